@@ -1,0 +1,223 @@
+/**
+ * The articles of one desk: their Yjs documents (main is the source of truth), durable saves,
+ * and the library index derived from them.
+ */
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { initArticle, meta, summarize, type ArticleMetaInit } from '../../src-shared/article-doc';
+import { DeskError, type Notice } from '../../src-shared/errors';
+import type { ArticleSummary, Language } from '../../src-shared/models';
+import { compareVi } from '../../src-shared/text/vietnamese';
+import { ArticleFiles } from './article-files';
+import type { DeskData, IndexEntry } from './desk-store';
+import { CoalescingWriter, ensureDir } from './durable-file';
+import type { Hub } from './hub';
+import type { Low } from 'lowdb';
+
+/** Origin of changes made by main itself (trash, restore, import) rather than by a client. */
+export const MAIN_ORIGIN = 'main';
+const INDEX_DELAY_MS = 250;
+
+interface Loaded {
+  readonly doc: Y.Doc;
+  readonly writer: CoalescingWriter;
+}
+
+export function newArticleId(): string {
+  return randomUUID();
+}
+
+export class Articles {
+  private readonly loaded = new Map<string, Promise<Loaded>>();
+  private indexTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly files: ArticleFiles,
+    private readonly db: Low<DeskData>,
+    private readonly deskWriter: CoalescingWriter,
+    private readonly hub: Hub,
+    private readonly notice: (n: Notice) => void,
+  ) {}
+
+  /**
+   * Makes the index agree with the files: new or changed files (by size and mtime) are
+   * re-read, entries whose file is gone are dropped. Run at every open, so a crash between an
+   * article save and an index write never leaves the library stale.
+   */
+  async reconcile(rebuildAll: boolean): Promise<boolean> {
+    await ensureDir(this.files.dir);
+    const index = this.db.data.index;
+    const ids = new Set(await this.files.ids());
+    let changed = false;
+    for (const id of Object.keys(index)) {
+      if (!ids.has(id)) {
+        delete index[id];
+        changed = true;
+      }
+    }
+    for (const id of ids) {
+      const stat = await this.files.stat(id);
+      const entry = index[id];
+      if (!rebuildAll && entry && stat && entry.fileSize === stat.size && entry.fileMtimeMs === stat.mtimeMs) continue;
+      try {
+        const { doc } = await this.get(id);
+        await this.refreshEntry(id, doc, entry?.updatedAt ?? new Date(stat?.mtimeMs ?? Date.now()).toISOString());
+        this.unloadIfUnused(id);
+      } catch (err) {
+        if (!(err instanceof DeskError && err.code === 'notFound')) throw err;
+        delete index[id];
+      }
+      changed = true;
+    }
+    if (changed) await this.deskWriter.request();
+    return changed;
+  }
+
+  list(trashed: boolean): ArticleSummary[] {
+    return Object.values(this.db.data.index)
+      .filter((e) => (e.trashedAt !== null) === trashed)
+      .map(toSummary)
+      .sort((a, b) => compareVi(a.headline, b.headline) || b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  summary(id: string): ArticleSummary {
+    const entry = this.db.data.index[id];
+    if (!entry) throw new DeskError('notFound', { id });
+    return toSummary(entry);
+  }
+
+  async create(init: { language: Language; byline?: string; section?: string; createdAt?: string }, fill?: (doc: Y.Doc) => void): Promise<ArticleSummary> {
+    await ensureDir(this.files.dir);
+    const id = newArticleId();
+    const doc = new Y.Doc();
+    const metaInit: ArticleMetaInit = { id, createdAt: init.createdAt ?? new Date().toISOString(), ...init };
+    initArticle(doc, metaInit);
+    if (fill) doc.transact(() => fill(doc), MAIN_ORIGIN);
+    await this.files.save(id, doc);
+    const loaded = this.track(id, doc);
+    this.loaded.set(id, Promise.resolve(loaded));
+    await this.refreshEntry(id, doc, new Date().toISOString());
+    await this.deskWriter.request();
+    this.hub.broadcast('library:changed', {});
+    return this.summary(id);
+  }
+
+  async open(id: string): Promise<{ summary: ArticleSummary; state: Uint8Array }> {
+    const { doc } = await this.get(id);
+    return { summary: this.summary(id), state: Y.encodeStateAsUpdate(doc) };
+  }
+
+  /** Applies a client's update; resolves once it is durably saved. */
+  async update(id: string, update: Uint8Array, origin: string): Promise<string> {
+    const { doc, writer } = await this.get(id);
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } catch {
+      throw new DeskError('invalidPayload', { field: 'update' });
+    }
+    await writer.request();
+    return new Date().toISOString();
+  }
+
+  /** A change made by main itself (trash, restore, import): applied, broadcast and saved. */
+  async change(id: string, fn: (doc: Y.Doc) => void): Promise<ArticleSummary> {
+    const { doc, writer } = await this.get(id);
+    doc.transact(() => fn(doc), MAIN_ORIGIN);
+    await writer.request();
+    await this.flushIndex();
+    return this.summary(id);
+  }
+
+  setTrashed(id: string, trashed: boolean): Promise<ArticleSummary> {
+    return this.change(id, (doc) => meta(doc).set('trashedAt', trashed ? new Date().toISOString() : null));
+  }
+
+  /** Reads an article without keeping it loaded (command line, exports). */
+  async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const { doc } = await this.get(id);
+    try {
+      return fn(doc);
+    } finally {
+      this.unloadIfUnused(id);
+    }
+  }
+
+  closed(id: string): void {
+    this.unloadIfUnused(id);
+  }
+
+  async flush(): Promise<void> {
+    for (const p of this.loaded.values()) await (await p).writer.idle();
+    await this.flushIndex();
+    await this.deskWriter.idle();
+  }
+
+  private async get(id: string): Promise<Loaded> {
+    let p = this.loaded.get(id);
+    if (!p) {
+      p = this.files.load(id, this.notice).then((doc) => this.track(id, doc));
+      this.loaded.set(id, p);
+      p.catch(() => this.loaded.delete(id));
+    }
+    return p;
+  }
+
+  private track(id: string, doc: Y.Doc): Loaded {
+    const writer = new CoalescingWriter(async () => {
+      await this.files.save(id, doc);
+      this.scheduleIndex(id, doc);
+    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.hub.articleChanged(id, update, origin);
+      if (origin === MAIN_ORIGIN) return; // main's own changes are saved by `change`
+      void writer.request().catch(() => undefined); // errors reach the caller of `update`
+    });
+    return { doc, writer };
+  }
+
+  private pendingIndex = new Map<string, Y.Doc>();
+
+  private scheduleIndex(id: string, doc: Y.Doc): void {
+    this.pendingIndex.set(id, doc);
+    this.indexTimer ??= setTimeout(() => void this.flushIndex().catch(() => undefined), INDEX_DELAY_MS);
+  }
+
+  private async flushIndex(): Promise<void> {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    const pending = [...this.pendingIndex];
+    this.pendingIndex.clear();
+    let libraryChanged = false;
+    for (const [id, doc] of pending) {
+      const before = this.db.data.index[id];
+      await this.refreshEntry(id, doc, new Date().toISOString());
+      const after = this.db.data.index[id]!;
+      if (!before || before.headline !== after.headline || before.trashedAt !== after.trashedAt || before.status !== after.status || before.language !== after.language) libraryChanged = true;
+    }
+    if (pending.length) await this.deskWriter.request();
+    if (libraryChanged) this.hub.broadcast('library:changed', {});
+  }
+
+  private async refreshEntry(id: string, doc: Y.Doc, updatedAt: string): Promise<void> {
+    const stat = await this.files.stat(id);
+    const entry: IndexEntry = { ...summarize(doc, updatedAt), id, fileSize: stat?.size ?? 0, fileMtimeMs: stat?.mtimeMs ?? 0 };
+    this.db.data.index[id] = entry;
+  }
+
+  private unloadIfUnused(id: string): void {
+    if (this.hub.isOpenAnywhere(id)) return;
+    const p = this.loaded.get(id);
+    if (!p) return;
+    void p.then(async ({ doc, writer }) => {
+      await writer.idle();
+      if (this.hub.isOpenAnywhere(id) || this.pendingIndex.has(id)) return;
+      this.loaded.delete(id);
+      doc.destroy();
+    });
+  }
+}
+
+function toSummary(entry: IndexEntry): ArticleSummary {
+  const { fileSize: _size, fileMtimeMs: _mtime, ...summary } = entry;
+  return summary;
+}

@@ -1,0 +1,76 @@
+/**
+ * desk.json through lowdb: the library index (derived from the articles), settings and the
+ * outbox. A damaged desk.json is set aside and the last good copy (desk.json.bak, refreshed
+ * after every successful open) takes its place; the user is told through a notice.
+ */
+import { Low } from 'lowdb';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Notice } from '../../src-shared/errors';
+import { ArticleSummary, DEFAULT_SETTINGS, Settings } from '../../src-shared/models';
+import { CoalescingWriter, moveAside, readIfExists, writeDurable } from './durable-file';
+import { CorruptFileError, DurableJsonAdapter } from './json-adapter';
+
+export const DESK_FILE = 'desk.json';
+export const BACKUP_SUFFIX = '.bak';
+
+/** An index row: the summary plus what tells whether the article file changed behind our back. */
+export const IndexEntry = ArticleSummary.extend({ fileSize: z.number(), fileMtimeMs: z.number() });
+export type IndexEntry = z.infer<typeof IndexEntry>;
+
+const DeskData = z.object({
+  version: z.literal(1),
+  settings: Settings.partial().transform((s) => ({ ...DEFAULT_SETTINGS, ...s })),
+  index: z.record(z.string(), IndexEntry),
+  outbox: z.array(z.unknown()),
+});
+export type DeskData = z.infer<typeof DeskData>;
+
+const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [] });
+
+export interface OpenedStore {
+  readonly db: Low<DeskData>;
+  readonly notices: readonly Notice[];
+  /** True when the index could not be trusted and must be rebuilt from the articles. */
+  readonly indexLost: boolean;
+}
+
+export async function openDeskStore(dataDir: string): Promise<OpenedStore> {
+  const file = path.join(dataDir, DESK_FILE);
+  const backup = file + BACKUP_SUFFIX;
+  const adapter = new DurableJsonAdapter(file, (v) => DeskData.parse(v));
+  const db = new Low<DeskData>(adapter, defaults());
+  const notices: Notice[] = [];
+  const at = new Date().toISOString();
+  let indexLost = false;
+
+  const readBackup = () => new DurableJsonAdapter(backup, (v) => DeskData.parse(v)).read().catch(() => null);
+
+  let data: DeskData | null;
+  try {
+    data = await adapter.read();
+    if (data === null) {
+      // No desk.json: a first start, or a file lost outside the desk. A backup tells which.
+      data = await readBackup();
+      if (data) notices.push({ code: 'restoredFromBackup', params: { file: DESK_FILE, aside: '' }, at });
+      indexLost = true;
+    }
+  } catch (err) {
+    if (!(err instanceof CorruptFileError)) throw err;
+    const aside = path.basename(await moveAside(file));
+    data = await readBackup();
+    notices.push({ code: data ? 'restoredFromBackup' : 'resetNoBackup', params: { file: DESK_FILE, aside }, at });
+    indexLost = true;
+  }
+  db.data = data ?? defaults();
+  if (indexLost) await db.write();
+  const current = JSON.stringify(db.data);
+  const previousBackup = await readIfExists(backup);
+  if (previousBackup?.toString('utf8') !== current) await writeDurable(backup, current);
+  return { db, notices, indexLost };
+}
+
+/** Writes desk.json durably, coalescing bursts of changes into as few writes as possible. */
+export function deskWriter(db: Low<DeskData>): CoalescingWriter {
+  return new CoalescingWriter(() => db.write());
+}

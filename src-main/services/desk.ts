@@ -1,0 +1,117 @@
+/**
+ * One desk: a data folder opened by exactly one process, its services, and the handlers of
+ * every contract operation. Electron's IPC door and web mode's HTTP door both call `dispatch`.
+ */
+import path from 'node:path';
+import type { OpArgs, OpName, OpOutput } from '../../src-shared/contract';
+import type { Notice } from '../../src-shared/errors';
+import type { Settings } from '../../src-shared/models';
+import { ArticleFiles } from './article-files';
+import { Articles } from './articles';
+import { deskWriter, openDeskStore } from './desk-store';
+import { ensureDir, removeStaleTemps } from './durable-file';
+import { Hub, type ClientId } from './hub';
+import { acquireLock } from './lock';
+import { loadSample } from './sample';
+import { createDispatcher, type Dispatch } from './dispatch';
+
+export interface DeskOptions {
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'web' | 'cli';
+  readonly version: string;
+}
+
+export interface CallContext {
+  readonly client: ClientId;
+}
+
+export type Handlers = { readonly [K in OpName]: (args: OpArgs<K>, ctx: CallContext) => Promise<OpOutput<K>> };
+
+export interface Desk {
+  readonly dataDir: string;
+  readonly hub: Hub;
+  readonly articles: Articles;
+  readonly dispatch: Dispatch;
+  settings(): Settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  notices(): readonly Notice[];
+  close(): Promise<void>;
+}
+
+export async function openDesk(options: DeskOptions): Promise<Desk> {
+  const dataDir = path.resolve(options.dataDir);
+  await ensureDir(dataDir);
+  const lock = await acquireLock(dataDir);
+  try {
+    const files = new ArticleFiles(dataDir);
+    await removeStaleTemps(dataDir);
+    await removeStaleTemps(files.dir);
+    const store = await openDeskStore(dataDir);
+    const notices: Notice[] = [...store.notices];
+    const hub = new Hub();
+    const notice = (n: Notice) => {
+      notices.push(n);
+      hub.broadcast('desk:notice', n);
+    };
+    const writer = deskWriter(store.db);
+    const articles = new Articles(files, store.db, writer, hub, notice);
+    if ((await articles.reconcile(store.indexLost)) && store.indexLost) {
+      notices.push({ code: 'indexRebuilt', params: { count: String(Object.keys(store.db.data.index).length) }, at: new Date().toISOString() });
+    }
+
+    const settings = () => store.db.data.settings;
+    const updateSettings = async (patch: Partial<Settings>): Promise<Settings> => {
+      store.db.data.settings = { ...store.db.data.settings, ...patch };
+      await writer.request();
+      hub.broadcast('settings:changed', store.db.data.settings);
+      return store.db.data.settings;
+    };
+
+    const handlers: Handlers = {
+      'app:info': async () => ({
+        version: options.version,
+        mode: options.mode === 'electron' ? 'electron' : 'web',
+        dataDir,
+        notices: [...notices],
+      }),
+      'settings:get': async () => settings(),
+      'settings:update': async (patch) => updateSettings(patch),
+      'library:list': async ({ trashed }) => articles.list(trashed),
+      'library:loadSample': async () => loadSample(articles),
+      'article:create': async ({ language }) => articles.create({ language }),
+      'article:open': async ({ id }, ctx) => {
+        const opened = await articles.open(id);
+        hub.markOpen(ctx.client, id);
+        return opened;
+      },
+      'article:update': async ({ id, update }, ctx) => ({ savedAt: await articles.update(id, update, ctx.client) }),
+      'article:close': async ({ id }, ctx) => {
+        hub.markClosed(ctx.client, id);
+        articles.closed(id);
+        return {};
+      },
+      'article:trash': async ({ id }) => articles.setTrashed(id, true),
+      'article:restore': async ({ id }) => articles.setTrashed(id, false),
+    };
+
+    return {
+      dataDir,
+      hub,
+      articles,
+      dispatch: createDispatcher(handlers),
+      settings,
+      updateSettings,
+      notices: () => [...notices],
+      async close() {
+        try {
+          await articles.flush();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Web mode: the desk's renderer and contract served on 127.0.0.1. Calls are
+ * `POST /api/call/<op>` with a JSON body (bytes as base64, see src-shared/wire.ts); events
+ * and Yjs updates come over one WebSocket at `/api/events`, which also names the client.
+ */
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { encodeWire, decodeWire } from '../../src-shared/wire';
+import type { Desk } from '../services/desk';
+import { createGuard, type Guard } from './guard';
+import { securityHeaders, serveStatic } from './static';
+
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const CLIENT_HEADER = 'x-desk-client';
+
+export interface WebServer {
+  readonly port: number;
+  /** The first URL, with the token: open it to get the session cookie. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  readonly desk: Desk;
+  readonly port: number;
+  readonly rendererDir: string;
+  readonly token?: string;
+}
+
+function reject(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { desk } = options;
+  const rendererDir = path.resolve(options.rendererDir);
+  const sockets = new Map<string, WebSocket>();
+  let guard: Guard | null = null;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      console.error('[web] request failed:', err);
+      if (!res.headersSent) reject(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const g = guard!;
+    securityHeaders(res);
+    if (!g.hostAllowed(req)) return reject(res, 403, 'Forbidden host');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const token = url.searchParams.get('token');
+    if (token !== null && req.method === 'GET') {
+      if (!g.tokenMatches(token)) return reject(res, 401, 'Wrong token / Sai mã truy cập');
+      url.searchParams.delete('token');
+      res.statusCode = 303;
+      res.setHeader('Set-Cookie', g.sessionCookieHeader());
+      res.setHeader('Location', url.pathname + url.search);
+      return void res.end();
+    }
+    if (!g.hasSession(req)) {
+      return reject(res, 401, 'Open the address printed by the desk (with its token). / Hãy mở địa chỉ có mã truy cập mà Bàn Tin đã in ra.');
+    }
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return reject(res, 405, 'Method not allowed');
+      // Browsers send Origin on every POST; a foreign one is a cross-site request.
+      if (!g.originAllowed(req.headers.origin)) return reject(res, 403, 'Forbidden origin');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reject(res, 415, 'Expected JSON');
+      const text = await readBody(req);
+      if (text === null) return reject(res, 413, 'Too large');
+      let input: unknown;
+      try {
+        input = text ? decodeWire(text) : {};
+      } catch {
+        input = Symbol('unparsable'); // fails the schema: answered as invalidPayload
+      }
+      const header = req.headers[CLIENT_HEADER];
+      const client = typeof header === 'string' && sockets.has(header) ? header : 'http';
+      const op = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const result = await desk.dispatch(op, input, { client });
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      return void res.end(encodeWire(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'Method not allowed');
+    await serveStatic(rendererDir, url.pathname, res);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const g = guard!;
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!g.hostAllowed(req)) return refuse(403, 'Forbidden');
+    if (!g.hasSession(req)) return refuse(401, 'Unauthorized');
+    if (!g.originAllowed(req.headers.origin)) return refuse(403, 'Forbidden');
+    if (new URL(req.url ?? '/', 'http://x').pathname !== '/api/events') return refuse(404, 'Not Found');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const client = `web-${randomUUID()}`;
+      sockets.set(client, ws);
+      const disconnect = desk.hub.connect(client, (event, payload) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeWire({ event, payload }));
+      });
+      ws.on('close', () => {
+        sockets.delete(client);
+        disconnect();
+      });
+      ws.on('error', () => ws.close());
+      ws.send(encodeWire({ hello: client }));
+    });
+  });
+
+  await new Promise<void>((resolve, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  guard = createGuard(port, options.token);
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${guard.token}`,
+    async close() {
+      for (const ws of sockets.values()) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

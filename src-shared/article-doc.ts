@@ -1,0 +1,276 @@
+/**
+ * The article's Yjs document (DESIGN §3) and the plain-text views of it that the library,
+ * the command line and the foundation's text fields use.
+ *
+ * `headline` and `sapo` are Y.Text (plain text: a headline and a lead carry no formatting);
+ * `body` is a Y.XmlFragment in ProseMirror's shape (`paragraph`, `heading`… elements holding
+ * Y.XmlText with formatting marks), so the rich editor binds to it unchanged.
+ */
+import * as Y from 'yjs';
+import type { ArticleSummary, Language, Status } from './models';
+import { STATUSES } from './models';
+import { countWords, nfc } from './text/vietnamese';
+
+export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
+
+export interface ArticleMetaInit {
+  readonly id: string;
+  readonly language: Language;
+  readonly createdAt: string;
+  readonly byline?: string;
+  readonly section?: string;
+}
+
+export const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(KEYS.meta);
+export const headline = (doc: Y.Doc): Y.Text => doc.getText(KEYS.headline);
+export const sapo = (doc: Y.Doc): Y.Text => doc.getText(KEYS.sapo);
+export const body = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(KEYS.body);
+export const photos = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(KEYS.photos);
+export const workflow = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(KEYS.workflow);
+
+/** Only main calls this, once, when the article is created: a replica never initialises. */
+export function initArticle(doc: Y.Doc, init: ArticleMetaInit): void {
+  doc.transact(() => {
+    const m = meta(doc);
+    m.set('id', init.id);
+    m.set('language', init.language);
+    m.set('createdAt', init.createdAt);
+    m.set('byline', nfc(init.byline ?? ''));
+    m.set('section', nfc(init.section ?? ''));
+    m.set('trashedAt', null);
+  });
+}
+
+function str(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/**
+ * Replaces the text of a Y.Text with `next` by the smallest single edit (common prefix and
+ * suffix kept), so concurrent edits elsewhere in the same text merge instead of clashing.
+ */
+export function setText(text: Y.Text | Y.XmlText, next: string): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  let start = 0;
+  const max = Math.min(prev.length, next.length);
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+    endPrev--;
+    endNext--;
+  }
+  const run = () => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, next.slice(start, endNext));
+  };
+  if (text.doc) text.doc.transact(run);
+  else run();
+}
+
+/** The plain text of one block element (its text children, marks dropped). */
+function blockText(el: Y.XmlElement | Y.XmlText): string {
+  if (el instanceof Y.XmlText) return deltaText(el);
+  let out = '';
+  for (const child of el.toArray()) {
+    if (child instanceof Y.XmlText) out += deltaText(child);
+    else if (child instanceof Y.XmlElement) out += blockText(child);
+  }
+  return out;
+}
+
+function deltaText(t: Y.XmlText): string {
+  return (t.toDelta() as Array<{ insert: unknown }>).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+}
+
+/** The body's blocks as lines of plain text, one per paragraph or heading. */
+export function bodyLines(doc: Y.Doc): string[] {
+  return body(doc)
+    .toArray()
+    .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
+    .map(blockText);
+}
+
+export function bodyText(doc: Y.Doc): string {
+  return bodyLines(doc).join('\n\n');
+}
+
+function newParagraph(text: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  if (text) t.insert(0, text);
+  p.insert(0, [t]);
+  return p;
+}
+
+function paragraphTextNode(el: unknown): Y.XmlText | null {
+  if (!(el instanceof Y.XmlElement) || el.nodeName !== 'paragraph') return null;
+  const kids = el.toArray();
+  if (kids.length === 1 && kids[0] instanceof Y.XmlText) return kids[0];
+  return null;
+}
+
+/**
+ * Sets the body to `lines` (one paragraph each) with the smallest change: unchanged leading
+ * and trailing paragraphs are kept, and a single changed plain paragraph is edited in place.
+ */
+export function setBodyLines(doc: Y.Doc, lines: readonly string[]): void {
+  const frag = body(doc);
+  const prev = bodyLines(doc);
+  let start = 0;
+  while (start < prev.length && start < lines.length && prev[start] === lines[start]) start++;
+  let endPrev = prev.length;
+  let endNext = lines.length;
+  while (endPrev > start && endNext > start && prev[endPrev - 1] === lines[endNext - 1]) {
+    endPrev--;
+    endNext--;
+  }
+  if (start === endPrev && start === endNext) return;
+  doc.transact(() => {
+    if (endPrev - start === 1 && endNext - start === 1) {
+      const node = paragraphTextNode(frag.get(start));
+      if (node) {
+        setText(node, lines[start]!);
+        return;
+      }
+    }
+    if (endPrev > start) frag.delete(start, endPrev - start);
+    const inserted = lines.slice(start, endNext).map(newParagraph);
+    if (inserted.length) frag.insert(start, inserted);
+  });
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+function safeHref(href: unknown): string | null {
+  if (typeof href !== 'string') return null;
+  return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
+}
+
+function inlineHtml(t: Y.XmlText): string {
+  let out = '';
+  for (const d of t.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+    if (typeof d.insert !== 'string') continue;
+    let html = escapeHtml(d.insert);
+    const a = d.attributes ?? {};
+    if (a.bold) html = `<strong>${html}</strong>`;
+    if (a.italic) html = `<em>${html}</em>`;
+    const link = a.link as { href?: unknown } | undefined;
+    const href = safeHref(link?.href);
+    if (href) html = `<a href="${escapeHtml(href)}">${html}</a>`;
+    out += html;
+  }
+  return out;
+}
+
+const BLOCK_TAGS: Readonly<Record<string, string>> = {
+  paragraph: 'p',
+  blockquote: 'blockquote',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+};
+
+function nodeHtml(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) return inlineHtml(node);
+  const inner = node
+    .toArray()
+    .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
+    .map(nodeHtml)
+    .join('');
+  if (node.nodeName === 'heading') {
+    const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 2));
+    return `<h${level}>${inner}</h${level}>`;
+  }
+  const tag = BLOCK_TAGS[node.nodeName];
+  return tag ? `<${tag}>${inner}</${tag}>` : inner;
+}
+
+/** The body as escaped HTML (only known block and mark types; links only http(s)/mailto). */
+export function bodyHtml(doc: Y.Doc): string {
+  return body(doc)
+    .toArray()
+    .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
+    .map(nodeHtml)
+    .join('\n');
+}
+
+export interface PhotoView {
+  readonly id: string | null;
+  readonly captions: Readonly<Record<string, string>>;
+  readonly credit: string;
+  readonly creator: string;
+}
+
+export interface ArticleView {
+  readonly id: string;
+  readonly language: Language;
+  readonly status: Status;
+  readonly headline: string;
+  readonly sapo: string;
+  readonly body: string;
+  readonly bodyHtml: string;
+  readonly byline: string;
+  readonly section: string;
+  readonly tags: readonly string[];
+  readonly createdAt: string;
+  readonly trashedAt: string | null;
+  readonly photos: readonly PhotoView[];
+}
+
+function statusOf(doc: Y.Doc): Status {
+  const s = workflow(doc).get('status');
+  return (STATUSES as readonly unknown[]).includes(s) ? (s as Status) : 'draft';
+}
+
+export function readArticle(doc: Y.Doc): ArticleView {
+  const m = meta(doc);
+  const lang = m.get('language') === 'en' ? 'en' : 'vi';
+  const tags = m.get('tags');
+  return {
+    id: str(m.get('id')),
+    language: lang,
+    status: statusOf(doc),
+    headline: headline(doc).toString(),
+    sapo: sapo(doc).toString(),
+    body: bodyText(doc),
+    bodyHtml: bodyHtml(doc),
+    byline: str(m.get('byline')),
+    section: str(m.get('section')),
+    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    createdAt: str(m.get('createdAt')),
+    trashedAt: typeof m.get('trashedAt') === 'string' ? (m.get('trashedAt') as string) : null,
+    photos: photos(doc)
+      .toArray()
+      .map((p) => {
+        const caps = p.get('captions');
+        return {
+          id: typeof p.get('id') === 'string' ? (p.get('id') as string) : null,
+          captions: caps instanceof Y.Map ? (Object.fromEntries([...caps.entries()].map(([k, v]) => [k, str(v)])) as Record<string, string>) : {},
+          credit: str(p.get('credit')),
+          creator: str(p.get('creator')),
+        };
+      }),
+  };
+}
+
+export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
+  const v = readArticle(doc);
+  return {
+    id: v.id,
+    headline: v.headline,
+    sapo: v.sapo.slice(0, 280),
+    language: v.language,
+    status: v.status,
+    section: v.section,
+    byline: v.byline,
+    createdAt: v.createdAt,
+    updatedAt,
+    trashedAt: v.trashedAt,
+    words: countWords(v.headline) + countWords(v.sapo) + countWords(v.body),
+  };
+}

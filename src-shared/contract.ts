@@ -1,0 +1,72 @@
+/**
+ * The one contract of the desk: every operation the renderer can ask of main, and every event
+ * main pushes to the renderer, named once (`domain:verb`) with a zod schema for each payload.
+ *
+ * Main (Electron IPC and web mode alike) validates every input against these schemas in one
+ * place; the renderer and the preload take their types from here, so no side can drift.
+ */
+import { z } from 'zod';
+import {
+  AppInfo,
+  ArticleId,
+  ArticleSummary,
+  Bytes,
+  Language,
+  NoticeSchema,
+  Settings,
+  SettingsPatch,
+} from './models';
+import type { ErrorPayload } from './errors';
+
+const none = z.object({}).strict();
+const byId = z.object({ id: ArticleId }).strict();
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output } as const;
+}
+
+export const operations = {
+  'app:info': op(none, AppInfo),
+  'settings:get': op(none, Settings),
+  'settings:update': op(SettingsPatch, Settings),
+  'library:list': op(z.object({ trashed: z.boolean() }).strict(), z.array(ArticleSummary)),
+  'library:loadSample': op(none, ArticleSummary),
+  'article:create': op(z.object({ language: Language }).strict(), ArticleSummary),
+  /** Returns the full Yjs state; the renderer keeps a replica and sends its own updates back. */
+  'article:open': op(byId, z.object({ summary: ArticleSummary, state: Bytes })),
+  /** Resolves only once the update is durably on disk. */
+  'article:update': op(z.object({ id: ArticleId, update: Bytes }).strict(), z.object({ savedAt: z.string() })),
+  'article:close': op(byId, z.object({})),
+  'article:trash': op(byId, ArticleSummary),
+  'article:restore': op(byId, ArticleSummary),
+} as const;
+
+export const events = {
+  /** A Yjs update to an article, from another client or from main itself. */
+  'article:changed': z.object({ id: ArticleId, update: Bytes }),
+  'library:changed': z.object({}),
+  'settings:changed': Settings,
+  'desk:notice': NoticeSchema,
+} as const;
+
+export type Operations = typeof operations;
+export type OpName = keyof Operations;
+export type EventName = keyof typeof events;
+export type OpInput<K extends OpName> = z.input<Operations[K]['input']>;
+export type OpArgs<K extends OpName> = z.output<Operations[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Operations[K]['output']>;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+export const OP_NAMES = Object.keys(operations) as OpName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isOpName(value: unknown): value is OpName {
+  return typeof value === 'string' && Object.hasOwn(operations, value);
+}
+
+/** What every call returns across a process boundary (thrown errors lose their fields in IPC). */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorPayload };
+
+/** The single IPC channel names. Calls go through one invoke channel, events through one push channel. */
+export const IPC_CALL_CHANNEL = 'desk:call';
+export const IPC_EVENT_CHANNEL = 'desk:event';

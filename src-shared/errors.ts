@@ -1,0 +1,88 @@
+/**
+ * Error codes that cross process boundaries. They carry no human text: the renderer (and the
+ * command line, in the language of LANG) translates `errors:<code>` from `locales/<lang>/errors.json`.
+ */
+export const ERROR_CODES = [
+  'invalidPayload',
+  'unknownOperation',
+  'forbiddenSender',
+  'unauthorized',
+  'notFound',
+  'diskFull',
+  'readOnly',
+  'io',
+  'deskLocked',
+  'badInput',
+  'unsupportedFile',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values interpolated into the translated message (file names, counts, ids). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export interface ErrorPayload {
+  readonly code: ErrorCode;
+  readonly params?: ErrorParams;
+}
+
+export class DeskError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, options);
+    this.name = 'DeskError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Maps a Node.js system error code (ENOSPC, EACCES…) to the desk's code. */
+export function errorCodeForSystemError(sysCode: unknown): ErrorCode {
+  switch (sysCode) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'diskFull';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'readOnly';
+    case 'ENOENT':
+      return 'notFound';
+    default:
+      return 'io';
+  }
+}
+
+/** Any thrown value → a payload safe to send to another process. */
+export function toErrorPayload(err: unknown): ErrorPayload {
+  if (err instanceof DeskError) return err.toPayload();
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && err.code.startsWith('E')) {
+    const path = 'path' in err && typeof err.path === 'string' ? err.path : '';
+    return { code: errorCodeForSystemError(err.code), params: path ? { path } : {} };
+  }
+  return { code: 'internal', params: {} };
+}
+
+/** Notices the store raises when it had to repair something the user should know about. */
+export const NOTICE_CODES = ['restoredFromBackup', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+export interface Notice {
+  readonly code: NoticeCode;
+  readonly params: Readonly<Record<string, string>>;
+  readonly at: string;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Languages an article (and the interface) can be in. */
+export const LANGUAGES = ['vi', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** Editorial statuses (SPEC capability 9). Locally a new article is a draft. */
+export const STATUSES = ['draft', 'submitted', 'editing', 'approved', 'published', 'returned', 'spiked'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+export const ArticleId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'article id');
+export type ArticleId = z.infer<typeof ArticleId>;
+
+/** A row of the library: derived from the article's Yjs document, never edited directly. */
+export const ArticleSummary = z.object({
+  id: ArticleId,
+  headline: z.string(),
+  sapo: z.string(),
+  language: Language,
+  status: Status,
+  section: z.string(),
+  byline: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  trashedAt: z.string().nullable(),
+  words: z.number().int().nonnegative(),
+});
+export type ArticleSummary = Readonly<z.infer<typeof ArticleSummary>>;
+
+export const WindowState = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(320),
+  height: z.number().int().min(240),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof WindowState>;
+
+/** Settings the user changes. Defaults are applied by the store, so every field is present. */
+export const Settings = z.object({
+  language: Language,
+  windowState: WindowState.nullable(),
+});
+export type Settings = Readonly<z.infer<typeof Settings>>;
+
+export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null };
+
+export const SettingsPatch = z.object({ language: Language.optional(), windowState: WindowState.optional() }).strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Yjs update bytes (or a full state) as they cross a process boundary. */
+export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes');
+
+export const NoticeSchema = z.object({
+  code: z.enum(['restoredFromBackup', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable']),
+  params: z.record(z.string(), z.string()),
+  at: z.string(),
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  notices: z.array(NoticeSchema),
+});
+export type AppInfo = Readonly<z.infer<typeof AppInfo>>;
