@@ -1,0 +1,23 @@
+import { readArticle } from '../../../src-shared/article-doc';
+import { formatDateTime } from '../../../src-shared/format';
+import type { Desk } from '../../services/desk';
+import { EXIT, type CliIo } from '../io';
+
+/** Every field of the article: the document's view plus the library's derived fields. */
+export async function show(desk: Desk, id: string, json: boolean, io: CliIo): Promise<number> {
+  const view = await desk.articles.read(id, readArticle);
+  const summary = desk.articles.summary(id);
+  const full = { ...view, updatedAt: summary.updatedAt, words: summary.words };
+  if (json) {
+    io.out(JSON.stringify(full, null, 2));
+    return EXIT.ok;
+  }
+  io.out(full.headline || io.t('cli:untitled'));
+  io.out(formatDateTime(full.createdAt));
+  io.out('');
+  io.out(full.sapo);
+  io.out('');
+  io.out(full.body);
+  if (full.byline) io.out(`\n${full.byline}`);
+  return EXIT.ok;
+}

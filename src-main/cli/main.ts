@@ -1,0 +1,98 @@
+/**
+ * The desk's command line, for scripting and batch work on a desk folder:
+ *   npm run cli -- --data <dir> list [--json] | import <file.txt> [--language vi|en] | show <id> [--json]
+ * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
+ * language of LANG, and exits non-zero with a clear message on bad input.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DeskError } from '../../src-shared/errors';
+import { Language } from '../../src-shared/models';
+import { openDesk, type Desk } from '../services/desk';
+import { createTranslator, languageFromEnv } from '../services/i18n';
+import { defaultDataDir } from '../services/paths';
+import { DESK_VERSION } from '../services/version';
+import { importText } from './commands/import-text';
+import { list } from './commands/list';
+import { show } from './commands/show';
+import { EXIT, type CliIo } from './io';
+
+const COMMANDS = ['list', 'import', 'show'] as const;
+type Command = (typeof COMMANDS)[number];
+
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
+  const t = await createTranslator(languageFromEnv(env));
+  const cli: CliIo = { out: io?.out ?? ((l) => console.log(l)), err: io?.err ?? ((l) => console.error(l)), t };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { data: { type: 'string' }, json: { type: 'boolean', default: false }, language: { type: 'string', default: 'vi' }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (err) {
+    cli.err(t('cli:badOption', { detail: (err as Error).message }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? cli.out : cli.err)(t('cli:usage'));
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    cli.err(t('cli:unknownCommand', { command }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+  const language = Language.safeParse(values.language);
+  if (!language.success) {
+    cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
+    return EXIT.usage;
+  }
+  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : null;
+  if (needs && !rest[0]) {
+    cli.err(t('cli:missingArgument', { name: needs }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+
+  let desk: Desk | null = null;
+  try {
+    desk = await openDesk({ dataDir: path.resolve(values.data ?? defaultDataDir(env)), mode: 'cli', version: DESK_VERSION });
+    for (const n of desk.notices()) cli.err(t(`notices:${n.code}`, n.params));
+    return await run(command as Command, desk, rest[0] ?? '', values.json, language.data, cli);
+  } catch (err) {
+    if (err instanceof DeskError) {
+      cli.err(t(`errors:${err.code}`, { ...err.params }));
+      return EXIT.failed;
+    }
+    throw err;
+  } finally {
+    await desk?.close();
+  }
+}
+
+function run(command: Command, desk: Desk, arg: string, json: boolean, language: Language, io: CliIo): Promise<number> | number {
+  switch (command) {
+    case 'list':
+      return list(desk, json, io);
+    case 'import':
+      return importText(desk, arg, language, io);
+    case 'show':
+      return show(desk, arg, json, io);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(EXIT.failed);
+    },
+  );
+}
