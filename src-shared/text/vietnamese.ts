@@ -25,8 +25,11 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/** Words as a reader counts them: runs of letters or digits (Vietnamese syllables count one each). */
+/**
+ * Words as a reader counts them: runs of letters or digits (Vietnamese syllables count one
+ * each). Combining marks belong to their letter, so decomposed (NFD) text counts the same.
+ */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu);
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[.,'’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu);
   return matches ? matches.length : 0;
 }
