@@ -8,7 +8,7 @@ import { initArticle, meta, summarize, type ArticleMetaInit } from '../../src-sh
 import { DeskError, type Notice } from '../../src-shared/errors';
 import type { ArticleSummary, Language } from '../../src-shared/models';
 import { compareVi } from '../../src-shared/text/vietnamese';
-import { ArticleFiles } from './article-files';
+import { type ArticleFiles } from './article-files';
 import type { DeskData, IndexEntry } from './desk-store';
 import { CoalescingWriter, ensureDir } from './durable-file';
 import type { Hub } from './hub';
