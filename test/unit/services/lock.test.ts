@@ -1,0 +1,60 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskError } from '../../../src-shared/errors';
+import { acquireLock, LOCK_FILE } from '../../../src-main/services/lock';
+import { tempDirs } from '../../support/temp';
+
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+
+/** A pid that no process has: larger than any pid_max Linux allows. */
+const DEAD_PID = 4_194_304 + 12_345;
+
+describe('acquireLock', () => {
+  it('writes our pid and host, and refuses a second holder while we live', async () => {
+    const dir = await temp.make();
+    const lock = await acquireLock(dir);
+    const info = JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')) as { pid: number; host: string };
+    expect(info).toMatchObject({ pid: process.pid, host: os.hostname() });
+    const err = await acquireLock(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeskError);
+    expect(err).toMatchObject({ code: 'deskLocked', params: { dir, pid: process.pid } });
+    await lock.release();
+    await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    const again = await acquireLock(dir);
+    await again.release();
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const dir = await temp.make();
+    await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: DEAD_PID, host: os.hostname(), since: '2024-01-01T00:00:00Z' }));
+    const lock = await acquireLock(dir);
+    expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+  });
+
+  it('takes over an unreadable lock file (its writer died mid-write)', async () => {
+    const dir = await temp.make();
+    await fs.writeFile(path.join(dir, LOCK_FILE), '{"pid": 12');
+    const lock = await acquireLock(dir);
+    expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+  });
+
+  it('refuses a lock held from another host, whose pid it cannot check', async () => {
+    const dir = await temp.make();
+    await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: DEAD_PID, host: 'another-laptop', since: 'x' }));
+    await expect(acquireLock(dir)).rejects.toMatchObject({ code: 'deskLocked', params: { host: 'another-laptop' } });
+  });
+
+  it('release does not remove a lock another process has taken since', async () => {
+    const dir = await temp.make();
+    const lock = await acquireLock(dir);
+    const other = JSON.stringify({ pid: 1, host: os.hostname(), since: 'x' });
+    await fs.writeFile(path.join(dir, LOCK_FILE), other);
+    await lock.release();
+    expect(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')).toBe(other);
+  });
+});
