@@ -1,0 +1,85 @@
+/** Single writer per data folder, across the same process and across processes. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskError } from '../../src-shared/errors';
+import type { Desk } from '../../src-main/services/desk';
+import { LOCK_FILE } from '../../src-main/services/lock';
+import { exited, Lines, spawnTs, stderrOf } from '../support/child';
+import { call, openTestDesk } from '../support/desk';
+import { tempDirs } from '../support/temp';
+
+const HOLDER = 'test/integration/fixtures/desk-holder.ts';
+const temp = tempDirs();
+const desks: Desk[] = [];
+const children: Array<ReturnType<typeof spawnTs>> = [];
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
+  await temp.cleanup();
+});
+
+async function open(dir: string): Promise<Desk> {
+  const desk = await openTestDesk(dir);
+  desks.push(desk);
+  return desk;
+}
+
+function start(mode: 'hold' | 'try', dir: string) {
+  const child = spawnTs(HOLDER, [mode, dir]);
+  children.push(child);
+  return { child, lines: new Lines(child), stderr: stderrOf(child) };
+}
+
+describe('desk lock', () => {
+  it('refuses a second openDesk on the same folder in the same process, until close()', async () => {
+    const dir = await temp.make();
+    const first = await open(dir);
+    const err = await openTestDesk(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeskError);
+    expect(err).toMatchObject({ code: 'deskLocked', params: { dir, pid: process.pid } });
+    // The refused open changed nothing: the first desk still works and still holds the lock.
+    await call(first, 'article:create', { language: 'vi' });
+    await first.close();
+    desks.splice(desks.indexOf(first), 1);
+    await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    const second = await open(dir);
+    expect(await call<unknown[]>(second, 'library:list', { trashed: false })).toHaveLength(1);
+  });
+
+  it('refuses a second process while this one holds the folder', async () => {
+    const dir = await temp.make();
+    await open(dir);
+    const { child, lines, stderr } = start('try', dir);
+    const line = await lines.next((l) => l.startsWith('REFUSED') || l === 'OPENED');
+    expect(line, stderr()).toMatch(/^REFUSED deskLocked /);
+    expect(JSON.parse(line.replace(/^REFUSED deskLocked /, ''))).toMatchObject({ dir, pid: process.pid });
+    expect((await exited(child)).code).toBe(0);
+  });
+
+  it('is refused while another process holds the folder, takes over when it is killed', async () => {
+    const dir = await temp.make();
+    const { child, lines, stderr } = start('hold', dir);
+    const line = await lines.next((l) => l.startsWith('OPEN '));
+    expect(line, stderr()).toBe(`OPEN ${child.pid}`);
+    await expect(openTestDesk(dir)).rejects.toMatchObject({ code: 'deskLocked', params: { pid: child.pid } });
+    child.kill('SIGKILL');
+    expect((await exited(child)).signal).toBe('SIGKILL');
+    // The lock file still names the dead process; the next desk takes it over.
+    expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: child.pid });
+    const desk = await open(dir);
+    expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(desk.notices()).toEqual([]);
+  });
+
+  it('another process that closes its desk releases the folder', async () => {
+    const dir = await temp.make();
+    const { child, lines, stderr } = start('hold', dir);
+    expect(await lines.next((l) => l.startsWith('OPEN ')), stderr()).toBe(`OPEN ${child.pid}`);
+    child.stdin.write('close\n');
+    await lines.next((l) => l === 'CLOSED');
+    expect((await exited(child)).code).toBe(0);
+    await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    await open(dir);
+  });
+});
