@@ -1,0 +1,56 @@
+/** The shell: header with the desk's name and language switch, notices, errors, the page. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../src-shared/errors';
+import { ArticlePage } from '../features/article/ArticlePage';
+import { LibraryPage } from '../features/library/LibraryPage';
+import { ErrorBanner } from './ErrorBanner';
+import { ErrorProvider } from './errors';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Notices } from './notices';
+import { useRoute, type Route } from './route';
+
+function Page({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'library':
+      return <LibraryPage trashed={route.trashed} />;
+    case 'article':
+      return <ArticlePage id={route.id} />;
+  }
+}
+
+export function App({ notices, startupError }: { readonly notices: readonly Notice[]; readonly startupError: unknown }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const routeKey = route.name === 'article' ? `article:${route.id}` : `library:${route.trashed}`;
+  const first = useRef(true);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  useEffect(() => {
+    // Moving between pages puts the keyboard at the start of the new page, not on a stale control.
+    if (first.current) first.current = false;
+    else if (route.name === 'library') main.current?.focus();
+  }, [routeKey, route.name]);
+
+  return (
+    <ErrorProvider initial={startupError}>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <p className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </p>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="app-main" ref={main} tabIndex={-1}>
+        <Notices initial={notices} />
+        <ErrorBanner />
+        <Page key={routeKey} route={route} />
+      </main>
+    </ErrorProvider>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Where the page is, kept in the location hash so a reload (or the browser's back button)
+ * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article.
+ */
+import { useEffect, useState } from 'react';
+import { ArticleId } from '../../src-shared/models';
+
+export type Route =
+  | { readonly name: 'library'; readonly trashed: boolean }
+  | { readonly name: 'article'; readonly id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/trash') return { name: 'library', trashed: true };
+  const m = /^\/article\/([^/]+)$/.exec(path);
+  if (m && ArticleId.safeParse(m[1]).success) return { name: 'article', id: m[1]! };
+  return { name: 'library', trashed: false };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return route.trashed ? '#/trash' : '#/';
+    case 'article':
+      return `#/article/${route.id}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route).slice(1);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,197 @@
+/**
+ * The renderer's replica of one article's Yjs document and its sync link with main.
+ *
+ * Main holds the truth; the replica starts from the state `article.open` returns (it never
+ * initialises content itself) and from then on the two exchange Yjs updates. Local updates are
+ * queued and sent with at most one `article.update` in flight; whatever piled up meanwhile is
+ * merged into the next one. A failed send stays queued, the error is shown, and the send is
+ * retried until it succeeds: nothing typed is dropped, even after the page has moved on.
+ */
+import * as Y from 'yjs';
+import type { DeskApi } from '../../../src-shared/api';
+import type { ArticleSummary } from '../../../src-shared/models';
+import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
+import { readFacts, readFields, REMOTE_ORIGIN, type ArticleFacts, type ArticleFields } from './yjs-binding';
+
+export const RETRY_MS = 2000;
+
+export type SaveState =
+  | { readonly kind: 'saved'; readonly at: string }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'failed'; readonly error: ErrorPayload };
+
+export interface ReplicaSnapshot {
+  readonly fields: ArticleFields;
+  readonly facts: ArticleFacts;
+  readonly save: SaveState;
+}
+
+export type ReplicaApi = Pick<DeskApi, 'article' | 'on'>;
+
+export class ArticleReplica {
+  readonly doc = new Y.Doc();
+  private queue: Uint8Array[] = [];
+  private inFlight = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private save: SaveState;
+  private snap: ReplicaSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private idleWaiters: Array<() => void> = [];
+  private readonly cleanups: Array<() => void> = [];
+  private released = false;
+
+  /** Opens the article in main and builds the replica from the state it returns. */
+  static async open(api: ReplicaApi, id: string, onReconnect: (listener: () => void) => () => void): Promise<{ replica: ArticleReplica; summary: ArticleSummary }> {
+    const replica = new ArticleReplica(api, id);
+    // Listen before asking, so no update sent between the answer and the subscription is lost.
+    replica.cleanups.push(api.on['article:changed']((e) => e.id === id && replica.applyRemote(e.update)));
+    try {
+      const opened = await api.article.open({ id });
+      replica.applyRemote(opened.state);
+      replica.save = { kind: 'saved', at: opened.summary.updatedAt };
+      replica.refresh();
+      replica.cleanups.push(onReconnect(() => void replica.resync()));
+      const onUnload = () => replica.sendNow();
+      window.addEventListener('beforeunload', onUnload);
+      replica.cleanups.push(() => window.removeEventListener('beforeunload', onUnload));
+      replica.doc.on('update', replica.onLocalUpdate);
+      return { replica, summary: opened.summary };
+    } catch (err) {
+      replica.dispose();
+      throw err;
+    }
+  }
+
+  private constructor(
+    private readonly api: ReplicaApi,
+    readonly id: string,
+  ) {
+    this.save = { kind: 'saving' };
+    this.snap = { fields: readFields(this.doc), facts: readFacts(this.doc), save: this.save };
+  }
+
+  snapshot = (): ReplicaSnapshot => this.snap;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** True while something typed has not yet been acknowledged as saved by main. */
+  get pending(): boolean {
+    return this.inFlight || this.queue.length > 0;
+  }
+
+  /** Resolves once everything typed so far is saved (it may wait through retries). */
+  flushed(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * The page is done with the article: stop listening, keep sending until everything is saved,
+   * then tell main it is closed.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.retryNow();
+    void this.flushed().then(async () => {
+      this.dispose();
+      await this.api.article.close({ id: this.id }).catch(() => undefined);
+    });
+  }
+
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) {
+      this.refresh();
+      return;
+    }
+    this.queue.push(update);
+    if (this.save.kind === 'saved') this.setSave({ kind: 'saving' });
+    this.refresh();
+    this.pump();
+  };
+
+  private applyRemote(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (err) {
+      console.error('[article] could not apply an update from main', err);
+    }
+  }
+
+  /** After the link to main came back: take main's full state (idempotent) and send what waits. */
+  private async resync(): Promise<void> {
+    try {
+      const opened = await this.api.article.open({ id: this.id });
+      this.applyRemote(opened.state);
+    } catch (err) {
+      this.setSave({ kind: 'failed', error: toErrorPayload(err) });
+    }
+    this.retryNow();
+  }
+
+  private retryNow(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.retryTimer || this.queue.length === 0) return;
+    const update = this.queue.length === 1 ? this.queue[0]! : Y.mergeUpdates(this.queue);
+    this.queue = [];
+    this.inFlight = true;
+    this.api.article.update({ id: this.id, update }).then(
+      ({ savedAt }) => {
+        this.inFlight = false;
+        if (this.queue.length === 0) this.setSave({ kind: 'saved', at: savedAt });
+        else if (this.save.kind === 'failed') this.setSave({ kind: 'saving' });
+        this.pump();
+        this.settle();
+      },
+      (err: unknown) => {
+        this.inFlight = false;
+        this.queue.unshift(update);
+        this.setSave({ kind: 'failed', error: toErrorPayload(err) });
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.pump();
+        }, RETRY_MS);
+      },
+    );
+  }
+
+  /** The page is unloading: send everything not yet acknowledged at once (best effort). */
+  private sendNow(): void {
+    if (this.queue.length === 0) return;
+    const update = Y.mergeUpdates(this.queue);
+    void this.api.article.update({ id: this.id, update }).catch(() => undefined);
+  }
+
+  private settle(): void {
+    if (this.pending) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private setSave(save: SaveState): void {
+    this.save = save;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.snap = { fields: readFields(this.doc), facts: readFacts(this.doc), save: this.save };
+    for (const l of [...this.listeners]) l();
+  }
+
+  private dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.doc.off('update', this.onLocalUpdate);
+    for (const c of this.cleanups.splice(0)) c();
+    this.listeners.clear();
+    this.doc.destroy();
+  }
+}

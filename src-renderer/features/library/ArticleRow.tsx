@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { ArticleSummary } from '../../../src-shared/models';
+import { hrefFor } from '../../app/route';
+import { formatDateTime } from '../../shared/format';
+
+export interface ArticleRowProps {
+  readonly article: ArticleSummary;
+  readonly onTrash: (article: ArticleSummary) => void;
+  readonly onRestore: (article: ArticleSummary) => void;
+}
+
+export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
+  const { t } = useTranslation();
+  const title = article.headline || t('library.untitled');
+  const trashed = article.trashedAt !== null;
+  return (
+    <tr>
+      <td className="articles__headline">
+        <a className={article.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: article.id })}>
+          {title}
+        </a>
+        {article.sapo && <p className="articles__sapo">{article.sapo}</p>}
+      </td>
+      <td>
+        <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>
+      </td>
+      <td>
+        <span lang={article.language}>{t(`articleLanguage.${article.language}`)}</span>
+      </td>
+      <td>{article.byline || <span className="muted">{t('library.noByline')}</span>}</td>
+      <td className="articles__date">
+        <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
+      </td>
+      <td className="articles__actions">
+        {trashed ? (
+          <button type="button" className="button button--small" aria-label={t('library.restoreNamed', { headline: title })} onClick={() => onRestore(article)}>
+            {t('library.restore')}
+          </button>
+        ) : (
+          <button type="button" className="button button--small button--danger" aria-label={t('library.trashNamed', { headline: title })} onClick={() => onTrash(article)}>
+            {t('library.moveToTrash')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
