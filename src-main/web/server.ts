@@ -36,6 +36,12 @@ function reject(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+/** 413, and the connection closes: the rest of the oversized body is not read. */
+function tooLarge(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  reject(res, 413, 'Too large');
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -83,8 +89,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Browsers send Origin on every POST; a foreign one is a cross-site request.
       if (!g.originAllowed(req.headers.origin)) return reject(res, 403, 'Forbidden origin');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reject(res, 415, 'Expected JSON');
+      // A body announced as too large is refused before a byte of it is read.
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(res);
       const text = await readBody(req);
-      if (text === null) return reject(res, 413, 'Too large');
+      if (text === null) return tooLarge(res);
       let input: unknown;
       try {
         input = text ? decodeWire(text) : {};
