@@ -129,7 +129,7 @@ export function createWebTransport(origin: Location = window.location): WebTrans
       if (client) headers[CLIENT_HEADER] = client;
       let response: Response;
       try {
-        response = await fetch(CALL_PATH + encodeURIComponent(op), {
+        response = await fetch(CALL_PATH + op, {
           method: 'POST',
           headers,
           body,

@@ -21,13 +21,13 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
         </a>
         {article.sapo && <p className="articles__sapo">{article.sapo}</p>}
       </td>
-      <td>
+      <td className="articles__nowrap">
         <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>
       </td>
-      <td>
-        <span lang={article.language}>{t(`articleLanguage.${article.language}`)}</span>
+      <td className="articles__nowrap">
+        {t(`articleLanguage.${article.language}`)}
       </td>
-      <td>{article.byline || <span className="muted">{t('library.noByline')}</span>}</td>
+      <td className="articles__nowrap">{article.byline || <span className="muted">{t('library.noByline')}</span>}</td>
       <td className="articles__date">
         <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
       </td>

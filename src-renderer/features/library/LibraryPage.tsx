@@ -37,8 +37,10 @@ export function LibraryPage({ trashed }: { readonly trashed: boolean }) {
     if (created) navigate({ name: 'article', id: created.id });
   };
   const loadSample = async () => {
-    await run(() => desk.library.loadSample({}));
+    const loaded = await run(() => desk.library.loadSample({}));
     await reload();
+    // The button that was pressed is gone with the empty state: keep the keyboard on the page.
+    if (loaded) heading.current?.focus();
   };
   const headlineOf = (a: ArticleSummary) => a.headline || t('library.untitled');
   const onTrash = async (a: ArticleSummary) => {

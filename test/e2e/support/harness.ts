@@ -1,0 +1,55 @@
+/**
+ * Per test file: one Chromium; per test: a fresh data folder, fresh browser contexts, and every
+ * web-mode process stopped afterwards. An uncaught error in a page fails the test.
+ */
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { tempDirs } from '../../support/temp';
+import { launchChromium, newPage } from './browser';
+import { assertRendererBuilt, startWebDesk, type WebDesk } from './web-desk';
+
+export interface Harness {
+  dataDir(): Promise<string>;
+  startDesk(dataDir: string): Promise<WebDesk>;
+  page(options?: BrowserContextOptions): Promise<Page>;
+}
+
+export function useHarness(): Harness {
+  let browser: Browser | null = null;
+  const temp = tempDirs();
+  let desks: WebDesk[] = [];
+  let contexts: Array<{ context: BrowserContext; problems: string[] }> = [];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const problems = contexts.flatMap((c) => c.problems.filter((p) => p.startsWith('pageerror')));
+    await Promise.all(contexts.map((c) => c.context.close()));
+    contexts = [];
+    const stopping = desks;
+    desks = [];
+    await Promise.all(stopping.map((d) => d.stop()));
+    await temp.cleanup();
+    if (problems.length) throw new Error(`uncaught errors in the page:\n${problems.join('\n')}`);
+  });
+
+  return {
+    dataDir: () => temp.make('bantin-e2e-'),
+    async startDesk(dataDir) {
+      const desk = await startWebDesk(dataDir);
+      desks.push(desk);
+      return desk;
+    },
+    async page(options) {
+      if (!browser) throw new Error('the browser is not running');
+      const opened = await newPage(browser, options);
+      contexts.push({ context: opened.context, problems: opened.problems });
+      return opened.page;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** The article screen: its fields by label, its save status, and typing as a reporter types. */
+import type { Locator } from 'playwright-core';
+import { DeskPage } from './desk-page';
+import { pattern } from '../texts';
+
+export class ArticlePage extends DeskPage {
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.t.article.title, exact: true });
+  }
+
+  async waitReady(): Promise<void> {
+    await this.heading().waitFor();
+  }
+
+  headline(): Locator {
+    return this.page.getByLabel(this.t.article.headline, { exact: true });
+  }
+
+  sapo(): Locator {
+    return this.page.getByLabel(this.t.article.sapo, { exact: true });
+  }
+
+  body(): Locator {
+    return this.page.getByLabel(this.t.article.body, { exact: true });
+  }
+
+  byline(): Locator {
+    return this.page.getByLabel(this.t.article.byline, { exact: true });
+  }
+
+  saveStatus(): Locator {
+    return this.page.locator('[role="status"][data-state]');
+  }
+
+  /** The value shown next to a label in the article's details ("Tạo lúc", "Số từ"…). */
+  fact(label: string): Locator {
+    return this.page.locator('.facts > div').filter({ has: this.page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
+  }
+
+  async fields(): Promise<{ headline: string; sapo: string; body: string; byline: string }> {
+    return {
+      headline: await this.headline().inputValue(),
+      sapo: await this.sapo().inputValue(),
+      body: await this.body().inputValue(),
+      byline: await this.byline().inputValue(),
+    };
+  }
+
+  /** Types with the keyboard, key by key, at the end of the field. */
+  async typeInto(field: Locator, text: string): Promise<void> {
+    await field.click();
+    await field.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Waits until everything typed is acknowledged as saved ("Đã lưu lúc 17:53"). */
+  async waitSaved(): Promise<void> {
+    const saved = pattern(this.t.article.savedAt, { time: '\\d{2}:\\d{2}' });
+    await this.page.waitForFunction(
+      ({ source }) => {
+        const el = document.querySelector('[role="status"][data-state]');
+        return el?.getAttribute('data-state') === 'saved' && new RegExp(source).test(el.textContent ?? '');
+      },
+      { source: saved.source },
+    );
+  }
+
+  async back(): Promise<void> {
+    await this.page.getByRole('link', { name: this.t.article.back }).click();
+  }
+}
