@@ -67,11 +67,32 @@ export function errorCodeForSystemError(sysCode: unknown): ErrorCode {
 /** Any thrown value → a payload safe to send to another process. */
 export function toErrorPayload(err: unknown): ErrorPayload {
   if (err instanceof DeskError) return err.toPayload();
+  const crossed = err instanceof Error ? payloadFromMessage(err.message) : null;
+  if (crossed) return crossed;
   if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && err.code.startsWith('E')) {
     const path = 'path' in err && typeof err.path === 'string' ? err.path : '';
     return { code: errorCodeForSystemError(err.code), params: path ? { path } : {} };
   }
   return { code: 'internal', params: {} };
+}
+
+/**
+ * A DeskError that crossed Electron's contextBridge arrives as a plain Error carrying only its
+ * message (`<code>` or `<code> <params as JSON>`, see the constructor): read the payload back.
+ */
+export function payloadFromMessage(message: string): ErrorPayload | null {
+  const m = /^(?:Error: )?([A-Za-z]+)(?: (\{.*\}))?$/s.exec(message);
+  if (!m || !isErrorCode(m[1])) return null;
+  if (!m[2]) return { code: m[1], params: {} };
+  try {
+    const parsed: unknown = JSON.parse(m[2]);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    return { code: m[1], params };
+  } catch {
+    return null;
+  }
 }
 
 /** Notices the store raises when it had to repair something the user should know about. */
