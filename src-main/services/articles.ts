@@ -29,6 +29,8 @@ export function newArticleId(): string {
 
 export class Articles {
   private readonly loaded = new Map<string, Promise<Loaded>>();
+  /** How many calls are using each article right now (see `withDoc`). */
+  private readonly holds = new Map<string, number>();
   private indexTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -60,8 +62,7 @@ export class Articles {
       const entry = index[id];
       if (!rebuildAll && entry && stat && entry.fileSize === stat.size && entry.fileMtimeMs === stat.mtimeMs) continue;
       try {
-        const { doc } = await this.get(id);
-        await this.refreshEntry(id, doc, entry?.updatedAt ?? new Date(stat?.mtimeMs ?? Date.now()).toISOString());
+        await this.withDoc(id, ({ doc }) => this.refreshEntry(id, doc, entry?.updatedAt ?? new Date(stat?.mtimeMs ?? Date.now()).toISOString()));
         this.unloadIfUnused(id);
       } catch (err) {
         if (!(err instanceof DeskError && err.code === 'notFound')) throw err;
@@ -102,28 +103,29 @@ export class Articles {
     return this.summary(id);
   }
 
-  async open(id: string): Promise<{ summary: ArticleSummary; state: Uint8Array }> {
-    const { doc } = await this.get(id);
-    return { summary: this.summary(id), state: Y.encodeStateAsUpdate(doc) };
+  open(id: string): Promise<{ summary: ArticleSummary; state: Uint8Array }> {
+    return this.withDoc(id, ({ doc }) => ({ summary: this.summary(id), state: Y.encodeStateAsUpdate(doc) }));
   }
 
   /** Applies a client's update; resolves once it is durably saved. */
-  async update(id: string, update: Uint8Array, origin: string): Promise<string> {
-    const { doc, writer } = await this.get(id);
-    try {
-      Y.applyUpdate(doc, update, origin);
-    } catch {
-      throw new DeskError('invalidPayload', { field: 'update' });
-    }
-    await writer.request();
-    return new Date().toISOString();
+  update(id: string, update: Uint8Array, origin: string): Promise<string> {
+    return this.withDoc(id, async ({ doc, writer }) => {
+      try {
+        Y.applyUpdate(doc, update, origin);
+      } catch {
+        throw new DeskError('invalidPayload', { field: 'update' });
+      }
+      await writer.request();
+      return new Date().toISOString();
+    });
   }
 
   /** A change made by main itself (trash, restore, import): applied, broadcast and saved. */
   async change(id: string, fn: (doc: Y.Doc) => void): Promise<ArticleSummary> {
-    const { doc, writer } = await this.get(id);
-    doc.transact(() => fn(doc), MAIN_ORIGIN);
-    await writer.request();
+    await this.withDoc(id, async ({ doc, writer }) => {
+      doc.transact(() => fn(doc), MAIN_ORIGIN);
+      await writer.request();
+    });
     await this.flushIndex();
     return this.summary(id);
   }
@@ -134,9 +136,8 @@ export class Articles {
 
   /** Reads an article without keeping it loaded (command line, exports). */
   async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
-    const { doc } = await this.get(id);
     try {
-      return fn(doc);
+      return await this.withDoc(id, ({ doc }) => fn(doc));
     } finally {
       this.unloadIfUnused(id);
     }
@@ -150,6 +151,23 @@ export class Articles {
     for (const p of this.loaded.values()) await (await p).writer.idle();
     await this.flushIndex();
     await this.deskWriter.idle();
+  }
+
+  /**
+   * Runs `fn` on the loaded article. The hold is taken synchronously, before any await, so an
+   * unload that is deciding meanwhile sees it and keeps the document: an update applied to a
+   * copy that is being dropped would be saved from that copy while a fresh load from disk
+   * (missing it) became the live one, and the next save would lose an acknowledged change.
+   */
+  private async withDoc<T>(id: string, fn: (loaded: Loaded) => T | Promise<T>): Promise<T> {
+    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    try {
+      return await fn(await this.get(id));
+    } finally {
+      const left = (this.holds.get(id) ?? 1) - 1;
+      if (left > 0) this.holds.set(id, left);
+      else this.holds.delete(id);
+    }
   }
 
   private async get(id: string): Promise<Loaded> {
@@ -210,7 +228,7 @@ export class Articles {
     if (!p) return;
     void p.then(async ({ doc, writer }) => {
       await writer.idle();
-      if (this.hub.isOpenAnywhere(id) || this.pendingIndex.has(id)) return;
+      if (this.hub.isOpenAnywhere(id) || this.pendingIndex.has(id) || this.holds.has(id)) return;
       this.loaded.delete(id);
       doc.destroy();
     });
