@@ -247,6 +247,32 @@ describe('article:update durability', () => {
     expect(bodyLines(readDisk(desk.dataDir, id))).toHaveLength(40);
   });
 
+  it('an update that races with the last close is neither lost nor hidden from the next reader', async () => {
+    const dir = await temp.make();
+    let desk = await open(dir);
+    client(desk, 'A');
+    client(desk, 'B');
+    const { id, doc: a } = await createOpened(desk, 'A');
+    // Let the index catch up, so closing the article really unloads it.
+    await desk.articles.flush();
+    await new Promise((r) => setTimeout(r, 300));
+    const u1 = updateFrom(a, (d) => headline(d).insert(0, 'một'));
+    // A closes its window while its last keystrokes are still on their way.
+    const closing = desk.dispatch('article:close', { id }, { client: 'A' });
+    const saving = desk.dispatch('article:update', { id, update: u1 }, { client: 'A' });
+    await new Promise((r) => setImmediate(r));
+    // B opens the article at that moment, then types.
+    const b = replicaOf((await call<{ state: Uint8Array }>(desk, 'article:open', { id }, 'B')).state);
+    expect(headline(b).toString()).toBe('một');
+    expect((await saving).ok).toBe(true);
+    await closing;
+    await call(desk, 'article:update', { id, update: updateFrom(b, (d) => headline(d).insert(headline(d).length, ' hai')) }, 'B');
+    await close(desk);
+    desk = await open(dir);
+    const after = replicaOf((await call<{ state: Uint8Array }>(desk, 'article:open', { id }, 'C')).state);
+    expect(headline(after).toString()).toBe('một hai');
+  });
+
   it('an update to an unknown article is refused with notFound and writes nothing', async () => {
     const dir = await temp.make();
     const desk = await open(dir);
