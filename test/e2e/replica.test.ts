@@ -74,6 +74,26 @@ describe("the article page's replica and its link with main", () => {
     expect(await article.fields()).toEqual({ headline: 'Mưa lớn ở Lào Cai', sapo: 'Sáng nay, mực nước vượt báo động ba.', body: 'Nước sông Hồng dâng cao.', byline: '' });
   });
 
+  it('sends what is still unsaved as the page unloads', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    await library.goto(desk.url);
+    await library.newArticle();
+    await article.waitReady();
+
+    const isUpdate = (url: URL) => url.pathname === '/api/call/article:update';
+    await page.route(isUpdate, (route) => route.abort('connectionrefused'));
+    await article.typeInto(article.headline(), 'Gửi khi đóng trang');
+    await page.waitForSelector('[role="status"][data-state="failed"]');
+    // The next retry is seconds away: only the send on unload can save this before the reload.
+    await page.unroute(isUpdate);
+    await page.reload();
+    await article.waitReady();
+    expect(await article.headline().inputValue()).toBe('Gửi khi đóng trang');
+  });
+
   it('re-syncs the article from main when the event socket comes back after a drop', async () => {
     const desk = await h.startDesk(await h.dataDir());
     const pageA = await h.page();

@@ -3,7 +3,7 @@
  * This is the whole binding between the editor and the document: the rich editor replaces
  * `body` here (with y-prosemirror on the same XmlFragment) and nothing else has to change.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { bodyLines, headline, meta, sapo, setBodyLines, setText } from '../../../src-shared/article-doc';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';

@@ -53,7 +53,7 @@ export async function startWebDesk(dataDir: string, env: NodeJS.ProcessEnv = {})
   } catch (err) {
     child.kill('SIGKILL');
     await exited(child);
-    throw new Error(`${(err as Error).message}\n${output()}`);
+    throw new Error(`${(err as Error).message}\n${output()}`, { cause: err });
   } finally {
     clearTimeout(timer);
   }
