@@ -42,15 +42,30 @@ function tooLarge(res: ServerResponse): void {
   reject(res, 413, 'Too large');
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body as text, or null once it passes the limit. Past the limit it stops reading but
+ * leaves the connection up, so the 413 still reaches the client (the connection then closes).
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, rejectBody) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', rejectBody);
+  });
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
@@ -101,7 +116,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       const header = req.headers[CLIENT_HEADER];
       const client = typeof header === 'string' && sockets.has(header) ? header : 'http';
-      const op = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const rawOp = url.pathname.slice('/api/call/'.length);
+      let op: string;
+      try {
+        op = decodeURIComponent(rawOp);
+      } catch {
+        op = rawOp; // bad percent-encoding names no operation: answered as unknownOperation
+      }
       const result = await desk.dispatch(op, input, { client });
       res.statusCode = 200;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
