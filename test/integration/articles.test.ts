@@ -39,14 +39,6 @@ function client(desk: Desk, id: string): Received[] {
   return got;
 }
 
-const waitFor = async (cond: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 async function createOpened(desk: Desk, clientId: string): Promise<{ id: string; doc: Y.Doc }> {
   const { id } = await call<ArticleSummary>(desk, 'article:create', { language: 'vi' }, clientId);
   const { state } = await call<{ state: Uint8Array }>(desk, 'article:open', { id }, clientId);
