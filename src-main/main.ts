@@ -2,7 +2,7 @@
  * Bàn Tin's desktop process, as a table of contents. Each step lives in `electron/`; the desk
  * itself (storage, articles, the contract's handlers) is `services/`, the same as in web mode.
  */
-import { app, ipcMain } from 'electron';
+import { app } from 'electron';
 import { setupDesk } from './electron/desk-boot';
 import { setupIpc } from './electron/ipc';
 import { EXIT_DESK_REFUSED } from './electron/launch';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   setupProtocol(launch.rendererDir);
   const desk = await setupDesk(launch.dataDir);
   if (!desk) return app.exit(EXIT_DESK_REFUSED);
-  const ipc = setupIpc(ipcMain, desk);
+  const ipc = setupIpc(desk);
   const windows = setupWindows(desk, ipc, launch);
   setupLifecycle(desk, ipc, windows);
   await setupMenu(desk, windows, launch);

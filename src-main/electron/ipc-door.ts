@@ -1,5 +1,5 @@
 /**
- * The one IPC door of the main process, and the only code that touches `ipcMain`.
+ * The one IPC door of the main process (`ipc.ts` hands it the real `ipcMain`).
  *
  * Every call arrives on `IPC_CALL_CHANNEL` as `(op, input)`. Before the desk sees it, the
  * sender is checked: the frame that sent it must be the top frame of one of our windows, showing
@@ -60,7 +60,7 @@ export function trustedSender(event: CallEvent, isOurs: (contents: WindowContent
   return frame.parent === null && isAppUrl(frame.url);
 }
 
-export function setupIpc(ipcMain: IpcMainDoor, desk: DeskDoorSide): IpcDoor {
+export function createIpcDoor(ipcMain: IpcMainDoor, desk: DeskDoorSide): IpcDoor {
   const windows = new Map<WindowContents, () => void>();
 
   ipcMain.handle(IPC_CALL_CHANNEL, async (event: CallEvent, op: unknown, input: unknown) => {

@@ -5,7 +5,7 @@
  */
 import { app } from 'electron';
 import type { Desk } from '../services/desk';
-import type { IpcDoor } from './ipc';
+import type { IpcDoor } from './ipc-door';
 import type { DeskWindows } from './windows';
 
 export function setupLifecycle(desk: Desk, ipc: IpcDoor, windows: DeskWindows): void {

@@ -8,7 +8,7 @@ import { BrowserWindow, screen } from 'electron';
 import type { Desk } from '../services/desk';
 import { APP_ENTRY_URL, articleUrl } from './app-url';
 import { debounce } from './debounce';
-import type { IpcDoor } from './ipc';
+import type { IpcDoor } from './ipc-door';
 import { READY_MARKER } from './launch';
 import type { Launch } from './paths';
 import { windowOptions } from './security-policy';

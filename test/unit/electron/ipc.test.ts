@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../../../src-shared/contract';
 import type { ArticleSummary } from '../../../src-shared/models';
 import { APP_ENTRY_URL } from '../../../src-main/electron/app-url';
-import { clientIdOf, setupIpc, trustedSender, type IpcDoor } from '../../../src-main/electron/ipc';
+import { clientIdOf, createIpcDoor, trustedSender, type IpcDoor } from '../../../src-main/electron/ipc-door';
 import type { Desk } from '../../../src-main/services/desk';
 import { ok, openTestDesk } from '../../support/desk';
 import { tempDirs } from '../../support/temp';
@@ -32,7 +32,7 @@ beforeEach(async () => {
     }) satisfies Desk['dispatch'],
   };
   ipcMain = new FakeIpcMain();
-  door = setupIpc(ipcMain.door, counted);
+  door = createIpcDoor(ipcMain.door, counted);
   win = new FakeWebContents();
   door.attach(win);
 });

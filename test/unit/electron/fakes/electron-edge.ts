@@ -4,7 +4,7 @@
  * and the event `ipcMain.handle` passes. Everything behind them is real.
  */
 import { EventEmitter } from 'node:events';
-import type { CallEvent, IpcMainDoor, SenderFrame, WindowContents } from '../../../../src-main/electron/ipc';
+import type { CallEvent, IpcMainDoor, SenderFrame, WindowContents } from '../../../../src-main/electron/ipc-door';
 import { APP_ENTRY_URL } from '../../../../src-main/electron/app-url';
 
 type Handler = (event: CallEvent, ...args: unknown[]) => unknown;
@@ -28,7 +28,7 @@ export class FakeIpcMain {
     return handler(event, ...args);
   }
 
-  /** Typed as the door expects it (the real `ipcMain` is checked against the same type in main.ts). */
+  /** Typed as the door expects it (the real `ipcMain` is checked against the same type in ipc.ts). */
   get door(): IpcMainDoor {
     return this as unknown as IpcMainDoor;
   }
