@@ -32,8 +32,8 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   useEffect(() => {
     // Moving between pages puts the keyboard at the start of the new page, not on a stale control.
     if (first.current) first.current = false;
-    else if (route.name === 'library') main.current?.focus();
-  }, [routeKey, route.name]);
+    else main.current?.focus();
+  }, [routeKey]);
 
   return (
     <ErrorProvider initial={startupError}>

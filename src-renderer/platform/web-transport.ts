@@ -63,6 +63,12 @@ export function createWebTransport(origin: Location = window.location): WebTrans
   // Registered before any page code, so calls made while the page unloads use keepalive.
   window.addEventListener('pagehide', () => (unloading = true));
   window.addEventListener('beforeunload', () => (unloading = true));
+  // Back from the back-forward cache: the page lives again and its socket must come back.
+  window.addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    unloading = false;
+    if (clientId === null) connect();
+  });
 
   function resolveWaiters(id: string | null): void {
     const pending = waiters;
