@@ -2,13 +2,27 @@
  * Single writer per data folder. `desk.lock` holds the owner's pid and host; a second desk
  * process (Electron, web mode or the command line) is refused while that process lives.
  * A lock left by a process that died (kill -9, power loss) is taken over.
+ *
+ * Two rules keep this sound when several processes start at once:
+ * - the lock file appears whole or not at all: it is written to a private temp file and then
+ *   hard-linked into place (a link fails if the name exists), so nobody ever reads a lock that
+ *   is still being written and mistakes it for a dead one;
+ * - a dead owner's lock is cleared by one process at a time (`desk.lock.takeover`, created
+ *   exclusively), which re-reads the lock first and removes it only if it is still the dead
+ *   one — otherwise two processes that both saw the dead lock could both take the folder.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DeskError } from '../../src-shared/errors';
 
 export const LOCK_FILE = 'desk.lock';
+const TAKEOVER_SUFFIX = '.takeover';
+/** A takeover guard older than this was left by a process that died while clearing a lock. */
+const TAKEOVER_STALE_MS = 10_000;
+/** How long to keep trying while other processes are clearing or taking the lock. */
+const ACQUIRE_TIMEOUT_MS = 3_000;
 
 interface LockInfo {
   readonly pid: number;
@@ -25,12 +39,77 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readLock(file: string): Promise<LockInfo | null> {
+/** The lock file's text, or null when there is none. */
+async function readRaw(file: string): Promise<string | null> {
   try {
-    const info = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<LockInfo>;
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+function parseLock(text: string): LockInfo | null {
+  try {
+    const info = JSON.parse(text) as Partial<LockInfo>;
     return typeof info.pid === 'number' ? { pid: info.pid, host: String(info.host ?? ''), since: String(info.since ?? '') } : null;
   } catch {
     return null;
+  }
+}
+
+async function writeSynced(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'w', 0o600);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Removes the lock whose text was `seen` (a dead owner's, or unreadable), if it is still that
+ * one, with only one process clearing at a time.
+ */
+async function clearDeadLock(file: string, seen: string): Promise<void> {
+  const guard = file + TAKEOVER_SUFFIX;
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(guard, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const stat = await fs.stat(guard).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > TAKEOVER_STALE_MS) await fs.rm(guard, { force: true });
+    await sleep(10 + Math.random() * 20);
+    return;
+  }
+  try {
+    await handle.close();
+    if ((await readRaw(file)) === seen) await fs.rm(file, { force: true });
+  } finally {
+    await fs.rm(guard, { force: true });
+  }
+}
+
+/** Puts the lock in place atomically; fails with EEXIST when there is one. */
+async function placeLock(tmp: string, file: string, text: string): Promise<void> {
+  try {
+    await fs.link(tmp, file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // File systems without hard links (FAT and exFAT drives, some network shares): an
+    // exclusive create, which a reader may briefly see empty.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    const handle = await fs.open(file, 'wx', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
 }
 
@@ -41,31 +120,42 @@ export interface DeskLock {
 export async function acquireLock(dataDir: string): Promise<DeskLock> {
   const file = path.join(dataDir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await fs.open(file, 'wx', 0o600);
+  const text = JSON.stringify(mine);
+  // Named like the store's temp files, so one left by a crash here is cleaned at the next open.
+  const tmp = path.join(dataDir, `.${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const deadline = Date.now() + ACQUIRE_TIMEOUT_MS;
+  let last: LockInfo | null = null;
+  await writeSynced(tmp, text);
+  try {
+    while (Date.now() < deadline) {
       try {
-        await handle.writeFile(JSON.stringify(mine));
-        await handle.sync();
-      } finally {
-        await handle.close();
+        await placeLock(tmp, file, text);
+        return {
+          async release() {
+            if ((await readRaw(file)) === text) await fs.rm(file, { force: true });
+          },
+        };
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          // Our temp file was cleaned by the desk that holds the folder: write it again.
+          await writeSynced(tmp, text);
+          continue;
+        }
+        if (code !== 'EEXIST') throw err;
       }
-      return {
-        async release() {
-          const owner = await readLock(file);
-          if (owner?.pid === process.pid) await fs.rm(file, { force: true });
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = await readLock(file);
-      const sameHost = !owner || owner.host === mine.host;
-      if (owner && (!sameHost || alive(owner.pid))) {
+      const seen = await readRaw(file);
+      if (seen === null) continue; // released meanwhile: try again
+      const owner = parseLock(seen);
+      last = owner;
+      if (owner && (owner.host !== mine.host || alive(owner.pid))) {
         throw new DeskError('deskLocked', { dir: dataDir, pid: owner.pid, host: owner.host });
       }
-      // The owner is gone (or the file is unreadable, written by a process that died mid-write).
-      await fs.rm(file, { force: true });
+      // The owner is gone (or the file is unreadable, not written by a desk).
+      await clearDeadLock(file, seen);
     }
+  } finally {
+    await fs.rm(tmp, { force: true });
   }
-  throw new DeskError('deskLocked', { dir: dataDir, pid: 0, host: '' });
+  throw new DeskError('deskLocked', { dir: dataDir, pid: last?.pid ?? 0, host: last?.host ?? '' });
 }
