@@ -1,5 +1,6 @@
 /** Single writer per data folder, across the same process and across processes. */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src-shared/errors';
@@ -10,6 +11,8 @@ import { call, openTestDesk } from '../support/desk';
 import { tempDirs } from '../support/temp';
 
 const HOLDER = 'test/integration/fixtures/desk-holder.ts';
+/** A pid that no process has: larger than any pid_max Linux allows. */
+const DEAD_PID = 4_194_304 + 12_345;
 const temp = tempDirs();
 const desks: Desk[] = [];
 const children: Array<ReturnType<typeof spawnTs>> = [];
@@ -25,8 +28,8 @@ async function open(dir: string): Promise<Desk> {
   return desk;
 }
 
-function start(mode: 'hold' | 'try', dir: string) {
-  const child = spawnTs(HOLDER, [mode, dir]);
+function start(mode: 'hold' | 'try' | 'race', dir: string, ...rest: string[]) {
+  const child = spawnTs(HOLDER, [mode, dir, ...rest]);
   children.push(child);
   return { child, lines: new Lines(child), stderr: stderrOf(child) };
 }
@@ -81,5 +84,20 @@ describe('desk lock', () => {
     expect((await exited(child)).code).toBe(0);
     await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     await open(dir);
+  });
+
+  it('several processes starting at once on a folder with a dead owner’s lock: exactly one gets it', async () => {
+    // Three folders, four processes each, all starting at the same moment.
+    const dirs = await Promise.all([1, 2, 3].map(() => temp.make()));
+    for (const dir of dirs) await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: DEAD_PID, host: os.hostname(), since: 'x' }));
+    const at = String(Date.now() + 4000);
+    const runs = dirs.flatMap((dir) => [1, 2, 3, 4].map(() => ({ dir, ...start('race', dir, at) })));
+    const results = await Promise.all(runs.map(async (r) => ({ dir: r.dir, line: await r.lines.next((l) => l === 'OPENED' || l.startsWith('REFUSED')).catch(() => `NOTHING ${r.stderr()}`) })));
+    for (const dir of dirs) {
+      const lines = results.filter((r) => r.dir === dir).map((r) => r.line);
+      expect(lines.filter((l) => l === 'OPENED'), lines.join('\n')).toHaveLength(1);
+      expect(lines.filter((l) => l.startsWith('REFUSED deskLocked')), lines.join('\n')).toHaveLength(3);
+    }
+    await Promise.all(runs.map((r) => exited(r.child)));
   });
 });
