@@ -57,4 +57,26 @@ describe('acquireLock', () => {
     await lock.release();
     expect(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')).toBe(other);
   });
+
+  it('leaves no temp file behind, whether it gets the lock or is refused', async () => {
+    const dir = await temp.make();
+    const lock = await acquireLock(dir);
+    await expect(acquireLock(dir)).rejects.toMatchObject({ code: 'deskLocked' });
+    expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+    await lock.release();
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
+  it('clears a takeover guard left by a process that died while taking over', async () => {
+    const dir = await temp.make();
+    await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: DEAD_PID, host: os.hostname(), since: 'x' }));
+    const guard = path.join(dir, `${LOCK_FILE}.takeover`);
+    await fs.writeFile(guard, '');
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(guard, old, old);
+    const lock = await acquireLock(dir);
+    expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+    await lock.release();
+  });
 });
