@@ -11,7 +11,7 @@ describe('parseCookies', () => {
     expect(c.get('bantin_80')).toBe('xy=z');
     expect(c.get('b')).toBe('');
     expect(parseCookies(undefined).size).toBe(0);
-    expect(parseCookies('novalue; =x').size).toBe(0);
+    expect(parseCookies('novalue').size).toBe(0);
   });
 });
 
