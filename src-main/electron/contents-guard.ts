@@ -12,6 +12,7 @@ interface Preventable {
 }
 
 export interface GuardedContents {
+  on(event: 'will-navigate', listener: (details: Preventable & { readonly url: string }) => void): unknown;
   on(event: 'will-frame-navigate', listener: (details: Preventable & { readonly url: string; readonly isMainFrame: boolean }) => void): unknown;
   on(event: 'will-redirect', listener: (details: Preventable & { readonly url: string }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
@@ -19,6 +20,11 @@ export interface GuardedContents {
 }
 
 export function guardContents(contents: GuardedContents, openExternal: (url: string) => void): void {
+  // Both events see a main-frame navigation; either refusal stops it, and only the second
+  // (which also sees sub-frames) hands a web link to the browser, so it opens once.
+  contents.on('will-navigate', (details) => {
+    if (navigationDecision(details.url) !== 'allow') details.preventDefault();
+  });
   contents.on('will-frame-navigate', (details) => {
     const decision = navigationDecision(details.url);
     if (decision === 'allow') return;

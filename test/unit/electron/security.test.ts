@@ -105,6 +105,10 @@ describe('the page guard', () => {
 
   it('blocks navigation away from the app and sends main-frame web links to the browser', () => {
     const { page, opened } = guarded();
+    expect(page.attempt('will-navigate', { url: 'bantin://app/index.html#/trash' })).toBe(false);
+    expect(page.attempt('will-navigate', { url: 'https://example.com/a' })).toBe(true);
+    expect(page.attempt('will-navigate', { url: 'javascript:alert(1)' })).toBe(true);
+    expect(opened).toEqual([]);
     expect(page.attempt('will-frame-navigate', { url: 'bantin://app/index.html', isMainFrame: true })).toBe(false);
     expect(page.attempt('will-frame-navigate', { url: 'https://example.com/a', isMainFrame: true })).toBe(true);
     expect(page.attempt('will-frame-navigate', { url: 'https://example.com/frame', isMainFrame: false })).toBe(true);
