@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'deskLocked',
   'badInput',
   'unsupportedFile',
+  'unreachable',
   'internal',
 ] as const;
 
@@ -57,8 +58,6 @@ export function errorCodeForSystemError(sysCode: unknown): ErrorCode {
     case 'EPERM':
     case 'EROFS':
       return 'readOnly';
-    case 'ENOENT':
-      return 'notFound';
     default:
       return 'io';
   }
@@ -96,7 +95,7 @@ export function payloadFromMessage(message: string): ErrorPayload | null {
 }
 
 /** Notices the store raises when it had to repair something the user should know about. */
-export const NOTICE_CODES = ['restoredFromBackup', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable'] as const;
+export const NOTICE_CODES = ['restoredFromBackup', 'restoredMissing', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 export interface Notice {
   readonly code: NoticeCode;

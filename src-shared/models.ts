@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_CODES } from './errors';
 
 /** Languages an article (and the interface) can be in. */
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -54,7 +55,7 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes');
 
 export const NoticeSchema = z.object({
-  code: z.enum(['restoredFromBackup', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable']),
+  code: z.enum(NOTICE_CODES),
   params: z.record(z.string(), z.string()),
   at: z.string(),
 });

@@ -52,7 +52,7 @@ export async function openDeskStore(dataDir: string): Promise<OpenedStore> {
     if (data === null) {
       // No desk.json: a first start, or a file lost outside the desk. A backup tells which.
       data = await readBackup();
-      if (data) notices.push({ code: 'restoredFromBackup', params: { file: DESK_FILE, aside: '' }, at });
+      if (data) notices.push({ code: 'restoredMissing', params: { file: DESK_FILE }, at });
       indexLost = true;
     }
   } catch (err) {

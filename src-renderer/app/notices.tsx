@@ -13,6 +13,7 @@ type Severity = 'info' | 'warning';
 export function severityOf(code: NoticeCode): Severity {
   switch (code) {
     case 'restoredFromBackup':
+    case 'restoredMissing':
     case 'indexRebuilt':
     case 'articleRestoredFromBackup':
       return 'info';

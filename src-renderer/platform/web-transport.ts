@@ -145,7 +145,7 @@ export function createWebTransport(origin: Location = window.location): WebTrans
         });
       } catch {
         // The desk process is gone or unreachable; the caller keeps what it sent and retries.
-        return failure('internal');
+        return failure('unreachable');
       }
       if (!response.ok) return failure(statusCode(response.status));
       try {

@@ -134,7 +134,7 @@ describe('desk.json recovery', () => {
     const { dir } = await seededDesk();
     await fs.rm(path.join(dir, 'desk.json'));
     const desk = await openDesk(dir);
-    expect(codes(desk)).toEqual(['restoredFromBackup', 'indexRebuilt']);
+    expect(codes(desk)).toEqual(['restoredMissing', 'indexRebuilt']);
     expect(desk.settings().language).toBe('en');
     expect(sorted(await headlinesOf(desk))).toEqual(sorted(HEADLINES));
   });

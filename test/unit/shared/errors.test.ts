@@ -22,11 +22,11 @@ describe('toErrorPayload', () => {
     expect(toErrorPayload({ code: 'ENOSPC', errno: -28, syscall: 'write' })).toEqual({ code: 'diskFull', params: {} });
   });
 
-  it('maps permission errors to readOnly, ENOENT to notFound, others to io', () => {
+  it('maps permission errors to readOnly, others (ENOENT included: a missing file is not a missing article) to io', () => {
     expect(toErrorPayload(sysError('EACCES', '/ro')).code).toBe('readOnly');
     expect(toErrorPayload(sysError('EROFS')).code).toBe('readOnly');
     expect(toErrorPayload(sysError('EPERM')).code).toBe('readOnly');
-    expect(toErrorPayload(sysError('ENOENT')).code).toBe('notFound');
+    expect(toErrorPayload(sysError('ENOENT')).code).toBe('io');
     expect(toErrorPayload(sysError('EIO')).code).toBe('io');
     expect(errorCodeForSystemError(undefined)).toBe('io');
   });
