@@ -54,7 +54,9 @@ describe('debounce', () => {
     d.schedule();
     d.schedule();
     d.schedule();
-    await new Promise((r) => setTimeout(r, 60));
+    expect(runs).toBe(0);
+    while (runs === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 40));
     expect(runs).toBe(1);
     d.schedule();
     d.flush();

@@ -139,7 +139,7 @@ function get(url: string): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => http.get(url, resolve).once('error', reject));
 }
 
-describe('npm start', () => {
+describe('npm start', { timeout: 30_000 }, () => {
   it('runs Electron on dist/main.cjs with the arguments, and hides the ready marker', async () => {
     const run = await startWith(`console.log(JSON.stringify(process.argv.slice(2))); console.log('${READY_MARKER}'); console.log('bye');`, ['--data', '/tmp/desk x']);
     expect(await run.exited).toBe(0);
@@ -174,7 +174,7 @@ describe('npm start', () => {
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     await expect(fs.access(path.join(data, 'desk.lock'))).rejects.toThrow();
-  }, 30_000);
+  });
 
   it('without an Electron binary prints one line saying why, then serves the desk in the browser', async () => {
     const data = await temp.make();
@@ -186,5 +186,5 @@ describe('npm start', () => {
     expect((await get(url)).statusCode).toBe(303);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-  }, 30_000);
+  });
 });
