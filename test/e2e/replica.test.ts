@@ -64,7 +64,7 @@ describe("the article page's replica and its link with main", () => {
     await page.waitForSelector('[role="status"][data-state="failed"]');
     const status = await article.saveStatus().innerText();
     expect(status).toContain('Chưa lưu được');
-    expect(status).toContain('Đã xảy ra lỗi không mong muốn');
+    expect(status).toContain('Không kết nối được với Bàn Tin');
     await article.typeInto(article.sapo(), 'Sáng nay, mực nước vượt báo động ba.');
 
     await page.unroute(isUpdate);
