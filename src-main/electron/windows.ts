@@ -53,11 +53,12 @@ export function setupWindows(desk: Desk, ipc: IpcDoor, launch: Launch): DeskWind
   function open(): BrowserWindow {
     const bounds = restoreBounds(desk.settings().windowState, displays());
     const win = new BrowserWindow(windowOptions(launch.preload, bounds, launch.dev));
-    if (bounds.maximized) win.maximize();
     ipc.attach(win.webContents);
     trackState(win);
     win.once('ready-to-show', () => {
-      win.show();
+      // maximize() also shows the window: done only now, so no blank window flashes first.
+      if (bounds.maximized) win.maximize();
+      else win.show();
       if (!announced) {
         announced = true;
         console.log(READY_MARKER);

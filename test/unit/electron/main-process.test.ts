@@ -157,6 +157,23 @@ describe('the main process', () => {
     expect(saved.settings).toEqual({ language: 'en', windowState: { x: 40, y: 30, width: 1000, height: 720, maximized: false } });
   });
 
+  it('reopens the window where it was, maximized only once it is ready to show', async () => {
+    const dataDir = await temp.make();
+    const before = await openDesk({ dataDir, mode: 'web', version: '0' });
+    await before.updateSettings({ windowState: { x: 200, y: 120, width: 1100, height: 760, maximized: true } });
+    await before.close();
+    const { fake } = await runMain(['--data', dataDir]);
+    const [win] = fake.BrowserWindow.all;
+    expect(win!.options).toMatchObject({ x: 200, y: 120, width: 1100, height: 760 });
+    expect(win!.maximized).toBe(false);
+    expect(win!.visible).toBe(false);
+    win!.emit('ready-to-show');
+    expect(win!.maximized).toBe(true);
+    expect(win!.visible).toBe(true);
+    fake.app.quit();
+    await until(() => fake.calls.quitted);
+  });
+
   it('refuses a desk another process holds: a translated error dialog, then exit code 3', async () => {
     const dataDir = await temp.make();
     const holder = await openDesk({ dataDir, mode: 'web', version: '0' });

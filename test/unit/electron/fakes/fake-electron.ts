@@ -125,8 +125,10 @@ export function createFakeElectron(appData: string) {
       this.webContents.mainFrame.url = url.split('#')[0]!;
       return Promise.resolve();
     }
+    /** As Electron's: it also shows a hidden window. */
     maximize() {
       this.maximized = true;
+      this.visible = true;
       this.emit('maximize');
     }
     show() {
