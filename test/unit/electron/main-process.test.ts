@@ -39,11 +39,16 @@ const addedSignalListeners: Array<[NodeJS.Signals, (...a: unknown[]) => void]> =
 afterEach(async () => {
   for (const [signal, listener] of addedSignalListeners.splice(0)) process.off(signal, listener);
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   await temp.cleanup();
 });
 
 /** Runs the main bundle as Electron would, with `dist/` laid out in a temporary folder. */
-async function runMain(argv: readonly string[], configure: (fake: FakeElectron) => void = () => undefined): Promise<{ fake: FakeElectron; dist: string; logged: string[] }> {
+async function runMain(
+  argv: readonly string[],
+  configure: (fake: FakeElectron) => void = () => undefined,
+  lang = 'vi_VN.UTF-8',
+): Promise<{ fake: FakeElectron; dist: string; logged: string[] }> {
   const dist = await temp.make('bantin-dist-');
   await fs.mkdir(path.join(dist, 'renderer'));
   await fs.writeFile(path.join(dist, 'renderer', 'index.html'), '<!doctype html><title>Bàn Tin</title>');
@@ -55,6 +60,9 @@ async function runMain(argv: readonly string[], configure: (fake: FakeElectron) 
   const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, process.listeners(s)]));
   const argvBefore = process.argv;
   process.argv = ['/opt/electron/electron', path.join(dist, 'main.cjs'), ...argv];
+  vi.stubEnv('LANG', lang);
+  vi.stubEnv('LC_ALL', '');
+  vi.stubEnv('LC_MESSAGES', '');
   try {
     const requireFake = (id: string) => (id === 'electron' ? fake.electron : requireReal(id));
     const module = { exports: {} };
@@ -203,6 +211,16 @@ describe('the main process', () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it('says so when the data folder cannot be written, instead of crashing', async () => {
+    const parent = await temp.make();
+    const dataDir = path.join(parent, 'desk');
+    await fs.writeFile(dataDir, 'a file where the folder should be');
+    const { fake } = await runMain(['--data', dataDir], () => undefined, 'en_US.UTF-8');
+    await until(() => fake.calls.exitCode !== null);
+    expect(fake.calls.exitCode).toBe(EXIT_DESK_REFUSED);
+    expect(fake.calls.errorBoxes).toEqual([{ title: 'Bàn Tin could not start', content: expect.stringMatching(/^Could not read or write the file .*desk/) }]);
   });
 
   it('quits at once when another instance already runs on this desk', async () => {
