@@ -10,25 +10,16 @@ import { bodyLines, headline, sapo, setBodyLines, setText } from '../../src-shar
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import type { ArticleSummary, Settings } from '../../src-shared/models';
 import type { Desk } from '../../src-main/services/desk';
-import { call, openTestDesk, replicaOf, updateFrom } from '../support/desk';
+import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
 import { tempDirs } from '../support/temp';
 
 const temp = tempDirs();
-const desks: Desk[] = [];
+const desks = testDesks();
 afterEach(async () => {
-  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
+  await desks.cleanup();
   await temp.cleanup();
 });
-
-async function open(dir: string): Promise<Desk> {
-  const desk = await openTestDesk(dir);
-  desks.push(desk);
-  return desk;
-}
-async function close(desk: Desk): Promise<void> {
-  desks.splice(desks.indexOf(desk), 1);
-  await desk.close();
-}
+const { open, close } = desks;
 
 type Received = { event: EventName; payload: unknown };
 

@@ -4,29 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src-shared/errors';
-import type { Desk } from '../../src-main/services/desk';
 import { LOCK_FILE } from '../../src-main/services/lock';
 import { exited, Lines, spawnTs, stderrOf } from '../support/child';
-import { call, openTestDesk } from '../support/desk';
+import { call, openTestDesk, testDesks } from '../support/desk';
 import { tempDirs } from '../support/temp';
 
 const HOLDER = 'test/integration/fixtures/desk-holder.ts';
 /** A pid that no process has: larger than any pid_max Linux allows. */
 const DEAD_PID = 4_194_304 + 12_345;
 const temp = tempDirs();
-const desks: Desk[] = [];
+const desks = testDesks();
 const children: Array<ReturnType<typeof spawnTs>> = [];
 afterEach(async () => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
+  await desks.cleanup();
   await temp.cleanup();
 });
-
-async function open(dir: string): Promise<Desk> {
-  const desk = await openTestDesk(dir);
-  desks.push(desk);
-  return desk;
-}
+const { open } = desks;
 
 function start(mode: 'hold' | 'try' | 'race', dir: string, ...rest: string[]) {
   const child = spawnTs(HOLDER, [mode, dir, ...rest]);
@@ -43,8 +37,7 @@ describe('desk lock', () => {
     expect(err).toMatchObject({ code: 'deskLocked', params: { dir, pid: process.pid } });
     // The refused open changed nothing: the first desk still works and still holds the lock.
     await call(first, 'article:create', { language: 'vi' });
-    await first.close();
-    desks.splice(desks.indexOf(first), 1);
+    await desks.close(first);
     await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     const second = await open(dir);
     expect(await call<unknown[]>(second, 'library:list', { trashed: false })).toHaveLength(1);

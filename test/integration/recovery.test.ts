@@ -10,25 +10,16 @@ import { headline, sapo, setBodyLines, setText } from '../../src-shared/article-
 import type { AppInfo, ArticleSummary } from '../../src-shared/models';
 import type { NoticeCode } from '../../src-shared/errors';
 import type { Desk } from '../../src-main/services/desk';
-import { call, openTestDesk, replicaOf, updateFrom } from '../support/desk';
+import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
 import { listDir, tempDirs } from '../support/temp';
 
 const temp = tempDirs();
-const open: Desk[] = [];
+const desks = testDesks();
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((d) => d.close().catch(() => undefined)));
+  await desks.cleanup();
   await temp.cleanup();
 });
-
-async function openDesk(dir: string): Promise<Desk> {
-  const desk = await openTestDesk(dir);
-  open.push(desk);
-  return desk;
-}
-async function closeDesk(desk: Desk): Promise<void> {
-  open.splice(open.indexOf(desk), 1);
-  await desk.close();
-}
+const { open: openDesk, close: closeDesk } = desks;
 
 async function writeArticle(desk: Desk, title: string, lead: string, lines: string[]): Promise<string> {
   const { id } = await call<ArticleSummary>(desk, 'article:create', { language: 'vi' });

@@ -33,3 +33,25 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
   change(doc);
   return Y.encodeStateAsUpdate(doc, before);
 }
+
+/**
+ * Desks a test file opens: `const desks = testDesks();`, `await desks.open(dir)` in a test and
+ * `await desks.cleanup()` in `afterEach`, which closes whatever a failing test left open.
+ */
+export function testDesks(): { open(dir: string): Promise<Desk>; close(desk: Desk): Promise<void>; cleanup(): Promise<void> } {
+  const opened: Desk[] = [];
+  return {
+    async open(dir) {
+      const desk = await openTestDesk(dir);
+      opened.push(desk);
+      return desk;
+    },
+    async close(desk) {
+      opened.splice(opened.indexOf(desk), 1);
+      await desk.close();
+    },
+    async cleanup() {
+      await Promise.all(opened.splice(0).map((d) => d.close().catch(() => undefined)));
+    },
+  };
+}
