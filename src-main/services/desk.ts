@@ -94,15 +94,19 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       'article:restore': async ({ id }) => articles.setTrashed(id, false),
     };
 
+    const dispatch = createDispatcher(handlers);
+    let closed = false;
     return {
       dataDir,
       hub,
       articles,
-      dispatch: createDispatcher(handlers),
+      // A closed desk no longer holds the lock: it must not write anything more.
+      dispatch: async (op, input, ctx) => (closed ? { ok: false, error: { code: 'unreachable' } } : dispatch(op, input, ctx)),
       settings,
       updateSettings,
       notices: () => [...notices],
       async close() {
+        closed = true;
         try {
           await articles.flush();
         } finally {

@@ -265,3 +265,13 @@ describe('article:update durability', () => {
     expect(await fs.readdir(path.join(dir, 'articles'))).toEqual([]);
   });
 });
+
+describe('a closed desk', () => {
+  it('refuses every call, since it no longer holds the folder', async () => {
+    const desk = await open(await temp.make());
+    await call(desk, 'article:create', { language: 'vi' });
+    await close(desk);
+    expect(await desk.dispatch('article:create', { language: 'vi' }, { client: 'test' })).toEqual({ ok: false, error: { code: 'unreachable' } });
+    expect(await desk.dispatch('library:list', { trashed: false }, { client: 'test' })).toMatchObject({ ok: false });
+  });
+});
