@@ -3,29 +3,28 @@
  * every contract operation. Electron's IPC door and web mode's HTTP door both call `dispatch`.
  */
 import path from 'node:path';
-import type { OpArgs, OpName, OpOutput } from '../../src-shared/contract';
 import type { Notice } from '../../src-shared/errors';
 import type { Settings } from '../../src-shared/models';
 import { ArticleFiles } from './article-files';
 import { Articles } from './articles';
 import { deskWriter, openDeskStore } from './desk-store';
 import { ensureDir, removeStaleTemps } from './durable-file';
-import { Hub, type ClientId } from './hub';
+import { Hub } from './hub';
 import { acquireLock } from './lock';
-import { loadSample } from './sample';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { appHandlers } from './handlers/app';
+import { articleHandlers } from './handlers/article';
+import { libraryHandlers } from './handlers/library';
+import { settingsHandlers } from './handlers/settings';
+import type { DeskServices, Handlers } from './handlers/types';
+
+export type { CallContext, Handlers } from './handlers/types';
 
 export interface DeskOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'web' | 'cli';
   readonly version: string;
 }
-
-export interface CallContext {
-  readonly client: ClientId;
-}
-
-export type Handlers = { readonly [K in OpName]: (args: OpArgs<K>, ctx: CallContext) => Promise<OpOutput<K>> };
 
 export interface Desk {
   readonly dataDir: string;
@@ -67,31 +66,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return store.db.data.settings;
     };
 
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, settings, updateSettings, notices: () => [...notices] };
+    // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
-      'app:info': async () => ({
-        version: options.version,
-        mode: options.mode === 'electron' ? 'electron' : 'web',
-        dataDir,
-        notices: [...notices],
-      }),
-      'settings:get': async () => settings(),
-      'settings:update': async (patch) => updateSettings(patch),
-      'library:list': async ({ trashed }) => articles.list(trashed),
-      'library:loadSample': async () => loadSample(articles),
-      'article:create': async ({ language }) => articles.create({ language }),
-      'article:open': async ({ id }, ctx) => {
-        const opened = await articles.open(id);
-        hub.markOpen(ctx.client, id);
-        return opened;
-      },
-      'article:update': async ({ id, update }, ctx) => ({ savedAt: await articles.update(id, update, ctx.client) }),
-      'article:close': async ({ id }, ctx) => {
-        hub.markClosed(ctx.client, id);
-        articles.closed(id);
-        return {};
-      },
-      'article:trash': async ({ id }) => articles.setTrashed(id, true),
-      'article:restore': async ({ id }) => articles.setTrashed(id, false),
+      ...appHandlers(services),
+      ...settingsHandlers(services),
+      ...libraryHandlers(services),
+      ...articleHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);

@@ -1,0 +1,21 @@
+import type { DeskServices, DomainHandlers } from './types';
+
+export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
+  const { articles, hub } = s;
+  return {
+    'article:create': async ({ language }) => articles.create({ language }),
+    'article:open': async ({ id }, ctx) => {
+      const opened = await articles.open(id);
+      hub.markOpen(ctx.client, id);
+      return opened;
+    },
+    'article:update': async ({ id, update }, ctx) => ({ savedAt: await articles.update(id, update, ctx.client) }),
+    'article:close': async ({ id }, ctx) => {
+      hub.markClosed(ctx.client, id);
+      articles.closed(id);
+      return {};
+    },
+    'article:trash': async ({ id }) => articles.setTrashed(id, true),
+    'article:restore': async ({ id }) => articles.setTrashed(id, false),
+  };
+}

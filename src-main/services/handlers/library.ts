@@ -1,0 +1,9 @@
+import { loadSample } from '../sample';
+import type { DeskServices, DomainHandlers } from './types';
+
+export function libraryHandlers(s: DeskServices): DomainHandlers<'library'> {
+  return {
+    'library:list': async ({ trashed }) => s.articles.list(trashed),
+    'library:loadSample': async () => loadSample(s.articles),
+  };
+}

@@ -1,0 +1,26 @@
+/** What every domain's handlers get: the desk's services. One file per domain registers its operations. */
+import type { OpArgs, OpName, OpOutput } from '../../../src-shared/contract';
+import type { Notice } from '../../../src-shared/errors';
+import type { Settings } from '../../../src-shared/models';
+import type { Articles } from '../articles';
+import type { ClientId, Hub } from '../hub';
+
+export interface CallContext {
+  readonly client: ClientId;
+}
+
+export type Handler<K extends OpName> = (args: OpArgs<K>, ctx: CallContext) => Promise<OpOutput<K>>;
+export type Handlers = { readonly [K in OpName]: Handler<K> };
+/** The handlers of the operations whose names start with `domain:`. */
+export type DomainHandlers<D extends string> = { readonly [K in OpName as K extends `${D}:${string}` ? K : never]: Handler<K> };
+
+export interface DeskServices {
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'web' | 'cli';
+  readonly version: string;
+  readonly hub: Hub;
+  readonly articles: Articles;
+  settings(): Settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  notices(): readonly Notice[];
+}
