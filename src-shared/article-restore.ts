@@ -1,0 +1,32 @@
+/**
+ * Bringing back an earlier version of an article as a new change: the version's headline,
+ * lead and body are written over the current ones in one transaction, so an undo manager that
+ * tracks `origin` undoes the whole restore in one step and other clients merge it like any edit.
+ *
+ * Only the text is restored: photos, event details and meta (byline, tags, status…) stay as
+ * they are now.
+ */
+import type * as Y from 'yjs';
+import { body, headline, sapo, setText } from './article-doc';
+
+/** The text fields a restore brings back, in the order they are shown. */
+export const RESTORED_FIELDS = ['headline', 'sapo', 'body'] as const;
+export type RestoredField = (typeof RESTORED_FIELDS)[number];
+
+/** Writes `source`'s headline, lead and body into `target` (one transaction, with `origin`). */
+export function restoreInto(target: Y.Doc, source: Y.Doc, origin: unknown): void {
+  target.transact(() => {
+    setText(headline(target), headline(source).toString());
+    setText(sapo(target), sapo(source).toString());
+    const frag = body(target);
+    const from = body(source);
+    // The XML form carries elements, attributes and marks: equal means nothing to restore.
+    if (frag.toString() === from.toString()) return;
+    // Clones are new, unattached nodes (attributes, marks and children copied) for `target`.
+    const copies = from
+      .toArray()
+      .map((n) => n.clone());
+    if (frag.length > 0) frag.delete(0, frag.length);
+    if (copies.length > 0) frag.insert(0, copies);
+  }, origin);
+}
