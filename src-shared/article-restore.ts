@@ -6,7 +6,7 @@
  * Only the text is restored: photos, event details and meta (byline, tags, status…) stay as
  * they are now.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { body, headline, sapo, setText } from './article-doc';
 
 /** The text fields a restore brings back, in the order they are shown. */
@@ -25,6 +25,7 @@ export function restoreInto(target: Y.Doc, source: Y.Doc, origin: unknown): void
     // Clones are new, unattached nodes (attributes, marks and children copied) for `target`.
     const copies = from
       .toArray()
+      .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
       .map((n) => n.clone());
     if (frag.length > 0) frag.delete(0, frag.length);
     if (copies.length > 0) frag.insert(0, copies);
