@@ -211,6 +211,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
+/** The platform's TextDecoder (Node and browsers both have it; this layer's types name neither). */
+const Utf8Decoder = (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string } }).TextDecoder;
+
 /**
  * A text file's bytes → NFC text: valid UTF-8 (with or without a byte-order mark) as it is,
  * anything else read as Windows-1252; then legacy TCVN3/VNI is detected and converted — also
@@ -219,7 +222,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeText(bytes: Uint8Array): string {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new Utf8Decoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     text = decodeWindows1252(bytes);
   }
