@@ -17,6 +17,7 @@ import {
   SettingsPatch,
 } from './models';
 import type { ErrorPayload } from './errors';
+import { HistoryDiff, HistoryItem, VersionName } from './history';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -39,6 +40,16 @@ export const operations = {
   'article:close': op(byId, z.object({})),
   'article:trash': op(byId, ArticleSummary),
   'article:restore': op(byId, ArticleSummary),
+
+  // --- history: versions of an article (snapshots), what changed since one, bringing one back ---
+  /** The article's stored versions, newest first. */
+  'history:list': op(byId, z.array(HistoryItem)),
+  /** Saves a version now (on demand, or just before a restore); unchanged since the last kept one → that one. */
+  'history:snapshot': op(z.object({ id: ArticleId, reason: z.enum(['manual', 'restore']).optional() }).strict(), HistoryItem),
+  /** A version's full Yjs state. */
+  'history:get': op(z.object({ id: ArticleId, version: VersionName }).strict(), z.object({ state: Bytes })),
+  /** Word-level differences per text field, the version as old and the article now as new. */
+  'history:diff': op(z.object({ id: ArticleId, version: VersionName }).strict(), HistoryDiff),
 } as const;
 
 export const events = {
@@ -47,6 +58,8 @@ export const events = {
   'library:changed': z.object({}),
   'settings:changed': Settings,
   'desk:notice': NoticeSchema,
+  /** A version of the article was saved. */
+  'history:changed': z.object({ id: ArticleId }),
 } as const;
 
 export type Operations = typeof operations;

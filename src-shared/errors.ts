@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'badInput',
   'unsupportedFile',
   'unreachable',
+  'versionNotFound',
   'internal',
 ] as const;
 

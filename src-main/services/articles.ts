@@ -32,6 +32,7 @@ export class Articles {
   /** How many calls are using each article right now (see `withDoc`). */
   private readonly holds = new Map<string, number>();
   private indexTimer: NodeJS.Timeout | null = null;
+  private readonly savedListeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly files: ArticleFiles,
@@ -143,6 +144,12 @@ export class Articles {
     }
   }
 
+  /** Calls `listener` after each durable save of an edited article (version history). Returns the unsubscribe. */
+  onSaved(listener: (id: string) => void): () => void {
+    this.savedListeners.add(listener);
+    return () => void this.savedListeners.delete(listener);
+  }
+
   closed(id: string): void {
     this.unloadIfUnused(id);
   }
@@ -184,6 +191,7 @@ export class Articles {
     const writer = new CoalescingWriter(async () => {
       await this.files.save(id, doc);
       this.scheduleIndex(id, doc);
+      for (const listener of this.savedListeners) listener(id);
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.hub.articleChanged(id, update, origin);

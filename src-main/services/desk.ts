@@ -16,6 +16,8 @@ import { appHandlers } from './handlers/app';
 import { articleHandlers } from './handlers/article';
 import { libraryHandlers } from './handlers/library';
 import { settingsHandlers } from './handlers/settings';
+import { historyHandlers } from './handlers/history';
+import { History, type HistoryOptions } from './history/history';
 import type { DeskServices, Handlers } from './handlers/types';
 
 export type { CallContext, Handlers } from './handlers/types';
@@ -24,6 +26,8 @@ export interface DeskOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'web' | 'cli';
   readonly version: string;
+  /** Version history settings (tests shorten the snapshot interval). */
+  readonly history?: HistoryOptions;
 }
 
 export interface Desk {
@@ -66,13 +70,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return store.db.data.settings;
     };
 
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, settings, updateSettings, notices: () => [...notices] };
+    const history = new History(dataDir, articles, hub, options.history);
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, history, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
       ...settingsHandlers(services),
       ...libraryHandlers(services),
       ...articleHandlers(services),
+      ...historyHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);
@@ -89,6 +95,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       async close() {
         closed = true;
         try {
+          await history.close();
           await articles.flush();
         } finally {
           await lock.release();

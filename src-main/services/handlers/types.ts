@@ -3,6 +3,7 @@ import type { OpArgs, OpName, OpOutput } from '../../../src-shared/contract';
 import type { Notice } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/models';
 import type { Articles } from '../articles';
+import type { History } from '../history/history';
 import type { ClientId, Hub } from '../hub';
 
 export interface CallContext {
@@ -20,6 +21,7 @@ export interface DeskServices {
   readonly version: string;
   readonly hub: Hub;
   readonly articles: Articles;
+  readonly history: History;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];

@@ -1,0 +1,116 @@
+/**
+ * The stored versions of articles: `history/<articleId>/<version>.ydoc`, each the article's
+ * full Yjs state at that moment, written durably and never changed afterwards. A file that
+ * does not decode as that article's state is left alone and skipped.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { meta, summarize } from '../../../src-shared/article-doc';
+import { DeskError } from '../../../src-shared/errors';
+import { parseVersion, versionName, type HistoryItem, type HistoryReason } from '../../../src-shared/history';
+import { ensureDir, readIfExists, writeDurable } from '../durable-file';
+
+export const HISTORY_DIR = 'history';
+const EXT = '.ydoc';
+
+/** The article's document from a stored state, or null when the bytes are not that article's. */
+export function decodeVersion(id: string, bytes: Uint8Array): Y.Doc | null {
+  if (bytes.length === 0) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, bytes);
+  } catch {
+    doc.destroy();
+    return null;
+  }
+  if (meta(doc).get('id') !== id) {
+    doc.destroy();
+    return null;
+  }
+  return doc;
+}
+
+export function wordsOf(doc: Y.Doc): number {
+  return summarize(doc, '').words;
+}
+
+export class SnapshotFiles {
+  readonly dir: string;
+  /** What each file held when last read: files never change, but a damaged one may be replaced. */
+  private readonly cache = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly words: number | null }>();
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, HISTORY_DIR);
+  }
+
+  dirOf(id: string): string {
+    return path.join(this.dir, id);
+  }
+
+  /** The file of a version; the name must be a version's (no separators, no dots). */
+  fileOf(id: string, version: string): string {
+    if (!parseVersion(version)) throw new DeskError('versionNotFound', { version });
+    return path.join(this.dirOf(id), version + EXT);
+  }
+
+  /** Writes a version durably; the name is moved on by a millisecond if that moment is taken. */
+  async write(id: string, state: Uint8Array, reason: HistoryReason, words: number, at: Date): Promise<HistoryItem> {
+    await ensureDir(this.dirOf(id));
+    let when = at;
+    let version = versionName(when, reason);
+    while ((await readIfExists(this.fileOf(id, version))) !== null) {
+      when = new Date(when.getTime() + 1);
+      version = versionName(when, reason);
+    }
+    await writeDurable(this.fileOf(id, version), state);
+    return { version, createdAt: when.toISOString(), reason, size: state.byteLength, words };
+  }
+
+  /** Every readable version of an article, newest first; damaged files are skipped. */
+  async list(id: string): Promise<HistoryItem[]> {
+    const names = await fs.readdir(this.dirOf(id)).catch(() => [] as string[]);
+    const items: HistoryItem[] = [];
+    for (const name of names) {
+      if (!name.endsWith(EXT)) continue;
+      const version = name.slice(0, -EXT.length);
+      const parsed = parseVersion(version);
+      if (!parsed) continue;
+      const words = await this.wordsIn(id, version);
+      if (words === null) continue;
+      items.push({ version, createdAt: parsed.createdAt, reason: parsed.reason, size: words.size, words: words.words });
+    }
+    return items.sort((a, b) => b.version.localeCompare(a.version));
+  }
+
+  /** A version's stored state; `versionNotFound` when it is missing or damaged. */
+  async read(id: string, version: string): Promise<Uint8Array> {
+    const bytes = await readIfExists(this.fileOf(id, version));
+    const doc = bytes ? decodeVersion(id, bytes) : null;
+    if (!bytes || !doc) throw new DeskError('versionNotFound', { version });
+    doc.destroy();
+    return bytes;
+  }
+
+  async remove(id: string, version: string): Promise<void> {
+    await fs.rm(this.fileOf(id, version), { force: true });
+  }
+
+  private async wordsIn(id: string, version: string): Promise<{ size: number; words: number } | null> {
+    const file = this.fileOf(id, version);
+    let stat: { size: number; mtimeMs: number };
+    try {
+      stat = await fs.stat(file);
+    } catch {
+      return null;
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.words === null ? null : { size: stat.size, words: cached.words };
+    const bytes = await readIfExists(file);
+    const doc = bytes ? decodeVersion(id, bytes) : null;
+    const words = doc ? wordsOf(doc) : null;
+    doc?.destroy();
+    this.cache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, words });
+    return words === null ? null : { size: stat.size, words };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Version history of an article: what a stored version is called and what the history
+ * operations return. A version's name is its creation time and the reason it was taken
+ * ("20220113T105300123Z-manual"), and doubles as its file name in main, so only names of
+ * exactly that shape are ever accepted.
+ */
+import { z } from 'zod';
+
+/** Why a version was taken: on a timer while editing, on demand, or just before a restore. */
+export const HISTORY_REASONS = ['timer', 'manual', 'restore'] as const;
+export const HistoryReason = z.enum(HISTORY_REASONS);
+export type HistoryReason = z.infer<typeof HistoryReason>;
+
+export const VERSION_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(timer|manual|restore)$/;
+export const VersionName = z.string().regex(VERSION_PATTERN, 'version');
+
+export const HistoryItem = z.object({
+  version: VersionName,
+  createdAt: z.string(),
+  reason: HistoryReason,
+  /** Bytes of the stored Yjs state. */
+  size: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+});
+export type HistoryItem = Readonly<z.infer<typeof HistoryItem>>;
+
+export const DIFF_FIELDS = ['headline', 'sapo', 'body'] as const;
+export const DiffField = z.enum(DIFF_FIELDS);
+export type DiffField = z.infer<typeof DiffField>;
+
+export const HistoryDiff = z.object({
+  fields: z.array(
+    z.object({
+      field: DiffField,
+      segments: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+    }),
+  ),
+});
+export type HistoryDiff = z.infer<typeof HistoryDiff>;
+
+/** The name of a version taken at `at` for `reason`. */
+export function versionName(at: Date, reason: HistoryReason): string {
+  const stamp = at.toISOString().replace(/[-:.]/g, '');
+  return `${stamp}-${reason}`;
+}
+
+/** A version's time and reason, or null for any name that is not exactly a version's. */
+export function parseVersion(name: string): { readonly createdAt: string; readonly reason: HistoryReason } | null {
+  const m = VERSION_PATTERN.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms, reason] = m;
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+  if (Number.isNaN(at.getTime())) return null;
+  const createdAt = at.toISOString();
+  // Reject names that do not round-trip (a 13th month, a 61st second…).
+  if (versionName(at, reason as HistoryReason) !== name) return null;
+  return { createdAt, reason: reason as HistoryReason };
+}
