@@ -58,7 +58,7 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 describe('timer snapshots', () => {
   it('are taken while an article is edited, at most once per interval, and not when nothing changed', async () => {
     const dir = await temp.make();
-    const desk = await openWith(dir, 300);
+    const desk = await openWith(dir, 600);
     const events: string[] = [];
     desk.hub.connect('watcher', <E extends EventName>(event: E, payload: EventPayload<E>) => void (event === 'history:changed' && events.push((payload as { id: string }).id)));
     const a = await article(desk);
@@ -67,6 +67,7 @@ describe('timer snapshots', () => {
     await a.edit((d) => setText(headline(d), 'Lũ về Yên Bái'));
     const first = await waitFor(() => list(desk, a.id), (l) => l.length === 1);
     expect(first[0]!.reason).toBe('timer');
+    await waitFor(async () => events, (e) => e.length === 1);
     expect(events).toEqual([a.id]);
 
     // Edits within the interval wait for it; then one snapshot holds them all.
@@ -79,8 +80,9 @@ describe('timer snapshots', () => {
     expect(readArticle(replicaOf(state))).toMatchObject({ headline: 'Lũ về Yên Bái, nước dâng', sapo: 'Sáng nay nước sông Hồng dâng cao.' });
 
     // Nothing changed since: the interval passes without a new version.
-    await sleep(500);
+    await sleep(900);
     expect(await list(desk, a.id)).toHaveLength(2);
+    expect(events).toEqual([a.id, a.id]);
   });
 
   it('notices a deletion alone (the state vector stays the same) as a change', async () => {

@@ -9,10 +9,9 @@
  * a deletion alone leaves the state vector as it was) is compared.
  */
 import * as Y from 'yjs';
-import { bodyText, headline, sapo } from '../../../src-shared/article-doc';
+import { diffArticle, diffTexts } from '../../../src-shared/article-diff';
 import { DeskError } from '../../../src-shared/errors';
-import type { DiffField, HistoryDiff, HistoryItem, HistoryReason } from '../../../src-shared/history';
-import { diffWords } from '../../../src-shared/text/diff';
+import type { HistoryDiff, HistoryItem, HistoryReason } from '../../../src-shared/history';
 import type { Articles } from '../articles';
 import type { Hub } from '../hub';
 import { prunable } from './retention';
@@ -75,10 +74,7 @@ export class History {
     const old = decodeVersion(id, await this.get(id, version));
     if (!old) throw new DeskError('versionNotFound', { version });
     try {
-      const then = texts(old);
-      const now = await this.articles.read(id, texts);
-      const fields = (Object.keys(then) as DiffField[]).map((field) => ({ field, segments: diffWords(then[field], now[field]) }));
-      return { fields };
+      return diffArticle(diffTexts(old), await this.articles.read(id, diffTexts));
     } finally {
       old.destroy();
     }
@@ -167,8 +163,4 @@ export class History {
     if (!this.last.has(id)) this.last.set(id, found);
     return this.last.get(id) ?? null;
   }
-}
-
-function texts(doc: Y.Doc): Record<DiffField, string> {
-  return { headline: headline(doc).toString(), sapo: sapo(doc).toString(), body: bodyText(doc) };
 }
