@@ -1,20 +1,24 @@
 /** Every translation of the desk, for i18next in the renderer and in main alike. */
 import enCli from '../locales/en/cli.json';
 import enCommon from '../locales/en/common.json';
+import enEditor from '../locales/en/editor.json';
 import enErrors from '../locales/en/errors.json';
 import enMenu from '../locales/en/menu.json';
 import enNotices from '../locales/en/notices.json';
+import enSearch from '../locales/en/search.json';
 import viCli from '../locales/vi/cli.json';
 import viCommon from '../locales/vi/common.json';
+import viEditor from '../locales/vi/editor.json';
 import viErrors from '../locales/vi/errors.json';
 import viMenu from '../locales/vi/menu.json';
 import viNotices from '../locales/vi/notices.json';
+import viSearch from '../locales/vi/search.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'editor', 'search'] as const;
 
 export const resources = {
-  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli },
-  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli },
+  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, editor: viEditor, search: viSearch },
+  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, editor: enEditor, search: enSearch },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

@@ -3,7 +3,7 @@
  * and how long the text takes to read silently and to read aloud on air.
  *
  * Characters are counted as code points of the NFC form, so "ệ" is one character whether it
- * arrived composed or decomposed. Vietnamese words are syllables ("Hà Giang" is two), which is
+ * arrived composed or decomposed; line breaks (between paragraphs) are not counted. Vietnamese words are syllables ("Hà Giang" is two), which is
  * also the unit of the Vietnamese on-air rate; English rates are in words.
  */
 import type { Language, ReadingRates } from '../models';
@@ -30,6 +30,8 @@ export function countText(text: string, language: Language, rates: ReadingRates)
   let characters = 0;
   let spaces = 0;
   for (const ch of normal) {
+    // A line break only separates paragraphs (headline, lead, body blocks): it is no character.
+    if (ch === '\n' || ch === '\r') continue;
     characters++;
     if (/\s/u.test(ch)) spaces++;
   }

@@ -41,7 +41,7 @@ describe("the article page's replica and its link with main", () => {
     expect(await a.headline().inputValue()).toBe('Khẩn: Lũ về Yên Bái');
 
     await b.typeInto(b.body(), 'Đoạn một.\nĐoạn hai.');
-    await expect.poll(() => a.body().inputValue()).toBe('Đoạn một.\nĐoạn hai.');
+    await expect.poll(() => a.bodyText()).toBe('Đoạn một.\nĐoạn hai.');
     await a.waitSaved();
     await b.waitSaved();
   });
@@ -124,7 +124,7 @@ describe("the article page's replica and its link with main", () => {
 
     // The socket comes back by itself, and A takes main's state.
     await expect.poll(() => sockets.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
-    await expect.poll(() => a.body().inputValue(), { timeout: 10_000 }).toBe('Viết khi A mất kết nối.');
+    await expect.poll(() => a.bodyText(), { timeout: 10_000 }).toBe('Viết khi A mất kết nối.');
     expect(await a.headline().inputValue()).toBe('Tin sáng');
 
     // And the link works both ways again.

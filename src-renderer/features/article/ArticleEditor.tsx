@@ -1,27 +1,48 @@
 /**
- * The article page's fields, bound to the replica: headline, lead (sa-pô), body (one paragraph
- * per line until the rich editor arrives) and byline, with the save status and the facts.
+ * The article page's fields, bound to the replica: headline, slug, lead (sa-pô), the rich body
+ * and the byline, with the save status, the facts, the counters and the on-air rate.
+ *
+ * One undo manager serves the whole page (see editor/undo.ts): Ctrl+Z in the headline, the
+ * lead or the body takes back the writer's last change in this article, never another
+ * window's.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../../src-shared/models';
-import { countWords } from '../../../src-shared/text/vietnamese';
-import { currentLanguage, isLanguage } from '../../app/i18n';
+import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
+import { isLanguage } from '../../app/i18n';
 import { hrefFor } from '../../app/route';
-import { formatDateTime, formatNumber } from '../../shared/format';
+import { formatDateTime } from '../../shared/format';
 import { NfcField } from '../../shared/NfcField';
+import { useSettings } from '../../shared/useSettings';
+import { BodyEditor } from '../editor/BodyEditor';
+import { createUndoManager, undoKey } from '../editor/undo';
+import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
+import { ReadingRateControl } from './ReadingRateControl';
 import { SaveStatus } from './SaveStatus';
 import { useReplicaSnapshot } from './useArticleReplica';
-import { writeField, type FieldName } from './yjs-binding';
+import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
 export function ArticleEditor({ replica, summary }: { readonly replica: ArticleReplica; readonly summary: ArticleSummary }) {
   const { t } = useTranslation();
+  const { t: te } = useTranslation('editor');
   const { fields, facts, save } = useReplicaSnapshot(replica);
-  const ids = { headline: useId(), sapo: useId(), body: useId(), bodyHint: useId(), byline: useId() };
+  const settings = useSettings();
+  const [undoManager] = useState(() => createUndoManager(replica.doc));
+  useEffect(() => () => undoManager.destroy(), [undoManager]);
+  const ids = { headline: useId(), slug: useId(), slugHint: useId(), sapo: useId(), body: useId(), byline: useId() };
   const write = (field: FieldName) => (value: string) => writeField(replica.doc, field, value);
-  const words = countWords(fields.headline) + countWords(fields.sapo) + countWords(fields.body);
   const language = isLanguage(facts.language) ? facts.language : summary.language;
+  const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
+
+  /** Ctrl+Z / Ctrl+Y in a plain field go to the article's undo history, not the browser's. */
+  const onUndoKeys = (e: KeyboardEvent) => {
+    const which = undoKey(e);
+    if (!which) return;
+    e.preventDefault();
+    if (which === 'undo') undoManager.undo();
+    else undoManager.redo();
+  };
 
   return (
     <div className="page page--article">
@@ -42,22 +63,39 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
             <label className="field__label" htmlFor={ids.headline}>
               {t('article.headline')}
             </label>
-            <NfcField id={ids.headline} className="input input--headline" value={fields.headline} onText={write('headline')} lang={language} spellCheck autoComplete="off" />
+            <NfcField id={ids.headline} className="input input--headline" value={fields.headline} onText={write('headline')} onKeyDown={onUndoKeys} lang={language} spellCheck autoComplete="off" />
+          </div>
+          <div className="field field--slug">
+            <label className="field__label" htmlFor={ids.slug}>
+              {te('slug.label')}
+            </label>
+            <NfcField
+              id={ids.slug}
+              className="input input--slug"
+              value={fields.slug}
+              onText={write('slug')}
+              onBlur={() => settleSlug(replica.doc)}
+              onKeyDown={onUndoKeys}
+              aria-describedby={ids.slugHint}
+              data-edited={facts.slugEdited}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <p className="field__hint" id={ids.slugHint}>
+              {te('slug.hint')}
+            </p>
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.sapo}>
               {t('article.sapo')}
             </label>
-            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} lang={language} spellCheck />
+            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
           </div>
           <div className="field">
-            <label className="field__label" htmlFor={ids.body}>
+            <p className="field__label" id={ids.body}>
               {t('article.body')}
-            </label>
-            <p className="field__hint" id={ids.bodyHint}>
-              {t('article.bodyHint')}
             </p>
-            <NfcField multiline id={ids.body} className="input input--body" rows={14} value={fields.body} onText={write('body')} lang={language} spellCheck aria-describedby={ids.bodyHint} />
+            <BodyEditor doc={replica.doc} undoManager={undoManager} language={language} labelledBy={ids.body} />
           </div>
         </section>
         <aside className="article-side" aria-labelledby={`${ids.byline}-details`}>
@@ -68,7 +106,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
             <label className="field__label" htmlFor={ids.byline}>
               {t('article.byline')}
             </label>
-            <NfcField id={ids.byline} className="input" value={fields.byline} onText={write('byline')} autoComplete="off" />
+            <NfcField id={ids.byline} className="input" value={fields.byline} onText={write('byline')} onKeyDown={onUndoKeys} autoComplete="off" />
           </div>
           <dl className="facts">
             <div>
@@ -87,11 +125,10 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
                 <time dateTime={facts.createdAt}>{formatDateTime(facts.createdAt)}</time>
               </dd>
             </div>
-            <div>
-              <dt>{t('article.words')}</dt>
-              <dd data-testid="word-count">{formatNumber(words, currentLanguage())}</dd>
-            </div>
           </dl>
+          <Counts text={[fields.headline, fields.sapo, fields.body].join('\n')} language={language} rates={rates} />
+          {settings && <ReadingRateControl language={language} rates={rates} />}
+          {/* The version history panel goes here, below the counters. */}
         </aside>
       </div>
     </div>

@@ -1,63 +1,93 @@
 /**
  * The plain-text fields of the article page and how they map onto the article's Yjs document.
- * This is the whole binding between the editor and the document: the rich editor replaces
- * `body` here (with y-prosemirror on the same XmlFragment) and nothing else has to change.
+ * The body is bound by the rich editor itself (y-tiptap on the `body` XmlFragment); here it is
+ * only read, as plain lines, for the counters.
  */
 import type * as Y from 'yjs';
-import { bodyLines, headline, meta, sapo, setBodyLines, setText } from '../../../src-shared/article-doc';
+import { bodyLines, headline, meta, sapo, setText } from '../../../src-shared/article-doc';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
+import { slugify } from '../../../src-shared/text/slug';
+import { REMOTE_ORIGIN, USER_ORIGIN } from './origins';
 
-/** Origin of changes typed on this page; they are sent to main. */
-export const LOCAL_ORIGIN = 'local';
-/** Origin of changes that came from main; they are never sent back. */
-export const REMOTE_ORIGIN = 'remote';
+/** Origin of changes typed on this page (see origins.ts); they are sent to main. */
+export const LOCAL_ORIGIN = USER_ORIGIN;
+export { REMOTE_ORIGIN };
 
-export const FIELD_NAMES = ['headline', 'sapo', 'body', 'byline'] as const;
+/** The plain-text fields a page writes; the body is the rich editor's (y-tiptap on `body`). */
+export const FIELD_NAMES = ['headline', 'sapo', 'byline', 'slug'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
-export type ArticleFields = Readonly<Record<FieldName, string>>;
+export type ArticleFields = Readonly<Record<FieldName | 'body', string>>;
 
 export interface ArticleFacts {
   readonly createdAt: string;
   readonly language: string;
+  /** The writer changed the slug: it no longer follows the headline. */
+  readonly slugEdited: boolean;
+}
+
+function metaText(doc: Y.Doc, key: string): string {
+  const value = meta(doc).get(key);
+  return typeof value === 'string' ? value : '';
 }
 
 export function readFields(doc: Y.Doc): ArticleFields {
-  const byline = meta(doc).get('byline');
   return {
     headline: headline(doc).toString(),
     sapo: sapo(doc).toString(),
     body: bodyLines(doc).join('\n'),
-    byline: typeof byline === 'string' ? byline : '',
+    byline: metaText(doc, 'byline'),
+    slug: metaText(doc, 'slug'),
   };
 }
 
 export function readFacts(doc: Y.Doc): ArticleFacts {
-  const m = meta(doc);
-  const createdAt = m.get('createdAt');
-  const language = m.get('language');
-  return { createdAt: typeof createdAt === 'string' ? createdAt : '', language: typeof language === 'string' ? language : '' };
+  return { createdAt: metaText(doc, 'createdAt'), language: metaText(doc, 'language'), slugEdited: meta(doc).get('slugEdited') === true };
 }
 
-/** Applies what the writer typed to the document, as the smallest edit, in one local transaction. */
+function setMeta(doc: Y.Doc, key: string, value: unknown): void {
+  if (meta(doc).get(key) !== value) meta(doc).set(key, value);
+}
+
+/**
+ * Applies what the writer typed to the document, as the smallest edit, in one local
+ * transaction. While the slug has not been edited it follows the headline in that same
+ * transaction (so one undo takes back both); typing in the slug field marks it edited, and an
+ * emptied slug goes back to following the headline.
+ */
 export function writeField(doc: Y.Doc, field: FieldName, raw: string): void {
   const value = nfc(raw);
   doc.transact(() => {
     switch (field) {
       case 'headline':
         setText(headline(doc), value);
+        if (meta(doc).get('slugEdited') !== true) setMeta(doc, 'slug', slugify(value));
         return;
       case 'sapo':
         setText(sapo(doc), value);
         return;
-      case 'body':
-        setBodyLines(doc, value.split('\n'));
-        return;
       case 'byline':
-        if (meta(doc).get('byline') !== value) meta(doc).set('byline', value);
+        setMeta(doc, 'byline', value);
+        return;
+      case 'slug':
+        setMeta(doc, 'slug', value);
+        setMeta(doc, 'slugEdited', true);
         return;
       default:
         assertNever(field);
     }
-  }, LOCAL_ORIGIN);
+  }, USER_ORIGIN);
+}
+
+/** The slug field lost focus: keep the slug in its clean form, or follow the headline if emptied. */
+export function settleSlug(doc: Y.Doc): void {
+  doc.transact(() => {
+    const clean = slugify(metaText(doc, 'slug'));
+    if (clean) {
+      setMeta(doc, 'slug', clean);
+      return;
+    }
+    setMeta(doc, 'slugEdited', false);
+    setMeta(doc, 'slug', slugify(headline(doc).toString()));
+  }, USER_ORIGIN);
 }

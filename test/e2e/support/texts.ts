@@ -11,6 +11,13 @@ export function texts(language: Language): Texts {
   return resources[language].common;
 }
 
+export type EditorTexts = (typeof resources)['vi']['editor'];
+
+/** The rich editor's strings (toolbar, link dialog, counters, slug). */
+export function editorTexts(language: Language): EditorTexts {
+  return resources[language].editor;
+}
+
 /** Fills `{{name}}` placeholders the way i18next does. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');

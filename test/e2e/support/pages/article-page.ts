@@ -1,7 +1,10 @@
-/** The article screen: its fields by label, its save status, and typing as a reporter types. */
+/**
+ * The article screen: its fields by label, the rich body and its toolbar, the counters, its
+ * save status, and typing as a reporter types.
+ */
 import type { Locator } from 'playwright-core';
 import { DeskPage } from './desk-page';
-import { pattern } from '../texts';
+import { pattern, type EditorTexts } from '../texts';
 
 export class ArticlePage extends DeskPage {
   heading(): Locator {
@@ -20,8 +23,40 @@ export class ArticlePage extends DeskPage {
     return this.page.getByLabel(this.t.article.sapo, { exact: true });
   }
 
+  /** The rich body (a contenteditable textbox). */
   body(): Locator {
-    return this.page.getByLabel(this.t.article.body, { exact: true });
+    return this.page.getByRole('textbox', { name: this.t.article.body, exact: true });
+  }
+
+  /** The body's top-level blocks as lines of text (a list is one line). */
+  bodyText(): Promise<string> {
+    return this.body().evaluate((el) =>
+      Array.from(el.children)
+        .map((block) => block.textContent ?? '')
+        .join('\n'),
+    );
+  }
+
+  /** The body's HTML as the editor shows it. */
+  bodyHtml(): Promise<string> {
+    return this.body().innerHTML();
+  }
+
+  slug(): Locator {
+    return this.page.getByLabel(this.te.slug.label, { exact: true });
+  }
+
+  toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: this.te.toolbar.label, exact: true });
+  }
+
+  tool(name: Exclude<keyof EditorTexts['toolbar'], 'label'>): Locator {
+    return this.toolbar().getByRole('button', { name: this.te.toolbar[name], exact: true });
+  }
+
+  /** A counter's value ("words", "characters", "characters-no-spaces", "reading", "on-air"). */
+  count(which: 'words' | 'characters' | 'characters-no-spaces' | 'reading' | 'on-air'): Locator {
+    return this.page.getByTestId(`count-${which}`);
   }
 
   byline(): Locator {
@@ -41,12 +76,12 @@ export class ArticlePage extends DeskPage {
     return {
       headline: await this.headline().inputValue(),
       sapo: await this.sapo().inputValue(),
-      body: await this.body().inputValue(),
+      body: await this.bodyText(),
       byline: await this.byline().inputValue(),
     };
   }
 
-  /** Types with the keyboard, key by key, at the end of the field. */
+  /** Types with the keyboard, key by key, at the end of the field ("\n" presses Enter). */
   async typeInto(field: Locator, text: string): Promise<void> {
     await field.click();
     await field.press('Control+End');

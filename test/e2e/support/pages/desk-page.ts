@@ -1,7 +1,7 @@
 /** What every screen of the desk shares: the shell, its language switch and its notices. */
 import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../../../src-shared/models';
-import { texts, type Texts } from '../texts';
+import { editorTexts, texts, type EditorTexts, type Texts } from '../texts';
 
 export class DeskPage {
   constructor(
@@ -11,6 +11,10 @@ export class DeskPage {
 
   get t(): Texts {
     return texts(this.language);
+  }
+
+  get te(): EditorTexts {
+    return editorTexts(this.language);
   }
 
   /** The page objects follow the interface's language; call when it changes. */

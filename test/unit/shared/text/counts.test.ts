@@ -20,10 +20,11 @@ describe('countText', () => {
     expect(countText(nfd, 'vi', RATES)).toEqual(countText(text, 'vi', RATES));
   });
 
-  it('counts tabs and new lines as spaces', () => {
+  it('counts tabs as spaces and line breaks between paragraphs not at all', () => {
     const c = countText('Một\thai\nba  bốn', 'vi', RATES);
-    expect(c.characters).toBe(15);
+    expect(c.characters).toBe(14);
     expect(c.charactersNoSpaces).toBe(11);
+    expect(c.words).toBe(4);
   });
 
   it('times 450 Vietnamese syllables at 200 a minute on air as 2 min 15 s, and silently at 300 as 1 min 30 s', () => {

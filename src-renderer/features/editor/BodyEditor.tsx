@@ -1,0 +1,100 @@
+/**
+ * The article's rich body: Tiptap bound to the replica's `body` (y-tiptap), with its toolbar and
+ * link dialog. The editor only renders what the replica holds and writes what the writer does;
+ * it never puts content of its own into the document (no initial content, no trailing node).
+ */
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import { photos } from '../../../src-shared/article-doc';
+import type { Language } from '../../../src-shared/models';
+import { bodyExtensions } from './extensions';
+import { LinkDialog } from './LinkDialog';
+import { pastedHtml, pastedText } from './paste';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+
+function captionOf(doc: Y.Doc, language: Language, id: string): string {
+  const photo = photos(doc)
+    .toArray()
+    .find((p) => p.get('id') === id);
+  const captions = photo?.get('captions');
+  const caption = captions instanceof Y.Map ? captions.get(language) : undefined;
+  return typeof caption === 'string' ? caption : '';
+}
+
+export interface BodyEditorProps {
+  readonly doc: Y.Doc;
+  readonly undoManager: Y.UndoManager;
+  readonly language: Language;
+  readonly labelledBy: string;
+}
+
+export function BodyEditor({ doc, undoManager, language, labelledBy }: BodyEditorProps) {
+  const { t } = useTranslation('editor');
+  const [linkOpen, setLinkOpen] = useState(false);
+  const editor = useEditor(
+    {
+      extensions: bodyExtensions({
+        doc,
+        undoManager,
+        onLinkKey: () => setLinkOpen(true),
+        photos: {
+          captionOf: (id) => captionOf(doc, language, id),
+          watch: (listener) => {
+            const list = photos(doc);
+            list.observeDeep(listener);
+            return () => list.unobserveDeep(listener);
+          },
+          noCaption: () => t('photo.noCaption'),
+        },
+      }),
+      editorProps: {
+        attributes: {
+          class: 'rich-body',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelledBy,
+          lang: language,
+          spellcheck: 'true',
+        },
+        transformPastedText: pastedText,
+        transformPastedHTML: pastedHtml,
+      },
+    },
+    [doc, undoManager],
+  );
+
+  const currentHref = (): string => {
+    const href: unknown = editor.getAttributes('link').href;
+    return typeof href === 'string' ? href : '';
+  };
+  const closeLink = () => {
+    setLinkOpen(false);
+    editor.commands.focus();
+  };
+
+  return (
+    <div className="rich-editor">
+      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} />
+      <EditorContent editor={editor} className="rich-editor__content" />
+      {linkOpen && (
+        <LinkDialog
+          initial={currentHref()}
+          onApply={(href) => {
+            setLinkOpen(false);
+            const chain = editor.chain().focus().extendMarkRange('link');
+            if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+            else chain.setLink({ href }).run();
+          }}
+          onRemove={() => {
+            setLinkOpen(false);
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+          }}
+          onClose={closeLink}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The body's formatting toolbar: one tab stop (`role="toolbar"`), arrow keys move between its
+ * buttons (Home/End to the ends), each button named for screen readers and marks and block
+ * types reporting their state with `aria-pressed`.
+ */
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+
+type ButtonKey = 'bold' | 'italic' | 'heading2' | 'heading3' | 'paragraph' | 'quote' | 'bulletList' | 'orderedList' | 'link' | 'undo' | 'redo';
+
+interface ToolbarButton {
+  readonly key: ButtonKey;
+  readonly glyph: string;
+  readonly shortcut: string;
+  readonly run: () => void;
+  readonly pressed?: boolean;
+  readonly disabled?: boolean;
+}
+
+export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Editor; readonly undoManager: Y.UndoManager; readonly onLink: () => void }) {
+  const { t } = useTranslation('editor');
+  const [focusIndex, setFocusIndex] = useState(0);
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      heading2: e.isActive('heading', { level: 2 }),
+      heading3: e.isActive('heading', { level: 3 }),
+      paragraph: e.isActive('paragraph') && !e.isActive('bulletList') && !e.isActive('orderedList') && !e.isActive('blockquote'),
+      quote: e.isActive('blockquote'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+      canUndo: undoManager.undoStack.length > 0,
+      canRedo: undoManager.redoStack.length > 0,
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const buttons: readonly ToolbarButton[] = [
+    { key: 'bold', glyph: 'B', shortcut: 'Ctrl+B', pressed: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'italic', glyph: 'I', shortcut: 'Ctrl+I', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'heading2', glyph: 'H2', shortcut: 'Ctrl+Alt+2', pressed: state.heading2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'heading3', glyph: 'H3', shortcut: 'Ctrl+Alt+3', pressed: state.heading3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'paragraph', glyph: '¶', shortcut: 'Ctrl+Alt+0', pressed: state.paragraph, run: () => chain().setParagraph().run() },
+    { key: 'quote', glyph: '“”', shortcut: 'Ctrl+Shift+B', pressed: state.quote, run: () => chain().toggleBlockquote().run() },
+    { key: 'bulletList', glyph: '•', shortcut: 'Ctrl+Shift+8', pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
+    { key: 'orderedList', glyph: '1.', shortcut: 'Ctrl+Shift+7', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'link', glyph: '🔗', shortcut: 'Ctrl+K', pressed: state.link, run: onLink },
+    { key: 'undo', glyph: '↶', shortcut: 'Ctrl+Z', disabled: !state.canUndo, run: () => chain().undo().run() },
+    { key: 'redo', glyph: '↷', shortcut: 'Ctrl+Y', disabled: !state.canRedo, run: () => chain().redo().run() },
+  ];
+
+  const move = (e: KeyboardEvent<HTMLDivElement>) => {
+    const last = buttons.length - 1;
+    const next = e.key === 'ArrowRight' ? (focusIndex === last ? 0 : focusIndex + 1) : e.key === 'ArrowLeft' ? (focusIndex === 0 ? last : focusIndex - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (next === null) return;
+    e.preventDefault();
+    setFocusIndex(next);
+    refs.current[next]?.focus();
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={move}>
+      {buttons.map((b, i) => (
+        <button
+          key={b.key}
+          ref={(el) => void (refs.current[i] = el)}
+          type="button"
+          className={`toolbar__button toolbar__button--${b.key}`}
+          aria-label={t(`toolbar.${b.key}`)}
+          title={`${t(`toolbar.${b.key}`)} (${b.shortcut})`}
+          aria-pressed={b.pressed}
+          aria-disabled={b.disabled || undefined}
+          tabIndex={i === focusIndex ? 0 : -1}
+          onFocus={() => setFocusIndex(i)}
+          // Keep the editor's selection: a mouse press on the toolbar must not take focus from it.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => !b.disabled && b.run()}
+        >
+          <span aria-hidden="true">{b.glyph}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

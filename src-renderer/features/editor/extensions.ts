@@ -1,0 +1,64 @@
+/**
+ * The body editor's schema and behaviour: the blocks and marks a news story uses (paragraph,
+ * headings 2 and 3, quote, bullet and numbered lists, bold, italic, links, line breaks, photos),
+ * bound to the article's `body` with y-tiptap, NFC on every entrance, Word's shortcuts.
+ *
+ * What StarterKit brings that a story has no use for (code, strike, underline, rules) is left
+ * out, so the body holds only what `bodyHtml` and the exporters know. Its own undo history is
+ * off: the shared undo manager (undo.ts) takes its place. Its trailing-node plugin is off too:
+ * it would add a paragraph to an opened article by itself, and the renderer's replica never
+ * writes content on its own.
+ */
+import { Extension, type AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import StarterKit from '@tiptap/starter-kit';
+import type * as Y from 'yjs';
+import { body } from '../../../src-shared/article-doc';
+import { isSafeHref } from './links';
+import { NfcText } from './nfc-plugin';
+import { PhotoNode, type PhotoNodeOptions } from './photo-node';
+
+export interface BodyExtensionOptions {
+  readonly doc: Y.Doc;
+  readonly undoManager: Y.UndoManager;
+  readonly photos: PhotoNodeOptions;
+  /** Ctrl/Cmd+K: ask the writer for a link address. */
+  readonly onLinkKey: () => void;
+}
+
+export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      trailingNode: false,
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      horizontalRule: false,
+      heading: { levels: [2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: false,
+        linkOnPaste: true,
+        protocols: ['mailto'],
+        isAllowedUri: (url) => isSafeHref(url),
+      },
+    }),
+    Collaboration.configure({ fragment: body(options.doc), yUndoOptions: { undoManager: options.undoManager } }),
+    PhotoNode.configure(options.photos),
+    NfcText,
+    Extension.create({
+      name: 'deskShortcuts',
+      addKeyboardShortcuts() {
+        return {
+          'Mod-k': () => {
+            options.onLinkKey();
+            return true;
+          },
+          'Mod-Alt-0': () => this.editor.commands.setParagraph(),
+        };
+      },
+    }),
+  ];
+}
