@@ -15,12 +15,37 @@ import {
   NoticeSchema,
   Settings,
   SettingsPatch,
+  Status,
 } from './models';
 import type { ErrorPayload } from './errors';
 import { HistoryDiff, HistoryItem, VersionName } from './history';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
+
+// Search (library): full text, accent-insensitive, ranked, with highlights.
+export const SEARCH_MAX_HITS = 200;
+const SearchDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const SearchInput = z
+  .object({
+    query: z.string().max(500),
+    status: z.array(Status).max(7).optional(),
+    language: Language.optional(),
+    from: SearchDate.optional(),
+    to: SearchDate.optional(),
+    trashed: z.boolean().optional(),
+  })
+  .strict();
+export type SearchInput = z.input<typeof SearchInput>;
+export const SEARCH_HIGHLIGHT_FIELDS = ['headline', 'sapo', 'byline', 'tags', 'body'] as const;
+/** Matched words of one field as [start, end) offsets in `text` (the body: a snippet around its first match). */
+export const SearchHighlight = z.object({ field: z.enum(SEARCH_HIGHLIGHT_FIELDS), text: z.string(), ranges: z.array(z.tuple([z.number().int(), z.number().int()])) });
+export type SearchHighlight = z.infer<typeof SearchHighlight>;
+export const SearchHit = z.object({ summary: ArticleSummary, score: z.number(), highlights: z.array(SearchHighlight) });
+export type SearchHit = z.infer<typeof SearchHit>;
+/** `total` counts every match; `hits` holds the best SEARCH_MAX_HITS of them. */
+export const SearchResult = z.object({ total: z.number().int().nonnegative(), hits: z.array(SearchHit) });
+export type SearchResult = z.infer<typeof SearchResult>;
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output } as const;
@@ -32,6 +57,8 @@ export const operations = {
   'settings:update': op(SettingsPatch, Settings),
   'library:list': op(z.object({ trashed: z.boolean() }).strict(), z.array(ArticleSummary)),
   'library:loadSample': op(none, ArticleSummary),
+  /** Ranked search with filters; an empty query lists every article the filters admit, by headline. */
+  'library:search': op(SearchInput, SearchResult),
   'article:create': op(z.object({ language: Language }).strict(), ArticleSummary),
   /** Returns the full Yjs state; the renderer keeps a replica and sends its own updates back. */
   'article:open': op(byId, z.object({ summary: ArticleSummary, state: Bytes })),

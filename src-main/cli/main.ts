@@ -1,6 +1,7 @@
 /**
  * The desk's command line, for scripting and batch work on a desk folder:
  *   npm run cli -- --data <dir> list [--json] | import <file.txt> [--language vi|en] | show <id> [--json]
+ *                                | search <query> [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -15,10 +16,11 @@ import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
 import { importText } from './commands/import-text';
 import { list } from './commands/list';
+import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { EXIT, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
@@ -53,7 +55,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : null;
+  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : command === 'search' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
@@ -64,7 +66,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   try {
     desk = await openDesk({ dataDir: path.resolve(values.data ?? defaultDataDir(env)), mode: 'cli', version: DESK_VERSION });
     for (const n of desk.notices()) cli.err(t(`notices:${n.code}`, n.params));
-    return await run(command as Command, desk, rest[0] ?? '', values.json, language.data, cli);
+    // A query may come as one quoted argument or as several words.
+    const arg = command === 'search' ? rest.join(' ') : (rest[0] ?? '');
+    return await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
     if (err instanceof DeskError) {
       cli.err(t(`errors:${err.code}`, { ...err.params }));
@@ -84,6 +88,8 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return importText(desk, arg, language, io);
     case 'show':
       return show(desk, arg, json, io);
+    case 'search':
+      return search(desk, arg, json, io, process.stdout.isTTY ? TERMINAL_MARK : PLAIN_MARK);
   }
 }
 

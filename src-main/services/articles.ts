@@ -18,6 +18,13 @@ import type { Low } from 'lowdb';
 export const MAIN_ORIGIN = 'main';
 const INDEX_DELAY_MS = 250;
 
+/** A change to the library index: an entry refreshed from its document, or removed (`doc` and `entry` null). */
+export interface EntryChange {
+  readonly id: string;
+  readonly doc: Y.Doc | null;
+  readonly entry: IndexEntry | null;
+}
+
 interface Loaded {
   readonly doc: Y.Doc;
   readonly writer: CoalescingWriter;
@@ -33,6 +40,7 @@ export class Articles {
   private readonly holds = new Map<string, number>();
   private indexTimer: NodeJS.Timeout | null = null;
   private readonly savedListeners = new Set<(id: string) => void>();
+  private readonly entryListeners = new Set<(change: EntryChange) => void>();
 
   constructor(
     private readonly files: ArticleFiles,
@@ -55,6 +63,7 @@ export class Articles {
     for (const id of Object.keys(index)) {
       if (!ids.has(id)) {
         delete index[id];
+        this.entryChanged({ id, doc: null, entry: null });
         changed = true;
       }
     }
@@ -68,6 +77,7 @@ export class Articles {
       } catch (err) {
         if (!(err instanceof DeskError && err.code === 'notFound')) throw err;
         delete index[id];
+        this.entryChanged({ id, doc: null, entry: null });
       }
       changed = true;
     }
@@ -80,6 +90,17 @@ export class Articles {
       .filter((e) => (e.trashedAt !== null) === trashed)
       .map(toSummary)
       .sort((a, b) => compareVi(a.headline, b.headline) || b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** Every index entry, in no particular order. */
+  entries(): readonly IndexEntry[] {
+    return Object.values(this.db.data.index);
+  }
+
+  /** Calls `listener` after every refresh or removal of an index entry (derived indexes keep in step). */
+  onEntry(listener: (change: EntryChange) => void): () => void {
+    this.entryListeners.add(listener);
+    return () => this.entryListeners.delete(listener);
   }
 
   summary(id: string): ArticleSummary {
@@ -228,6 +249,11 @@ export class Articles {
     const stat = await this.files.stat(id);
     const entry: IndexEntry = { ...summarize(doc, updatedAt), id, fileSize: stat?.size ?? 0, fileMtimeMs: stat?.mtimeMs ?? 0 };
     this.db.data.index[id] = entry;
+    this.entryChanged({ id, doc, entry });
+  }
+
+  private entryChanged(change: EntryChange): void {
+    for (const listener of this.entryListeners) listener(change);
   }
 
   private unloadIfUnused(id: string): void {

@@ -19,6 +19,7 @@ import { settingsHandlers } from './handlers/settings';
 import { historyHandlers } from './handlers/history';
 import { History, type HistoryOptions } from './history/history';
 import type { DeskServices, Handlers } from './handlers/types';
+import { DeskSearch } from './search/service';
 
 export type { CallContext, Handlers } from './handlers/types';
 
@@ -34,6 +35,7 @@ export interface Desk {
   readonly dataDir: string;
   readonly hub: Hub;
   readonly articles: Articles;
+  readonly search: DeskSearch;
   readonly dispatch: Dispatch;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -62,6 +64,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       notices.push({ code: 'indexRebuilt', params: { count: String(Object.keys(store.db.data.index).length) }, at: new Date().toISOString() });
     }
 
+    const search = new DeskSearch(dataDir, articles);
+
     const settings = () => store.db.data.settings;
     const updateSettings = async (patch: Partial<Settings>): Promise<Settings> => {
       store.db.data.settings = { ...store.db.data.settings, ...patch };
@@ -71,7 +75,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     };
 
     const history = new History(dataDir, articles, hub, options.history);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, history, settings, updateSettings, notices: () => [...notices] };
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -87,6 +91,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       dataDir,
       hub,
       articles,
+      search,
       // A closed desk no longer holds the lock: it must not write anything more.
       dispatch: async (op, input, ctx) => (closed ? { ok: false, error: { code: 'unreachable' } } : dispatch(op, input, ctx)),
       settings,
@@ -97,6 +102,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         try {
           await history.close();
           await articles.flush();
+          await search.close();
         } finally {
           await lock.release();
         }

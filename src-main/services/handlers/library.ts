@@ -5,5 +5,6 @@ export function libraryHandlers(s: DeskServices): DomainHandlers<'library'> {
   return {
     'library:list': async ({ trashed }) => s.articles.list(trashed),
     'library:loadSample': async () => loadSample(s.articles),
+    'library:search': (input) => s.search.search(input),
   };
 }

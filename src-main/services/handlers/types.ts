@@ -5,6 +5,7 @@ import type { Settings } from '../../../src-shared/models';
 import type { Articles } from '../articles';
 import type { History } from '../history/history';
 import type { ClientId, Hub } from '../hub';
+import type { DeskSearch } from '../search/service';
 
 export interface CallContext {
   readonly client: ClientId;
@@ -21,6 +22,7 @@ export interface DeskServices {
   readonly version: string;
   readonly hub: Hub;
   readonly articles: Articles;
+  readonly search: DeskSearch;
   readonly history: History;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;

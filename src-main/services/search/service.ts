@@ -1,0 +1,145 @@
+/**
+ * Search over one desk: the index kept in step with the library (every refresh or removal of
+ * an index entry), warmed at open from `search.json` (only articles whose file changed since
+ * are read again), and the cache rewritten a moment after changes settle.
+ */
+import type { SearchHit, SearchInput, SearchResult } from '../../../src-shared/contract';
+import { SEARCH_MAX_HITS } from '../../../src-shared/contract';
+import { DeskError } from '../../../src-shared/errors';
+import { compareVi } from '../../../src-shared/text/vietnamese';
+import type { Articles, EntryChange } from '../articles';
+import type { IndexEntry } from '../desk-store';
+import { CoalescingWriter } from '../durable-file';
+import { readSearchCache, searchFile, writeSearchCache, type CachedArticle } from './cache';
+import { textsOf } from './fields';
+import { entryFilter } from './filters';
+import { SearchIndex } from './index';
+import { parseQuery } from './query';
+
+/** Changes are written to `search.json` this long after the last one (it is derived: a crash only costs re-reading). */
+const SAVE_DELAY_MS = 1500;
+
+type Stamp = Pick<IndexEntry, 'fileSize' | 'fileMtimeMs'>;
+
+export class DeskSearch {
+  private readonly index = new SearchIndex();
+  private readonly stamps = new Map<string, Stamp>();
+  private readonly writer: CoalescingWriter;
+  private readonly ready: Promise<void>;
+  private readonly unlisten: () => void;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private dirty = false;
+  private closed = false;
+
+  /** Starts keeping the index in step and warming it; searches wait for the warm-up. */
+  constructor(
+    dataDir: string,
+    private readonly articles: Articles,
+  ) {
+    const file = searchFile(dataDir);
+    this.writer = new CoalescingWriter(() => writeSearchCache(file, this.snapshot()));
+    this.unlisten = articles.onEntry((change) => this.apply(change));
+    this.ready = this.warm(file);
+    this.ready.catch(() => undefined);
+  }
+
+  async search(input: SearchInput): Promise<SearchResult> {
+    await this.ready;
+    const entries = new Map(this.articles.entries().map((e) => [e.id, e]));
+    const admits = entryFilter(input);
+    const terms = parseQuery(input.query);
+    if (terms.length === 0) {
+      const listed = [...entries.values()].filter(admits).sort(byHeadline);
+      return { total: listed.length, hits: listed.slice(0, SEARCH_MAX_HITS).map((e) => ({ summary: summaryOf(e), score: 0, highlights: [] })) };
+    }
+    const q = this.index.prepare(terms);
+    const matches = this.index.match(q, (id) => {
+      const e = entries.get(id);
+      return e !== undefined && admits(e);
+    });
+    matches.sort((a, b) => b.score - a.score || byHeadline(entries.get(a.id)!, entries.get(b.id)!));
+    const hits: SearchHit[] = matches.slice(0, SEARCH_MAX_HITS).map((m) => ({ summary: summaryOf(entries.get(m.id)!), score: m.score, highlights: this.index.highlights(q, m.id) }));
+    return { total: matches.length, hits };
+  }
+
+  /** Waits for the warm-up and writes what changed; the desk calls this before it lets go of the folder. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unlisten();
+    await this.ready.catch(() => undefined);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.dirty) await this.save();
+    await this.writer.idle();
+  }
+
+  private async warm(file: string): Promise<void> {
+    const cached = await readSearchCache(file);
+    const known = new Set<string>();
+    let stale = cached === null;
+    for (const entry of this.articles.entries()) {
+      known.add(entry.id);
+      if (this.index.has(entry.id)) continue; // refreshed meanwhile: already newer than any file
+      const hit = cached?.get(entry.id);
+      if (hit && hit.fileSize === entry.fileSize && hit.fileMtimeMs === entry.fileMtimeMs) {
+        this.index.put(entry.id, hit.texts);
+        this.stamps.set(entry.id, { fileSize: entry.fileSize, fileMtimeMs: entry.fileMtimeMs });
+        continue;
+      }
+      stale = true;
+      try {
+        const texts = await this.articles.read(entry.id, textsOf);
+        if (this.index.has(entry.id) || this.closed) continue;
+        this.index.put(entry.id, texts);
+        this.stamps.set(entry.id, { fileSize: entry.fileSize, fileMtimeMs: entry.fileMtimeMs });
+      } catch (err) {
+        if (!(err instanceof DeskError && err.code === 'notFound')) throw err;
+      }
+    }
+    if (cached) for (const id of cached.keys()) if (!known.has(id)) stale = true;
+    if (stale) this.scheduleSave();
+  }
+
+  private apply(change: EntryChange): void {
+    if (change.doc && change.entry) {
+      this.index.put(change.id, textsOf(change.doc));
+      this.stamps.set(change.id, { fileSize: change.entry.fileSize, fileMtimeMs: change.entry.fileMtimeMs });
+    } else {
+      this.index.remove(change.id);
+      this.stamps.delete(change.id);
+    }
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    this.dirty = true;
+    if (this.closed) return;
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = null;
+      void this.save().catch(() => undefined);
+    }, SAVE_DELAY_MS);
+  }
+
+  private save(): Promise<void> {
+    this.dirty = false;
+    return this.writer.request();
+  }
+
+  private snapshot(): Map<string, CachedArticle> {
+    const out = new Map<string, CachedArticle>();
+    for (const [id, stamp] of this.stamps) {
+      const texts = this.index.texts(id);
+      if (texts) out.set(id, { fileSize: stamp.fileSize, fileMtimeMs: stamp.fileMtimeMs, texts });
+    }
+    return out;
+  }
+}
+
+function byHeadline(a: IndexEntry, b: IndexEntry): number {
+  return compareVi(a.headline, b.headline) || b.updatedAt.localeCompare(a.updatedAt) || (a.id < b.id ? -1 : 1);
+}
+
+function summaryOf(entry: IndexEntry): SearchHit['summary'] {
+  const { fileSize: _size, fileMtimeMs: _mtime, ...summary } = entry;
+  return summary;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleTexts } from '../../../../src-main/services/search/fields';
+import { SearchIndex } from '../../../../src-main/services/search/index';
+import { parseQuery } from '../../../../src-main/services/search/query';
+
+function texts(partial: Partial<ArticleTexts>): ArticleTexts {
+  return { headline: '', sapo: '', byline: '', tags: '', body: '', ...partial };
+}
+
+function search(index: SearchIndex, query: string) {
+  const q = index.prepare(parseQuery(query));
+  const matches = index.match(q, () => true).sort((a, b) => b.score - a.score);
+  return { q, ids: matches.map((m) => m.id), matches };
+}
+
+const marked = (text: string, ranges: ReadonlyArray<readonly [number, number]>) => ranges.map(([s, e]) => text.slice(s, e));
+
+describe('parseQuery', () => {
+  it('makes the last word a prefix only while it is being typed', () => {
+    expect(parseQuery('dân v')).toEqual([
+      { key: 'dan', prefix: false },
+      { key: 'v', prefix: true },
+    ]);
+    expect(parseQuery('dân vận ')).toEqual([
+      { key: 'dan', prefix: false },
+      { key: 'van', prefix: false },
+    ]);
+    expect(parseQuery('  ')).toEqual([]);
+  });
+});
+
+describe('SearchIndex', () => {
+  it('requires every word, accent-insensitively, the last one as a prefix', () => {
+    const index = new SearchIndex();
+    index.put('a', texts({ headline: 'Công tác dân vận ở Hà Giang' }));
+    index.put('b', texts({ headline: 'Dân làng đón xuân' }));
+    index.put('c', texts({ body: 'Chuyện vận tải hàng hoá' }));
+    expect(search(index, 'dan v').ids).toEqual(['a']);
+    expect(search(index, 'dan').ids.sort()).toEqual(['a', 'b']);
+    expect(search(index, 'hang hoa ').ids).toEqual(['c']);
+    expect(search(index, 'ha giang').ids).toEqual(['a']);
+    expect(search(index, 'khong co').ids).toEqual([]);
+  });
+
+  it('ranks the headline over the lead over the body, and words side by side higher', () => {
+    const index = new SearchIndex();
+    index.put('body', texts({ headline: 'Tin tức', body: 'Đoàn công tác lên Hà Giang hôm qua. Hà Giang mưa.' }));
+    index.put('sapo', texts({ headline: 'Tin vắn', sapo: 'Mưa lớn ở Hà Giang' }));
+    index.put('headline', texts({ headline: 'Lũ quét ở Hà Giang', body: 'Mưa lớn.' }));
+    expect(search(index, 'ha giang ').ids).toEqual(['headline', 'sapo', 'body']);
+
+    const apart = new SearchIndex();
+    apart.put('together', texts({ body: 'người dân vận động nhau trồng rừng' }));
+    apart.put('apart', texts({ body: 'vận động người dân trồng rừng' }));
+    expect(search(apart, 'dân vận ').ids).toEqual(['together', 'apart']);
+  });
+
+  it('saturates repeated words: ten mentions in the body do not beat one in the headline', () => {
+    const index = new SearchIndex();
+    index.put('many', texts({ headline: 'Tin nông nghiệp', body: Array(10).fill('lúa gạo xuất khẩu').join('. ') }));
+    index.put('title', texts({ headline: 'Giá lúa gạo tăng', body: 'Thị trường sôi động trong tuần.' }));
+    expect(search(index, 'lua gao ').ids).toEqual(['title', 'many']);
+  });
+
+  it('highlights matched words with offsets in the original text, even when it is NFD', () => {
+    const index = new SearchIndex();
+    const headline = 'Về Hà Giang mùa hoa'.normalize('NFD');
+    index.put('a', texts({ headline, tags: 'du lịch, Hà Giang', byline: 'Lý Thu' }));
+    const { q } = search(index, 'ha giang');
+    const h = index.highlights(q, 'a');
+    const head = h.find((x) => x.field === 'headline')!;
+    expect(head.text).toBe(headline);
+    expect(marked(head.text, head.ranges)).toEqual(['Hà'.normalize('NFD'), 'Giang']);
+    const tags = h.find((x) => x.field === 'tags')!;
+    expect(marked(tags.text, tags.ranges)).toEqual(['Hà', 'Giang']);
+    expect(h.find((x) => x.field === 'byline')).toBeUndefined();
+    expect(search(index, 'li thu').ids).toEqual(['a']);
+  });
+
+  it('gives a snippet of the body around its first match, cut on word boundaries', () => {
+    const index = new SearchIndex();
+    const filler = Array(60).fill('nội dung').join(' ');
+    index.put('a', texts({ body: `${filler} đồng bào Mông đón điện lưới ${filler}` }));
+    const { q } = search(index, 'dong bao mong');
+    const body = index.highlights(q, 'a').find((x) => x.field === 'body')!;
+    expect(body.text.startsWith('…')).toBe(true);
+    expect(body.text.endsWith('…')).toBe(true);
+    expect(body.text.length).toBeLessThan(200);
+    expect(marked(body.text, body.ranges)).toEqual(['đồng', 'bào', 'Mông']);
+    expect(body.text).not.toMatch(/…\S*dung\S/);
+  });
+
+  it('forgets an article when it is replaced or removed', () => {
+    const index = new SearchIndex();
+    index.put('a', texts({ headline: 'Bão số 3 đổ bộ' }));
+    expect(search(index, 'bao').ids).toEqual(['a']);
+    index.put('a', texts({ headline: 'Nắng nóng kéo dài' }));
+    expect(search(index, 'bao').ids).toEqual([]);
+    expect(search(index, 'nang').ids).toEqual(['a']);
+    index.remove('a');
+    expect(search(index, 'nang').ids).toEqual([]);
+    expect(index.size).toBe(0);
+  });
+});
