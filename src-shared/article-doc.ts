@@ -175,12 +175,30 @@ const BLOCK_TAGS: Readonly<Record<string, string>> = {
   listItem: 'li',
 };
 
-function nodeHtml(node: Y.XmlElement | Y.XmlText): string {
+/** The caption of photo `id` in the article's language, from the document's `photos`. */
+function photoCaption(doc: Y.Doc, id: string): string {
+  const lang = meta(doc).get('language') === 'en' ? 'en' : 'vi';
+  const photo = photos(doc)
+    .toArray()
+    .find((p) => p.get('id') === id);
+  const caps = photo?.get('captions');
+  return caps instanceof Y.Map ? str(caps.get(lang)) : '';
+}
+
+function nodeHtml(node: Y.XmlElement | Y.XmlText, captionOf: (id: string) => string): string {
   if (node instanceof Y.XmlText) return inlineHtml(node);
+  if (node.nodeName === 'hardBreak') return '<br>';
+  if (node.nodeName === 'photo') {
+    // An inline photo of the article (its id is the SHA-256 of the photo), with its caption.
+    const id = str(node.getAttribute('id') as unknown);
+    if (!id) return '';
+    const caption = captionOf(id);
+    return `<figure data-photo="${escapeHtml(id)}">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+  }
   const inner = node
     .toArray()
     .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
-    .map(nodeHtml)
+    .map((n) => nodeHtml(n, captionOf))
     .join('');
   if (node.nodeName === 'heading') {
     const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 2));
@@ -190,12 +208,16 @@ function nodeHtml(node: Y.XmlElement | Y.XmlText): string {
   return tag ? `<${tag}>${inner}</${tag}>` : inner;
 }
 
-/** The body as escaped HTML (only known block and mark types; links only http(s)/mailto). */
+/**
+ * The body as escaped HTML (only known block and mark types; links only http(s)/mailto; photos
+ * as `<figure data-photo="<id>">` with their caption in the article's language).
+ */
 export function bodyHtml(doc: Y.Doc): string {
+  const captionOf = (id: string) => photoCaption(doc, id);
   return body(doc)
     .toArray()
     .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
-    .map(nodeHtml)
+    .map((n) => nodeHtml(n, captionOf))
     .join('\n');
 }
 

@@ -229,6 +229,33 @@ describe('bodyHtml', () => {
     ]);
   });
 
+  it('renders a photo node as a figure naming the photo, captioned in the article language, and line breaks as <br>', () => {
+    const doc = newArticle();
+    const id = 'a'.repeat(64);
+    const captions = new Y.Map<unknown>();
+    const photo = new Y.Map<unknown>();
+    photos(doc).push([photo]);
+    photo.set('id', id);
+    photo.set('captions', captions);
+    captions.set('vi', 'Hội nghị tại điểm cầu <Hà Giang>');
+    captions.set('en', 'The meeting in Ha Giang');
+    const figure = new Y.XmlElement('photo');
+    figure.setAttribute('id', id);
+    const unknown = new Y.XmlElement('photo');
+    unknown.setAttribute('id', 'b'.repeat(64));
+    const broken = new Y.XmlElement('paragraph');
+    broken.insert(0, [new Y.XmlText('dòng một'), new Y.XmlElement('hardBreak'), new Y.XmlText('dòng hai')]);
+    body(doc).insert(0, [paragraph('Trước ảnh.'), figure, unknown, broken]);
+    expect(bodyHtml(doc).split('\n')).toEqual([
+      '<p>Trước ảnh.</p>',
+      `<figure data-photo="${id}"><figcaption>Hội nghị tại điểm cầu &lt;Hà Giang&gt;</figcaption></figure>`,
+      `<figure data-photo="${'b'.repeat(64)}"></figure>`,
+      '<p>dòng một<br>dòng hai</p>',
+    ]);
+    meta(doc).set('language', 'en');
+    expect(bodyHtml(doc)).toContain('<figcaption>The meeting in Ha Giang</figcaption>');
+  });
+
   it('escapeHtml escapes the five special characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
