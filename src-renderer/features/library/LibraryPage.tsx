@@ -12,6 +12,7 @@ import { desk } from '../../platform/api';
 import { formatNumber } from '../../shared/format';
 import { ArticleTable } from './ArticleTable';
 import { EmptyLibrary } from './EmptyLibrary';
+import { LibrarySearch } from './search/LibrarySearch';
 import { useLibrary } from './useLibrary';
 
 export function LibraryPage({ trashed }: { readonly trashed: boolean }) {
@@ -82,19 +83,21 @@ export function LibraryPage({ trashed }: { readonly trashed: boolean }) {
           {t('library.trash')}
         </a>
       </nav>
-      {articles === null ? (
-        <p className="muted" role="status">
-          {t('library.loading')}
-        </p>
-      ) : articles.length === 0 ? (
-        trashed ? (
-          <p className="empty empty--plain">{t('library.trashEmpty')}</p>
+      <LibrarySearch key={String(trashed)} trashed={trashed}>
+        {articles === null ? (
+          <p className="muted" role="status">
+            {t('library.loading')}
+          </p>
+        ) : articles.length === 0 ? (
+          trashed ? (
+            <p className="empty empty--plain">{t('library.trashEmpty')}</p>
+          ) : (
+            <EmptyLibrary busy={busy} onNew={() => void createArticle()} onSample={() => void loadSample()} />
+          )
         ) : (
-          <EmptyLibrary busy={busy} onNew={() => void createArticle()} onSample={() => void loadSample()} />
-        )
-      ) : (
-        <ArticleTable key={i18n.language} caption={title} articles={articles} onTrash={(a) => void onTrash(a)} onRestore={(a) => void onRestore(a)} />
-      )}
+          <ArticleTable key={i18n.language} caption={title} articles={articles} onTrash={(a) => void onTrash(a)} onRestore={(a) => void onRestore(a)} />
+        )}
+      </LibrarySearch>
       <p className="sr-only" role="status">
         {announcement}
       </p>
