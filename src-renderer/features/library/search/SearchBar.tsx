@@ -57,9 +57,9 @@ export function SearchBar({ search }: { readonly search: LibrarySearchState }) {
         </span>
       </div>
       <div className="search-bar__filters">
-        <label className="search-bar__filter">
-          <span>{t('status')}</span>
-          <select className="input" value={search.filters.status} onChange={(e) => search.setFilter('status', e.target.value as Status | '')}>
+        <div className="search-bar__filter">
+          <label htmlFor={`${id}-status`}>{t('status')}</label>
+          <select id={`${id}-status`} className="input" value={search.filters.status} onChange={(e) => search.setFilter('status', e.target.value as Status | '')}>
             <option value="">{t('anyStatus')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -67,10 +67,10 @@ export function SearchBar({ search }: { readonly search: LibrarySearchState }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="search-bar__filter">
-          <span>{t('language')}</span>
-          <select className="input" value={search.filters.language} onChange={(e) => search.setFilter('language', e.target.value as Language | '')}>
+        </div>
+        <div className="search-bar__filter">
+          <label htmlFor={`${id}-language`}>{t('language')}</label>
+          <select id={`${id}-language`} className="input" value={search.filters.language} onChange={(e) => search.setFilter('language', e.target.value as Language | '')}>
             <option value="">{t('anyLanguage')}</option>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
@@ -78,15 +78,15 @@ export function SearchBar({ search }: { readonly search: LibrarySearchState }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="search-bar__filter">
-          <span>{t('from')}</span>
-          <input className="input" type="date" value={search.filters.from} max={search.filters.to || undefined} onChange={(e) => search.setFilter('from', e.target.value)} />
-        </label>
-        <label className="search-bar__filter">
-          <span>{t('to')}</span>
-          <input className="input" type="date" value={search.filters.to} min={search.filters.from || undefined} onChange={(e) => search.setFilter('to', e.target.value)} />
-        </label>
+        </div>
+        <div className="search-bar__filter">
+          <label htmlFor={`${id}-from`}>{t('from')}</label>
+          <input id={`${id}-from`} className="input" type="date" value={search.filters.from} max={search.filters.to || undefined} onChange={(e) => search.setFilter('from', e.target.value)} />
+        </div>
+        <div className="search-bar__filter">
+          <label htmlFor={`${id}-to`}>{t('to')}</label>
+          <input id={`${id}-to`} className="input" type="date" value={search.filters.to} min={search.filters.from || undefined} onChange={(e) => search.setFilter('to', e.target.value)} />
+        </div>
         {search.active && (
           <button type="button" className="button button--small" onClick={() => search.clear()}>
             {t('clear')}
