@@ -49,7 +49,7 @@ describe('accessibility (axe-core)', () => {
     await library.table().waitFor();
 
     const reached: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 24; i++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
