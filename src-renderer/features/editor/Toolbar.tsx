@@ -81,7 +81,8 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => !b.disabled && b.run()}
         >
-          <span aria-hidden="true">{b.glyph}</span>
+          {/* The glyph is drawn by CSS from data-glyph: the button's name is its aria-label alone. */}
+          <span className="toolbar__glyph" aria-hidden="true" data-glyph={b.glyph} />
         </button>
       ))}
     </div>

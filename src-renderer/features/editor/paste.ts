@@ -1,26 +1,17 @@
 /**
- * Text care for what is pasted into the body. Plain text becomes NFC here; pasted HTML is
- * parsed by the editor's schema (scripts, styles and unknown tags are dropped, links other
- * than http/https/mailto refused by the link mark) and every text that enters is made NFC by
- * the NFC plugin. `legacyText` and `cleanPastedHtml` are where the legacy-encoding converter
- * (TCVN3/VNI) and the HTML cleaner of `src-shared/` plug in.
+ * Text care for what is pasted into the body. Plain text is converted from the legacy
+ * TCVN3/VNI encodings when it clearly is legacy, and made NFC; HTML (from Word, web pages) is
+ * cleaned to the body's safe subset (headings, paragraphs, lists, bold, italic, http/https/mailto
+ * links; scripts, styles, trackers and `javascript:` links dropped; legacy font runs converted)
+ * before the editor parses it. Whatever enters is made NFC again by the NFC plugin.
  */
-import { nfc } from '../../../src-shared/text/vietnamese';
-
-/** Legacy TCVN3/VNI text to Unicode; the identity until the converter is wired here. */
-export function legacyText(text: string): string {
-  return text;
-}
-
-/** Pasted HTML cleaned before the editor parses it; the identity until the cleaner is wired here. */
-export function cleanPastedHtml(html: string): string {
-  return html;
-}
+import { cleanHtml } from '../../../src-shared/html/clean';
+import { repairLegacy } from '../../../src-shared/text/legacy';
 
 export function pastedText(text: string): string {
-  return nfc(legacyText(text));
+  return repairLegacy(text);
 }
 
 export function pastedHtml(html: string): string {
-  return cleanPastedHtml(html);
+  return cleanHtml(html);
 }

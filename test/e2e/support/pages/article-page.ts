@@ -100,6 +100,23 @@ export class ArticlePage extends DeskPage {
     );
   }
 
+  /** The id of the article shown (from the page's address, `#/article/<id>`). */
+  articleId(): string {
+    const m = /#\/article\/([^/?#]+)/.exec(this.page.url());
+    if (!m) throw new Error(`not on an article page: ${this.page.url()}`);
+    return m[1]!;
+  }
+
+  /** Pastes as the clipboard would: a paste event carrying `text/plain` and/or `text/html`. */
+  async paste(data: { readonly text?: string; readonly html?: string }): Promise<void> {
+    await this.body().evaluate((el, d) => {
+      const transfer = new DataTransfer();
+      if (d.text !== undefined) transfer.setData('text/plain', d.text);
+      if (d.html !== undefined) transfer.setData('text/html', d.html);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, data);
+  }
+
   async back(): Promise<void> {
     await this.page.getByRole('link', { name: this.t.article.back }).click();
   }
