@@ -83,6 +83,24 @@ describe('the rich body editor', () => {
     expect(onDisk).toBe('Đoạn đầu tiên của bài.');
   });
 
+  it('leaves the body alone while an input method is composing and normalises once composition ends', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    const article = await newArticle(desk);
+    await article.typeInto(article.body(), 'Tin ');
+    const cdp = await article.page.context().newCDPSession(article.page);
+    const composing = 'Giang'.normalize('NFD') + 'à'.normalize('NFD');
+    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
+    // Mid-composition the body holds exactly what the input method put there, decomposed.
+    await expect.poll(() => article.bodyText()).toBe('Tin ' + composing);
+    await cdp.send('Input.insertText', { text: composing });
+    await expect.poll(() => article.bodyText()).toBe('Tin ' + composing.normalize('NFC'));
+    await article.page.keyboard.type(' nhé');
+    await expect.poll(() => article.bodyText()).toBe('Tin ' + composing.normalize('NFC') + ' nhé');
+    await article.waitSaved();
+    const onDisk = await articleOnDisk(desk.dataDir, article.articleId());
+    expect(onDisk?.body).toBe('Tin ' + composing.normalize('NFC') + ' nhé');
+  });
+
   it('pastes decomposed (NFD) text as NFC', async () => {
     const desk = await h.startDesk(await h.dataDir());
     const article = await newArticle(desk);
