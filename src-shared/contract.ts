@@ -68,6 +68,10 @@ export const operations = {
   'article:trash': op(byId, ArticleSummary),
   'article:restore': op(byId, ArticleSummary),
 
+  // --- import: a .docx, .md or .txt file becomes a new article ---
+  /** The name's extension says the format; at most 32 MB; refused, creating nothing, when the file is not what it says. */
+  'article:import': op(z.object({ name: z.string().min(1).max(1024), bytes: Bytes, language: Language }).strict(), ArticleSummary),
+
   // --- history: versions of an article (snapshots), what changed since one, bringing one back ---
   /** The article's stored versions, newest first. */
   'history:list': op(byId, z.array(HistoryItem)),

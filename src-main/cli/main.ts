@@ -1,6 +1,6 @@
 /**
  * The desk's command line, for scripting and batch work on a desk folder:
- *   npm run cli -- --data <dir> list [--json] | import <file.txt> [--language vi|en] | show <id> [--json]
+ *   npm run cli -- --data <dir> list [--json] | import <file.docx|.md|.txt> [--language vi|en] | show <id> [--json]
  *                                | search <query> [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
@@ -14,7 +14,7 @@ import { openDesk, type Desk } from '../services/desk';
 import { createTranslator, languageFromEnv } from '../services/i18n';
 import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
-import { importText } from './commands/import-text';
+import { importFile } from './commands/import';
 import { list } from './commands/list';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
@@ -85,7 +85,7 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
     case 'list':
       return list(desk, json, io);
     case 'import':
-      return importText(desk, arg, language, io);
+      return importFile(desk, arg, language, io);
     case 'show':
       return show(desk, arg, json, io);
     case 'search':

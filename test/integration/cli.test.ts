@@ -92,17 +92,23 @@ describe('cli import, list, show', () => {
     expect(notFound.code).toBe(1);
     expect(notFound.stderr).toContain('was not found');
 
+    const pdf = path.join(dir, 'story.pdf');
+    await fs.writeFile(pdf, '%PDF-1.7');
+    const unsupported = await cli(['--data', dir, 'import', pdf]);
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.stderr).toContain('Không hỗ trợ tệp story.pdf');
+
     const docx = path.join(dir, 'story.docx');
     await fs.writeFile(docx, 'PK');
-    const unsupported = await cli(['--data', dir, 'import', docx]);
-    expect(unsupported.code).toBe(1);
-    expect(unsupported.stderr).toContain('Không hỗ trợ tệp story.docx');
+    const notZip = await cli(['--data', dir, 'import', docx], 'en_US.UTF-8');
+    expect(notZip.code).toBe(1);
+    expect(notZip.stderr).toContain('The file story.docx is not a valid Word (.docx) file.');
 
-    const latin1 = path.join(dir, 'cu.txt');
-    await fs.writeFile(latin1, Buffer.from([0x54, 0xe0, 0x69, 0x0a]));
-    const bad = await cli(['--data', dir, 'import', latin1], 'en_US.UTF-8');
+    const binary = path.join(dir, 'cu.txt');
+    await fs.writeFile(binary, Buffer.from([0x54, 0x00, 0x69, 0x0a]));
+    const bad = await cli(['--data', dir, 'import', binary], 'en_US.UTF-8');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('not UTF-8');
+    expect(bad.stderr).toContain('is not a valid text (.txt) file');
 
     const usage = await cli(['--data', dir, 'frobnicate']);
     expect(usage.code).toBe(2);

@@ -1,3 +1,4 @@
+import { importArticle } from '../import';
 import type { DeskServices, DomainHandlers } from './types';
 
 export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
@@ -17,5 +18,6 @@ export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
     },
     'article:trash': async ({ id }) => articles.setTrashed(id, true),
     'article:restore': async ({ id }) => articles.setTrashed(id, false),
+    'article:import': async (request) => importArticle(articles, request),
   };
 }
