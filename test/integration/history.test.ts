@@ -11,6 +11,7 @@ import { headline, readArticle, sapo, setBodyLines, setText } from '../../src-sh
 import type { Envelope, EventName, EventPayload } from '../../src-shared/contract';
 import type { HistoryDiff, HistoryItem } from '../../src-shared/history';
 import type { ArticleSummary } from '../../src-shared/models';
+import { decodeWire, encodeWire } from '../../src-shared/wire';
 import { countWords } from '../../src-shared/text/vietnamese';
 import { openDesk, type Desk } from '../../src-main/services/desk';
 import { call, replicaOf, TEST_VERSION, updateFrom } from '../support/desk';
@@ -226,5 +227,18 @@ describe('snapshot files', () => {
     const desk = await openWith(await temp.make());
     const res = (await desk.dispatch('history:list', { id: 'khong-co-bai-nay' }, { client: 'test' })) as Envelope<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'notFound' } });
+  });
+});
+
+describe('over the wire', () => {
+  it('a version travels as plain bytes, so web mode encodes it as bytes (not as a Buffer object)', async () => {
+    const desk = await openWith(await temp.make());
+    const a = await article(desk);
+    await a.edit((d) => setText(headline(d), 'Qua mạng'));
+    const v = await call<HistoryItem>(desk, 'history:snapshot', { id: a.id });
+    const { state } = await call<{ state: Uint8Array }>(desk, 'history:get', { id: a.id, version: v.version });
+    expect(Object.getPrototypeOf(state)).toBe(Uint8Array.prototype);
+    const back = decodeWire(encodeWire({ state })) as { state: Uint8Array };
+    expect(headline(replicaOf(back.state)).toString()).toBe('Qua mạng');
   });
 });

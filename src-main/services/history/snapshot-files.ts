@@ -89,7 +89,8 @@ export class SnapshotFiles {
     const doc = bytes ? decodeVersion(id, bytes) : null;
     if (!bytes || !doc) throw new DeskError('versionNotFound', { version });
     doc.destroy();
-    return bytes;
+    // A plain Uint8Array: a Buffer would cross web mode's JSON as `{ type: 'Buffer', data }`.
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async remove(id: string, version: string): Promise<void> {

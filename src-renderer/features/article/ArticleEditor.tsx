@@ -16,6 +16,7 @@ import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, undoKey } from '../editor/undo';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
@@ -128,7 +129,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           </dl>
           <Counts text={[fields.headline, fields.sapo, fields.body].join('\n')} language={language} rates={rates} />
           {settings && <ReadingRateControl language={language} rates={rates} />}
-          {/* The version history panel goes here, below the counters. */}
+          <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} />
         </aside>
       </div>
     </div>

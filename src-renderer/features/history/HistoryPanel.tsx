@@ -1,0 +1,125 @@
+/**
+ * The article's version history, in the side panel: save a version now, the list of versions,
+ * what changed between the chosen one and now, and restoring it (after a confirmation) as a
+ * change that Ctrl+Z undoes.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useAction } from '../../app/errors';
+import { desk } from '../../platform/api';
+import { formatDateTime, formatTime } from '../../shared/format';
+import { DiffView } from './DiffView';
+import { restoreVersion } from './restore-version';
+import { useVersionDiff } from './useVersionDiff';
+import { useVersions } from './useVersions';
+import { VersionList } from './VersionList';
+import './history.css';
+
+type Message = { readonly key: 'saved' | 'restored'; readonly time: string } | null;
+
+export function HistoryPanel({ articleId, doc, undoManager }: { readonly articleId: string; readonly doc: Y.Doc; readonly undoManager?: Y.UndoManager }) {
+  const { t } = useTranslation('history');
+  const run = useAction();
+  const ids = { title: useId(), body: useId(), confirmTitle: useId(), confirmText: useId() };
+  const [open, setOpen] = useState(false);
+  const { items, refresh } = useVersions(articleId, open);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const diff = useVersionDiff(articleId, doc, open ? selected : null);
+  const chosen = items?.find((i) => i.version === selected) ?? null;
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const saveNow = async () => {
+    setBusy(true);
+    const item = await run(() => desk.history.snapshot({ id: articleId, reason: 'manual' }));
+    setBusy(false);
+    if (!item) return;
+    setMessage({ key: 'saved', time: formatTime(item.createdAt) });
+    refresh();
+  };
+
+  const restore = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    const done = await run(async () => {
+      await restoreVersion(articleId, doc, chosen.version, undoManager);
+      return true;
+    });
+    setBusy(false);
+    setConfirming(false);
+    if (!done) return;
+    setMessage({ key: 'restored', time: formatDateTime(chosen.createdAt) });
+    refresh();
+  };
+
+  return (
+    <section className="history" aria-labelledby={ids.title}>
+      <h2 className="side-title history__title" id={ids.title}>
+        <button type="button" className="history__toggle" aria-expanded={open} aria-controls={ids.body} onClick={() => setOpen((o) => !o)}>
+          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+          {t('title')}
+        </button>
+      </h2>
+      <div id={ids.body} hidden={!open}>
+        {open && (
+          <>
+            <p className="field__hint">{t('hint')}</p>
+            <button type="button" className="button" onClick={() => void saveNow()} disabled={busy}>
+              {busy && !confirming ? t('savingNow') : t('saveNow')}
+            </button>
+            <p className="history__message" role="status">
+              {message ? t(message.key, { time: message.time }) : ''}
+            </p>
+            {items === null ? (
+              <p className="muted">{t('loading')}</p>
+            ) : items.length === 0 ? (
+              <p className="muted">{t('empty')}</p>
+            ) : (
+              <VersionList
+                items={items}
+                selected={selected}
+                onSelect={(version) => {
+                  setSelected(version);
+                  setConfirming(false);
+                }}
+              />
+            )}
+            {chosen && (
+              <div className="history__chosen">
+                <h3 className="history__diff-title">{t('diffTitle', { time: formatDateTime(chosen.createdAt) })}</h3>
+                {diff ? <DiffView diff={diff} /> : <p className="muted">{t('diffLoading')}</p>}
+                {confirming ? (
+                  <div className="history__confirm" role="group" aria-labelledby={ids.confirmTitle} aria-describedby={ids.confirmText}>
+                    <p className="history__confirm-title" id={ids.confirmTitle}>
+                      {t('confirmTitle', { time: formatDateTime(chosen.createdAt) })}
+                    </p>
+                    <p id={ids.confirmText}>{t('confirmText')}</p>
+                    <div className="history__actions">
+                      <button type="button" className="button button--primary" ref={confirmButton} onClick={() => void restore()} disabled={busy}>
+                        {t('confirm')}
+                      </button>
+                      <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
+                        {t('cancel')}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button type="button" className="button" onClick={() => setConfirming(true)}>
+                    {t('restore')}
+                  </button>
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
