@@ -16,11 +16,11 @@ import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, undoKey } from '../editor/undo';
-import { HistoryPanel } from '../history/HistoryPanel';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
 import { SaveStatus } from './SaveStatus';
+import { useBodyText } from './useBodyText';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
@@ -29,6 +29,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
   const { t: te } = useTranslation('editor');
   const { fields, facts, save } = useReplicaSnapshot(replica);
   const settings = useSettings();
+  const bodyText = useBodyText(replica.doc);
   const [undoManager] = useState(() => createUndoManager(replica.doc));
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const ids = { headline: useId(), slug: useId(), slugHint: useId(), sapo: useId(), body: useId(), byline: useId() };
@@ -127,7 +128,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
               </dd>
             </div>
           </dl>
-          <Counts text={[fields.headline, fields.sapo, fields.body].join('\n')} language={language} rates={rates} />
+          <Counts text={[fields.headline, fields.sapo, bodyText].join('\n')} language={language} rates={rates} />
           {settings && <ReadingRateControl language={language} rates={rates} />}
           <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} />
         </aside>

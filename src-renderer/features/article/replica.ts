@@ -15,6 +15,10 @@ import { readFacts, readFields, REMOTE_ORIGIN, type ArticleFacts, type ArticleFi
 
 export const RETRY_MS = 2000;
 
+function sameValues<T extends object>(a: T, b: T): boolean {
+  return (Object.keys(a) as Array<keyof T>).every((k) => Object.is(a[k], b[k]));
+}
+
 export type SaveState =
   | { readonly kind: 'saved'; readonly at: string }
   | { readonly kind: 'saving' }
@@ -182,8 +186,16 @@ export class ArticleReplica {
     this.refresh();
   }
 
+  /**
+   * A new snapshot only when something shown changed: a keystroke in the body changes none of
+   * these, so the page does not re-render for it (the body editor paints it by itself).
+   */
   private refresh(): void {
-    this.snap = { fields: readFields(this.doc), facts: readFacts(this.doc), save: this.save };
+    const fields = readFields(this.doc);
+    const facts = readFacts(this.doc);
+    const prev = this.snap;
+    if (sameValues(prev.fields, fields) && sameValues(prev.facts, facts) && prev.save === this.save) return;
+    this.snap = { fields: sameValues(prev.fields, fields) ? prev.fields : fields, facts: sameValues(prev.facts, facts) ? prev.facts : facts, save: this.save };
     for (const l of [...this.listeners]) l();
   }
 

@@ -1,10 +1,10 @@
 /**
  * The plain-text fields of the article page and how they map onto the article's Yjs document.
- * The body is bound by the rich editor itself (y-tiptap on the `body` XmlFragment); here it is
- * only read, as plain lines, for the counters.
+ * The body is bound by the rich editor itself (y-tiptap on the `body` XmlFragment) and read
+ * for the counters by useBodyText, so a keystroke in it costs no walk over the whole body here.
  */
 import type * as Y from 'yjs';
-import { bodyLines, headline, meta, sapo, setText } from '../../../src-shared/article-doc';
+import { headline, meta, sapo, setText } from '../../../src-shared/article-doc';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { slugify } from '../../../src-shared/text/slug';
@@ -17,7 +17,7 @@ export { REMOTE_ORIGIN };
 /** The plain-text fields a page writes; the body is the rich editor's (y-tiptap on `body`). */
 export const FIELD_NAMES = ['headline', 'sapo', 'byline', 'slug'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
-export type ArticleFields = Readonly<Record<FieldName | 'body', string>>;
+export type ArticleFields = Readonly<Record<FieldName, string>>;
 
 export interface ArticleFacts {
   readonly createdAt: string;
@@ -35,7 +35,6 @@ export function readFields(doc: Y.Doc): ArticleFields {
   return {
     headline: headline(doc).toString(),
     sapo: sapo(doc).toString(),
-    body: bodyLines(doc).join('\n'),
     byline: metaText(doc, 'byline'),
     slug: metaText(doc, 'slug'),
   };

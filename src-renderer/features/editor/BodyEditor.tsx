@@ -4,7 +4,7 @@
  * it never puts content of its own into the document (no initial content, no trailing node).
  */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { photos } from '../../../src-shared/article-doc';
@@ -31,7 +31,8 @@ export interface BodyEditorProps {
   readonly labelledBy: string;
 }
 
-export function BodyEditor({ doc, undoManager, language, labelledBy }: BodyEditorProps) {
+/** Memoised: the page re-renders for its other fields and the save status, the body need not. */
+export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language, labelledBy }: BodyEditorProps) {
   const { t } = useTranslation('editor');
   const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
@@ -97,4 +98,4 @@ export function BodyEditor({ doc, undoManager, language, labelledBy }: BodyEdito
       )}
     </div>
   );
-}
+});
