@@ -3,6 +3,7 @@
  * the version, and take the restore back with Ctrl+Z.
  */
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { HistoryPanel } from './support/pages/history-panel';
@@ -97,5 +98,34 @@ describe('version history', () => {
     await expect.poll(() => manual.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
     await expect.poll(() => history.addedTexts('headline')).toEqual(['added: hai']);
+  });
+
+  it('has no serious accessibility violation with a version chosen and the restore being confirmed', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    // axe is injected as a script, which the desk's CSP forbids: only this context bypasses it.
+    const page = await h.page({ bypassCSP: true });
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const history = new HistoryPanel(page, 'vi');
+    await library.goto(desk.url);
+    await library.newArticle();
+    await article.waitReady();
+    await article.typeInto(article.headline(), 'Hội nghị dân vận');
+    await article.typeInto(article.sapo(), 'Sáng nay tại Hà Giang.');
+    await article.waitSaved();
+    await history.open();
+    await history.saveNow();
+    await article.typeInto(article.sapo(), ' Có 300 đại biểu.');
+    await article.waitSaved();
+    await history.versionsFor('manual').first().click();
+    await expect.poll(() => history.addedTexts('sapo')).toEqual(['thêm: Có 300 đại biểu.']);
+    await page.getByRole('button', { name: history.th.restore, exact: true }).click();
+    await page.getByRole('button', { name: history.th.confirm, exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(history.th.confirm);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Cancel leaves the text as it is.
+    await page.getByRole('button', { name: history.th.cancel, exact: true }).click();
+    expect(await article.sapo().inputValue()).toBe('Sáng nay tại Hà Giang. Có 300 đại biểu.');
   });
 });
