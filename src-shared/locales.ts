@@ -3,6 +3,7 @@ import enCli from '../locales/en/cli.json';
 import enCommon from '../locales/en/common.json';
 import enEditor from '../locales/en/editor.json';
 import enErrors from '../locales/en/errors.json';
+import enImport from '../locales/en/import.json';
 import enHistory from '../locales/en/history.json';
 import enMenu from '../locales/en/menu.json';
 import enNotices from '../locales/en/notices.json';
@@ -11,16 +12,17 @@ import viCli from '../locales/vi/cli.json';
 import viCommon from '../locales/vi/common.json';
 import viEditor from '../locales/vi/editor.json';
 import viErrors from '../locales/vi/errors.json';
+import viImport from '../locales/vi/import.json';
 import viHistory from '../locales/vi/history.json';
 import viMenu from '../locales/vi/menu.json';
 import viNotices from '../locales/vi/notices.json';
 import viSearch from '../locales/vi/search.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import'] as const;
 
 export const resources = {
-  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch },
-  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch },
+  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport },
+  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

@@ -1,10 +1,6 @@
 /** What the importer accepts: the formats it knows, and at most 32 MB. */
 import { DeskError } from '../../../src-shared/errors';
-
-export const IMPORT_FORMATS = ['docx', 'md', 'txt'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
-export const IMPORT_MAX_LABEL = '32 MB';
+import { IMPORT_FORMATS, IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, type ImportFormat } from '../../../src-shared/import-formats';
 
 /** The format a file name says, or `unsupportedFile`. */
 export function formatOf(name: string): ImportFormat {

@@ -12,6 +12,7 @@ import { desk } from '../../platform/api';
 import { formatNumber } from '../../shared/format';
 import { ArticleTable } from './ArticleTable';
 import { EmptyLibrary } from './EmptyLibrary';
+import { ImportButton } from './ImportButton';
 import { LibrarySearch } from './search/LibrarySearch';
 import { useLibrary } from './useLibrary';
 
@@ -71,9 +72,12 @@ export function LibraryPage({ trashed }: { readonly trashed: boolean }) {
             <p className="page-subtitle">{t('library.count', { n: formatNumber(articles.length, currentLanguage()) })}</p>
           )}
         </div>
-        <button type="button" className="button button--primary" onClick={() => void createArticle()} disabled={busy}>
-          {t('library.newArticle')}
-        </button>
+        <div className="page-head__actions">
+          <ImportButton disabled={busy} />
+          <button type="button" className="button button--primary" onClick={() => void createArticle()} disabled={busy}>
+            {t('library.newArticle')}
+          </button>
+        </div>
       </div>
       <nav className="tabs" aria-label={t('library.views')}>
         <a className="tabs__tab" href={hrefFor({ name: 'library', trashed: false })} aria-current={trashed ? undefined : 'page'}>
