@@ -16,6 +16,7 @@ import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, undoKey } from '../editor/undo';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
