@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the foundation's store, each against a baseline measured in the same run.
+ * Benchmarks of the store and the editor, each against a baseline measured in the same run.
  * Prints figures and ratios; never fails on a timing. `npm run bench`.
  */
 import { promises as fs } from 'node:fs';
@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { body, headline, setBodyLines, setText } from '../src-shared/article-doc';
 import { openDesk } from '../src-main/services/desk';
 import { DESK_FILE } from '../src-main/services/desk-store';
+import { keystrokeLatency } from './keystroke';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -107,3 +108,5 @@ async function libraryOpen(): Promise<void> {
 
 await saveLatency();
 await libraryOpen();
+// Needs the built renderer (`npm run build`) and Chromium, as the end-to-end tests do.
+await keystrokeLatency();

@@ -1,0 +1,111 @@
+/**
+ * Keystroke-to-paint latency in Chromium for a 10,000-word article: the desk's rich editor
+ * (Tiptap + y-tiptap on the replica, through web mode) against plain ProseMirror without Yjs on
+ * the same text, in the same run and the same browser. Also the renderer's JS heap with that
+ * article open. Prints figures; never fails on a timing.
+ *
+ * Latency of one key: from the keydown event's timestamp to the first task after the next
+ * animation frame (the frame that paints the change), measured inside the page.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { setBodyLines, setText, headline } from '../src-shared/article-doc';
+import { openDesk } from '../src-main/services/desk';
+import { launchChromium, newPage } from '../test/e2e/support/browser';
+import { startWebDesk } from '../test/e2e/support/web-desk';
+
+const WORDS = 'Sáng nay hội nghị trực tuyến toàn tỉnh Hà Giang triển khai nhiệm vụ công tác dân vận năm mới tại các xã vùng cao biên giới'.split(' ');
+const KEYS = 300;
+// ASCII keys: each is one real keydown (Vietnamese letters arrive through an input method, without one).
+const TYPED = 'mua lon keo dai khien nuoc song dang cao ';
+
+function paragraphs(words: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words; i += 80) out.push(Array.from({ length: Math.min(80, words - i) }, (_, k) => WORDS[(i + k) % WORDS.length]).join(' '));
+  return out;
+}
+
+const pct = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** Installs the in-page probe, types KEYS characters at the end of `selector`, returns the latencies. */
+async function typeAndMeasure(page: Page, selector: string): Promise<number[]> {
+  await page.click(selector);
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[] };
+    w.__latencies = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__latencies.push(performance.now() - t0);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+  });
+  // One key at a time, each once the previous one has painted, so no key waits behind another.
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(TYPED[i % TYPED.length] === ' ' ? 'Space' : TYPED[i % TYPED.length]!);
+    await page.waitForFunction((n) => (window as unknown as { __latencies: number[] }).__latencies.length > n, i, { polling: 5 });
+  }
+  // The first keys warm up the page's code paths.
+  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.slice(20));
+}
+
+async function heapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+export async function keystrokeLatency(): Promise<void> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-bench-keys-'));
+  const text = paragraphs(10_000);
+  const desk = await openDesk({ dataDir, mode: 'cli', version: 'bench' });
+  const { id } = await desk.articles.create({ language: 'vi' }, (doc) => {
+    setText(headline(doc), 'Bài dài mười nghìn từ');
+    setBodyLines(doc, text);
+  });
+  await desk.close();
+
+  const bundle = await build({ entryPoints: [path.join(import.meta.dirname, 'keystroke-baseline-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
+  const baselineScript = bundle.outputFiles[0]!.text;
+
+  const web = await startWebDesk(dataDir);
+  const browser = await launchChromium();
+  try {
+    const app = await newPage(browser);
+    await app.page.goto(web.url);
+    await app.page.goto(`${web.origin}/#/article/${id}`);
+    await app.page.waitForSelector('.rich-body p');
+    await app.page.waitForFunction((n) => document.querySelectorAll('.rich-body p').length >= n, text.length);
+    const heap = await heapMiB(app.page);
+    const desk = await typeAndMeasure(app.page, '.rich-body');
+
+    const base = await newPage(browser);
+    await base.page.setContent('<!doctype html><html><body></body></html>');
+    await base.page.addScriptTag({ content: baselineScript });
+    await base.page.evaluate((p) => window.startBaseline(p), text);
+    const baseline = await typeAndMeasure(base.page, '.baseline-body');
+
+    console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs), ${desk.length} keys each, Chromium`);
+    console.log(`  desk (Tiptap + Yjs)     p50 ${pct(desk, 0.5).toFixed(1)} ms  p95 ${pct(desk, 0.95).toFixed(1)} ms  p99 ${pct(desk, 0.99).toFixed(1)} ms`);
+    console.log(`  baseline ProseMirror    p50 ${pct(baseline, 0.5).toFixed(1)} ms  p95 ${pct(baseline, 0.95).toFixed(1)} ms  p99 ${pct(baseline, 0.99).toFixed(1)} ms`);
+    console.log(`  ratio p95 ${(pct(desk, 0.95) / pct(baseline, 0.95)).toFixed(2)}× (goal: p95 < 16 ms and ≤ 1.5×)`);
+    console.log(`renderer JS heap with the article open: ${heap.toFixed(1)} MiB`);
+    await app.context.close();
+    await base.context.close();
+  } finally {
+    await browser.close();
+    await web.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
