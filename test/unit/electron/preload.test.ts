@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDeskApi, type DeskApi } from '../../../src-shared/api';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../../src-shared/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, OP_NAMES } from '../../../src-shared/contract';
 import { DeskError, toErrorPayload } from '../../../src-shared/errors';
 import { createIpcDoor, type IpcDoor } from '../../../src-main/electron/ipc-door';
 import { ipcTransport, type IpcRendererSide } from '../../../src-main/preload/transport';
@@ -66,7 +66,8 @@ describe('window.desk over IPC', () => {
     expect(list.map((a) => a.id)).toEqual([created.id]);
     const opened = await api.article.open({ id: created.id });
     expect(opened.state).toBeInstanceOf(Uint8Array);
-    expect(Object.keys(api).sort()).toEqual(['app', 'article', 'library', 'on', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'article', 'history', 'library', 'on', 'settings']);
+    expect(Object.keys(api).sort()).toEqual([...new Set(OP_NAMES.map((op) => op.split(':')[0]!)), 'on'].sort());
     expect(renderer.eventNames()).toEqual([]);
     expect(IPC_CALL_CHANNEL).not.toBe(IPC_EVENT_CHANNEL);
   });
