@@ -10,7 +10,7 @@ import { readArticle, type ArticleView } from '../../src-shared/article-doc';
 import type { ArticleSummary } from '../../src-shared/models';
 import type { Desk } from '../../src-main/services/desk';
 import { call, replicaOf, testDesks } from '../support/desk';
-import { DOCX_STORY, storyDocx } from '../support/docx';
+import { DOCX_STORY, legacyDocx, storyDocx } from '../support/docx';
 import { bytesOf, toTcvn3, toVni } from '../support/legacy';
 import { tempDirs } from '../support/temp';
 
@@ -76,6 +76,15 @@ describe('article:import', () => {
     expect(a.language).toBe('vi');
     const listed = await call<ArticleSummary[]>(desk, 'library:list', { trashed: false });
     expect(listed.map((r) => r.headline)).toEqual([s.headline]);
+  });
+
+  it('converts a .docx typed in TCVN3 (.VnTime)', async () => {
+    const desk = await desks.open(await temp.make());
+    const headline = 'Đường lên Đồng Văn thông xe sau sạt lở';
+    const lead = 'Sáng nay, tuyến quốc lộ qua đèo đã thông xe trở lại sau hai ngày khắc phục.';
+    const a = await importFile(desk, 'cu.docx', await legacyDocx(toTcvn3(headline), toTcvn3(lead)));
+    expect(a.headline).toBe(headline);
+    expect(a.sapo).toBe(lead);
   });
 
   it('imports Markdown, cleaned like a paste', async () => {

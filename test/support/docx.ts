@@ -12,6 +12,13 @@ export const DOCX_STORY = {
   href: 'https://sgtvt.hagiang.gov.vn/lich-chay',
 } as const;
 
+/** A document typed in the TCVN3 era: every run in `.VnTime`, its text the TCVN3 codes. */
+export async function legacyDocx(headline: string, lead: string): Promise<Buffer> {
+  const run = (text: string) => new TextRun({ text, font: '.VnTime' });
+  const doc = new Document({ sections: [{ children: [new Paragraph({ children: [run(headline)] }), new Paragraph({ children: [run(lead)] })] }] });
+  return Packer.toBuffer(doc);
+}
+
 export async function storyDocx(): Promise<Buffer> {
   const s = DOCX_STORY;
   const doc = new Document({
