@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { body, headline, setBodyLines, setText } from '../src-shared/article-doc';
 import { openDesk } from '../src-main/services/desk';
 import { DESK_FILE } from '../src-main/services/desk-store';
+import { searchBench } from './search';
 import { keystrokeLatency } from './keystroke';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -110,3 +111,4 @@ await saveLatency();
 await libraryOpen();
 // Needs the built renderer (`npm run build`) and Chromium, as the end-to-end tests do.
 await keystrokeLatency();
+await searchBench();

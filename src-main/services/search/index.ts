@@ -1,19 +1,25 @@
 /**
- * The in-memory full-text index: every article's words as term numbers, in order, with where
- * each word starts in its field, so one pass over a candidate scores it (field weights,
- * BM25-like saturation, words next to each other in the query's order) and highlights come
- * straight from the stored offsets.
+ * The in-memory full-text index. Each term has postings (which articles hold it, how often in
+ * each field), so a query walks only the postings of its words, adds up each article's
+ * weighted counts (BM25F: field weights, length normalisation, saturation) and keeps the
+ * articles that have every word. The best of those are then read word by word (each article
+ * keeps its words as term numbers in order, with where each starts) to add the bonus for
+ * query words found side by side, and to mark matches for highlighting.
  *
- * Matching needs no inverted lists: each article keeps its distinct terms sorted, and an exact
- * query word is a binary search there — over 10,000 articles that is far under a millisecond
- * per word, and an update only replaces one article's arrays.
+ * An update gives the article a new slot; the old slot's postings are skipped until there are
+ * as many dead postings as live ones, and then every list is compacted in one pass.
  */
 import { forEachWord, searchKey, wordEnd } from '../../../src-shared/text/search-key';
-import { FIELD_WEIGHT, SEARCH_FIELDS, type ArticleTexts } from './fields';
-import type { QueryTerm } from './query';
 import type { SearchHighlight } from '../../../src-shared/contract';
+import { FIELD_WEIGHT, SEARCH_FIELDS, type ArticleTexts } from './fields';
+import { countIn, countOf, Postings } from './postings';
+import type { QueryTerm } from './query';
 
 const FIELD_COUNT = SEARCH_FIELDS.length;
+/** The body: the long field, counted in full in the postings. */
+const BODY = SEARCH_FIELDS.indexOf('body');
+/** How many of the best first scores are refined by reading the article word by word. */
+const REFINED = 300;
 const WEIGHTS = SEARCH_FIELDS.map((f) => FIELD_WEIGHT[f]);
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -22,9 +28,12 @@ const B = 0.75;
 const PHRASE_BONUS = 0.6;
 const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 180;
+/** Dead postings are compacted once they are this many and outnumber the live ones. */
+const COMPACT_AT = 10_000;
 
 interface Indexed {
   readonly id: string;
+  slot: number;
   readonly texts: ArticleTexts;
   /** Term numbers of every word, field after field (SEARCH_FIELDS order). */
   readonly seq: Uint32Array;
@@ -32,17 +41,17 @@ interface Indexed {
   readonly starts: Uint32Array;
   /** Field f holds words bounds[f] to bounds[f + 1]. */
   readonly bounds: Uint32Array;
-  /** The distinct term numbers, ascending. */
+  /** The distinct term numbers. */
   readonly uniq: Uint32Array;
 }
 
-/** A query made ready for one index: each term number mapped to the query words it satisfies. */
+/** A query made ready for one index. */
 export interface PreparedQuery {
   readonly size: number;
   /** Bit i set: the term satisfies query word i. */
   readonly masks: Uint32Array;
-  /** For each exact word, its term number; -1 for the prefix word. */
-  readonly exact: readonly number[];
+  /** The terms each query word covers (one, or every term a prefix starts). */
+  readonly words: readonly Uint32Array[];
   readonly idf: readonly number[];
   /** False when some word matches nothing: no article can match. */
   readonly possible: boolean;
@@ -59,10 +68,17 @@ export class SearchIndex {
   private readonly terms = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly df: number[] = [];
+  private readonly postings: Postings[] = [];
   /** Words as written → term number, so a word seen before is not folded again. */
   private readonly words = new Map<string, number>();
   private readonly docs = new Map<string, Indexed>();
+  /** Articles by slot; null for a slot whose article was replaced or removed. */
+  private bySlot: Array<Indexed | null> = [];
+  /** Word count of each field of each slot (FIELD_COUNT per slot). */
+  private lengths = new Uint32Array(FIELD_COUNT * 64);
   private readonly fieldWords = new Float64Array(FIELD_COUNT);
+  private livePostings = 0;
+  private deadPostings = 0;
   private byKey: Uint32Array | null = null;
 
   get size(): number {
@@ -86,18 +102,27 @@ export class SearchIndex {
     const seq: number[] = [];
     const starts: number[] = [];
     const bounds = new Uint32Array(FIELD_COUNT + 1);
+    const counts = new Map<number, number>();
     SEARCH_FIELDS.forEach((field, f) => {
       bounds[f] = seq.length;
       forEachWord(texts[field], (word, start) => {
-        seq.push(this.termOf(word));
+        const t = this.termOf(word);
+        seq.push(t);
         starts.push(start);
+        counts.set(t, countIn(counts.get(t) ?? 0, f, BODY));
       });
-      this.fieldWords[f]! += seq.length - bounds[f]!;
     });
     bounds[FIELD_COUNT] = seq.length;
-    const uniq = Uint32Array.from(new Set(seq)).sort();
-    for (const t of uniq) this.df[t]!++;
-    this.docs.set(id, { id, texts, seq: Uint32Array.from(seq), starts: Uint32Array.from(starts), bounds, uniq });
+    const slot = this.bySlot.length;
+    const doc: Indexed = { id, slot, texts, seq: Uint32Array.from(seq), starts: Uint32Array.from(starts), bounds, uniq: Uint32Array.from(counts.keys()) };
+    this.docs.set(id, doc);
+    this.bySlot.push(doc);
+    this.setLengths(doc);
+    for (const [t, packed] of counts) {
+      this.postings[t]!.add(slot, packed);
+      this.df[t]!++;
+    }
+    this.livePostings += counts.size;
   }
 
   remove(id: string): void {
@@ -106,51 +131,99 @@ export class SearchIndex {
     for (const t of doc.uniq) this.df[t]!--;
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldWords[f]! -= doc.bounds[f + 1]! - doc.bounds[f]!;
     this.docs.delete(id);
+    this.bySlot[doc.slot] = null;
+    this.livePostings -= doc.uniq.length;
+    this.deadPostings += doc.uniq.length;
+    if (this.deadPostings >= COMPACT_AT && this.deadPostings > this.livePostings) this.compact();
   }
 
   prepare(query: readonly QueryTerm[]): PreparedQuery {
     const masks = new Uint32Array(this.keys.length);
-    const exact: number[] = [];
+    const words: Uint32Array[] = [];
     const idf: number[] = [];
     let possible = query.length > 0;
     const n = Math.max(1, this.docs.size);
     query.forEach((term, i) => {
-      let df = 0;
-      if (term.prefix) {
-        for (const t of this.prefixed(term.key)) {
-          masks[t]! |= 1 << i;
-          df = Math.max(df, this.df[t]!);
-        }
-        exact.push(-1);
-      } else {
+      let covered: Uint32Array;
+      if (term.prefix) covered = this.prefixed(term.key);
+      else {
         const t = this.terms.get(term.key);
-        if (t !== undefined) {
-          masks[t]! |= 1 << i;
-          df = this.df[t]!;
-        }
-        exact.push(t ?? -1);
+        covered = t === undefined ? new Uint32Array(0) : Uint32Array.of(t);
+      }
+      let df = 0;
+      for (const t of covered) {
+        masks[t]! |= 1 << i;
+        df = Math.max(df, this.df[t]!);
       }
       if (df === 0) possible = false;
+      words.push(covered);
       idf.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     });
-    return { size: query.length, masks, exact, idf, possible };
+    return { size: query.length, masks, words, idf, possible };
   }
 
-  /** Every article that has all the query's words and that `accept` lets through, with its score. */
+  /**
+   * Every article that has all the query's words and that `accept` lets through, with its
+   * score. The best REFINED by their counts also get the bonus for words side by side (an
+   * article further down can only miss that bonus, never a word).
+   */
   match(q: PreparedQuery, accept: (id: string) => boolean): Match[] {
-    const out: Match[] = [];
-    if (!q.possible) return out;
-    const full = (2 ** q.size - 1) >>> 0;
-    const prefixBit = q.exact.indexOf(-1);
+    if (!q.possible) return [];
+    const n = q.size;
+    const slots = this.bySlot.length;
+    const full = (2 ** n - 1) >>> 0;
     const avg = Array.from(this.fieldWords, (w) => Math.max(1, w / Math.max(1, this.docs.size)));
-    const tf = new Float64Array(q.size * FIELD_COUNT);
-    const pairs = new Float64Array(q.size);
-    for (const doc of this.docs.values()) {
-      if (!hasAll(doc.uniq, q, prefixBit)) continue;
-      if (!accept(doc.id)) continue;
-      out.push({ id: doc.id, score: score(doc, q, full, avg, tf, pairs) });
+    const weighted = new Float64Array(n * slots);
+    const has = new Uint32Array(slots);
+    const lengths = this.lengths;
+    // The body's weight over its length normalisation, once per article (most postings are body only).
+    const bodyFactor = new Float64Array(slots);
+    for (let s = 0; s < slots; s++) bodyFactor[s] = WEIGHTS[BODY]! / (1 - B + (B * lengths[s * FIELD_COUNT + BODY]!) / avg[BODY]!);
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << i;
+      const row = i * slots;
+      for (const t of q.words[i]!) {
+        const p = this.postings[t]!;
+        for (let j = 0; j < p.length; j++) {
+          const s = p.slots[j]!;
+          const packed = p.counts[j]!;
+          let w = countOf(packed, BODY, BODY) * bodyFactor[s]!;
+          if (packed >>> 16) {
+            for (let f = 0; f < FIELD_COUNT; f++) {
+              const c = f === BODY ? 0 : countOf(packed, f, BODY);
+              if (c) w += (WEIGHTS[f]! * c) / (1 - B + (B * lengths[s * FIELD_COUNT + f]!) / avg[f]!);
+            }
+          }
+          weighted[row + s]! += w;
+          has[s]! |= bit;
+        }
+      }
     }
-    return out;
+    const found: Array<{ doc: Indexed; score: number }> = [];
+    for (let s = 0; s < slots; s++) {
+      if (has[s] !== full) continue;
+      const doc = this.bySlot[s];
+      if (!doc || !accept(doc.id)) continue;
+      let score = 0;
+      for (let i = 0; i < n; i++) {
+        const w = weighted[i * slots + s]!;
+        score += (q.idf[i]! * (w * (K1 + 1))) / (w + K1);
+      }
+      found.push({ doc, score });
+    }
+    if (n > 1) {
+      if (found.length > REFINED) found.sort((a, b) => b.score - a.score);
+      const tf = new Float64Array(n * FIELD_COUNT);
+      const pairs = new Float64Array(n);
+      for (let k = 0; k < Math.min(REFINED, found.length); k++) {
+        const doc = found[k]!.doc;
+        tf.fill(0);
+        pairs.fill(0);
+        scan(doc, q, full, tf, pairs);
+        found[k]!.score = combine(doc, q, avg, tf, pairs);
+      }
+    }
+    return found.map((f) => ({ id: f.doc.id, score: f.score }));
   }
 
   /** The matched words of each field (offsets in the field's text); the body as a snippet around its first match. */
@@ -160,15 +233,64 @@ export class SearchIndex {
     const out: Highlight[] = [];
     SEARCH_FIELDS.forEach((field, f) => {
       const text = doc.texts[field];
-      const ranges: Array<[number, number]> = [];
-      for (let p = doc.bounds[f]!; p < doc.bounds[f + 1]!; p++) {
-        if (q.masks[doc.seq[p]!]) ranges.push([doc.starts[p]!, wordEnd(text, doc.starts[p]!)]);
-      }
+      let from = doc.bounds[f]!;
+      const to = doc.bounds[f + 1]!;
+      let window: Window | null = null;
       if (field === 'body') {
-        if (text) out.push(snippet(text, ranges));
+        // Only the words inside the snippet are marked: find the first match, cut around it.
+        let first = from;
+        while (first < to && !q.masks[doc.seq[first]!]) first++;
+        window = snippetWindow(text, first < to ? doc.starts[first]! : 0);
+        from = first;
+      }
+      const ranges: Array<[number, number]> = [];
+      for (let p = from; p < to; p++) {
+        if (!q.masks[doc.seq[p]!]) continue;
+        const start = doc.starts[p]!;
+        const end = wordEnd(text, start);
+        if (!window) ranges.push([start, end]);
+        else if (end > window.end) break;
+        else ranges.push([start + window.shift, end + window.shift]);
+      }
+      if (window) {
+        if (text) out.push({ field, text: window.text, ranges });
       } else if (ranges.length) out.push({ field, text, ranges });
     });
     return out;
+  }
+
+  private setLengths(doc: Indexed): void {
+    const need = (doc.slot + 1) * FIELD_COUNT;
+    if (need > this.lengths.length) {
+      const grown = new Uint32Array(Math.max(need, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const words = doc.bounds[f + 1]! - doc.bounds[f]!;
+      this.lengths[doc.slot * FIELD_COUNT + f] = words;
+      this.fieldWords[f]! += words;
+    }
+  }
+
+  /** Renumbers the live articles' slots from 0 and drops every posting of a dead slot. */
+  private compact(): void {
+    const renumber = new Int32Array(this.bySlot.length).fill(-1);
+    const live: Indexed[] = [];
+    for (const doc of this.bySlot) {
+      if (!doc) continue;
+      renumber[doc.slot] = live.length;
+      live.push(doc);
+    }
+    for (const p of this.postings) p.compact(renumber);
+    const lengths = new Uint32Array(Math.max(FIELD_COUNT * 64, live.length * FIELD_COUNT));
+    for (const doc of live) {
+      lengths.set(this.lengths.subarray(doc.slot * FIELD_COUNT, (doc.slot + 1) * FIELD_COUNT), renumber[doc.slot]! * FIELD_COUNT);
+      doc.slot = renumber[doc.slot]!;
+    }
+    this.lengths = lengths;
+    this.bySlot = live;
+    this.deadPostings = 0;
   }
 
   private termOf(word: string): number {
@@ -181,6 +303,7 @@ export class SearchIndex {
       this.terms.set(key, t);
       this.keys.push(key);
       this.df.push(0);
+      this.postings.push(new Postings());
       this.byKey = null;
     }
     this.words.set(word, t);
@@ -203,31 +326,9 @@ export class SearchIndex {
   }
 }
 
-function contains(sorted: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-function hasAll(uniq: Uint32Array, q: PreparedQuery, prefixBit: number): boolean {
-  for (const t of q.exact) if (t >= 0 && !contains(uniq, t)) return false;
-  if (prefixBit < 0) return true;
-  const bit = 1 << prefixBit;
-  for (const t of uniq) if (q.masks[t]! & bit) return true;
-  return false;
-}
-
-function score(doc: Indexed, q: PreparedQuery, full: number, avg: readonly number[], tf: Float64Array, pairs: Float64Array): number {
+/** Counts the query's words in every field and notes pairs found side by side, in order. */
+function scan(doc: Indexed, q: PreparedQuery, full: number, tf: Float64Array, pairs: Float64Array): void {
   const n = q.size;
-  tf.fill(0);
-  pairs.fill(0);
   for (let f = 0; f < FIELD_COUNT; f++) {
     let prev = 0;
     for (let p = doc.bounds[f]!; p < doc.bounds[f + 1]!; p++) {
@@ -242,6 +343,11 @@ function score(doc: Indexed, q: PreparedQuery, full: number, avg: readonly numbe
       prev = m;
     }
   }
+}
+
+/** BM25F: per word, its weighted, length-normalised count over the fields, saturated; plus the side-by-side bonus. */
+function combine(doc: Indexed, q: PreparedQuery, avg: readonly number[], tf: Float64Array, pairs: Float64Array): number {
+  const n = q.size;
   let total = 0;
   for (let i = 0; i < n; i++) {
     let weighted = 0;
@@ -255,9 +361,15 @@ function score(doc: Indexed, q: PreparedQuery, full: number, avg: readonly numbe
   return total;
 }
 
+interface Window {
+  readonly text: string;
+  /** Where the cut ends in the body, and what turns a body offset into a snippet offset. */
+  readonly end: number;
+  readonly shift: number;
+}
+
 /** Part of the body around its first match, on word boundaries, with "…" where it was cut. */
-function snippet(body: string, ranges: ReadonlyArray<readonly [number, number]>): Highlight {
-  const first = ranges[0]?.[0] ?? 0;
+function snippetWindow(body: string, first: number): Window {
   let start = Math.max(0, first - SNIPPET_BEFORE);
   if (start > 0) {
     const space = body.indexOf(' ', start);
@@ -270,7 +382,5 @@ function snippet(body: string, ranges: ReadonlyArray<readonly [number, number]>)
   }
   const lead = start > 0 ? '…' : '';
   const text = lead + body.slice(start, end).replace(/\s/g, ' ') + (end < body.length ? '…' : '');
-  const shift = lead.length - start;
-  const inside = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s + shift, e + shift]);
-  return { field: 'body', text, ranges: inside };
+  return { text, end, shift: lead.length - start };
 }
