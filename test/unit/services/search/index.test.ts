@@ -101,4 +101,17 @@ describe('SearchIndex', () => {
     expect(search(index, 'nang').ids).toEqual([]);
     expect(index.size).toBe(0);
   });
+
+  it('keeps answering right after many updates leave dead postings to compact', () => {
+    const index = new SearchIndex();
+    const numbers = Array.from({ length: 600 }, (_, i) => String(1000 + i)).join(' ');
+    index.put('other', texts({ headline: 'Giá vàng hôm nay', body: numbers }));
+    for (let round = 0; round < 40; round++) index.put('a', texts({ headline: `Bản tin số ${round}`, body: numbers }));
+    expect(search(index, 'ban tin so 39 ').ids).toEqual(['a']);
+    expect(search(index, 'ban tin so 38 ').ids).toEqual([]);
+    expect(search(index, '1599 ').ids.sort()).toEqual(['a', 'other']);
+    expect(search(index, 'gia vang').ids).toEqual(['other']);
+    index.remove('other');
+    expect(search(index, '1599 ').ids).toEqual(['a']);
+  });
 });
