@@ -90,9 +90,14 @@ function derive(ctx: Context, el: El): Context {
 
 function textOf(node: Node): string {
   if (node.type === 'text') return node.data;
-  if (isEl(node) && DROPPED.has(node.name)) return '';
+  if (isEl(node) && (DROPPED.has(node.name) || isListMarker(node))) return '';
   if ('children' in node) return node.children.map(textOf).join(node.type === 'root' ? '' : ' ');
   return '';
+}
+
+function rawText(node: Node): string {
+  if (node.type === 'text') return node.data;
+  return 'children' in node ? node.children.map(rawText).join('') : '';
 }
 
 /** Word's list bullet (`<span style="mso-list:Ignore">1.</span>`): never text of the item. */
@@ -108,7 +113,7 @@ function isWordListParagraph(el: El): boolean {
 function markerText(el: El): string {
   for (const child of el.children) {
     if (isEl(child)) {
-      if (isListMarker(child)) return textOf(child).replace(/\s+/g, '');
+      if (isListMarker(child)) return rawText(child).replace(/\s+/g, '');
       const inner = markerText(child);
       if (inner) return inner;
     }

@@ -146,7 +146,7 @@ export function isVietnameseSyllable(word: string): boolean {
 }
 
 export interface LegacyScore {
-  /** Words that carry a character above ASCII: the only ones that can tell. */
+  /** Words of two or more characters that carry one above ASCII: the only ones that can tell. */
   readonly marked: number;
   readonly words: number;
   /** Marked words that are Vietnamese syllables as they stand. */
@@ -166,6 +166,8 @@ export function scoreLegacy(text: string): LegacyScore {
     const word = m[0];
     words++;
     if (![...word].some((c) => c.charCodeAt(0) > 0x7f)) continue;
+    // A lone sign (a bullet ·, ©, « or ») says nothing: legacy text has plenty of longer words.
+    if (word.length < 2) continue;
     marked++;
     if (isVietnameseSyllable(word)) asIs++;
     if (isVietnameseSyllable(tcvn3(word, false))) t++;

@@ -67,6 +67,15 @@ describe('cleanHtml on Word HTML', () => {
     expect(cleanHtml('<p>Hà Giang</p>'.normalize('NFD'))).toBe('<p>Hà Giang</p>');
   });
 
+  it('leaves an English Word list alone: its bullets are not legacy letters', () => {
+    const list = ['Coffee', 'Tea', 'Juice']
+      .map((w) => `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp; </span></span>${w} at the café</p>`)
+      .join('');
+    expect(cleanHtml(`<p>Menu © 2024</p>${list}`)).toBe(
+      '<p>Menu © 2024</p>\n<ul><li><p>Coffee at the café</p></li><li><p>Tea at the café</p></li><li><p>Juice at the café</p></li></ul>',
+    );
+  });
+
   it('converts legacy text that arrives with no font at all', () => {
     expect(cleanHtml('<p>Hµ Giang lµ tØnh cùc B¾c cña Tæ quèc.</p>')).toBe('<p>Hà Giang là tỉnh cực Bắc của Tổ quốc.</p>');
   });
