@@ -64,7 +64,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       notices.push({ code: 'indexRebuilt', params: { count: String(Object.keys(store.db.data.index).length) }, at: new Date().toISOString() });
     }
 
-    const search = new DeskSearch(dataDir, articles);
+    const search = new DeskSearch(dataDir, articles, options.mode !== 'cli');
 
     const settings = () => store.db.data.settings;
     const updateSettings = async (patch: Partial<Settings>): Promise<Settings> => {

@@ -211,7 +211,13 @@ describe('cli search', () => {
     await desks.close(desk);
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--data', dir, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'vi_VN.UTF-8' } });
 
+    // Commands that do not search leave the index alone: no cache is built for them.
+    await fs.rm(path.join(dir, SEARCH_FILE));
+    await cli('list');
+    await expect(fs.access(path.join(dir, SEARCH_FILE))).rejects.toThrow();
+
     const json = JSON.parse((await cli('search', 'ha giang', '--json')).stdout) as SearchResult;
+    await fs.access(path.join(dir, SEARCH_FILE));
     expect(idsOf(json)).toEqual(expected);
     const plain = (await cli('search', 'ha', 'giang')).stdout.trim().split('\n');
     expect(plain.map((l) => l.split(/\s+/)[0])).toEqual(expected);

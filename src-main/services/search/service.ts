@@ -25,26 +25,36 @@ export class DeskSearch {
   private readonly index = new SearchIndex();
   private readonly stamps = new Map<string, Stamp>();
   private readonly writer: CoalescingWriter;
-  private readonly ready: Promise<void>;
+  private readonly file: string;
+  private ready: Promise<void> | null = null;
   private readonly unlisten: () => void;
   private saveTimer: NodeJS.Timeout | null = null;
   private dirty = false;
   private closed = false;
 
-  /** Starts keeping the index in step and warming it; searches wait for the warm-up. */
+  /**
+   * Keeps the index in step from now on. With `warmNow` the warm-up starts at once, in the
+   * background (the app: the first search is then ready sooner); otherwise at the first search
+   * (the command line, whose other commands never need the index).
+   */
   constructor(
     dataDir: string,
     private readonly articles: Articles,
+    warmNow: boolean,
   ) {
-    const file = searchFile(dataDir);
-    this.writer = new CoalescingWriter(() => writeSearchCache(file, this.snapshot()));
+    this.file = searchFile(dataDir);
+    this.writer = new CoalescingWriter(() => writeSearchCache(this.file, this.snapshot()));
     this.unlisten = articles.onEntry((change) => this.apply(change));
-    this.ready = this.warm(file);
-    this.ready.catch(() => undefined);
+    if (warmNow) void this.warmed().catch(() => undefined);
+  }
+
+  /** The warm-up, started once; searches wait for it. */
+  private warmed(): Promise<void> {
+    return (this.ready ??= this.warm(this.file));
   }
 
   async search(input: SearchInput): Promise<SearchResult> {
-    await this.ready;
+    await this.warmed();
     const entries = new Map(this.articles.entries().map((e) => [e.id, e]));
     const admits = entryFilter(input);
     const terms = parseQuery(input.query);
@@ -66,7 +76,7 @@ export class DeskSearch {
   async close(): Promise<void> {
     this.closed = true;
     this.unlisten();
-    await this.ready.catch(() => undefined);
+    await this.ready?.catch(() => undefined);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.dirty) await this.save();
@@ -101,6 +111,8 @@ export class DeskSearch {
   }
 
   private apply(change: EntryChange): void {
+    // Before the warm-up the index holds nothing to keep in step; the warm-up will see the new file stamp.
+    if (!this.ready) return;
     if (change.doc && change.entry) {
       this.index.put(change.id, textsOf(change.doc));
       this.stamps.set(change.id, { fileSize: change.entry.fileSize, fileMtimeMs: change.entry.fileMtimeMs });
