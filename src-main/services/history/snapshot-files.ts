@@ -59,7 +59,7 @@ export class SnapshotFiles {
     await ensureDir(this.dirOf(id));
     let when = at;
     let version = versionName(when, reason);
-    while ((await readIfExists(this.fileOf(id, version))) !== null) {
+    while (await exists(this.fileOf(id, version))) {
       when = new Date(when.getTime() + 1);
       version = versionName(when, reason);
     }
@@ -113,5 +113,14 @@ export class SnapshotFiles {
     doc?.destroy();
     this.cache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, words });
     return words === null ? null : { size: stat.size, words };
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
   }
 }
