@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { body, headline, photos, setText } from '../../src-shared/article-doc';
+import { openDesk } from '../../src-main/services/desk';
 import { articleOnDisk, cliShow } from './support/disk';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
@@ -272,5 +275,45 @@ describe('the rich body editor', () => {
     expect(await second.body().evaluate((el) => el.children.length)).toBe(first);
     const onDisk = await articleOnDisk(desk.dataDir, article.articleId());
     expect(onDisk?.body.split('\n\n').length).toBe(first);
+  });
+
+  it('shows a photo node of the body as a figure captioned from the article, and keeps it when the body is edited', async () => {
+    const dataDir = await h.dataDir();
+    const photoId = 'c'.repeat(64);
+    const seed = await openDesk({ dataDir, mode: 'cli', version: 'test' });
+    const { id } = await seed.articles.create({ language: 'vi' }, (doc) => {
+      setText(headline(doc), 'Bài có ảnh');
+      const captions = new Y.Map<unknown>();
+      const photo = new Y.Map<unknown>();
+      photos(doc).push([photo]);
+      photo.set('id', photoId);
+      photo.set('captions', captions);
+      captions.set('vi', 'Đồng bào Hà Giang đón đoàn công tác');
+      const before = new Y.XmlElement('paragraph');
+      before.insert(0, [new Y.XmlText('Trước ảnh.')]);
+      const figure = new Y.XmlElement('photo');
+      figure.setAttribute('id', photoId);
+      const after = new Y.XmlElement('paragraph');
+      after.insert(0, [new Y.XmlText('Sau ảnh.')]);
+      body(doc).insert(0, [before, figure, after]);
+    });
+    await seed.close();
+
+    const desk = await h.startDesk(dataDir);
+    const page = await h.page();
+    await page.goto(desk.url);
+    await page.goto(`${desk.origin}/#/article/${id}`);
+    const article = new ArticlePage(page, 'vi');
+    await article.waitReady();
+    const figure = article.body().locator(`figure[data-photo="${photoId}"]`);
+    await expect.poll(() => figure.locator('figcaption').innerText()).toBe('Đồng bào Hà Giang đón đoàn công tác');
+    await article.typeInto(article.body(), ' Thêm một câu.');
+    await article.waitSaved();
+    const onDisk = await articleOnDisk(dataDir, id);
+    expect(onDisk?.bodyHtml.split('\n')).toEqual([
+      '<p>Trước ảnh.</p>',
+      `<figure data-photo="${photoId}"><figcaption>Đồng bào Hà Giang đón đoàn công tác</figcaption></figure>`,
+      '<p>Sau ảnh. Thêm một câu.</p>',
+    ]);
   });
 });
