@@ -18,7 +18,7 @@
 import { fold } from './vietnamese';
 
 /** A word: a letter or digit, then letters, digits and combining marks (so NFD text holds together). */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 /** The onsets of Vietnamese syllables, folded; "qu" counts as one (its u is not a vowel). */
 const FINAL_Y = /^(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)y$/;
 
@@ -36,10 +36,48 @@ export function searchKey(word: string): string {
   return FINAL_Y.test(folded) ? folded.slice(0, -1) + 'i' : folded;
 }
 
-/** Calls `fn` with every word of `text` (as written) and its start offset. */
+const STARTS = /^[\p{L}\p{N}]$/u;
+const CONTINUES = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per UTF-16 code unit: 0 not yet known, 1 starts a word, 2 only continues one (a mark), 3 neither. */
+const KIND = new Uint8Array(0x10000);
+
+function kindOf(ch: string): number {
+  return STARTS.test(ch) ? 1 : CONTINUES.test(ch) ? 2 : 3;
+}
+
+/** How many code units the character at `i` takes if it starts (`start`) or continues a word; 0 if it does not. */
+function width(text: string, i: number, start: boolean): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    // A character outside the first plane: rare, so tested each time.
+    const kind = kindOf(String.fromCodePoint(text.codePointAt(i)!));
+    return kind === 1 || (!start && kind === 2) ? 2 : 0;
+  }
+  let kind = KIND[code]!;
+  if (kind === 0) KIND[code] = kind = kindOf(text[i]!);
+  return kind === 1 || (!start && kind === 2) ? 1 : 0;
+}
+
+/**
+ * Calls `fn` with every word of `text` (as written) and its start offset: the words of the
+ * pattern WORD, found by a scan with a per-character table (indexing 10,000 articles reads
+ * millions of words, and this is several times faster than the regular expression).
+ */
 export function forEachWord(text: string, fn: (word: string, start: number) => void): void {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) fn(m[0], m.index);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const w = width(text, i, true);
+    if (w === 0) {
+      const code = text.charCodeAt(i);
+      i += code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+      continue;
+    }
+    let j = i + w;
+    for (let more = j < n ? width(text, j, false) : 0; more > 0; more = j < n ? width(text, j, false) : 0) j += more;
+    fn(text.slice(i, j), i);
+    i = j;
+  }
 }
 
 /** The words of `text` with their keys and offsets in `text` itself, NFC or not. */

@@ -80,6 +80,8 @@ export class SearchIndex {
   private livePostings = 0;
   private deadPostings = 0;
   private byKey: Uint32Array | null = null;
+  /** Packed counts of the article being added, by term (all zero between additions). */
+  private scratch = new Uint32Array(1024);
 
   get size(): number {
     return this.docs.size;
@@ -102,27 +104,30 @@ export class SearchIndex {
     const seq: number[] = [];
     const starts: number[] = [];
     const bounds = new Uint32Array(FIELD_COUNT + 1);
-    const counts = new Map<number, number>();
+    const touched: number[] = [];
     SEARCH_FIELDS.forEach((field, f) => {
       bounds[f] = seq.length;
       forEachWord(texts[field], (word, start) => {
         const t = this.termOf(word);
         seq.push(t);
         starts.push(start);
-        counts.set(t, countIn(counts.get(t) ?? 0, f, BODY));
+        const packed = this.scratch[t]!;
+        if (packed === 0) touched.push(t);
+        this.scratch[t] = countIn(packed, f, BODY);
       });
     });
     bounds[FIELD_COUNT] = seq.length;
     const slot = this.bySlot.length;
-    const doc: Indexed = { id, slot, texts, seq: Uint32Array.from(seq), starts: Uint32Array.from(starts), bounds, uniq: Uint32Array.from(counts.keys()) };
+    const doc: Indexed = { id, slot, texts, seq: Uint32Array.from(seq), starts: Uint32Array.from(starts), bounds, uniq: Uint32Array.from(touched) };
     this.docs.set(id, doc);
     this.bySlot.push(doc);
     this.setLengths(doc);
-    for (const [t, packed] of counts) {
-      this.postings[t]!.add(slot, packed);
+    for (const t of touched) {
+      this.postings[t]!.add(slot, this.scratch[t]!);
+      this.scratch[t] = 0;
       this.df[t]!++;
     }
-    this.livePostings += counts.size;
+    this.livePostings += touched.length;
   }
 
   remove(id: string): void {
@@ -304,6 +309,11 @@ export class SearchIndex {
       this.keys.push(key);
       this.df.push(0);
       this.postings.push(new Postings());
+      if (t >= this.scratch.length) {
+        const grown = new Uint32Array(this.scratch.length * 2);
+        grown.set(this.scratch);
+        this.scratch = grown;
+      }
       this.byKey = null;
     }
     this.words.set(word, t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchKey, tokenize, wordEnd } from '../../../../src-shared/text/search-key';
+import { forEachWord, searchKey, tokenize, WORD, wordEnd } from '../../../../src-shared/text/search-key';
 
 const keys = (text: string) => tokenize(text).map((t) => t.key);
 
@@ -58,5 +58,14 @@ describe('tokenize', () => {
     const text = 'đồng bào Mông';
     expect(text.slice(5, wordEnd(text, 5))).toBe('bào');
     expect(wordEnd(text, 4)).toBe(4);
+  });
+
+  it('finds the same words as the WORD pattern, characters outside the first plane included', () => {
+    const text = `  Ông Đỗ (1975) — "Hà Giang"… ${'Nghệ An'.normalize('NFD')}: 𠀀𠀁 chữ Nôm, 😀 cười; x\u0301y ́z 12,5%`;
+    const found: Array<[string, number]> = [];
+    forEachWord(text, (word, start) => found.push([word, start]));
+    expect(found).toEqual([...text.matchAll(WORD)].map((m) => [m[0], m.index]));
+    expect(found.map(([w]) => w)).toContain('𠀀𠀁');
+    expect(found.map(([w]) => w)).not.toContain('😀');
   });
 });
