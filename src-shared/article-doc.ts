@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
+import { changedRange } from './text/changed-range';
 import { countWords, nfc } from './text/vietnamese';
 
 export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
@@ -50,17 +51,9 @@ function str(value: unknown, fallback = ''): string {
  * suffix kept), so concurrent edits elsewhere in the same text merge instead of clashing.
  */
 export function setText(text: Y.Text | Y.XmlText, next: string): void {
-  const prev = text.toString();
-  if (prev === next) return;
-  let start = 0;
-  const max = Math.min(prev.length, next.length);
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let endPrev = prev.length;
-  let endNext = next.length;
-  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
-    endPrev--;
-    endNext--;
-  }
+  const range = changedRange(text.toString(), next);
+  if (!range) return;
+  const { start, endPrev, endNext } = range;
   const run = () => {
     if (endPrev > start) text.delete(start, endPrev - start);
     if (endNext > start) text.insert(start, next.slice(start, endNext));

@@ -51,7 +51,7 @@ export class ArticleFiles {
     const file = this.fileOf(id);
     const bytes = await readIfExists(file);
     if (bytes === null) throw new DeskError('notFound', { id });
-    const doc = decode(id, bytes);
+    const doc = decodeArticleState(id, bytes);
     if (doc) {
       const backup = file + BACKUP_SUFFIX;
       const old = await readIfExists(backup);
@@ -61,7 +61,7 @@ export class ArticleFiles {
     const aside = path.basename(await moveAside(file));
     const at = new Date().toISOString();
     const backupBytes = await readIfExists(file + BACKUP_SUFFIX);
-    const restored = backupBytes ? decode(id, backupBytes) : null;
+    const restored = backupBytes ? decodeArticleState(id, backupBytes) : null;
     if (restored && backupBytes) {
       await writeDurable(file, backupBytes);
       notice({ code: 'articleRestoredFromBackup', params: { id, aside }, at });
@@ -72,8 +72,8 @@ export class ArticleFiles {
   }
 }
 
-/** A Yjs state is good when it decodes and names the article it belongs to. */
-function decode(id: string, bytes: Uint8Array): Y.Doc | null {
+/** A Yjs state is good when it decodes and names the article it belongs to; otherwise null. */
+export function decodeArticleState(id: string, bytes: Uint8Array): Y.Doc | null {
   if (bytes.length === 0) return null;
   const doc = new Y.Doc();
   try {

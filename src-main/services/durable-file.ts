@@ -64,7 +64,7 @@ export async function moveAside(file: string, now: Date = new Date()): Promise<s
   return target;
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await fs.access(file);
     return true;

@@ -5,31 +5,18 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { meta, summarize } from '../../../src-shared/article-doc';
+import type * as Y from 'yjs';
+import { summarize } from '../../../src-shared/article-doc';
 import { DeskError } from '../../../src-shared/errors';
 import { parseVersion, versionName, type HistoryItem, type HistoryReason } from '../../../src-shared/history';
-import { ensureDir, readIfExists, writeDurable } from '../durable-file';
+import { decodeArticleState } from '../article-files';
+import { ensureDir, exists, readIfExists, writeDurable } from '../durable-file';
 
 export const HISTORY_DIR = 'history';
 const EXT = '.ydoc';
 
 /** The article's document from a stored state, or null when the bytes are not that article's. */
-export function decodeVersion(id: string, bytes: Uint8Array): Y.Doc | null {
-  if (bytes.length === 0) return null;
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, bytes);
-  } catch {
-    doc.destroy();
-    return null;
-  }
-  if (meta(doc).get('id') !== id) {
-    doc.destroy();
-    return null;
-  }
-  return doc;
-}
+export const decodeVersion = decodeArticleState;
 
 export function wordsOf(doc: Y.Doc): number {
   return summarize(doc, '').words;
@@ -113,14 +100,5 @@ export class SnapshotFiles {
     doc?.destroy();
     this.cache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, words });
     return words === null ? null : { size: stat.size, words };
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -12,6 +12,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { nfc } from '../../../src-shared/text/vietnamese';
+import { changedRange } from '../../../src-shared/text/changed-range';
 
 const key = new PluginKey('nfcText');
 
@@ -29,16 +30,9 @@ function fixesBetween(state: EditorState, from: number, to: number): Fix[] {
     if (!node.isText || !node.text) return true;
     const prev = node.text;
     const next = nfc(prev);
-    if (prev === next) return false;
-    let start = 0;
-    const max = Math.min(prev.length, next.length);
-    while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
-    let endPrev = prev.length;
-    let endNext = next.length;
-    while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
-      endPrev--;
-      endNext--;
-    }
+    const range = changedRange(prev, next);
+    if (!range) return false;
+    const { start, endPrev, endNext } = range;
     fixes.push({ from: pos + start, to: pos + endPrev, text: next.slice(start, endNext), node });
     return false;
   });
