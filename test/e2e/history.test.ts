@@ -30,7 +30,7 @@ describe('version history', () => {
     const saved = history.versionsFor('manual').first();
     const savedAt = await saved.locator('time').innerText();
     expect(savedAt).toMatch(/^\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}$/);
-    expect(await saved.innerText()).toMatch(/\d+,\d KB · 9 từ/);
+    expect(await saved.innerText()).toMatch(/\d+,\d KB · Số từ: 9/);
 
     await article.typeInto(article.headline(), ' và Lào Cai');
     await article.typeInto(article.body(), ' Nhiều nhà bị ngập.');
@@ -89,7 +89,7 @@ describe('version history', () => {
     await history.saveNow();
     const manual = history.versionsFor('manual');
     expect(await manual.count()).toBe(2);
-    expect(await manual.first().innerText()).toMatch(/Saved by hand\s+\d+\.\d KB · 2 words/);
+    expect(await manual.first().innerText()).toMatch(/Saved by hand\s+\d+\.\d KB · Words: 2/);
 
     await manual.first().focus();
     await page.keyboard.press('Enter');
