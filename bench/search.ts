@@ -8,6 +8,7 @@ import { SearchIndex } from '../src-main/services/search/index';
 import { parseQuery } from '../src-main/services/search/query';
 import { SEARCH_MAX_HITS } from '../src-shared/contract';
 import { fold } from '../src-shared/text/vietnamese';
+import { seededRandom } from '../test/support/seeded';
 
 const ARTICLES = 10_000;
 const BODY_WORDS = 400;
@@ -21,18 +22,6 @@ const cpuMs = (c: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 const pct = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
-/** mulberry32: a small seeded generator, so every run indexes the same articles. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 's', 't', 'th', 'tr', 'v', 'x'];
 const RHYMES = 'a ai am an ang anh ao au ay ăn ăng âm ân âu ây e em en eo ê êm ên ênh i im in inh iêu iên o oa oan oi om on ong ô ôi ôm ôn ông ơ ơi ơn u ua ui um un ung uy ư ưa ưng ươc ương ươi y'.split(' ');
@@ -78,7 +67,7 @@ function sentence(word: () => string, n: number): string {
 }
 
 function articles(): ArticleTexts[] {
-  const rand = seeded(20240113);
+  const rand = seededRandom(20240113);
   const word = zipf(rand, vocabulary(rand, 4000));
   const out: ArticleTexts[] = [];
   for (let i = 0; i < ARTICLES; i++) {

@@ -13,22 +13,11 @@ import { LOCK_FILE } from '../../src-main/services/lock';
 import { exited, Lines, spawnTs, stderrOf } from '../support/child';
 import { call, openTestDesk, replicaOf } from '../support/desk';
 import { listDir, tempDirs } from '../support/temp';
+import { seededRandom } from '../support/seeded';
 
 const WRITER = 'test/integration/fixtures/crash-writer.ts';
 const RUNS = 16;
 const SEED = Number(process.env.BANTIN_CRASH_SEED ?? 20220113);
-
-/** mulberry32: a small seeded generator, so a failing sequence of kills can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
@@ -37,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('kill -9 while saving', () => {
   it(`loses no acknowledged word over ${RUNS} kills (seed ${SEED})`, async () => {
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     const dir = await temp.make('bantin-crash-');
     const acked = new Set<string>();
     const log: string[] = [];
