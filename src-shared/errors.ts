@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'fileEmpty',
   'unreachable',
   'versionNotFound',
+  'photoNotImage',
+  'photoDamaged',
+  'photoTooLarge',
+  'photoTooManyPixels',
+  'glossaryNotFound',
+  'glossaryDuplicate',
+  'glossaryKindMismatch',
+  'gazetteerUnavailable',
   'internal',
 ] as const;
 

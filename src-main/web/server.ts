@@ -8,12 +8,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encodeWire, decodeWire } from '../../src-shared/wire';
+import { PHOTO_MAX_BYTES } from '../../src-shared/photos';
+import { encodeWire, decodeWire, unpackWire, WIRE_BINARY_TYPE } from '../../src-shared/wire';
 import type { Desk } from '../services/desk';
 import { createGuard, type Guard } from './guard';
 import { securityHeaders, serveStatic } from './static';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** A binary call carries at most one photo (or imported file) and a little JSON. */
+export const MAX_BINARY_BODY_BYTES = PHOTO_MAX_BYTES + 1024 * 1024;
 export const CLIENT_HEADER = 'x-desk-client';
 
 export interface WebServer {
@@ -43,16 +46,16 @@ function tooLarge(res: ServerResponse): void {
 }
 
 /**
- * The body as text, or null once it passes the limit. Past the limit it stops reading but
- * leaves the connection up, so the 413 still reaches the client (the connection then closes).
+ * The body, or null once it passes `limit`. Past the limit it stops reading but leaves the
+ * connection up, so the 413 still reaches the client (the connection then closes).
  */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, rejectBody) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.off('data', onData);
         req.off('end', onEnd);
         req.pause();
@@ -61,7 +64,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    const onEnd = () => resolve(Buffer.concat(chunks));
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', rejectBody);
@@ -103,14 +106,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (req.method !== 'POST') return reject(res, 405, 'Method not allowed');
       // Browsers send Origin on every POST; a foreign one is a cross-site request.
       if (!g.originAllowed(req.headers.origin)) return reject(res, 403, 'Forbidden origin');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reject(res, 415, 'Expected JSON');
+      const type = req.headers['content-type'] ?? '';
+      const binary = type === WIRE_BINARY_TYPE;
+      if (!binary && !type.startsWith('application/json')) return reject(res, 415, 'Expected JSON');
+      const limit = binary ? MAX_BINARY_BODY_BYTES : MAX_BODY_BYTES;
       // A body announced as too large is refused before a byte of it is read.
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(res);
-      const text = await readBody(req);
-      if (text === null) return tooLarge(res);
+      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(res);
+      const body = await readBody(req, limit);
+      if (body === null) return tooLarge(res);
       let input: unknown;
       try {
-        input = text ? decodeWire(text) : {};
+        input = binary ? unpackWire(body) : body.length ? decodeWire(body.toString('utf8')) : {};
       } catch {
         input = Symbol('unparsable'); // fails the schema: answered as invalidPayload
       }

@@ -8,7 +8,7 @@
 import type { Transport } from '../../src-shared/api';
 import type { Envelope, EventName, OpName } from '../../src-shared/contract';
 import type { ErrorCode } from '../../src-shared/errors';
-import { decodeWire, encodeWire } from '../../src-shared/wire';
+import { decodeWire, encodeWire, hasBytes, packWire, WIRE_BINARY_TYPE } from '../../src-shared/wire';
 
 export const CLIENT_HEADER = 'x-desk-client';
 const EVENTS_PATH = '/api/events';
@@ -130,8 +130,12 @@ export function createWebTransport(origin: Location = window.location): WebTrans
   return {
     async invoke(op: OpName, input: unknown): Promise<Envelope<unknown>> {
       const client = unloading ? clientId : await currentClient();
-      const body = encodeWire(input ?? {});
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      // Bytes travel as they are (a photo is not base64-encoded on the page's thread).
+      const packed = hasBytes(input) ? packWire(input) : null;
+      const text = packed ? '' : encodeWire(input ?? {});
+      const body: BodyInit = packed ? new Blob(packed.pieces.map((p) => p as Uint8Array<ArrayBuffer>)) : text;
+      const size = packed ? packed.size : text.length;
+      const headers: Record<string, string> = { 'content-type': packed ? WIRE_BINARY_TYPE : 'application/json' };
       if (client) headers[CLIENT_HEADER] = client;
       let response: Response;
       try {
@@ -141,7 +145,7 @@ export function createWebTransport(origin: Location = window.location): WebTrans
           body,
           credentials: 'same-origin',
           cache: 'no-store',
-          keepalive: unloading && body.length < KEEPALIVE_MAX_BYTES,
+          keepalive: unloading && size < KEEPALIVE_MAX_BYTES,
         });
       } catch {
         // The desk process is gone or unreachable; the caller keeps what it sent and retries.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../../src-shared/wire';
+import { base64ToBytes, bytesToBase64, decodeWire, encodeWire, hasBytes, packWire, unpackWire } from '../../../src-shared/wire';
 
 /** Deterministic pseudo-random bytes (no Math.random: failures must reproduce). */
 function bytes(length: number, seed = 1): Uint8Array {
@@ -79,5 +79,47 @@ describe('encodeWire / decodeWire', () => {
   it('throws on bad base64 inside a bytes value', () => {
     expect(() => decodeWire('{"update":{"$bytes":"@@@@"}}')).toThrow();
     expect(() => decodeWire('{"update":{"$bytes":"abcde"}}')).toThrow();
+  });
+});
+
+describe('binary calls (packWire / unpackWire)', () => {
+  const join = (pieces: readonly Uint8Array[]) => {
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const p of pieces) {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+    return out;
+  };
+
+  it('carries several byte arrays (Node Buffers too) beside JSON, unchanged', () => {
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2, 255]);
+    const state = Buffer.from([9, 8, 7]);
+    const value = { id: 'bai-mau-0001', name: 'Ảnh hội nghị.jpg', bytes: photo, nested: { list: [state, 'x'] }, empty: new Uint8Array(0) };
+    const packed = packWire(value);
+    expect(packed.size).toBe(packed.pieces.reduce((n, p) => n + p.byteLength, 0));
+    const back = unpackWire(join(packed.pieces)) as typeof value;
+    expect(back.name).toBe('Ảnh hội nghị.jpg');
+    expect([...back.bytes]).toEqual([...photo]);
+    expect([...(back.nested.list[0] as Uint8Array)]).toEqual([9, 8, 7]);
+    expect(back.nested.list[1]).toBe('x');
+    expect(back.empty).toBeInstanceOf(Uint8Array);
+    expect(back.empty.byteLength).toBe(0);
+    // encodeWire also sees a Buffer as bytes, not as { type: 'Buffer', data }.
+    expect(decodeWire(encodeWire({ state }))).toEqual({ state: new Uint8Array([9, 8, 7]) });
+  });
+
+  it('refuses a body whose parts do not add up, or that names a part it does not have', () => {
+    const good = join(packWire({ bytes: new Uint8Array([1, 2, 3]) }).pieces);
+    expect(() => unpackWire(good.subarray(0, good.length - 1))).toThrow(/past the end/);
+    expect(() => unpackWire(join([good, new Uint8Array([0])]))).toThrow(/trailing/);
+    expect(() => unpackWire(new Uint8Array([0, 0, 0, 200, 1]))).toThrow(/head length/);
+    const head = new TextEncoder().encode('{"sizes":[],"value":{"bytes":{"$part":0}}}');
+    const prefix = new Uint8Array(4);
+    new DataView(prefix.buffer).setUint32(0, head.length);
+    expect(() => unpackWire(join([prefix, head]))).toThrow(/bad part/);
+    expect(hasBytes({ a: { b: [1, new Uint8Array(1)] } })).toBe(true);
+    expect(hasBytes({ a: { b: [1, 'x'] } })).toBe(false);
   });
 });
