@@ -63,12 +63,16 @@ export const Settings = z.object({
   language: Language,
   windowState: WindowState.nullable(),
   readingRates: ReadingRates,
+  /** Exported photos leave without their GPS position (on by default: a reporter's position can expose a source). */
+  stripGpsOnExport: z.boolean(),
 });
 export type Settings = Readonly<z.infer<typeof Settings>>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES };
+export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true };
 
-export const SettingsPatch = z.object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional() }).strict();
+export const SettingsPatch = z
+  .object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional(), stripGpsOnExport: z.boolean().optional() })
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /** Yjs update bytes (or a full state) as they cross a process boundary. */

@@ -187,9 +187,9 @@ describe('library', () => {
     const dir = await temp.make();
     let desk = await open(dir);
     const got = client(desk, 'A');
-    expect(await call<Settings>(desk, 'settings:get', {})).toEqual({ language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES });
+    expect(await call<Settings>(desk, 'settings:get', {})).toEqual({ language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
     await call(desk, 'settings:update', { language: 'en' });
-    expect(got.filter((r) => r.event === 'settings:changed').map((r) => r.payload)).toEqual([{ language: 'en', windowState: null, readingRates: DEFAULT_READING_RATES }]);
+    expect(got.filter((r) => r.event === 'settings:changed').map((r) => r.payload)).toEqual([{ language: 'en', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true }]);
     await close(desk);
     desk = await open(dir);
     expect((await call<Settings>(desk, 'settings:get', {})).language).toBe('en');

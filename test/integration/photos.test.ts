@@ -54,7 +54,7 @@ describe('importing photos', () => {
     const desk = await desks.open(path.join(dir, 'desk'));
     const id = await newArticle(desk);
     const made = await makePhoto(dir, 'IMG_0413.JPG', { width: 1600, height: 1200 });
-    const bytes = await writeTags(made.file, { ...CAMERA_TAGS, 'XMP-dc:Description': 'Người dân xã Minh Tân dự hội nghị', Artist: 'Minh Thư' });
+    const bytes = await writeTags(made.file, { ...CAMERA_TAGS, Description: 'Người dân xã Minh Tân dự hội nghị', Artist: 'Minh Thư' });
 
     const res = await call<Added>(desk, 'photo:add', { id, name: 'IMG_0413.JPG', bytes });
     expect(res.added).toBe(true);

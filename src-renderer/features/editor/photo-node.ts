@@ -1,11 +1,25 @@
 /**
  * The body's `photo` node: a block atom naming a photo of the article by its id (the SHA-256
- * of its bytes). It shows as a figure with the photo's caption in the article's language, read
- * from the document's `photos` and kept current as captions change. Inserting photos belongs to
- * the photos feature; the schema already accepts the node, so bodies holding it open and save.
+ * of its bytes). It shows as a figure with the photo's thumbnail and its caption in the
+ * article's language, read from the document's `photos` and kept current as captions change.
+ * The photos panel places one at the writer's cursor with `insertPhotoInBody`.
  * HTML form: `<figure data-photo="<id>">` (as `bodyHtml` writes it).
  */
-import { mergeAttributes, Node } from '@tiptap/core';
+import { mergeAttributes, Node, type Editor } from '@tiptap/core';
+import { thumbUrl } from '../../shared/photo-thumbs';
+
+/** The body editor on screen (one article page at a time), for the photos panel. */
+let current: Editor | null = null;
+
+/**
+ * Places photo `id` in the body where the writer's cursor was (ProseMirror keeps the selection
+ * while the panel has focus), as one undoable change. False when no body editor is open.
+ */
+export function insertPhotoInBody(id: string): boolean {
+  const editor = current;
+  if (!editor || editor.isDestroyed) return false;
+  return editor.chain().focus().insertContent({ type: 'photo', attrs: { id } }).run();
+}
 
 export interface PhotoNodeOptions {
   /** The caption of photo `id` in the article's language ('' when it has none). */
@@ -25,6 +39,14 @@ export const PhotoNode = Node.create<PhotoNodeOptions>({
 
   addOptions() {
     return { captionOf: () => '', watch: () => () => undefined, noCaption: () => '' };
+  },
+
+  onCreate() {
+    current = this.editor;
+  },
+
+  onDestroy() {
+    if (current === this.editor) current = null;
   },
 
   addAttributes() {
@@ -59,9 +81,25 @@ export const PhotoNode = Node.create<PhotoNodeOptions>({
       frame.setAttribute('aria-hidden', 'true');
       const caption = document.createElement('figcaption');
       dom.append(frame, caption);
+      let shownId = '';
+      const showThumb = (id: string) => {
+        if (id === shownId) return;
+        shownId = id;
+        frame.replaceChildren();
+        if (!id) return;
+        void thumbUrl(id).then((url) => {
+          if (!url || shownId !== id) return;
+          const img = document.createElement('img');
+          img.src = url;
+          img.alt = '';
+          img.className = 'photo-node__img';
+          frame.replaceChildren(img);
+        });
+      };
       const render = () => {
         const id = typeof node.attrs.id === 'string' ? node.attrs.id : '';
         dom.dataset.photo = id;
+        showThumb(id);
         const text = id ? captionOf(id) : '';
         caption.textContent = text || noCaption();
         caption.classList.toggle('photo-node__caption--empty', !text);

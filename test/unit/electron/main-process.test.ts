@@ -162,7 +162,7 @@ describe('the main process', () => {
     await until(() => calls.quitted);
     await expect(fs.access(path.join(dataDir, 'desk.lock'))).rejects.toThrow();
     const saved = JSON.parse(await fs.readFile(path.join(dataDir, 'desk.json'), 'utf8')) as { settings: { language: string; windowState: unknown } };
-    expect(saved.settings).toEqual({ language: 'en', windowState: { x: 40, y: 30, width: 1000, height: 720, maximized: false }, readingRates: DEFAULT_READING_RATES });
+    expect(saved.settings).toEqual({ language: 'en', windowState: { x: 40, y: 30, width: 1000, height: 720, maximized: false }, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
   });
 
   it('reopens the window where it was, maximized only once it is ready to show', async () => {

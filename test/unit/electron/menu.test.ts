@@ -17,7 +17,7 @@ function recorder() {
   return { calls, actions };
 }
 
-const settings = (language: Language): Settings => ({ language, windowState: null, readingRates: DEFAULT_READING_RATES });
+const settings = (language: Language): Settings => ({ language, windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
 
 async function build(language: Language, platform: NodeJS.Platform = 'linux', dev = false) {
   const t = await createTranslator(language);
