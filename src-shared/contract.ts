@@ -19,6 +19,8 @@ import {
 } from './models';
 import type { ErrorPayload } from './errors';
 import { HistoryDiff, HistoryItem, VersionName } from './history';
+import { GlossaryEntry, GlossaryId, GlossaryLearnInput, GlossaryMergeInput, GlossarySuggestInput, GlossaryUpdateInput } from './glossary';
+import { PlaceMatch, PlaceSearchInput } from './places';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -81,6 +83,22 @@ export const operations = {
   'history:get': op(z.object({ id: ArticleId, version: VersionName }).strict(), z.object({ state: Bytes })),
   /** Word-level differences per text field, the version as old and the article now as new. */
   'history:diff': op(z.object({ id: ArticleId, version: VersionName }).strict(), HistoryDiff),
+
+  // --- event metadata, gazetteer and glossary (the article's `event`; places; people) ---
+  // (operations of the event feature go here)
+  /** Current units matching the query (accents and kind words optional), with the current unit of a former one; best first. */
+  'place:search': op(PlaceSearchInput, z.array(PlaceMatch)),
+  /** Glossary entries whose name (or a word of it) starts with the query, most used first. */
+  'glossary:suggest': op(GlossarySuggestInput, z.array(GlossaryEntry)),
+  /** Every entry, people then organisations, in Vietnamese order. */
+  'glossary:list': op(none, z.array(GlossaryEntry)),
+  /** Learns people (with title and organisation) and organisations the writer entered; the same name is one entry. */
+  'glossary:learn': op(GlossaryLearnInput, z.object({ added: z.number().int(), updated: z.number().int() })),
+  /** Corrects an entry; refused (glossaryDuplicate) when the new name is another entry's of the same kind. */
+  'glossary:update': op(GlossaryUpdateInput, GlossaryEntry),
+  /** Merges entries into one (of the same kind): `into` keeps its name, takes what it lacks, and counts their uses. */
+  'glossary:merge': op(GlossaryMergeInput, GlossaryEntry),
+  'glossary:remove': op(z.object({ id: GlossaryId }).strict(), z.object({})),
 } as const;
 
 export const events = {

@@ -1,28 +1,34 @@
 /** Every translation of the desk, for i18next in the renderer and in main alike. */
+import enChecklist from '../locales/en/checklist.json';
 import enCli from '../locales/en/cli.json';
 import enCommon from '../locales/en/common.json';
 import enEditor from '../locales/en/editor.json';
 import enErrors from '../locales/en/errors.json';
+import enEvent from '../locales/en/event.json';
+import enGlossary from '../locales/en/glossary.json';
 import enImport from '../locales/en/import.json';
 import enHistory from '../locales/en/history.json';
 import enMenu from '../locales/en/menu.json';
 import enNotices from '../locales/en/notices.json';
 import enSearch from '../locales/en/search.json';
+import viChecklist from '../locales/vi/checklist.json';
 import viCli from '../locales/vi/cli.json';
 import viCommon from '../locales/vi/common.json';
 import viEditor from '../locales/vi/editor.json';
 import viErrors from '../locales/vi/errors.json';
+import viEvent from '../locales/vi/event.json';
+import viGlossary from '../locales/vi/glossary.json';
 import viImport from '../locales/vi/import.json';
 import viHistory from '../locales/vi/history.json';
 import viMenu from '../locales/vi/menu.json';
 import viNotices from '../locales/vi/notices.json';
 import viSearch from '../locales/vi/search.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist'] as const;
 
 export const resources = {
-  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport },
-  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport },
+  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist },
+  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

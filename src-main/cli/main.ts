@@ -1,7 +1,7 @@
 /**
  * The desk's command line, for scripting and batch work on a desk folder:
  *   npm run cli -- --data <dir> list [--json] | import <file.docx|.md|.txt> [--language vi|en] | show <id> [--json]
- *                                | search <query> [--json]
+ *                                | search <query> [--json] | place <query> [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -16,11 +16,12 @@ import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
 import { importFile } from './commands/import';
 import { list } from './commands/list';
+import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { EXIT, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
@@ -55,12 +56,15 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : command === 'search' ? 'query' : null;
+  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
     return EXIT.usage;
   }
+
+  // The gazetteer is the desk's own data, not the folder's: no desk to open.
+  if (command === 'place') return place(rest.join(' '), values.json, cli);
 
   let desk: Desk | null = null;
   try {
@@ -90,6 +94,8 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return show(desk, arg, json, io);
     case 'search':
       return search(desk, arg, json, io, process.stdout.isTTY ? TERMINAL_MARK : PLAIN_MARK);
+    case 'place':
+      return place(arg, json, io);
   }
 }
 

@@ -1,12 +1,13 @@
 /**
- * desk.json through lowdb: the library index (derived from the articles), settings and the
- * outbox. A damaged desk.json is set aside and the last good copy (desk.json.bak, refreshed
+ * desk.json through lowdb: the library index (derived from the articles), settings, the
+ * glossary and the outbox. A damaged desk.json is set aside and the last good copy (desk.json.bak, refreshed
  * after every successful open) takes its place; the user is told through a notice.
  */
 import { Low } from 'lowdb';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Notice } from '../../src-shared/errors';
+import { GlossaryEntry } from '../../src-shared/glossary';
 import { ArticleSummary, DEFAULT_SETTINGS, Settings } from '../../src-shared/models';
 import { CoalescingWriter, moveAside, readIfExists, writeDurable } from './durable-file';
 import { CorruptFileError, DurableJsonAdapter } from './json-adapter';
@@ -23,10 +24,12 @@ const DeskData = z.object({
   settings: Settings.partial().transform((s) => ({ ...DEFAULT_SETTINGS, ...s })),
   index: z.record(z.string(), IndexEntry),
   outbox: z.array(z.unknown()),
+  /** People and organisations learnt from events (absent from desk.json files written before the glossary). */
+  glossary: z.array(GlossaryEntry).default([]),
 });
 export type DeskData = z.infer<typeof DeskData>;
 
-const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [] });
+const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], glossary: [] });
 
 export interface OpenedStore {
   readonly db: Low<DeskData>;

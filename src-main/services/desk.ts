@@ -17,6 +17,9 @@ import { articleHandlers } from './handlers/article';
 import { libraryHandlers } from './handlers/library';
 import { settingsHandlers } from './handlers/settings';
 import { historyHandlers } from './handlers/history';
+import { glossaryHandlers } from './handlers/glossary';
+import { placeHandlers } from './handlers/place';
+import { Glossary } from './glossary/glossary';
 import { History, type HistoryOptions } from './history/history';
 import type { DeskServices, Handlers } from './handlers/types';
 import { DeskSearch } from './search/service';
@@ -75,7 +78,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     };
 
     const history = new History(dataDir, articles, hub, options.history);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, settings, updateSettings, notices: () => [...notices] };
+    const glossary = new Glossary(store.db, writer);
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -83,6 +87,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       ...libraryHandlers(services),
       ...articleHandlers(services),
       ...historyHandlers(services),
+      ...placeHandlers(),
+      ...glossaryHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);

@@ -3,6 +3,7 @@ import type { OpArgs, OpName, OpOutput } from '../../../src-shared/contract';
 import type { Notice } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/models';
 import type { Articles } from '../articles';
+import type { Glossary } from '../glossary/glossary';
 import type { History } from '../history/history';
 import type { ClientId, Hub } from '../hub';
 import type { DeskSearch } from '../search/service';
@@ -24,6 +25,7 @@ export interface DeskServices {
   readonly articles: Articles;
   readonly search: DeskSearch;
   readonly history: History;
+  readonly glossary: Glossary;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];
