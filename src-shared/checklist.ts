@@ -1,0 +1,50 @@
+/**
+ * What an article still needs before it can be submitted, read from its Yjs document: the
+ * headline, lead (sa-pô), byline and body; every photo with its image and a caption in the
+ * article's language; the event's date and place. Pure, so the panel shows it live and the
+ * workflow can refuse a submission with the same answer.
+ */
+import type * as Y from 'yjs';
+import { bodyLines, headline, meta, sapo } from './article-doc';
+import { readEvent } from './article-event';
+import { readPhotos } from './article-photos';
+import type { Language } from './models';
+
+export const CHECKLIST_ITEMS = ['headline', 'sapo', 'byline', 'body', 'photoImages', 'photoCaptions', 'eventDate', 'eventPlace'] as const;
+export type ChecklistItemId = (typeof CHECKLIST_ITEMS)[number];
+
+export interface ChecklistItem {
+  readonly id: ChecklistItemId;
+  readonly ok: boolean;
+  /** For the photo items: positions (0-based, in the article's order) of the photos still lacking it. */
+  readonly photos?: readonly number[];
+}
+
+export interface Checklist {
+  readonly language: Language;
+  readonly items: readonly ChecklistItem[];
+  readonly photoCount: number;
+  /** Every item is ok. */
+  readonly ready: boolean;
+}
+
+const filled = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
+
+export function checklist(doc: Y.Doc): Checklist {
+  const language: Language = meta(doc).get('language') === 'en' ? 'en' : 'vi';
+  const photos = readPhotos(doc);
+  const noImage = photos.flatMap((p, i) => (p.id ? [] : [i]));
+  const noCaption = photos.flatMap((p, i) => (filled(p.captions[language]) ? [] : [i]));
+  const event = readEvent(doc);
+  const items: ChecklistItem[] = [
+    { id: 'headline', ok: filled(headline(doc).toString()) },
+    { id: 'sapo', ok: filled(sapo(doc).toString()) },
+    { id: 'byline', ok: filled(meta(doc).get('byline')) },
+    { id: 'body', ok: bodyLines(doc).some(filled) },
+    { id: 'photoImages', ok: noImage.length === 0, photos: noImage },
+    { id: 'photoCaptions', ok: noCaption.length === 0, photos: noCaption },
+    { id: 'eventDate', ok: filled(event.start) },
+    { id: 'eventPlace', ok: event.place !== null },
+  ];
+  return { language, items, photoCount: photos.length, ready: items.every((i) => i.ok) };
+}
