@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { setBodyLines, setText, headline } from '../src-shared/article-doc';
 import { openDesk } from '../src-main/services/desk';
 import { launchChromium, newPage } from '../test/e2e/support/browser';
@@ -59,6 +59,49 @@ async function typeAndMeasure(page: Page, selector: string): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.slice(20));
 }
 
+interface Work {
+  /** Main-thread time per key in scripts, style recalculation and layout (Chromium's own counters). */
+  readonly script: number;
+  readonly style: number;
+  readonly layout: number;
+}
+
+type Metric = 'ScriptDuration' | 'RecalcStyleDuration' | 'LayoutDuration';
+
+async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
+  const { metrics: all } = await cdp.send('Performance.getMetrics');
+  const pick = (name: string) => (all.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { ScriptDuration: pick('ScriptDuration'), RecalcStyleDuration: pick('RecalcStyleDuration'), LayoutDuration: pick('LayoutDuration') };
+}
+
+/**
+ * Types and measures as typeAndMeasure, and also reads how much main-thread work the keys
+ * cost: less sensitive to a busy machine than wall-clock latency. With BENCH_CPU_PROFILE set,
+ * also writes a CPU profile of the typing to `<that path>-<label>.cpuprofile`.
+ */
+async function typeAndWeigh(page: Page, selector: string, label: string): Promise<{ latencies: number[]; work: Work }> {
+  const profileTo = process.env.BENCH_CPU_PROFILE;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const before = await metrics(cdp);
+  const latencies = await typeAndMeasure(page, selector);
+  const after = await metrics(cdp);
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await fs.writeFile(`${profileTo}-${label}.cpuprofile`, JSON.stringify(profile));
+  }
+  await cdp.detach();
+  const per = (k: Metric) => (after[k] - before[k]) / KEYS;
+  return { latencies, work: { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration') } };
+}
+
+const workLine = (w: Work) => `work per key: script ${w.script.toFixed(2)} ms, style ${w.style.toFixed(2)} ms, layout ${w.layout.toFixed(2)} ms`;
+
 async function heapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -88,17 +131,19 @@ export async function keystrokeLatency(): Promise<void> {
     await app.page.waitForSelector('.rich-body p');
     await app.page.waitForFunction((n) => document.querySelectorAll('.rich-body p').length >= n, text.length);
     const heap = await heapMiB(app.page);
-    const desk = await typeAndMeasure(app.page, '.rich-body');
+    const { latencies: desk, work: deskWork } = await typeAndWeigh(app.page, '.rich-body', 'desk');
 
     const base = await newPage(browser);
     await base.page.setContent('<!doctype html><html><body></body></html>');
     await base.page.addScriptTag({ content: baselineScript });
     await base.page.evaluate((p) => window.startBaseline(p), text);
-    const baseline = await typeAndMeasure(base.page, '.baseline-body');
+    const { latencies: baseline, work: baseWork } = await typeAndWeigh(base.page, '.baseline-body', 'baseline');
 
     console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs), ${desk.length} keys each, Chromium`);
     console.log(`  desk (Tiptap + Yjs)     p50 ${pct(desk, 0.5).toFixed(1)} ms  p95 ${pct(desk, 0.95).toFixed(1)} ms  p99 ${pct(desk, 0.99).toFixed(1)} ms`);
     console.log(`  baseline ProseMirror    p50 ${pct(baseline, 0.5).toFixed(1)} ms  p95 ${pct(baseline, 0.95).toFixed(1)} ms  p99 ${pct(baseline, 0.99).toFixed(1)} ms`);
+    console.log(`  desk ${workLine(deskWork)}`);
+    console.log(`  baseline ${workLine(baseWork)}`);
     console.log(`  ratio p95 ${(pct(desk, 0.95) / pct(baseline, 0.95)).toFixed(2)}× (goal: p95 < 16 ms and ≤ 1.5×)`);
     console.log(`renderer JS heap with the article open: ${heap.toFixed(1)} MiB`);
     await app.context.close();

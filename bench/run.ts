@@ -107,8 +107,19 @@ async function libraryOpen(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
 
-await saveLatency();
-await libraryOpen();
-// Needs the built renderer (`npm run build`) and Chromium, as the end-to-end tests do.
-await keystrokeLatency();
-await searchBench();
+const BENCHMARKS = {
+  save: saveLatency,
+  library: libraryOpen,
+  // Needs the built renderer (`npm run build`) and Chromium, as the end-to-end tests do.
+  keystroke: keystrokeLatency,
+  search: searchBench,
+} as const;
+type BenchName = keyof typeof BENCHMARKS;
+const isBench = (name: string): name is BenchName => Object.hasOwn(BENCHMARKS, name);
+
+// `npm run bench` runs them all; `npm run bench -- keystroke search` only those named.
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !isBench(a));
+if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+const chosen = asked.length > 0 ? asked.filter(isBench) : (Object.keys(BENCHMARKS) as BenchName[]);
+for (const name of chosen) await BENCHMARKS[name]();

@@ -17,20 +17,19 @@ import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, undoKey } from '../editor/undo';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { PhotosPanel } from '../photos/PhotosPanel';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
 import { SaveStatus } from './SaveStatus';
-import { useBodyText } from './useBodyText';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
 export function ArticleEditor({ replica, summary }: { readonly replica: ArticleReplica; readonly summary: ArticleSummary }) {
   const { t } = useTranslation();
   const { t: te } = useTranslation('editor');
-  const { fields, facts, save } = useReplicaSnapshot(replica);
+  const { fields, facts } = useReplicaSnapshot(replica);
   const settings = useSettings();
-  const bodyText = useBodyText(replica.doc);
   const [undoManager] = useState(() => createUndoManager(replica.doc));
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const ids = { headline: useId(), slug: useId(), slugHint: useId(), sapo: useId(), body: useId(), byline: useId() };
@@ -54,7 +53,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </a>
-        <SaveStatus save={save} />
+        <SaveStatus replica={replica} />
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}
       <div className="article-layout">
@@ -129,8 +128,9 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
               </dd>
             </div>
           </dl>
-          <Counts text={[fields.headline, fields.sapo, bodyText].join('\n')} language={language} rates={rates} />
+          <Counts headline={fields.headline} sapo={fields.sapo} doc={replica.doc} language={language} rates={rates} />
           {settings && <ReadingRateControl language={language} rates={rates} />}
+          <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} />
           <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} />
         </aside>
       </div>

@@ -1,11 +1,16 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../src-shared/errors';
 import { formatTime } from '../../shared/format';
-import type { SaveState } from './replica';
+import type { ArticleReplica } from './replica';
 
-/** "Đã lưu lúc 17:53", "Đang lưu…", or why the last save failed (it is being retried). */
-export function SaveStatus({ save }: { readonly save: SaveState }) {
+/**
+ * "Đã lưu lúc 17:53", "Đang lưu…", or why the last save failed (it is being retried).
+ * It follows the replica's save state by itself, so a save re-renders only this line.
+ */
+export function SaveStatus({ replica }: { readonly replica: Pick<ArticleReplica, 'saveState' | 'subscribeSave'> }) {
   const { t } = useTranslation(['common', 'errors']);
+  const save = useSyncExternalStore(replica.subscribeSave, replica.saveState);
   let text: string;
   switch (save.kind) {
     case 'saved':

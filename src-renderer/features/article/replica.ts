@@ -6,6 +6,15 @@
  * queued and sent with at most one `article.update` in flight; whatever piled up meanwhile is
  * merged into the next one. A failed send stays queued, the error is shown, and the send is
  * retried until it succeeds: nothing typed is dropped, even after the page has moved on.
+ *
+ * Sends are coalesced: the first change after a send waits SEND_DELAY_MS for the keys that
+ * follow it, and they all go in one `article.update` (the delay is not extended by further
+ * typing, so every keystroke reaches main within SEND_DELAY_MS plus one round trip, well
+ * inside the promised second). Sending after every keystroke put a request, its answer and a
+ * save-status change into the time between a key and its paint.
+ *
+ * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
+ * the save status needs to re-render for it, not the page.
  */
 import * as Y from 'yjs';
 import type { DeskApi } from '../../../src-shared/api';
@@ -14,6 +23,8 @@ import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
 import { readFacts, readFields, REMOTE_ORIGIN, type ArticleFacts, type ArticleFields } from './yjs-binding';
 
 export const RETRY_MS = 2000;
+/** How long the first unsent change waits for the keys typed after it (see above). */
+export const SEND_DELAY_MS = 200;
 
 function sameValues<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as Array<keyof T>).every((k) => Object.is(a[k], b[k]));
@@ -27,7 +38,6 @@ export type SaveState =
 export interface ReplicaSnapshot {
   readonly fields: ArticleFields;
   readonly facts: ArticleFacts;
-  readonly save: SaveState;
 }
 
 export type ReplicaApi = Pick<DeskApi, 'article' | 'on'>;
@@ -37,9 +47,11 @@ export class ArticleReplica {
   private queue: Uint8Array[] = [];
   private inFlight = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private sendTimer: ReturnType<typeof setTimeout> | null = null;
   private save: SaveState;
   private snap: ReplicaSnapshot;
   private readonly listeners = new Set<() => void>();
+  private readonly saveListeners = new Set<() => void>();
   private idleWaiters: Array<() => void> = [];
   private readonly cleanups: Array<() => void> = [];
   private released = false;
@@ -52,7 +64,7 @@ export class ArticleReplica {
     try {
       const opened = await api.article.open({ id });
       replica.applyRemote(opened.state);
-      replica.save = { kind: 'saved', at: opened.summary.updatedAt };
+      replica.setSave({ kind: 'saved', at: opened.summary.updatedAt });
       replica.refresh();
       replica.cleanups.push(onReconnect(() => void replica.resync()));
       const onUnload = () => replica.sendNow();
@@ -71,7 +83,7 @@ export class ArticleReplica {
     readonly id: string,
   ) {
     this.save = { kind: 'saving' };
-    this.snap = { fields: readFields(this.doc), facts: readFacts(this.doc), save: this.save };
+    this.snap = { fields: readFields(this.doc), facts: readFacts(this.doc) };
   }
 
   snapshot = (): ReplicaSnapshot => this.snap;
@@ -79,6 +91,13 @@ export class ArticleReplica {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
+  };
+
+  saveState = (): SaveState => this.save;
+
+  subscribeSave = (listener: () => void): (() => void) => {
+    this.saveListeners.add(listener);
+    return () => void this.saveListeners.delete(listener);
   };
 
   /** True while something typed has not yet been acknowledged as saved by main. */
@@ -99,6 +118,7 @@ export class ArticleReplica {
   release(): void {
     if (this.released) return;
     this.released = true;
+    this.sendSoon(0);
     this.retryNow();
     void this.flushed().then(async () => {
       this.dispose();
@@ -114,8 +134,23 @@ export class ArticleReplica {
     this.queue.push(update);
     if (this.save.kind === 'saved') this.setSave({ kind: 'saving' });
     this.refresh();
-    this.pump();
+    this.sendSoon(this.released ? 0 : SEND_DELAY_MS);
   };
+
+  /** Sends what is queued after `delay` ms (0: now), unless a later send is already planned. */
+  private sendSoon(delay: number): void {
+    if (delay === 0) {
+      if (this.sendTimer) clearTimeout(this.sendTimer);
+      this.sendTimer = null;
+      this.pump();
+      return;
+    }
+    if (this.sendTimer) return;
+    this.sendTimer = setTimeout(() => {
+      this.sendTimer = null;
+      this.pump();
+    }, delay);
+  }
 
   private applyRemote(update: Uint8Array): void {
     try {
@@ -143,7 +178,7 @@ export class ArticleReplica {
   }
 
   private pump(): void {
-    if (this.inFlight || this.retryTimer || this.queue.length === 0) return;
+    if (this.inFlight || this.retryTimer || this.sendTimer || this.queue.length === 0) return;
     const update = this.queue.length === 1 ? this.queue[0]! : Y.mergeUpdates(this.queue);
     this.queue = [];
     this.inFlight = true;
@@ -182,8 +217,10 @@ export class ArticleReplica {
   }
 
   private setSave(save: SaveState): void {
+    // Still saving: nothing shown changes.
+    if (this.save.kind === 'saving' && save.kind === 'saving') return;
     this.save = save;
-    this.refresh();
+    for (const l of [...this.saveListeners]) l();
   }
 
   /**
@@ -194,16 +231,20 @@ export class ArticleReplica {
     const fields = readFields(this.doc);
     const facts = readFacts(this.doc);
     const prev = this.snap;
-    if (sameValues(prev.fields, fields) && sameValues(prev.facts, facts) && prev.save === this.save) return;
-    this.snap = { fields: sameValues(prev.fields, fields) ? prev.fields : fields, facts: sameValues(prev.facts, facts) ? prev.facts : facts, save: this.save };
+    const sameFields = sameValues(prev.fields, fields);
+    const sameFacts = sameValues(prev.facts, facts);
+    if (sameFields && sameFacts) return;
+    this.snap = { fields: sameFields ? prev.fields : fields, facts: sameFacts ? prev.facts : facts };
     for (const l of [...this.listeners]) l();
   }
 
   private dispose(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.sendTimer) clearTimeout(this.sendTimer);
     this.doc.off('update', this.onLocalUpdate);
     for (const c of this.cleanups.splice(0)) c();
     this.listeners.clear();
+    this.saveListeners.clear();
     this.doc.destroy();
   }
 }

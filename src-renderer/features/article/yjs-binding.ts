@@ -1,7 +1,7 @@
 /**
  * The plain-text fields of the article page and how they map onto the article's Yjs document.
  * The body is bound by the rich editor itself (y-tiptap on the `body` XmlFragment) and read
- * for the counters by useBodyText, so a keystroke in it costs no walk over the whole body here.
+ * for the counters by useBodyLines (useBodyText.ts), so a keystroke in it costs no walk over the whole body here.
  */
 import type * as Y from 'yjs';
 import { headline, meta, sapo, setText } from '../../../src-shared/article-doc';

@@ -37,6 +37,9 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
   const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
     {
+      // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
+      // a timer); nothing here listens to them.
+      enableCoreExtensions: { delete: false },
       extensions: bodyExtensions({
         doc,
         undoManager,
