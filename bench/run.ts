@@ -10,6 +10,7 @@ import { body, headline, setBodyLines, setText } from '../src-shared/article-doc
 import { openDesk } from '../src-main/services/desk';
 import { DESK_FILE } from '../src-main/services/desk-store';
 import { searchBench } from './search';
+import { photoImport } from './photos';
 import { keystrokeLatency } from './keystroke';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -113,6 +114,7 @@ const BENCHMARKS = {
   // Needs the built renderer (`npm run build`) and Chromium, as the end-to-end tests do.
   keystroke: keystrokeLatency,
   search: searchBench,
+  photos: photoImport,
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
 const isBench = (name: string): name is BenchName => Object.hasOwn(BENCHMARKS, name);
