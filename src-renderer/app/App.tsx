@@ -3,12 +3,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../src-shared/errors';
 import { ArticlePage } from '../features/article/ArticlePage';
+import { GlossaryPage } from '../features/glossary/GlossaryPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './notices';
-import { useRoute, type Route } from './route';
+import { hrefFor, useRoute, type Route } from './route';
 
 function Page({ route }: { readonly route: Route }) {
   switch (route.name) {
@@ -16,14 +17,17 @@ function Page({ route }: { readonly route: Route }) {
       return <LibraryPage trashed={route.trashed} />;
     case 'article':
       return <ArticlePage id={route.id} />;
+    case 'glossary':
+      return <GlossaryPage />;
   }
 }
 
 export function App({ notices, startupError }: { readonly notices: readonly Notice[]; readonly startupError: unknown }) {
   const { t } = useTranslation();
+  const { t: tg } = useTranslation('glossary');
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const routeKey = route.name === 'article' ? `article:${route.id}` : `library:${route.trashed}`;
+  const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'glossary' ? 'glossary' : `library:${route.trashed}`;
   const first = useRef(true);
 
   useEffect(() => {
@@ -43,6 +47,9 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </p>
+          <a className="app-nav__link" href={hrefFor({ name: 'glossary' })} aria-current={route.name === 'glossary' ? 'page' : undefined}>
+            {tg('open')}
+          </a>
           <LanguageSwitch />
         </div>
       </header>

@@ -1,0 +1,75 @@
+/**
+ * What the article still needs before it can be submitted (src-shared/checklist.ts), live:
+ * read again shortly after any change to the document, from this page or from main.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { checklist, type Checklist, type ChecklistItem } from '../../../src-shared/checklist';
+import type { Language } from '../../../src-shared/models';
+import { currentLanguage } from '../../app/i18n';
+import { formatNumber } from '../../shared/format';
+import './checklist.css';
+
+/** Like the counters, the list is read again after changes pause a moment, not on every keystroke. */
+export const CHECKLIST_DELAY_MS = 200;
+
+export function useChecklist(doc: Y.Doc): Checklist {
+  const [state, setState] = useState<Checklist>(() => checklist(doc));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setState(checklist(doc));
+      }, CHECKLIST_DELAY_MS);
+    };
+    doc.on('update', onUpdate);
+    setState(checklist(doc));
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+    };
+  }, [doc]);
+  return state;
+}
+
+export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonly language: Language }) {
+  const { t } = useTranslation('checklist');
+  const list = useChecklist(doc);
+  const heading = useId();
+  const missing = list.items.filter((i) => !i.ok).length;
+  const photos = (item: ChecklistItem) => (item.photos ?? []).map((n) => t('photoRef', { n: formatNumber(n + 1, currentLanguage()) })).join(', ');
+  const detail = (item: ChecklistItem): string => {
+    if (item.ok || !item.photos?.length) return '';
+    if (item.id === 'photoImages') return t('photosMissingImage', { photos: photos(item) });
+    if (item.id === 'photoCaptions') return t('photosMissingCaption', { photos: photos(item), language: t(`languages.${list.language}`) });
+    return '';
+  };
+  return (
+    <section className="checklist" aria-labelledby={heading} data-language={language}>
+      <h2 className="side-title" id={heading}>
+        {t('title')}
+      </h2>
+      <p className={list.ready ? 'checklist__summary checklist__summary--ready' : 'checklist__summary'} role="status">
+        {list.ready ? t('ready') : t('summary', { count: missing })}
+      </p>
+      <ul className="checklist__items">
+        {list.items.map((item) => (
+          <li key={item.id} className={item.ok ? 'checklist__item checklist__item--ok' : 'checklist__item checklist__item--missing'} data-item={item.id}>
+            <span className="checklist__mark" aria-hidden="true">
+              {item.ok ? '✓' : '✗'}
+            </span>
+            <span className="checklist__text">
+              <span className="sr-only">{item.ok ? t('ok') : t('missing')}: </span>
+              {t(`items.${item.id}`)}
+              {detail(item) && <span className="checklist__detail">{detail(item)}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {list.photoCount === 0 && <p className="field__hint">{t('noPhotos')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The event of the sample article filled in the real UI: title, dates, a place picked by
+ * typing a former name without accents, a participant the glossary learns and then completes;
+ * the checklist follows; everything is there after the page (and the desk) restarts.
+ */
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { EventPanel } from './support/pages/event-panel';
+import { LibraryPage } from './support/pages/library-page';
+
+const SAMPLE = 'Hội nghị trực tuyến toàn tỉnh triển khai nhiệm vụ chuyển đổi số năm 2026';
+
+describe('event metadata', () => {
+  const h = useHarness();
+
+  it('fills the sample article\'s event with a place found by its old name and a participant completed from the glossary', async () => {
+    const dir = await h.dataDir();
+    let desk = await h.startDesk(dir);
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const event = new EventPanel(page, 'vi');
+    await library.goto(desk.url);
+    await library.loadSample();
+    await library.open(SAMPLE);
+    await article.waitReady();
+
+    await expect.poll(() => event.checklistItem('eventPlace').getAttribute('class')).toContain('missing');
+
+    await event.title().fill('Hội nghị chuyển đổi số toàn tỉnh');
+    await event.start().fill('2026-01-09T08:00');
+    await event.end().fill('2026-01-09T11:30');
+    expect(await event.timeZone().inputValue()).toBe('Asia/Ho_Chi_Minh');
+    await event.venue().fill('Hội trường Tỉnh uỷ');
+
+    // The former province, typed without accents, offers its current unit.
+    await event.placeField().pressSequentially('ha giang', { delay: 20 });
+    const oldName = event.placeOptions().filter({ hasText: 'Tỉnh Hà Giang (tỉnh cũ) → Tuyên Quang' });
+    await oldName.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => event.placeOptions().first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => event.chosenPlace().innerText()).toBe('Đã chọn: Tỉnh Hà Giang (tỉnh cũ) → Tuyên Quang');
+    await expect.poll(() => event.region().getByText('Dòng địa danh: Tuyên Quang', { exact: true }).count()).toBe(1);
+
+    // A first participant, typed in full: the glossary learns them when the row is left.
+    await event.addParticipant().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.type('Nguyễn Văn Sơn');
+    await event.participantField(1, 'personTitle').fill('Chủ tịch UBND tỉnh');
+    await event.participantField(1, 'organisation').fill('UBND tỉnh Tuyên Quang');
+    await event.title().click();
+
+    // A second one: "nguyen v" offers that person, and picking fills title and organisation.
+    await event.addParticipant().click();
+    await event.participantField(2, 'person').pressSequentially('nguyen v', { delay: 20 });
+    const suggestion = event.suggestions().filter({ hasText: 'Nguyễn Văn Sơn' });
+    await suggestion.waitFor();
+    expect(await suggestion.innerText()).toContain('Chủ tịch UBND tỉnh, UBND tỉnh Tuyên Quang');
+    await suggestion.click();
+    await expect.poll(() => event.participantField(2, 'person').inputValue()).toBe('Nguyễn Văn Sơn');
+    await expect.poll(() => event.participantField(2, 'personTitle').inputValue()).toBe('Chủ tịch UBND tỉnh');
+    await expect.poll(() => event.participantField(2, 'organisation').inputValue()).toBe('UBND tỉnh Tuyên Quang');
+
+    await expect.poll(() => event.checklistItem('eventPlace').getAttribute('class')).toContain('ok');
+    await expect.poll(() => event.checklistItem('eventDate').getAttribute('class')).toContain('ok');
+    // The sample's two photos are planned, without their image files yet.
+    expect(await event.checklistItem('photoImages').innerText()).toContain('ảnh 1, ảnh 2');
+    await article.waitSaved();
+
+    // The desk restarts: the event is in the article, the person in the glossary.
+    await desk.stop();
+    desk = await h.startDesk(dir);
+    await library.goto(desk.url);
+    await library.open(SAMPLE);
+    await article.waitReady();
+    await expect.poll(() => event.title().inputValue()).toBe('Hội nghị chuyển đổi số toàn tỉnh');
+    expect(await event.start().inputValue()).toBe('2026-01-09T08:00');
+    expect(await event.end().inputValue()).toBe('2026-01-09T11:30');
+    expect(await event.venue().inputValue()).toBe('Hội trường Tỉnh uỷ');
+    expect(await event.chosenPlace().innerText()).toBe('Đã chọn: Tỉnh Hà Giang (tỉnh cũ) → Tuyên Quang');
+    expect(await event.participantField(2, 'organisation').inputValue()).toBe('UBND tỉnh Tuyên Quang');
+
+    await page.getByRole('link', { name: 'Danh bạ', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danh bạ', exact: true }).waitFor();
+    await expect.poll(() => page.getByText('Nguyễn Văn Sơn', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText('UBND tỉnh Tuyên Quang', { exact: true }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,80 @@
+/** The article's event panel, its place picker and glossary completions, and the submission checklist, by their accessible names. */
+import type { Locator, Page } from 'playwright-core';
+import { resources } from '../../../../src-shared/locales';
+import type { Language } from '../../../../src-shared/models';
+import { fill } from '../texts';
+
+export class EventPanel {
+  constructor(
+    readonly page: Page,
+    private language: Language = 'vi',
+  ) {}
+
+  get t() {
+    return resources[this.language].event;
+  }
+
+  get tc() {
+    return resources[this.language].checklist;
+  }
+
+  speak(language: Language): void {
+    this.language = language;
+  }
+
+  region(): Locator {
+    return this.page.getByRole('region', { name: this.t.title, exact: true });
+  }
+
+  title(): Locator {
+    return this.region().getByLabel(this.t.eventTitle, { exact: true });
+  }
+
+  start(): Locator {
+    return this.region().getByLabel(this.t.start, { exact: true });
+  }
+
+  end(): Locator {
+    return this.region().getByLabel(this.t.end, { exact: true });
+  }
+
+  timeZone(): Locator {
+    return this.region().getByLabel(this.t.timeZone, { exact: true });
+  }
+
+  venue(): Locator {
+    return this.region().getByLabel(this.t.venue, { exact: true });
+  }
+
+  placeField(): Locator {
+    return this.region().getByRole('combobox', { name: this.t.place.label, exact: true });
+  }
+
+  placeOptions(): Locator {
+    return this.region().getByRole('listbox', { name: this.t.place.label, exact: true }).getByRole('option');
+  }
+
+  chosenPlace(): Locator {
+    return this.region().locator('.event-place__chosen');
+  }
+
+  addParticipant(): Locator {
+    return this.region().getByRole('button', { name: this.t.participantAdd, exact: true });
+  }
+
+  participantField(n: number, which: 'person' | 'personTitle' | 'organisation'): Locator {
+    return this.region().getByLabel(`${this.t[which]} (${fill(this.t.participantLabel, { n: String(n) })})`, { exact: true });
+  }
+
+  suggestions(): Locator {
+    return this.region().getByRole('listbox', { name: this.t.suggestions, exact: true }).getByRole('option');
+  }
+
+  checklist(): Locator {
+    return this.page.getByRole('region', { name: this.tc.title, exact: true });
+  }
+
+  checklistItem(id: keyof (typeof resources)['vi']['checklist']['items']): Locator {
+    return this.checklist().locator(`[data-item="${id}"]`);
+  }
+}
