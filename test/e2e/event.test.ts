@@ -4,6 +4,7 @@
  * the checklist follows; everything is there after the page (and the desk) restarts.
  */
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { EventPanel } from './support/pages/event-panel';
@@ -86,5 +87,34 @@ describe('event metadata', () => {
     await page.getByRole('heading', { level: 1, name: 'Danh bạ', exact: true }).waitFor();
     await expect.poll(() => page.getByText('Nguyễn Văn Sơn', { exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByText('UBND tỉnh Tuyên Quang', { exact: true }).count()).toBe(1);
+  });
+
+  it('speaks English, and has no serious accessibility violation with the place list open', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    // axe is injected as a script, which the desk's CSP forbids: only this context bypasses it.
+    const page = await h.page({ bypassCSP: true });
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const event = new EventPanel(page, 'vi');
+    await library.goto(desk.url);
+    await library.switchLanguage('en');
+    article.speak('en');
+    event.speak('en');
+    await library.loadSample();
+    await library.open(SAMPLE);
+    await article.waitReady();
+
+    expect(await event.checklist().getByRole('status').innerText()).toBe('3 items missing');
+    expect(await event.checklistItem('photoCaptions').innerText()).toContain('Photo captions in the article\'s language');
+    await event.placeField().pressSequentially('phuong nguyen trai, ha giang', { delay: 10 });
+    await event.placeOptions().filter({ hasText: 'Phường Nguyễn Trãi, Thành phố Hà Giang, Tỉnh Hà Giang (former ward) → Phường Hà Giang 1, Tuyên Quang' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => event.chosenPlace().innerText()).toBe('Chosen: Phường Nguyễn Trãi, Thành phố Hà Giang, Tỉnh Hà Giang (former ward) → Phường Hà Giang 1, Tuyên Quang');
+    // The event started before 1 July 2025: the dateline may keep the former name.
+    await event.start().fill('2025-06-20T08:00');
+    await expect.poll(() => event.region().getByText('Event before 1 July 2025, so the dateline keeps the former name: Nguyễn Trãi', { exact: true }).count()).toBe(1);
+    await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('1 item missing');
   });
 });
