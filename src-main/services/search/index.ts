@@ -14,6 +14,7 @@ import type { SearchHighlight } from '../../../src-shared/contract';
 import { FIELD_WEIGHT, SEARCH_FIELDS, type ArticleTexts } from './fields';
 import { countIn, countOf, Postings } from './postings';
 import type { QueryTerm } from './query';
+import { TopK } from './top';
 
 const FIELD_COUNT = SEARCH_FIELDS.length;
 /** The body: the long field, counted in full in the postings. */
@@ -82,6 +83,11 @@ export class SearchIndex {
   private byKey: Uint32Array | null = null;
   /** Packed counts of the article being added, by term (all zero between additions). */
   private scratch = new Uint32Array(1024);
+  /** Per-query buffers, reused. */
+  private weightBuffer = new Float64Array(0);
+  private hasBuffer = new Uint32Array(0);
+  /** What norms() worked out; dropped whenever an article is added or removed. */
+  private normsCache: { avg: number[]; bodyFactor: Float64Array } | null = null;
 
   get size(): number {
     return this.docs.size;
@@ -101,6 +107,7 @@ export class SearchIndex {
 
   put(id: string, texts: ArticleTexts): void {
     this.remove(id);
+    this.normsCache = null;
     const seq: number[] = [];
     const starts: number[] = [];
     const bounds = new Uint32Array(FIELD_COUNT + 1);
@@ -133,6 +140,7 @@ export class SearchIndex {
   remove(id: string): void {
     const doc = this.docs.get(id);
     if (!doc) return;
+    this.normsCache = null;
     for (const t of doc.uniq) this.df[t]!--;
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldWords[f]! -= doc.bounds[f + 1]! - doc.bounds[f]!;
     this.docs.delete(id);
@@ -169,21 +177,37 @@ export class SearchIndex {
 
   /**
    * Every article that has all the query's words and that `accept` lets through, with its
-   * score. The best REFINED by their counts also get the bonus for words side by side (an
-   * article further down can only miss that bonus, never a word).
+   * score, in no particular order. The best REFINED by their counts also get the bonus for
+   * words side by side (an article further down can only miss that bonus, never a word).
    */
   match(q: PreparedQuery, accept: (id: string) => boolean): Match[] {
-    if (!q.possible) return [];
+    const { docs, scores } = this.scored(q, accept);
+    return docs.map((doc, k) => ({ id: doc.id, score: scores[k]! }));
+  }
+
+  /**
+   * The `limit` best matches, best first, as sorting all of `match` by score (higher first)
+   * then `tiebreak` would give, and how many matched in all. Only the best are ever sorted:
+   * the rest are turned away by comparing with the worst of those kept. `tiebreak` must order
+   * any two different articles.
+   */
+  best(q: PreparedQuery, accept: (id: string) => boolean, limit: number, tiebreak: (a: string, b: string) => number): { readonly total: number; readonly hits: Match[] } {
+    const { docs, scores } = this.scored(q, accept);
+    const top = new TopK<number>(limit, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && tiebreak(docs[a]!.id, docs[b]!.id) < 0));
+    for (let k = 0; k < docs.length; k++) top.add(k);
+    return { total: docs.length, hits: top.sorted().map((k) => ({ id: docs[k]!.id, score: scores[k]! })) };
+  }
+
+  /** The matched articles (in slot order) and their scores: counts from the postings, the best REFINED refined. */
+  private scored(q: PreparedQuery, accept: (id: string) => boolean): { docs: Indexed[]; scores: Float64Array } {
+    if (!q.possible) return { docs: [], scores: new Float64Array(0) };
     const n = q.size;
     const slots = this.bySlot.length;
     const full = (2 ** n - 1) >>> 0;
-    const avg = Array.from(this.fieldWords, (w) => Math.max(1, w / Math.max(1, this.docs.size)));
-    const weighted = new Float64Array(n * slots);
-    const has = new Uint32Array(slots);
+    const { avg, bodyFactor } = this.norms();
+    const weighted = this.scratchWeights(n * slots);
+    const has = this.scratchHas(slots);
     const lengths = this.lengths;
-    // The body's weight over its length normalisation, once per article (most postings are body only).
-    const bodyFactor = new Float64Array(slots);
-    for (let s = 0; s < slots; s++) bodyFactor[s] = WEIGHTS[BODY]! / (1 - B + (B * lengths[s * FIELD_COUNT + BODY]!) / avg[BODY]!);
     for (let i = 0; i < n; i++) {
       const bit = 1 << i;
       const row = i * slots;
@@ -204,7 +228,8 @@ export class SearchIndex {
         }
       }
     }
-    const found: Array<{ doc: Indexed; score: number }> = [];
+    const docs: Indexed[] = [];
+    const found: number[] = [];
     for (let s = 0; s < slots; s++) {
       if (has[s] !== full) continue;
       const doc = this.bySlot[s];
@@ -214,21 +239,54 @@ export class SearchIndex {
         const w = weighted[i * slots + s]!;
         score += (q.idf[i]! * (w * (K1 + 1))) / (w + K1);
       }
-      found.push({ doc, score });
+      docs.push(doc);
+      found.push(score);
     }
+    const scores = Float64Array.from(found);
     if (n > 1) {
-      if (found.length > REFINED) found.sort((a, b) => b.score - a.score);
+      // The best REFINED by their first scores, ties in slot order (as a stable sort of the slots would have them).
+      let refine: number[];
+      if (docs.length > REFINED) {
+        const top = new TopK<number>(REFINED, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
+        for (let k = 0; k < docs.length; k++) top.add(k);
+        refine = top.sorted();
+      } else refine = docs.map((_, k) => k);
       const tf = new Float64Array(n * FIELD_COUNT);
       const pairs = new Float64Array(n);
-      for (let k = 0; k < Math.min(REFINED, found.length); k++) {
-        const doc = found[k]!.doc;
+      for (const k of refine) {
+        const doc = docs[k]!;
         tf.fill(0);
         pairs.fill(0);
         scan(doc, q, full, tf, pairs);
-        found[k]!.score = combine(doc, q, avg, tf, pairs);
+        scores[k] = combine(doc, q, avg, tf, pairs);
       }
     }
-    return found.map((f) => ({ id: f.doc.id, score: f.score }));
+    return { docs, scores };
+  }
+
+  /** Average field lengths and each slot's body factor (its weight over its length normalisation), kept until the articles change. */
+  private norms(): { avg: number[]; bodyFactor: Float64Array } {
+    if (this.normsCache) return this.normsCache;
+    const slots = this.bySlot.length;
+    const avg = Array.from(this.fieldWords, (w) => Math.max(1, w / Math.max(1, this.docs.size)));
+    const bodyFactor = new Float64Array(slots);
+    for (let s = 0; s < slots; s++) bodyFactor[s] = WEIGHTS[BODY]! / (1 - B + (B * this.lengths[s * FIELD_COUNT + BODY]!) / avg[BODY]!);
+    return (this.normsCache = { avg, bodyFactor });
+  }
+
+  /** A zeroed buffer of `size` weights, reused from one query to the next. */
+  private scratchWeights(size: number): Float64Array {
+    if (this.weightBuffer.length < size) this.weightBuffer = new Float64Array(Math.max(size, this.weightBuffer.length * 2));
+    const out = this.weightBuffer.subarray(0, size);
+    out.fill(0);
+    return out;
+  }
+
+  private scratchHas(size: number): Uint32Array {
+    if (this.hasBuffer.length < size) this.hasBuffer = new Uint32Array(Math.max(size, this.hasBuffer.length * 2));
+    const out = this.hasBuffer.subarray(0, size);
+    out.fill(0);
+    return out;
   }
 
   /** The matched words of each field (offsets in the field's text); the body as a snippet around its first match. */

@@ -63,13 +63,18 @@ export class DeskSearch {
       return { total: listed.length, hits: listed.slice(0, SEARCH_MAX_HITS).map((e) => ({ summary: summaryOf(e), score: 0, highlights: [] })) };
     }
     const q = this.index.prepare(terms);
-    const matches = this.index.match(q, (id) => {
-      const e = entries.get(id);
-      return e !== undefined && admits(e);
-    });
-    matches.sort((a, b) => b.score - a.score || byHeadline(entries.get(a.id)!, entries.get(b.id)!));
-    const hits: SearchHit[] = matches.slice(0, SEARCH_MAX_HITS).map((m) => ({ summary: summaryOf(entries.get(m.id)!), score: m.score, highlights: this.index.highlights(q, m.id) }));
-    return { total: matches.length, hits };
+    const { total, hits: best } = this.index.best(
+      q,
+      (id) => {
+        const e = entries.get(id);
+        return e !== undefined && admits(e);
+      },
+      SEARCH_MAX_HITS,
+      (a, b) => byHeadline(entries.get(a)!, entries.get(b)!),
+    );
+    // Highlights only for the hits returned.
+    const hits: SearchHit[] = best.map((m) => ({ summary: summaryOf(entries.get(m.id)!), score: m.score, highlights: this.index.highlights(q, m.id) }));
+    return { total, hits };
   }
 
   /** Waits for the warm-up and writes what changed; the desk calls this before it lets go of the folder. */
