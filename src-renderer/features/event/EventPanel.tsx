@@ -76,6 +76,15 @@ export function EventPanel({ doc, articleId, language }: { readonly doc: Y.Doc; 
   const [focusNext, setFocusNext] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
   const uiLanguage = currentLanguage();
+  // What the glossary was last told of each organiser and participant (what the page opened
+  // with counts as told): leaving an unchanged row teaches nothing, so uses count real entries.
+  const told = useRef<Map<string, string> | null>(null);
+  told.current ??= new Map([...event.organisers.map((o) => [o.id, o.name] as const), ...event.participants.map((p) => [p.id, JSON.stringify(p)] as const)]);
+  const tell = (id: string, value: string, teach: () => void) => {
+    if (told.current?.get(id) === value) return;
+    told.current?.set(id, value);
+    teach();
+  };
 
   useEffect(() => {
     if (!focusNext) return;
@@ -173,7 +182,7 @@ export function EventPanel({ doc, articleId, language }: { readonly doc: Y.Doc; 
               onText={(v) => editEvent(doc, (d) => setOrganiser(d, o.id, v))}
               onPickEntry={(entry) => editEvent(doc, (d) => setOrganiser(d, o.id, entry.name))}
               onBlur={(e) => {
-                if (leftGroup(e)) learn([], [o.name]);
+                if (leftGroup(e)) tell(o.id, o.name, () => learn([], [o.name]));
               }}
             />
             <button type="button" className="button button--small button--quiet" aria-label={t('removeNamed', { name: o.name || t('organiserName', { n: i + 1 }) })} onClick={() => editEvent(doc, (d) => removeOrganiser(d, o.id))}>
@@ -201,7 +210,7 @@ export function EventPanel({ doc, articleId, language }: { readonly doc: Y.Doc; 
             className="event__participant"
             key={p.id}
             onBlur={(e) => {
-              if (leftGroup(e)) learn([{ name: p.person, title: p.title, organisation: p.organisation }], []);
+              if (leftGroup(e)) tell(p.id, JSON.stringify(p), () => learn([{ name: p.person, title: p.title, organisation: p.organisation }], []));
             }}
           >
             <legend className="sr-only">{t('participantLabel', { n: i + 1 })}</legend>
