@@ -21,6 +21,8 @@ import type { ErrorPayload } from './errors';
 import { HistoryDiff, HistoryItem, VersionName } from './history';
 import { GlossaryEntry, GlossaryId, GlossaryLearnInput, GlossaryMergeInput, GlossarySuggestInput, GlossaryUpdateInput } from './glossary';
 import { PlaceMatch, PlaceSearchInput } from './places';
+import { PhotoFacts, PhotoId, PhotoInit } from './photos';
+import { OutboxJob, UploadConfig, UploadConfigInput } from './outbox';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -84,6 +86,22 @@ export const operations = {
   /** Word-level differences per text field, the version as old and the article now as new. */
   'history:diff': op(z.object({ id: ArticleId, version: VersionName }).strict(), HistoryDiff),
 
+  // --- photos: stored once by SHA-256, with a thumbnail; the article's `photos` names them ---
+  /**
+   * Checks the file by its bytes (JPEG, PNG or WebP; size, pixel count, decodes whole), stores
+   * it and its thumbnail durably, reads its EXIF/XMP, then adds it to the article (into the
+   * planned entry `into` when given). Refused with nothing written when any check fails; a photo
+   * the article already shows is not added twice (`added: false`).
+   */
+  'photo:add': op(
+    z.object({ id: ArticleId, name: z.string().min(1).max(1024), bytes: Bytes, into: z.number().int().nonnegative().optional(), init: PhotoInit.optional() }).strict(),
+    z.object({ photo: PhotoFacts, index: z.number().int().nonnegative(), added: z.boolean() }),
+  ),
+  /** The photo's WebP thumbnail. */
+  'photo:thumb': op(z.object({ photo: PhotoId }).strict(), z.object({ bytes: Bytes })),
+  /** The stored original (for the inline view and export). */
+  'photo:original': op(z.object({ photo: PhotoId }).strict(), z.object({ bytes: Bytes, mime: z.string() })),
+
   // --- event metadata, gazetteer and glossary (the article's `event`; places; people) ---
   // (operations of the event feature go here)
   /** Current units matching the query (accents and kind words optional), with the current unit of a former one; best first. */
@@ -99,6 +117,17 @@ export const operations = {
   /** Merges entries into one (of the same kind): `into` keeps its name, takes what it lacks, and counts their uses. */
   'glossary:merge': op(GlossaryMergeInput, GlossaryEntry),
   'glossary:remove': op(z.object({ id: GlossaryId }).strict(), z.object({})),
+
+  // --- outbox: packages waiting for the newsroom's upload endpoint ---
+  'outbox:list': op(none, z.array(OutboxJob)),
+  /** The upload endpoint, without its password or token. */
+  'outbox:config': op(none, UploadConfig.nullable()),
+  /** Sets (or, with null, forgets) the endpoint; an omitted secret keeps the stored one. Waiting jobs are tried at once. */
+  'outbox:setConfig': op(z.object({ config: UploadConfigInput.nullable() }).strict(), UploadConfig.nullable()),
+  /** Tries a waiting or failed job now, with the same idempotency key. */
+  'outbox:retry': op(z.object({ job: z.string().uuid() }).strict(), OutboxJob),
+  /** Removes a job that is not being sent, with its package. */
+  'outbox:remove': op(z.object({ job: z.string().uuid() }).strict(), z.object({})),
 } as const;
 
 export const events = {
@@ -109,6 +138,8 @@ export const events = {
   'desk:notice': NoticeSchema,
   /** A version of the article was saved. */
   'history:changed': z.object({ id: ArticleId }),
+  /** A job of the outbox changed state. */
+  'outbox:changed': z.object({ jobs: z.array(OutboxJob) }),
 } as const;
 
 export type Operations = typeof operations;

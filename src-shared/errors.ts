@@ -27,6 +27,12 @@ export const ERROR_CODES = [
   'glossaryDuplicate',
   'glossaryKindMismatch',
   'gazetteerUnavailable',
+  'uploadNotConfigured',
+  'uploadUnreachable',
+  'uploadServerBusy',
+  'uploadUnauthorized',
+  'uploadRefused',
+  'outboxBusy',
   'internal',
 ] as const;
 

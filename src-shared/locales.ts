@@ -5,11 +5,13 @@ import enCommon from '../locales/en/common.json';
 import enEditor from '../locales/en/editor.json';
 import enErrors from '../locales/en/errors.json';
 import enEvent from '../locales/en/event.json';
+import enExport from '../locales/en/export.json';
 import enGlossary from '../locales/en/glossary.json';
 import enImport from '../locales/en/import.json';
 import enHistory from '../locales/en/history.json';
 import enMenu from '../locales/en/menu.json';
 import enNotices from '../locales/en/notices.json';
+import enPhotos from '../locales/en/photos.json';
 import enSearch from '../locales/en/search.json';
 import viChecklist from '../locales/vi/checklist.json';
 import viCli from '../locales/vi/cli.json';
@@ -17,18 +19,20 @@ import viCommon from '../locales/vi/common.json';
 import viEditor from '../locales/vi/editor.json';
 import viErrors from '../locales/vi/errors.json';
 import viEvent from '../locales/vi/event.json';
+import viExport from '../locales/vi/export.json';
 import viGlossary from '../locales/vi/glossary.json';
 import viImport from '../locales/vi/import.json';
 import viHistory from '../locales/vi/history.json';
 import viMenu from '../locales/vi/menu.json';
 import viNotices from '../locales/vi/notices.json';
+import viPhotos from '../locales/vi/photos.json';
 import viSearch from '../locales/vi/search.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist', 'photos', 'export'] as const;
 
 export const resources = {
-  vi: { common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist },
-  en: { common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist },
+  vi: { photos: viPhotos, common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist, export: viExport },
+  en: { photos: enPhotos, common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist, export: enExport },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

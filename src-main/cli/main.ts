@@ -2,6 +2,7 @@
  * The desk's command line, for scripting and batch work on a desk folder:
  *   npm run cli -- --data <dir> list [--json] | import <file.docx|.md|.txt> [--language vi|en] | show <id> [--json]
  *                                | search <query> [--json] | place <query> [--json]
+ *                                | photo add <id> <file> [--caption-vi <text>] [--caption-en <text>] [--credit <text>] [--creator <name>]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -16,12 +17,13 @@ import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
 import { importFile } from './commands/import';
 import { list } from './commands/list';
+import { photoAdd } from './commands/photo';
 import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { EXIT, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
@@ -33,7 +35,16 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean', default: false }, language: { type: 'string', default: 'vi' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        language: { type: 'string', default: 'vi' },
+        help: { type: 'boolean', short: 'h', default: false },
+        'caption-vi': { type: 'string' },
+        'caption-en': { type: 'string' },
+        credit: { type: 'string' },
+        creator: { type: 'string' },
+      },
     });
   } catch (err) {
     cli.err(t('cli:badOption', { detail: (err as Error).message }));
@@ -63,6 +74,12 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     return EXIT.usage;
   }
 
+  if (command === 'photo' && (rest[0] !== 'add' || !rest[1] || !rest[2])) {
+    cli.err(rest[0] === 'add' ? t('cli:missingArgument', { name: rest[1] ? 'file' : 'id' }) : t('cli:unknownCommand', { command: `photo ${rest[0] ?? ''}`.trim() }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+
   // The gazetteer is the desk's own data, not the folder's: no desk to open.
   if (command === 'place') return place(rest.join(' '), values.json, cli);
 
@@ -72,6 +89,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     for (const n of desk.notices()) cli.err(t(`notices:${n.code}`, n.params));
     // A query may come as one quoted argument or as several words.
     const arg = command === 'search' ? rest.join(' ') : (rest[0] ?? '');
+    if (command === 'photo') {
+      const options = { captionVi: values['caption-vi'], captionEn: values['caption-en'], credit: values.credit, creator: values.creator };
+      return await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
+    }
     return await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
     if (err instanceof DeskError) {
@@ -96,6 +117,8 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return search(desk, arg, json, io, process.stdout.isTTY ? TERMINAL_MARK : PLAIN_MARK);
     case 'place':
       return place(arg, json, io);
+    case 'photo':
+      return EXIT.usage; // handled before: it takes more than one argument
   }
 }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Notice } from '../../src-shared/errors';
 import { GlossaryEntry } from '../../src-shared/glossary';
 import { ArticleSummary, DEFAULT_SETTINGS, Settings } from '../../src-shared/models';
+import { OutboxJob, UploadAuthKind } from '../../src-shared/outbox';
 import { CoalescingWriter, moveAside, readIfExists, writeDurable } from './durable-file';
 import { CorruptFileError, DurableJsonAdapter } from './json-adapter';
 
@@ -19,17 +20,23 @@ export const BACKUP_SUFFIX = '.bak';
 export const IndexEntry = ArticleSummary.extend({ fileSize: z.number(), fileMtimeMs: z.number() });
 export type IndexEntry = z.infer<typeof IndexEntry>;
 
+/** The upload endpoint with its secret (password or token), which never leaves main. */
+export const UploadStored = z.object({ url: z.string(), fileField: z.string(), fields: z.record(z.string(), z.string()), auth: UploadAuthKind, username: z.string(), secret: z.string() });
+export type UploadStored = z.infer<typeof UploadStored>;
+
 const DeskData = z.object({
   version: z.literal(1),
   settings: Settings.partial().transform((s) => ({ ...DEFAULT_SETTINGS, ...s })),
   index: z.record(z.string(), IndexEntry),
-  outbox: z.array(z.unknown()),
+  outbox: z.array(OutboxJob),
+  /** Where the outbox sends packages (absent from desk.json files written before the outbox). */
+  upload: UploadStored.nullable().default(null),
   /** People and organisations learnt from events (absent from desk.json files written before the glossary). */
   glossary: z.array(GlossaryEntry).default([]),
 });
 export type DeskData = z.infer<typeof DeskData>;
 
-const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], glossary: [] });
+const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], upload: null, glossary: [] });
 
 export interface OpenedStore {
   readonly db: Low<DeskData>;

@@ -20,6 +20,10 @@ import { historyHandlers } from './handlers/history';
 import { glossaryHandlers } from './handlers/glossary';
 import { placeHandlers } from './handlers/place';
 import { Glossary } from './glossary/glossary';
+import { photoHandlers } from './handlers/photo';
+import { outboxHandlers } from './handlers/outbox';
+import { Outbox, type OutboxOptions } from './outbox/outbox';
+import { PhotoStore } from './photos/store';
 import { History, type HistoryOptions } from './history/history';
 import type { DeskServices, Handlers } from './handlers/types';
 import { DeskSearch } from './search/service';
@@ -32,6 +36,8 @@ export interface DeskOptions {
   readonly version: string;
   /** Version history settings (tests shorten the snapshot interval). */
   readonly history?: HistoryOptions;
+  /** Retry pauses of the upload outbox (tests shorten them). */
+  readonly outbox?: OutboxOptions;
 }
 
 export interface Desk {
@@ -39,6 +45,8 @@ export interface Desk {
   readonly hub: Hub;
   readonly articles: Articles;
   readonly search: DeskSearch;
+  readonly photos: PhotoStore;
+  readonly outbox: Outbox;
   readonly dispatch: Dispatch;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -79,7 +87,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
     const history = new History(dataDir, articles, hub, options.history);
     const glossary = new Glossary(store.db, writer);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, settings, updateSettings, notices: () => [...notices] };
+    const photos = new PhotoStore(dataDir);
+    await photos.open();
+    const outbox = new Outbox(dataDir, store.db, writer, hub, options.outbox);
+    await outbox.open();
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, photos, outbox, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -89,15 +101,20 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       ...historyHandlers(services),
       ...placeHandlers(),
       ...glossaryHandlers(services),
+      ...photoHandlers(services),
+      ...outboxHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);
+    if (options.mode !== 'cli') outbox.start();
     let closed = false;
     return {
       dataDir,
       hub,
       articles,
       search,
+      photos,
+      outbox,
       // A closed desk no longer holds the lock: it must not write anything more.
       dispatch: async (op, input, ctx) => (closed ? { ok: false, error: { code: 'unreachable' } } : dispatch(op, input, ctx)),
       settings,
@@ -107,6 +124,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         closed = true;
         try {
           await history.close();
+          await outbox.close();
+          await photos.close();
           await articles.flush();
           await search.close();
         } finally {

@@ -5,6 +5,8 @@ import type { Settings } from '../../../src-shared/models';
 import type { Articles } from '../articles';
 import type { Glossary } from '../glossary/glossary';
 import type { History } from '../history/history';
+import type { Outbox } from '../outbox/outbox';
+import type { PhotoStore } from '../photos/store';
 import type { ClientId, Hub } from '../hub';
 import type { DeskSearch } from '../search/service';
 
@@ -26,6 +28,8 @@ export interface DeskServices {
   readonly search: DeskSearch;
   readonly history: History;
   readonly glossary: Glossary;
+  readonly photos: PhotoStore;
+  readonly outbox: Outbox;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];

@@ -1,0 +1,15 @@
+import type { DeskServices, DomainHandlers } from './types';
+
+export function outboxHandlers(s: DeskServices): DomainHandlers<'outbox'> {
+  const { outbox } = s;
+  return {
+    'outbox:list': async () => outbox.list(),
+    'outbox:config': async () => outbox.config(),
+    'outbox:setConfig': async ({ config }) => outbox.setConfig(config),
+    'outbox:retry': async ({ job }) => outbox.retry(job),
+    'outbox:remove': async ({ job }) => {
+      await outbox.remove(job);
+      return {};
+    },
+  };
+}
