@@ -24,8 +24,17 @@ async function readIfThere(file: string): Promise<string | null> {
   }
 }
 
+/**
+ * This code's own file: the bundle (CommonJS, where `__filename` is dist/main.cjs) or the
+ * source module (ESM under tsx). scripts/build-node.mjs also defines the bundle's
+ * `import.meta.url`, so either way names the right file.
+ */
+function ownFile(): string {
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
+
 /** The compiled data: the shipped file when this code runs from a bundle beside it, else the package compiled now. */
-export async function loadGazetteerData(here: string = fileURLToPath(import.meta.url)): Promise<GazetteerData> {
+export async function loadGazetteerData(here: string = ownFile()): Promise<GazetteerData> {
   const shipped = await readIfThere(path.join(path.dirname(here), GAZETTEER_FILE));
   if (shipped !== null) return GazetteerData.parse(JSON.parse(shipped));
   const source = createRequire(here).resolve(SOURCE_MODULE);
