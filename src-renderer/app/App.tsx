@@ -5,6 +5,7 @@ import type { Notice } from '../../src-shared/errors';
 import { ArticlePage } from '../features/article/ArticlePage';
 import { GlossaryPage } from '../features/glossary/GlossaryPage';
 import { LibraryPage } from '../features/library/LibraryPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,15 +20,18 @@ function Page({ route }: { readonly route: Route }) {
       return <ArticlePage id={route.id} />;
     case 'glossary':
       return <GlossaryPage />;
+    case 'outbox':
+      return <OutboxPage />;
   }
 }
 
 export function App({ notices, startupError }: { readonly notices: readonly Notice[]; readonly startupError: unknown }) {
   const { t } = useTranslation();
   const { t: tg } = useTranslation('glossary');
+  const { t: to } = useTranslation('outbox');
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'glossary' ? 'glossary' : `library:${route.trashed}`;
+  const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'library' ? `library:${route.trashed}` : route.name;
   const first = useRef(true);
 
   useEffect(() => {
@@ -49,6 +53,9 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
           </p>
           <a className="app-nav__link" href={hrefFor({ name: 'glossary' })} aria-current={route.name === 'glossary' ? 'page' : undefined}>
             {tg('open')}
+          </a>
+          <a className="app-nav__link" href={hrefFor({ name: 'outbox' })} aria-current={route.name === 'outbox' ? 'page' : undefined}>
+            {to('open')}
           </a>
           <LanguageSwitch />
         </div>

@@ -1,7 +1,7 @@
 /**
  * Where the page is, kept in the location hash so a reload (or the browser's back button)
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
- * `#/glossary` the glossary of people and organisations.
+ * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent.
  */
 import { useEffect, useState } from 'react';
 import { ArticleId } from '../../src-shared/models';
@@ -9,12 +9,14 @@ import { ArticleId } from '../../src-shared/models';
 export type Route =
   | { readonly name: 'library'; readonly trashed: boolean }
   | { readonly name: 'article'; readonly id: string }
-  | { readonly name: 'glossary' };
+  | { readonly name: 'glossary' }
+  | { readonly name: 'outbox' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/trash') return { name: 'library', trashed: true };
   if (path === '/glossary') return { name: 'glossary' };
+  if (path === '/outbox') return { name: 'outbox' };
   const m = /^\/article\/([^/]+)$/.exec(path);
   if (m && ArticleId.safeParse(m[1]).success) return { name: 'article', id: m[1]! };
   return { name: 'library', trashed: false };
@@ -28,6 +30,8 @@ export function hrefFor(route: Route): string {
       return `#/article/${route.id}`;
     case 'glossary':
       return '#/glossary';
+    case 'outbox':
+      return '#/outbox';
   }
 }
 
