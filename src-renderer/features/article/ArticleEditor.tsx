@@ -16,6 +16,8 @@ import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, undoKey } from '../editor/undo';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { PhotosPanel } from '../photos/PhotosPanel';
 import { Counts } from './Counts';
@@ -130,6 +132,8 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           </dl>
           <Counts headline={fields.headline} sapo={fields.sapo} doc={replica.doc} language={language} rates={rates} />
           {settings && <ReadingRateControl language={language} rates={rates} />}
+          <ChecklistPanel doc={replica.doc} language={language} />
+          <EventPanel doc={replica.doc} articleId={replica.id} language={language} />
           <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} />
           <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} />
         </aside>
