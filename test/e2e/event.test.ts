@@ -117,4 +117,53 @@ describe('event metadata', () => {
     await expect.poll(() => event.region().getByText('Event before 1 July 2025, so the dateline keeps the former name: Nguyễn Trãi', { exact: true }).count()).toBe(1);
     await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('1 item missing');
   });
+
+  it('merges two spellings of an organiser in the glossary page, corrects and removes entries', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const event = new EventPanel(page, 'vi');
+    await library.goto(desk.url);
+    await library.loadSample();
+    await library.open(SAMPLE);
+    await article.waitReady();
+
+    await event.addOrganiser().click();
+    await event.organiserField(1).fill('Sở GD&ĐT');
+    await event.addOrganiser().click();
+    await event.organiserField(2).fill('Sở Giáo dục và Đào tạo');
+    await event.title().click();
+    await article.waitSaved();
+
+    await page.getByRole('link', { name: 'Danh bạ', exact: true }).click();
+    const organisations = page.getByRole('region', { name: 'Cơ quan, đơn vị', exact: true });
+    await organisations.getByText('Sở GD&ĐT', { exact: true }).waitFor();
+    await organisations.getByText('Sở Giáo dục và Đào tạo', { exact: true }).waitFor();
+
+    await page.getByRole('checkbox', { name: 'Chọn Sở GD&ĐT để gộp', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Chọn Sở Giáo dục và Đào tạo để gộp', exact: true }).check();
+    await page.getByLabel('Giữ tên', { exact: true }).selectOption({ label: 'Sở Giáo dục và Đào tạo' });
+    await page.getByRole('button', { name: 'Gộp 2 mục đã chọn', exact: true }).click();
+    await expect.poll(() => organisations.getByRole('listitem').count()).toBe(1);
+    expect(await organisations.getByRole('listitem').innerText()).toContain('Đã dùng 2 lần');
+
+    await page.getByRole('button', { name: 'Sửa Sở Giáo dục và Đào tạo', exact: true }).click();
+    const name = organisations.getByLabel('Tên', { exact: true });
+    await name.fill('Sở Giáo dục và Đào tạo tỉnh Tuyên Quang');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await organisations.getByText('Sở Giáo dục và Đào tạo tỉnh Tuyên Quang', { exact: true }).waitFor();
+
+    // The correction is a completion in every article now.
+    await page.goBack();
+    await article.waitReady();
+    await event.addOrganiser().click();
+    await event.organiserField(3).pressSequentially('so giao', { delay: 20 });
+    await event.suggestions().filter({ hasText: 'Sở Giáo dục và Đào tạo tỉnh Tuyên Quang' }).click();
+    await expect.poll(() => event.organiserField(3).inputValue()).toBe('Sở Giáo dục và Đào tạo tỉnh Tuyên Quang');
+
+    await page.getByRole('link', { name: 'Danh bạ', exact: true }).click();
+    await page.getByRole('button', { name: 'Xoá Sở Giáo dục và Đào tạo tỉnh Tuyên Quang', exact: true }).click();
+    await page.getByText('Danh bạ còn trống.', { exact: false }).waitFor();
+  });
 });

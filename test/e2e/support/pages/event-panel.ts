@@ -58,6 +58,14 @@ export class EventPanel {
     return this.region().locator('.event-place__chosen');
   }
 
+  addOrganiser(): Locator {
+    return this.region().getByRole('button', { name: this.t.organiserAdd, exact: true });
+  }
+
+  organiserField(n: number): Locator {
+    return this.region().getByRole('combobox', { name: fill(this.t.organiserName, { n: String(n) }), exact: true });
+  }
+
   addParticipant(): Locator {
     return this.region().getByRole('button', { name: this.t.participantAdd, exact: true });
   }
