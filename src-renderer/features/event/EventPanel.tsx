@@ -32,6 +32,7 @@ import type { Language } from '../../../src-shared/models';
 import { MEDIA_TOPICS } from '../../../src-shared/media-topics';
 import { currentLanguage } from '../../app/i18n';
 import { NfcField } from '../../shared/NfcField';
+import { undoKey } from '../editor/undo';
 import { GlossaryField } from './GlossaryField';
 import { PlacePicker } from './PlacePicker';
 import { editEvent, useEvent } from './useEvent';
@@ -68,7 +69,18 @@ function leftGroup(e: FocusEvent<HTMLElement>): boolean {
   return !next || !e.currentTarget.contains(next);
 }
 
-export function EventPanel({ doc, articleId, language }: { readonly doc: Y.Doc; readonly articleId: string; readonly language: Language }) {
+export interface EventPanelProps {
+  readonly doc: Y.Doc;
+  readonly articleId: string;
+  readonly language: Language;
+  /**
+   * The article page's undo history: given, Ctrl+Z / Ctrl+Y in the panel's fields go to it (as
+   * in the headline and lead) instead of the browser's own undo of one input.
+   */
+  readonly undoManager?: Y.UndoManager;
+}
+
+export function EventPanel({ doc, articleId, language, undoManager }: EventPanelProps) {
   const { t } = useTranslation('event');
   const event = useEvent(doc);
   const base = useId();
@@ -101,7 +113,19 @@ export function EventPanel({ doc, articleId, language }: { readonly doc: Y.Doc; 
   const personId = (p: Participant) => `${base}-person-${p.id}`;
 
   return (
-    <section className="event" aria-labelledby={ids.heading} ref={panel} data-article={articleId}>
+    <section
+      className="event"
+      aria-labelledby={ids.heading}
+      ref={panel}
+      data-article={articleId}
+      onKeyDown={(e) => {
+        const which = undoManager ? undoKey(e) : null;
+        if (!which || !undoManager) return;
+        e.preventDefault();
+        if (which === 'undo') undoManager.undo();
+        else undoManager.redo();
+      }}
+    >
       <h2 className="side-title" id={ids.heading}>
         {t('title')}
       </h2>

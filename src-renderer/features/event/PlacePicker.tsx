@@ -16,6 +16,8 @@ import { placeText } from './place-text';
 import { editEvent } from './useEvent';
 
 export const PLACE_SEARCH_DELAY_MS = 150;
+/** What place:search takes (longer names do not exist). */
+const PLACE_QUERY_MAX = 200;
 
 export function PlacePicker({ doc, place, start }: { readonly doc: Y.Doc; readonly place: EventPlace | null; readonly start: string }) {
   const { t } = useTranslation('event');
@@ -74,7 +76,7 @@ export function PlacePicker({ doc, place, start }: { readonly doc: Y.Doc; readon
       <Combobox
         id={ids.field}
         value={query}
-        onText={setQuery}
+        onText={(text) => setQuery(text.slice(0, PLACE_QUERY_MAX))}
         options={matches.map((m, i) => ({ key: `${i}:${m.unit.code}:${m.former?.name ?? ''}:${m.former?.district ?? ''}`, label: placeText(m, t) }))}
         onPick={pick}
         listLabel={t('place.label')}
