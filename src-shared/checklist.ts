@@ -4,8 +4,8 @@
  * article's language; the event's date and place. Pure, so the panel shows it live and the
  * workflow can refuse a submission with the same answer.
  */
-import type * as Y from 'yjs';
-import { bodyLines, headline, meta, sapo } from './article-doc';
+import * as Y from 'yjs';
+import { body, headline, meta, sapo } from './article-doc';
 import { readEvent } from './article-event';
 import { readPhotos } from './article-photos';
 import type { Language } from './models';
@@ -30,6 +30,13 @@ export interface Checklist {
 
 const filled = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
 
+/** Whether a node of the body holds any visible text; stops at the first (a long body is not read whole on every change). */
+function hasText(node: unknown): boolean {
+  if (node instanceof Y.XmlText) return (node.toDelta() as Array<{ insert: unknown }>).some((d) => filled(d.insert));
+  if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) return node.toArray().some(hasText);
+  return false;
+}
+
 export function checklist(doc: Y.Doc): Checklist {
   const language: Language = meta(doc).get('language') === 'en' ? 'en' : 'vi';
   const photos = readPhotos(doc);
@@ -40,7 +47,7 @@ export function checklist(doc: Y.Doc): Checklist {
     { id: 'headline', ok: filled(headline(doc).toString()) },
     { id: 'sapo', ok: filled(sapo(doc).toString()) },
     { id: 'byline', ok: filled(meta(doc).get('byline')) },
-    { id: 'body', ok: bodyLines(doc).some(filled) },
+    { id: 'body', ok: hasText(body(doc)) },
     { id: 'photoImages', ok: noImage.length === 0, photos: noImage },
     { id: 'photoCaptions', ok: noCaption.length === 0, photos: noCaption },
     { id: 'eventDate', ok: filled(event.start) },

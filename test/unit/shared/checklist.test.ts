@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { headline, initArticle, meta, photos, sapo, setBodyLines, setText } from '../../../src-shared/article-doc';
+import { body, headline, initArticle, meta, photos, sapo, setBodyLines, setText } from '../../../src-shared/article-doc';
 import { setEventPlace, setEventTimes } from '../../../src-shared/article-event';
 import { checklist, type ChecklistItemId } from '../../../src-shared/checklist';
 
@@ -58,5 +58,21 @@ describe('submission checklist', () => {
     // The same photos in a Vietnamese article: every one has a vi caption.
     meta(doc).set('language', 'vi');
     expect(checklist(doc).items.find((i) => i.id === 'photoCaptions')).toMatchObject({ ok: true, photos: [] });
+  });
+
+  it('finds body text at any depth (a bold word in a list item), and none in empty paragraphs', () => {
+    const doc = article();
+    setBodyLines(doc, ['', '   ']);
+    expect(missing(doc)).toContain('body');
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    const para = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, 'Hà Giang', { bold: true });
+    para.insert(0, [text]);
+    item.insert(0, [para]);
+    list.insert(0, [item]);
+    body(doc).push([list]);
+    expect(missing(doc)).not.toContain('body');
   });
 });
