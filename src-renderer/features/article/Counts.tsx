@@ -29,26 +29,33 @@ export const Counts = memo(function Counts({ headline, sapo, doc, language, rate
   const bodyLines = useBodyLines(doc);
   const [cache] = useState(() => new CountCache());
   const counts = useMemo(() => cache.count([headline, sapo, ...bodyLines], language, rates), [cache, headline, sapo, bodyLines, language, rates]);
-  const ui = currentLanguage();
-  const duration = (total: number) => {
-    const { minutes, seconds } = splitDuration(total);
-    return minutes > 0 ? t('counts.duration', { minutes: formatNumber(minutes, ui), seconds: formatNumber(seconds, ui) }) : t('counts.durationSeconds', { seconds: formatNumber(seconds, ui) });
-  };
-  const rows: ReadonlyArray<readonly [string, string, string]> = [
-    ['words', t('counts.words'), formatNumber(counts.words, ui)],
-    ['characters', t('counts.characters'), formatNumber(counts.characters, ui)],
-    ['characters-no-spaces', t('counts.charactersNoSpaces'), formatNumber(counts.charactersNoSpaces, ui)],
-    ['reading', t('counts.reading'), duration(counts.readingSeconds)],
-    ['on-air', t('counts.onAir'), duration(counts.onAirSeconds)],
-  ];
   return (
     <dl className="facts counts" aria-label={t('counts.title')}>
-      {rows.map(([id, label, value]) => (
-        <div key={id}>
-          <dt>{label}</dt>
-          <dd data-testid={`count-${id}`}>{value}</dd>
-        </div>
-      ))}
+      <CountRow id="words" label="counts.words" value={counts.words} />
+      <CountRow id="characters" label="counts.characters" value={counts.characters} />
+      <CountRow id="characters-no-spaces" label="counts.charactersNoSpaces" value={counts.charactersNoSpaces} />
+      <CountRow id="reading" label="counts.reading" value={counts.readingSeconds} duration />
+      <CountRow id="on-air" label="counts.onAir" value={counts.onAirSeconds} duration />
     </dl>
+  );
+});
+
+type CountLabel = 'counts.words' | 'counts.characters' | 'counts.charactersNoSpaces' | 'counts.reading' | 'counts.onAir';
+
+/** One counter; memoised, so a keystroke formats only the figures it changed. */
+const CountRow = memo(function CountRow({ id, label, value, duration = false }: { readonly id: string; readonly label: CountLabel; readonly value: number; readonly duration?: boolean }) {
+  const { t } = useTranslation('editor');
+  const ui = currentLanguage();
+  let text: string;
+  if (!duration) text = formatNumber(value, ui);
+  else {
+    const { minutes, seconds } = splitDuration(value);
+    text = minutes > 0 ? t('counts.duration', { minutes: formatNumber(minutes, ui), seconds: formatNumber(seconds, ui) }) : t('counts.durationSeconds', { seconds: formatNumber(seconds, ui) });
+  }
+  return (
+    <div>
+      <dt>{t(label)}</dt>
+      <dd data-testid={`count-${id}`}>{text}</dd>
+    </div>
   );
 });

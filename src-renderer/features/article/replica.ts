@@ -8,10 +8,11 @@
  * retried until it succeeds: nothing typed is dropped, even after the page has moved on.
  *
  * Sends are coalesced: the first change after a send waits SEND_DELAY_MS for the keys that
- * follow it, and they all go in one `article.update` (the delay is not extended by further
- * typing, so every keystroke reaches main within SEND_DELAY_MS plus one round trip, well
- * inside the promised second). Sending after every keystroke put a request, its answer and a
- * save-status change into the time between a key and its paint.
+ * follow it, then for a moment when the page is idle (at most IDLE_WAIT_MS), and they all go
+ * in one `article.update`. The delay is not extended by further typing, so every keystroke
+ * reaches main within SEND_DELAY_MS + IDLE_WAIT_MS plus one round trip, well inside the
+ * promised second. Sending after every keystroke put a request, its answer and a save-status
+ * change into the time between a key and its paint.
  *
  * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
  * the save status needs to re-render for it, not the page.
@@ -25,6 +26,21 @@ import { readFacts, readFields, REMOTE_ORIGIN, type ArticleFacts, type ArticleFi
 export const RETRY_MS = 2000;
 /** How long the first unsent change waits for the keys typed after it (see above). */
 export const SEND_DELAY_MS = 200;
+/** How much longer a send may wait for the page to be idle (between frames, no input waiting). */
+export const IDLE_WAIT_MS = 200;
+
+/** Runs `run` after `delay` ms at the next idle moment (at most IDLE_WAIT_MS later); returns a cancel. */
+function afterDelayWhenIdle(delay: number, run: () => void): () => void {
+  let idle: number | null = null;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+    else run();
+  }, delay);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
+}
 
 function sameValues<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as Array<keyof T>).every((k) => Object.is(a[k], b[k]));
@@ -47,7 +63,8 @@ export class ArticleReplica {
   private queue: Uint8Array[] = [];
   private inFlight = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private sendTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the planned send, while one is planned. */
+  private sendTimer: (() => void) | null = null;
   private save: SaveState;
   private snap: ReplicaSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -140,16 +157,16 @@ export class ArticleReplica {
   /** Sends what is queued after `delay` ms (0: now), unless a later send is already planned. */
   private sendSoon(delay: number): void {
     if (delay === 0) {
-      if (this.sendTimer) clearTimeout(this.sendTimer);
+      this.sendTimer?.();
       this.sendTimer = null;
       this.pump();
       return;
     }
     if (this.sendTimer) return;
-    this.sendTimer = setTimeout(() => {
+    this.sendTimer = afterDelayWhenIdle(delay, () => {
       this.sendTimer = null;
       this.pump();
-    }, delay);
+    });
   }
 
   private applyRemote(update: Uint8Array): void {
@@ -240,7 +257,7 @@ export class ArticleReplica {
 
   private dispose(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer?.();
     this.doc.off('update', this.onLocalUpdate);
     for (const c of this.cleanups.splice(0)) c();
     this.listeners.clear();

@@ -2,9 +2,9 @@
  * The body as plain lines of text for the counters, and the counts of the whole article made
  * from counts per line.
  *
- * The lines are read again shortly after the body changes rather than on every keystroke:
- * walking a long body takes time that belongs to painting the keystroke, and a counter a
- * fraction of a second behind is still live. The counts are kept per line (a CountCache), so
+ * The lines are read again shortly after the body changes (and once the page is idle) rather
+ * than on every keystroke: walking a long body takes time that belongs to painting the
+ * keystroke, and a counter a fraction of a second behind is still live. The counts are kept per line (a CountCache), so
  * after a keystroke only the paragraph that changed is counted again, not the whole story.
  */
 import { useEffect, useState } from 'react';
@@ -14,6 +14,8 @@ import type { Language, ReadingRates } from '../../../src-shared/models';
 import { countText, secondsAt, type TextCounts } from '../../../src-shared/text/counts';
 
 export const BODY_TEXT_DELAY_MS = 150;
+/** How much longer the read may wait for the page to be idle, so it does not hold up a keystroke. */
+const IDLE_WAIT_MS = 150;
 
 /** The body's blocks as lines (bodyLines), read again at most every BODY_TEXT_DELAY_MS while it changes. */
 export function useBodyLines(doc: Y.Doc): readonly string[] {
@@ -21,18 +23,25 @@ export function useBodyLines(doc: Y.Doc): readonly string[] {
   useEffect(() => {
     const fragment = body(doc);
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let idle: number | null = null;
+    const read = () => {
+      timer = null;
+      idle = null;
+      setLines(bodyLines(doc));
+    };
     const onChange = () => {
-      if (timer) return;
+      if (timer !== null || idle !== null) return;
       timer = setTimeout(() => {
-        timer = null;
-        setLines(bodyLines(doc));
+        if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(read, { timeout: IDLE_WAIT_MS });
+        else read();
       }, BODY_TEXT_DELAY_MS);
     };
     fragment.observeDeep(onChange);
     onChange();
     return () => {
       fragment.unobserveDeep(onChange);
-      if (timer) clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
     };
   }, [doc]);
   return lines;

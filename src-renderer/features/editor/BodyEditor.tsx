@@ -3,6 +3,8 @@
  * link dialog. The editor only renders what the replica holds and writes what the writer does;
  * it never puts content of its own into the document (no initial content, no trailing node).
  */
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +24,40 @@ function captionOf(doc: Y.Doc, language: Language, id: string): string {
   const captions = photo?.get('captions');
   const caption = captions instanceof Y.Map ? captions.get(language) : undefined;
   return typeof caption === 'string' ? caption : '';
+}
+
+/**
+ * After each keystroke ProseMirror scrolls the caret into view by walking every ancestor of the
+ * body, measuring each and reading its computed style: costly on a page this deep, and for
+ * nothing while the caret is in sight. When no ancestor of the body scrolls by itself (the
+ * window scrolls the page) and the caret is inside the window, ProseMirror would move nothing
+ * (it scrolls only what the caret is outside of): say so (true) and skip the walk. Otherwise
+ * ProseMirror scrolls as usual.
+ */
+function caretAlreadyInView(view: EditorView): boolean {
+  if (!(view.state.selection instanceof TextSelection) || hasScrollingAncestor(view.dom)) return false;
+  const win = view.dom.ownerDocument.defaultView;
+  if (!win) return false;
+  const rect = view.coordsAtPos(view.state.selection.head, 1);
+  // The window's bounds as ProseMirror takes them (the visual viewport where there is one).
+  const width = win.visualViewport?.width ?? win.innerWidth;
+  const height = win.visualViewport?.height ?? win.innerHeight;
+  return rect.top >= 0 && rect.bottom <= height && rect.left >= 0 && rect.right <= width;
+}
+
+/** Whether an element between the body and the document scrolls its content (looked up once per body element). */
+const scrollingAncestor = new WeakMap<Element, boolean>();
+function hasScrollingAncestor(dom: Element): boolean {
+  let known = scrollingAncestor.get(dom);
+  if (known === undefined) {
+    known = false;
+    for (let el = dom.parentElement; el && el !== dom.ownerDocument.body && el !== dom.ownerDocument.documentElement; el = el.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(el);
+      if (/(auto|scroll|hidden|overlay)/.test(overflowX + overflowY)) known = true;
+    }
+    scrollingAncestor.set(dom, known);
+  }
+  return known;
 }
 
 export interface BodyEditorProps {
@@ -65,6 +101,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
         },
         transformPastedText: pastedText,
         transformPastedHTML: pastedHtml,
+        handleScrollToSelection: caretAlreadyInView,
       },
     },
     [doc, undoManager],
