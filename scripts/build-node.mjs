@@ -1,15 +1,12 @@
 // Bundles what Electron loads: the main process (CommonJS, Node) and the sandboxed preload
 // (CommonJS, may only require 'electron'). The renderer is built by Vite.
-// sharp (native) and exiftool-vendored (a Perl tool it starts) stay outside the bundle: they
-// are the package's runtime dependencies, loaded from node_modules.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { MAIN_META_URL, NODE_BUNDLE } from './bundle-options.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'sharp', 'exiftool-vendored'], logLevel: 'warning', legalComments: 'none' };
-// Main's `import.meta.url` (services that find files beside their code) is the bundle's own file.
-const metaUrl = { define: { 'import.meta.url': '__bantinMetaUrl' }, banner: { js: "const __bantinMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
+const common = NODE_BUNDLE;
 const entries = [
-  { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs', ...metaUrl },
+  { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs', ...MAIN_META_URL },
   { entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload.cjs' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

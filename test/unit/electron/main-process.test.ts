@@ -12,6 +12,7 @@ import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../../../src
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
 import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
 import { EXIT_DESK_REFUSED, READY_MARKER } from '../../../src-main/electron/launch';
+import { MAIN_META_URL, NODE_BUNDLE } from '../../../scripts/bundle-options.mjs';
 import { openDesk } from '../../../src-main/services/desk';
 import { ROOT } from '../../support/child';
 import { tempDirs } from '../../support/temp';
@@ -22,16 +23,8 @@ let bundle = '';
 const requireReal = createRequire(import.meta.url);
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [path.join(ROOT, 'src-main', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
+  // Bundled as scripts/build-node.mjs bundles it.
+  const out = await build({ ...NODE_BUNDLE, ...MAIN_META_URL, entryPoints: [path.join(ROOT, 'src-main', 'main.ts')], write: false, logLevel: 'silent' });
   bundle = out.outputFiles[0]!.text;
 });
 
