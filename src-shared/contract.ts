@@ -23,6 +23,7 @@ import { GlossaryEntry, GlossaryId, GlossaryLearnInput, GlossaryMergeInput, Glos
 import { PlaceMatch, PlaceSearchInput } from './places';
 import { PhotoFacts, PhotoId, PhotoInit } from './photos';
 import { OutboxJob, UploadConfig, UploadConfigInput } from './outbox';
+import { ExportProgress } from './package-format';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -128,6 +129,26 @@ export const operations = {
   'outbox:retry': op(z.object({ job: z.string().uuid() }).strict(), OutboxJob),
   /** Removes a job that is not being sent, with its package. */
   'outbox:remove': op(z.object({ job: z.string().uuid() }).strict(), z.object({})),
+
+  // --- export: the article as one package (ZIP: ninjs, NewsML-G2, HTML, text, script, photos with XMP, manifest) ---
+  /**
+   * Streams the package of article `id` to `file` (a path on main's side; default: a new file in
+   * the data folder's `exports/`), never whole in memory; a temp file renamed when complete, so
+   * a failure or a cancel leaves nothing. Progress comes as `export:progress` events naming
+   * `job` (the caller's id for this export, used by `export:cancel`).
+   */
+  'export:package': op(
+    z.object({ id: ArticleId, job: z.string().min(1).max(100), file: z.string().min(1).max(4096).optional() }).strict(),
+    z.object({ file: z.string(), size: z.number().int().nonnegative(), files: z.number().int().nonnegative() }),
+  ),
+  /** Cancels a running export (it ends with exportCancelled); `cancelled: false` when none runs under that job. */
+  'export:cancel': op(z.object({ job: z.string().min(1).max(100) }).strict(), z.object({ cancelled: z.boolean() })),
+  /**
+   * Opens a package (a path on main's side) as a new article: refused with nothing written when
+   * an entry escapes the folder, is absolute or a link, when it is too large, or a checksum
+   * does not match (packageUnsafeEntry, packageTooLarge, packageChecksum, packageInvalid, packageVersion).
+   */
+  'export:importPackage': op(z.object({ file: z.string().min(1).max(4096) }).strict(), ArticleSummary),
 } as const;
 
 export const events = {
@@ -140,6 +161,8 @@ export const events = {
   'history:changed': z.object({ id: ArticleId }),
   /** A job of the outbox changed state. */
   'outbox:changed': z.object({ jobs: z.array(OutboxJob) }),
+  /** How far an `export:package` is: bytes of the package written, of the expected total. */
+  'export:progress': ExportProgress,
 } as const;
 
 export type Operations = typeof operations;

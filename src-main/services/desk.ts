@@ -22,6 +22,7 @@ import { placeHandlers } from './handlers/place';
 import { Glossary } from './glossary/glossary';
 import { photoHandlers } from './handlers/photo';
 import { outboxHandlers } from './handlers/outbox';
+import { exportHandlers } from './handlers/export';
 import { Outbox, type OutboxOptions } from './outbox/outbox';
 import { PhotoStore } from './photos/store';
 import { History, type HistoryOptions } from './history/history';
@@ -103,6 +104,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       ...glossaryHandlers(services),
       ...photoHandlers(services),
       ...outboxHandlers(services),
+      ...exportHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);

@@ -1,0 +1,123 @@
+/**
+ * `newsml/item.xml`: an IPTC NewsML-G2 2.35 newsMessage (power conformance) holding, in one
+ * file, the text newsItem (headline, lead, XHTML body, creator, place, topics, keywords — each
+ * text element with its xml:lang), a picture newsItem per photo (captions in vi and en, credit,
+ * creator, the file in photos/) and the packageItem that groups the article and its photos.
+ * A newsMessage's itemSet is the standard's way to carry several items in one document.
+ */
+import { topicLabel } from '../../../src-shared/media-topics';
+import { LANGUAGES } from '../../../src-shared/models';
+import { articleUri, photoUri, type ExportSource } from './source';
+
+const NAR = 'http://iptc.org/std/nar/2006-10-01/';
+const CATALOG = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml';
+const ITEM_ATTRS = 'version="1" standard="NewsML-G2" standardversion="2.35" conformance="power"';
+
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold at all
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+const el = (name: string, text: string, attrs = ''): string => (text ? `<${name}${attrs ? ' ' + attrs : ''}>${escapeXml(text)}</${name}>` : '');
+const lang = (l: string) => `xml:lang="${l}"`;
+
+function itemMeta(itemClass: string, src: ExportSource, firstCreated?: string): string {
+  return [
+    '<itemMeta>',
+    `<itemClass qcode="${itemClass}"/>`,
+    '<provider literal="Bàn Tin"/>',
+    `<versionCreated>${src.exportedAt}</versionCreated>`,
+    firstCreated ? `<firstCreated>${firstCreated}</firstCreated>` : '',
+    '<pubStatus qcode="stat:usable"/>',
+    '</itemMeta>',
+  ].join('');
+}
+
+/** The body as XHTML (bodyHtml is escaped HTML whose only void element is <br>). */
+const xhtml = (html: string) => html.replace(/<br>/g, '<br/>').replace(NOT_XML, '');
+
+function textItem(src: ExportSource): string {
+  const { view, event, language } = src;
+  const created = new Date(view.createdAt);
+  const firstCreated = Number.isNaN(created.getTime()) ? undefined : created.toISOString();
+  const place = event.place;
+  const contentMeta = [
+    '<contentMeta>',
+    firstCreated ? `<contentCreated>${firstCreated}</contentCreated>` : '',
+    place ? `<located type="${place.unit.level === 'province' ? 'loctype:adminArea1' : 'loctype:adminArea2'}" literal="gso:${place.unit.code}">${el('name', place.unit.name, lang('vi'))}</located>` : '',
+    view.byline ? `<creator>${el('name', view.byline)}</creator>` : '',
+    `<language tag="${language}"/>`,
+    view.section ? `<genre literal="section">${el('name', view.section, lang(language))}</genre>` : '',
+    ...event.topics.map((code) => `<subject type="cpnat:abstract" qcode="${escapeXml(code)}">${LANGUAGES.map((l) => el('name', topicLabel(code, l), lang(l))).join('')}</subject>`),
+    event.title ? `<subject type="cpnat:event" literal="event">${el('name', event.title, lang(language))}</subject>` : '',
+    ...event.participants.filter((p) => p.person).map((p, i) => `<subject type="cpnat:person" literal="participant-${i + 1}">${el('name', p.person, lang(language))}</subject>`),
+    ...event.keywords.map((k) => el('keyword', k, lang(language))),
+    el('headline', view.headline, lang(language)),
+    el('description', view.sapo, `role="drol:summary" ${lang(language)}`),
+    '</contentMeta>',
+  ].join('');
+  const body = `<html xmlns="http://www.w3.org/1999/xhtml" ${lang(language)}><head><title>${escapeXml(view.headline)}</title></head><body>${xhtml(src.bodyHtml)}</body></html>`;
+  return [
+    `<newsItem guid="${articleUri(view.id)}" ${ITEM_ATTRS} ${lang(language)}>`,
+    `<catalogRef href="${CATALOG}"/>`,
+    itemMeta('ninat:text', src, firstCreated),
+    contentMeta,
+    `<contentSet><inlineXML contenttype="application/xhtml+xml" ${lang(language)}>${body}</inlineXML></contentSet>`,
+    '</newsItem>',
+  ].join('\n');
+}
+
+function pictureItem(src: ExportSource, p: ExportSource['photos'][number]): string {
+  const e = p.entry;
+  const contentMeta = [
+    '<contentMeta>',
+    e.creator ? `<creator>${el('name', e.creator)}</creator>` : '',
+    el('creditline', e.credit),
+    ...LANGUAGES.map((l) => el('description', e.captions[l], `role="drol:caption" ${lang(l)}`)),
+    '</contentMeta>',
+  ].join('');
+  const size = [p.width ? `width="${p.width}"` : '', p.height ? `height="${p.height}"` : ''].filter(Boolean).join(' ');
+  return [
+    `<newsItem guid="${photoUri(e.id)}" ${ITEM_ATTRS} ${lang(src.language)}>`,
+    `<catalogRef href="${CATALOG}"/>`,
+    itemMeta('ninat:picture', src),
+    contentMeta,
+    `<contentSet><remoteContent href="../${escapeXml(encodeURI(e.file))}" contenttype="${p.mime}"${size ? ' ' + size : ''}/></contentSet>`,
+    '</newsItem>',
+  ].join('\n');
+}
+
+function packageItem(src: ExportSource): string {
+  const { view, language } = src;
+  const refs = [
+    `<itemRef residref="${articleUri(view.id)}" contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:text"/>${el('title', view.headline, lang(language))}</itemRef>`,
+    ...src.photos.map(
+      (p) => `<itemRef residref="${photoUri(p.entry.id)}" contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:picture"/>${LANGUAGES.map((l) => el('title', p.entry.captions[l], lang(l))).join('')}</itemRef>`,
+    ),
+  ];
+  return [
+    `<packageItem guid="${articleUri(view.id)}:package" ${ITEM_ATTRS} ${lang(language)}>`,
+    `<catalogRef href="${CATALOG}"/>`,
+    itemMeta('ninat:composite', src),
+    `<contentMeta>${el('headline', view.headline, lang(language))}</contentMeta>`,
+    `<groupSet root="main"><group id="main" role="group:main">${refs.join('')}</group></groupSet>`,
+    '</packageItem>',
+  ].join('\n');
+}
+
+export function newsmlDocument(src: ExportSource): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<newsMessage xmlns="${NAR}">`,
+    `<header><sent>${src.exportedAt}</sent><origin>Bàn Tin ${escapeXml(src.deskVersion)}</origin></header>`,
+    '<itemSet>',
+    textItem(src),
+    ...src.photos.map((p) => pictureItem(src, p)),
+    packageItem(src),
+    '</itemSet>',
+    '</newsMessage>',
+    '',
+  ].join('\n');
+}

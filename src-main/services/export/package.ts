@@ -1,0 +1,231 @@
+/**
+ * Exports an article as one package (layout in src-shared/package-format.ts), streamed to disk:
+ *
+ * - the ZIP is written by yazl to a temporary file beside the target, fsynced, then renamed over
+ *   it (and the folder fsynced), so a failed or cancelled export leaves no file, and a finished
+ *   one is whole;
+ * - each photo is copied with its metadata by ExifTool into a private temporary folder (the
+ *   stored original is never modified), then streamed into the ZIP as it is (photos are stored,
+ *   not deflated: they do not compress), hashed on the way; at most two copies exist at a time,
+ *   so memory and temporary space stay flat in the number of photos;
+ * - the text formats are small and built in memory; manifest.json comes last, with the size and
+ *   SHA-256 of every file as it went into the ZIP.
+ *
+ * Progress is reported in bytes of package content written so far, of the total expected.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { TFunction } from 'i18next';
+import { ZipFile } from 'yazl';
+import { DeskError } from '../../../src-shared/errors';
+import { readPhotos } from '../../../src-shared/article-photos';
+import type { Language } from '../../../src-shared/models';
+import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest, type ManifestFile } from '../../../src-shared/package-format';
+import type { PhotoFacts } from '../../../src-shared/photos';
+import type { DeskServices } from '../handlers/types';
+import { createTranslator } from '../i18n';
+import { articleHtml } from './html';
+import { newsmlDocument } from './newsml';
+import { ninjsObject } from './ninjs';
+import { newExifTool, writePhotoCopy } from './photos';
+import { readSource, type ExportSource } from './source';
+import { articleText, scriptText } from './text';
+
+export interface ExportOptions {
+  /** Bytes of package content written so far, of `total`. Called often; keep it cheap. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+  /** The time the package says it was made (tests pin it). */
+  readonly now?: Date;
+}
+
+export interface ExportResult {
+  readonly file: string;
+  /** Bytes of the ZIP file. */
+  readonly size: number;
+  readonly manifest: Manifest;
+}
+
+/** The services an export needs (a subset of the desk's, so benchmarks and tests can pass a desk's own). */
+export type ExportServices = Pick<DeskServices, 'articles' | 'photos' | 'settings' | 'version'>;
+
+/** The services of an open desk, for calling exportPackage outside the desk's door (tests, benchmarks). */
+export function exportServicesOf(desk: Pick<DeskServices, 'articles' | 'photos' | 'settings'>, version: string): ExportServices {
+  return { articles: desk.articles, photos: desk.photos, settings: () => desk.settings(), version };
+}
+
+const translators = new Map<Language, Promise<TFunction>>();
+const translator = (lang: Language) => {
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = createTranslator(lang)));
+  return t;
+};
+
+interface TextFile {
+  readonly path: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+/** The text formats of the package, built from one read of the article. */
+export function textFiles(src: ExportSource, t: TFunction): TextFile[] {
+  const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2) + '\n', 'utf8');
+  return [
+    { path: PACKAGE_FILES.article, contentType: 'application/json', bytes: json(src.article) },
+    { path: PACKAGE_FILES.ninjs('vi'), contentType: 'application/json', bytes: json(ninjsObject(src, 'vi', t)) },
+    { path: PACKAGE_FILES.ninjs('en'), contentType: 'application/json', bytes: json(ninjsObject(src, 'en', t)) },
+    { path: PACKAGE_FILES.newsml, contentType: 'application/xml', bytes: Buffer.from(newsmlDocument(src), 'utf8') },
+    { path: PACKAGE_FILES.html, contentType: 'text/html; charset=utf-8', bytes: Buffer.from(articleHtml(src, t), 'utf8') },
+    { path: PACKAGE_FILES.text, contentType: 'text/plain; charset=utf-8', bytes: Buffer.from(articleText(src, t), 'utf8') },
+    { path: PACKAGE_FILES.script, contentType: 'text/plain; charset=utf-8', bytes: Buffer.from(scriptText(src, t), 'utf8') },
+  ];
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function fsyncFile(file: string): Promise<void> {
+  const h = await fs.open(file, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  try {
+    await fsyncFile(dir);
+  } catch {
+    // Some systems (Windows) cannot open a folder to fsync it; the rename is still atomic.
+  }
+}
+
+function cancelled(): DeskError {
+  return new DeskError('exportCancelled');
+}
+
+/**
+ * Writes the package of article `articleId` to `outFile` (replacing it when it exists, only once
+ * the new one is whole). Throws a DeskError: notFound (article or a stored photo missing),
+ * photoNotImage (a stored file is not the photo it claims to be), exportCancelled, or the
+ * disk's error (diskFull, readOnly, io) — and leaves no file behind in every case.
+ */
+export async function exportPackage(services: ExportServices, articleId: string, outFile: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw cancelled();
+  const summary = services.articles.summary(articleId); // notFound before anything is made
+  const t = await translator(summary.language);
+  const settings = services.settings();
+  const exportedAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+  // The photos' stored facts (kind, size, pixels), read before the article so the read is one moment.
+  const photoIds = await services.articles.read(articleId, (doc) => readPhotos(doc).flatMap((p) => (p.id ? [p.id] : [])));
+  const facts = new Map<string, PhotoFacts>();
+  for (const id of new Set(photoIds)) {
+    const f = await services.photos.facts(id);
+    if (!f) throw new DeskError('notFound', { photo: id });
+    facts.set(id, f);
+  }
+  const src = await services.articles.read(articleId, (doc) => readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }));
+  for (const p of src.photos) if (!facts.has(p.entry.id)) throw new DeskError('notFound', { photo: p.entry.id });
+
+  const texts = textFiles(src, t);
+  // Written metadata adds a few kilobytes per photo: the total is an estimate, corrected at the end.
+  const total = texts.reduce((n, f) => n + f.bytes.byteLength, 0) + src.photos.reduce((n, p) => n + facts.get(p.entry.id)!.size + 16 * 1024, 0);
+  let done = 0;
+  const progress = (bytes: number) => {
+    done += bytes;
+    onProgress?.(Math.min(done, total), total);
+  };
+
+  const outDir = path.dirname(path.resolve(outFile));
+  const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
+  const tool = src.photos.length ? newExifTool() : null;
+  const zip = new ZipFile();
+  const out = createWriteStream(tmpZip, { flags: 'wx', mode: 0o644 });
+  const written = finished(out);
+  written.catch(() => undefined); // awaited below; a cancel may reject it before then
+  let input: ReturnType<typeof createReadStream> | null = null;
+  zip.outputStream.pipe(out);
+  const abort = () => {
+    zip.outputStream.unpipe(out);
+    out.destroy(cancelled());
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  const files: ManifestFile[] = [];
+  const mtime = new Date(exportedAt);
+  try {
+    for (const f of texts) {
+      zip.addBuffer(f.bytes, f.path, { mtime, compress: true });
+      files.push({ path: f.path, size: f.bytes.byteLength, sha256: sha256(f.bytes), contentType: f.contentType });
+      progress(f.bytes.byteLength);
+    }
+    // Copies are made one ahead of the one being zipped (ExifTool works while the ZIP is written).
+    const copyOf = (i: number) => path.join(work, `${i}`);
+    const prepare = (i: number) => {
+      const p = src.photos[i]!;
+      return writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
+    };
+    let next: Promise<void> | null = src.photos.length ? prepare(0) : null;
+    next?.catch(() => undefined);
+    for (let i = 0; i < src.photos.length; i++) {
+      await next;
+      if (signal?.aborted) throw cancelled();
+      next = i + 1 < src.photos.length ? prepare(i + 1) : null;
+      next?.catch(() => undefined);
+      const p = src.photos[i]!;
+      const hash = createHash('sha256');
+      let size = 0;
+      const meter = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          hash.update(chunk);
+          size += chunk.byteLength;
+          progress(chunk.byteLength);
+          cb(null, chunk);
+        },
+      });
+      input = createReadStream(copyOf(i), { highWaterMark: 256 * 1024 });
+      input.on('error', (err) => meter.destroy(err));
+      zip.addReadStream(input.pipe(meter), p.entry.file, { mtime, compress: false });
+      // Waits until the ZIP has taken the whole photo (so only one copy is being read at a time).
+      await Promise.race([finished(meter), written.then(() => Promise.reject(cancelled()))]);
+      await fs.rm(copyOf(i), { force: true });
+      files.push({ path: p.entry.file, size, sha256: hash.digest('hex'), contentType: p.mime });
+    }
+    const manifest: Manifest = {
+      format: PACKAGE_FORMAT,
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      deskVersion: services.version,
+      createdAt: exportedAt,
+      article: { id: src.view.id, language: src.language, headline: src.view.headline },
+      files,
+    };
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), PACKAGE_FILES.manifest, { mtime, compress: true });
+    zip.end();
+    await written;
+    if (signal?.aborted) throw cancelled();
+    await fsyncFile(tmpZip);
+    await fs.rename(tmpZip, outFile);
+    await fsyncDir(outDir);
+    const size = (await fs.stat(outFile)).size;
+    onProgress?.(total, total);
+    return { file: outFile, size, manifest };
+  } catch (err) {
+    input?.destroy();
+    zip.outputStream.unpipe(out);
+    out.destroy();
+    await finished(out).catch(() => undefined);
+    await fs.rm(tmpZip, { force: true });
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    await tool?.end().catch(() => undefined);
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The package of the sample article, format by format: manifest checksums, ninjs valid against
+ * IPTC's schema (both languages, linked), NewsML-G2 valid against IPTC's XSD, standalone and
+ * escaped HTML, plain text, the on-air script with its time, photos carrying both captions and
+ * the rest in XMP (GPS gone unless the user keeps it), stored originals untouched; progress,
+ * cancel, and a failed export that leaves nothing.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { ExifTool } from 'exiftool-vendored';
+import { validateXML } from 'xmllint-wasm';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../src-shared/contract';
+import { PACKAGE_FORMAT_VERSION, type Manifest } from '../../src-shared/package-format';
+import { secondsAt } from '../../src-shared/text/counts';
+import { countWords } from '../../src-shared/text/vietnamese';
+import sample from '../../assets/sample/article.vi.json';
+import { exportPackage, exportServicesOf } from '../../src-main/services/export/package';
+import { call, TEST_VERSION, testDesks } from '../support/desk';
+import { listDir, tempDirs } from '../support/temp';
+import { readZip, sampleWithPhotos, schemaFile } from './export-support';
+
+const temp = tempDirs();
+const desks = testDesks();
+const exif = new ExifTool({ maxProcs: 1 });
+afterEach(async () => {
+  await desks.cleanup();
+  await temp.cleanup();
+});
+afterAll(() => exif.end());
+
+/** A ninjs object as parsed (its shape is what the schema checks). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read freely, then checked by ajv and the expectations
+type Ninjs = Record<string, any>;
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function ninjsValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(JSON.parse(await fs.readFile(schemaFile('GeoJSON.json'), 'utf8')) as object, 'https://geojson.org/schema/GeoJSON.json');
+  return ajv.compile(JSON.parse(await fs.readFile(schemaFile('ninjs-schema_3.1.json'), 'utf8')) as object);
+}
+
+async function validateNewsml(xml: string) {
+  return validateXML({
+    xml: [{ fileName: 'item.xml', contents: xml }],
+    schema: [await fs.readFile(schemaFile('NewsML-G2_2.35-spec-All-Power.xsd'), 'utf8')],
+    preload: [{ fileName: 'xml.xsd', contents: await fs.readFile(schemaFile('xml.xsd'), 'utf8') }],
+    maxMemoryPages: 16 * 1024,
+  });
+}
+
+async function exportSample(options: { stripGps?: boolean } = {}) {
+  const dir = await temp.make();
+  const desk = await desks.open(path.join(dir, 'desk'));
+  if (options.stripGps === false) await call(desk, 'settings:update', { stripGpsOnExport: false });
+  const { article, photoIds } = await sampleWithPhotos(desk, dir);
+  const progress: Array<EventPayload<'export:progress'>> = [];
+  desk.hub.connect('watcher', (event, payload) => {
+    if (event === 'export:progress') progress.push(payload as EventPayload<'export:progress'>);
+  });
+  const out = path.join(dir, 'out', 'Hội nghị.zip');
+  await fs.mkdir(path.dirname(out));
+  const result = await call<{ file: string; size: number; files: number }>(desk, 'export:package', { id: article.id, job: 'job-1', file: out });
+  return { dir, desk, article, photoIds, out, result, progress, files: await readZip(out) };
+}
+
+describe('export:package of the sample article', () => {
+  it('writes every format, each listed in the manifest with its size and SHA-256', async () => {
+    const { files, result, out, progress, article } = await exportSample();
+    const names = [...files.keys()].sort();
+    expect(names).toEqual(['article.html', 'article.json', 'article.txt', 'manifest.json', 'newsml/item.xml', 'ninjs/en.json', 'ninjs/vi.json', 'photos/Hội nghị – điểm cầu tỉnh.jpg', 'photos/phat-bieu.jpg', 'script.txt']);
+    for (const n of names) expect(n).toBe(n.normalize('NFC'));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+    expect(manifest).toMatchObject({ format: 'ban-tin-package', formatVersion: PACKAGE_FORMAT_VERSION, deskVersion: TEST_VERSION, article: { id: article.id, language: 'vi', headline: sample.headline } });
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(names.filter((n) => n !== 'manifest.json'));
+    for (const f of manifest.files) {
+      expect(files.get(f.path)!.byteLength, f.path).toBe(f.size);
+      expect(sha(files.get(f.path)!), f.path).toBe(f.sha256);
+    }
+    expect(result).toEqual({ file: out, size: (await fs.stat(out)).size, files: names.length });
+    // Progress: never backwards, and ends at its total.
+    expect(progress.length).toBeGreaterThan(0);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+    expect(progress.at(-1)).toMatchObject({ job: 'job-1', done: progress.at(-1)!.total });
+    // Nothing else left beside the package (no temp file).
+    expect(await listDir(path.dirname(out))).toEqual(['Hội nghị.zip']);
+  });
+
+  it('ninjs: one valid object per language, linked to each other, with text, byline, place, subjects and photos', async () => {
+    const { files, article, photoIds } = await exportSample();
+    const validate = await ninjsValidator();
+    const vi = JSON.parse(files.get('ninjs/vi.json')!.toString('utf8')) as Ninjs;
+    const en = JSON.parse(files.get('ninjs/en.json')!.toString('utf8')) as Ninjs;
+    for (const [lang, obj] of [['vi', vi], ['en', en]] as const) {
+      expect(validate(obj), `${lang}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(obj.language).toBe(lang);
+    }
+    expect(vi.uri).toBe(`urn:bantin:article:${article.id}:vi`);
+    expect(vi.associations.find((a: Ninjs) => a.rel === 'translation')).toMatchObject({ uri: en.uri, language: 'en' });
+    expect(en.associations.find((a: Ninjs) => a.rel === 'translation')).toMatchObject({ uri: vi.uri, language: 'vi' });
+    expect(vi.headlines).toEqual([{ role: 'main', value: sample.headline }, { role: 'subheadline', value: sample.sapo }]);
+    expect(vi.bodies[0].contentType).toBe('text/html');
+    expect(vi.bodies[0].value).toContain('<p>' + sample.body[0]);
+    expect(vi.bodies[0].value).toContain('&quot;đúng, đủ, sạch, sống&quot;');
+    expect(vi.bodies[0].wordCount).toBe(countWords(sample.body.join('\n')));
+    expect(vi.by).toBe(sample.byline);
+    expect(vi.firstCreated).toBe(new Date(sample.dateline).toISOString());
+    expect(vi.located).toBe('Hà Giang 1');
+    expect(vi.places[0]).toMatchObject({ name: 'Phường Hà Giang 1', literal: 'gso:02509' });
+    expect(vi.subjects).toEqual(
+      expect.arrayContaining([
+        { name: 'chính trị', rel: 'about', uri: 'http://cv.iptc.org/newscodes/mediatopic/11000000', literal: 'medtop:11000000' },
+        { name: 'chuyển đổi số', rel: 'keyword', literal: 'chuyển đổi số' },
+      ]),
+    );
+    expect(en.subjects).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'politics', literal: 'medtop:11000000' })]));
+    expect(vi.events).toEqual([{ name: 'Hội nghị triển khai nhiệm vụ chuyển đổi số năm 2026', rel: 'about' }]);
+    expect(vi.people).toEqual(expect.arrayContaining([{ name: 'Minh Thư', rel: 'author' }, expect.objectContaining({ name: 'Lê Quang Đức', rel: 'participant' })]));
+    const viPhotos = vi.associations.filter((a: Ninjs) => a.type === 'picture');
+    const enPhotos = en.associations.filter((a: Ninjs) => a.type === 'picture');
+    expect(viPhotos.map((p: Ninjs) => p.uri)).toEqual(photoIds.map((id) => `urn:bantin:photo:${id}`));
+    expect(viPhotos[0]).toMatchObject({ rel: 'featuredimage', descriptions: [{ role: 'caption', value: sample.captions[0]!.vi }], copyrightHolder: 'Minh Thư', by: 'Minh Thư', people: [{ name: 'Lê Quang Đức', rel: 'personShown' }, { name: 'Hoàng Thị Mai', rel: 'personShown' }] });
+    expect(viPhotos[0].renditions[0]).toMatchObject({ name: 'original', title: 'photos/Hội nghị – điểm cầu tỉnh.jpg', contentType: 'image/jpeg', width: 800, height: 600 });
+    expect(enPhotos[1]).toMatchObject({ descriptions: [{ role: 'caption', value: sample.captions[1]!.en }] });
+    // The desk holds the text in Vietnamese only: the English object says where it is.
+    expect(en.headlines).toBeUndefined();
+    expect(en.edNote).toContain(vi.uri);
+  });
+
+  it('NewsML-G2: valid against the published XSD, with vi and en texts tagged and a packageItem grouping article and photos', async () => {
+    const { files, article, photoIds } = await exportSample();
+    const xml = files.get('newsml/item.xml')!.toString('utf8');
+    const result = await validateNewsml(xml);
+    expect(result.valid, result.rawOutput).toBe(true);
+    expect(xml).toContain(`<headline xml:lang="vi">${sample.headline}</headline>`);
+    expect(xml).toContain(`<description role="drol:caption" xml:lang="en">${sample.captions[1]!.en.replace(/'/g, '&apos;')}</description>`);
+    expect(xml).toContain(`<description role="drol:caption" xml:lang="vi">${sample.captions[0]!.vi}</description>`);
+    expect(xml).toMatch(/<packageItem guid="urn:bantin:article:[^"]+:package"/);
+    const refs = [...xml.matchAll(/<itemRef residref="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toEqual([`urn:bantin:article:${article.id}`, ...photoIds.map((id) => `urn:bantin:photo:${id}`)]);
+    expect(xml).toContain('<remoteContent href="../photos/H%E1%BB%99i%20ngh%E1%BB%8B%20%E2%80%93%20%C4%91i%E1%BB%83m%20c%E1%BA%A7u%20t%E1%BB%89nh.jpg" contenttype="image/jpeg" width="800" height="600"/>');
+    expect(xml).toContain('<subject type="cpnat:abstract" qcode="medtop:11000000"><name xml:lang="vi">chính trị</name><name xml:lang="en">politics</name></subject>');
+  });
+
+  it('HTML, text and script: standalone and escaped, the script with its on-air time', async () => {
+    const { files } = await exportSample();
+    const html = files.get('article.html')!.toString('utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).not.toMatch(/<script|<link|<img|src=|url\(|@import/i);
+    expect(html).toContain(`<h1>${sample.headline}</h1>`);
+    expect(html).toContain('Tác giả: Minh Thư · Chuyên mục: Thời sự · Ngày viết: 16:20, 09/01/2026');
+    expect(html).toContain(`<figcaption>${sample.captions[1]!.vi}</figcaption>`); // the photo placed in the body
+    expect(html).toContain(`<span lang="en">${sample.captions[0]!.en.replace(/'/g, '&#39;')}</span>`); // the other, after it
+
+    const text = files.get('article.txt')!.toString('utf8');
+    expect(text.startsWith(sample.headline + '\n\nTác giả: Minh Thư · 16:20, 09/01/2026 · Hà Giang 1\n\n' + sample.sapo + '\n\n' + sample.body[0])).toBe(true);
+    expect(text).toContain(`Ảnh 1: ${sample.captions[0]!.vi} (Ảnh: Minh Thư)`);
+
+    const script = files.get('script.txt')!.toString('utf8');
+    const words = countWords([sample.headline, sample.sapo, ...sample.body].join('\n'));
+    const seconds = secondsAt(words, 200);
+    expect(script).toContain(`Thời lượng đọc: ${Math.floor(seconds / 60)} phút ${seconds % 60} giây (${words} tiếng, 200 tiếng/phút)`);
+    expect(script).toContain(sample.headline.toLocaleUpperCase('vi'));
+    expect(script.indexOf(sample.sapo)).toBeLessThan(script.indexOf(sample.body[2]!));
+  });
+
+  it('escapes hostile text in every format', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const a = await call<{ id: string }>(desk, 'article:create', { language: 'en' });
+    const { headline, sapo, setText, setBodyLines } = await import('../../src-shared/article-doc');
+    await desk.articles.change(a.id, (doc) => {
+      setText(headline(doc), '<script>alert(1)</script> & "quotes" ]]> \u0007bell');
+      setText(sapo(doc), "<img src=x onerror=alert(2)> 'x'");
+      setBodyLines(doc, ['<iframe src="https://evil.example"></iframe>']);
+    });
+    const out = path.join(dir, 'hostile.zip');
+    await exportPackage(exportServicesOf(desk, TEST_VERSION), a.id, out, {});
+    const files = await readZip(out);
+    const html = files.get('article.html')!.toString('utf8');
+    expect(html).not.toMatch(/<script|<img|<iframe/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    const xml = files.get('newsml/item.xml')!.toString('utf8');
+    const valid = await validateNewsml(xml);
+    expect(valid.valid, valid.rawOutput).toBe(true);
+    expect(xml).not.toContain('\u0007');
+    const validate = await ninjsValidator();
+    expect(validate(JSON.parse(files.get('ninjs/en.json')!.toString('utf8')))).toBe(true);
+  });
+
+  it('photos carry both captions and the rest in XMP, without GPS; the stored originals are untouched', async () => {
+    const { files, desk, photoIds, dir } = await exportSample();
+    const file = path.join(dir, 'first.jpg');
+    await fs.writeFile(file, files.get('photos/Hội nghị – điểm cầu tỉnh.jpg')!);
+    const all = await exif.read(file);
+    expect(all.Description).toBe(sample.captions[0]!.vi);
+    // The language alternative: vi, en, and x-default (read above as Description) in the article's language.
+    const raw = await exif.readRaw(file, { readArgs: ['-XMP-dc:Description-vi', '-XMP-dc:Description-en'] });
+    expect(raw).toMatchObject({ 'Description-vi': sample.captions[0]!.vi, 'Description-en': sample.captions[0]!.en });
+    expect(all).toMatchObject({ Headline: sample.headline, Creator: ['Minh Thư'], Credit: 'Minh Thư', Rights: '© 2022 Minh Thư', PersonInImage: ['Lê Quang Đức', 'Hoàng Thị Mai'], Event: 'Hội nghị triển khai nhiệm vụ chuyển đổi số năm 2026', City: 'Phường Hà Giang 1', State: 'Tuyên Quang', Country: 'Việt Nam', Location: 'Hội trường UBND tỉnh' });
+    expect(all.GPSLatitude).toBeUndefined();
+    expect(all.GPSPosition).toBeUndefined();
+    // Camera facts stay.
+    expect(all.Model).toBe('Canon EOS R6');
+    for (const id of photoIds) {
+      const facts = await desk.photos.facts(id);
+      expect(sha(await fs.readFile(desk.photos.originalPath(id, facts!.kind)))).toBe(id);
+    }
+  });
+
+  it('keeps the GPS position when the user asked to', async () => {
+    const { files, dir } = await exportSample({ stripGps: false });
+    const file = path.join(dir, 'first.jpg');
+    await fs.writeFile(file, files.get('photos/Hội nghị – điểm cầu tỉnh.jpg')!);
+    const all = await exif.read(file);
+    expect(all.GPSLatitude).toBeCloseTo(22.8233, 3);
+    const article = JSON.parse(files.get('article.json')!.toString('utf8')) as { photos: Array<{ gps: unknown }> };
+    expect(article.photos[0]!.gps).toMatchObject({ lat: 22.8233 });
+  });
+});
+
+describe('export: cancel and failure leave nothing', () => {
+  it('a cancel mid-way (service and operation) ends with exportCancelled and no file', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { article } = await sampleWithPhotos(desk, dir);
+    const outDir = path.join(dir, 'out');
+    await fs.mkdir(outDir);
+    const controller = new AbortController();
+    const service = exportPackage(exportServicesOf(desk, TEST_VERSION), article.id, path.join(outDir, 'a.zip'), { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    await expect(service).rejects.toMatchObject({ code: 'exportCancelled' });
+    expect(await listDir(outDir)).toEqual([]);
+
+    const running = desk.dispatch('export:package', { id: article.id, job: 'cancel-me', file: path.join(outDir, 'b.zip') }, { client: 'test' });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await call(desk, 'export:cancel', { job: 'cancel-me' })).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'exportCancelled' } });
+    expect(await listDir(outDir)).toEqual([]);
+    expect(await call(desk, 'export:cancel', { job: 'cancel-me' })).toEqual({ cancelled: false });
+  });
+
+  it('a stored photo that is not what it claims is refused before ExifTool sees it, and no file is left', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { article, photoIds } = await sampleWithPhotos(desk, dir);
+    const facts = await desk.photos.facts(photoIds[1]!);
+    const stored = desk.photos.originalPath(photoIds[1]!, facts!.kind);
+    await fs.chmod(stored, 0o644);
+    await fs.writeFile(stored, '%PDF-1.7 not a photo');
+    const out = path.join(dir, 'x.zip');
+    const failed = await desk.dispatch('export:package', { id: article.id, job: 'j', file: out }, { client: 'test' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'photoNotImage' } });
+    expect((await listDir(dir)).filter((n) => n.includes('x.zip'))).toEqual([]);
+  });
+
+  it('an unknown article is refused', async () => {
+    const desk = await desks.open(await temp.make());
+    const r = await desk.dispatch('export:package', { id: 'no-such-article-id', job: 'j' }, { client: 'test' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'notFound' } });
+  });
+});
