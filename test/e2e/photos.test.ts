@@ -108,6 +108,14 @@ describe('photos of an article', () => {
     // One file per photo in the desk folder.
     expect((await fs.readdir(path.join(dataDir, 'photos'))).sort()).toEqual([`${sha(oneBytes)}.jpg`, `${sha(two.bytes)}.jpg`, `${sha(three.bytes)}.png`].sort());
 
+    // Ctrl+Z in a photo's field takes back the writer's last change there, as anywhere in the article.
+    await photos.credit(1).fill('Đài PT-TH tỉnh');
+    await expect.poll(() => photos.credit(1).inputValue()).toBe('Đài PT-TH tỉnh');
+    await photos.credit(1).press('Control+z');
+    await expect.poll(() => photos.credit(1).inputValue()).toBe('Đài PT-TH');
+    await photos.credit(1).press('Control+y');
+    await expect.poll(() => photos.credit(1).inputValue()).toBe('Đài PT-TH tỉnh');
+
     // The interface in English names the same fields in English.
     await article.switchLanguage('en');
     photos.speak('en');

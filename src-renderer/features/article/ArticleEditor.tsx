@@ -133,8 +133,8 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           <Counts headline={fields.headline} sapo={fields.sapo} doc={replica.doc} language={language} rates={rates} />
           {settings && <ReadingRateControl language={language} rates={rates} />}
           <ChecklistPanel doc={replica.doc} language={language} />
-          <EventPanel doc={replica.doc} articleId={replica.id} language={language} />
-          <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} />
+          <EventPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} />
+          <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} />
           <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} />
         </aside>
       </div>

@@ -1,6 +1,6 @@
 /**
- * One undo history per open article, over the headline, the lead, the body and meta (slug,
- * byline), tracking only the writer's own changes on this page (USER_ORIGINS). Changes from
+ * One undo history per open article, over the headline, the lead, the body, meta (slug,
+ * byline), the event and the photos' entries (captions, order, featured, removal), tracking only the writer's own changes on this page (USER_ORIGINS). Changes from
  * other windows or devices arrive with REMOTE_ORIGIN and are never undone here: Yjs undoes the
  * writer's items only, whatever others did around them.
  *
@@ -11,11 +11,12 @@
  */
 import { defaultDeleteFilter, defaultProtectedNodes } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { body, headline, meta, sapo } from '../../../src-shared/article-doc';
+import { body, headline, meta, photos, sapo } from '../../../src-shared/article-doc';
+import { eventMap } from '../../../src-shared/article-event';
 import { USER_ORIGINS } from '../article/origins';
 
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager([headline(doc), sapo(doc), body(doc), meta(doc)], {
+  return new Y.UndoManager([headline(doc), sapo(doc), body(doc), meta(doc), eventMap(doc), photos(doc)], {
     trackedOrigins: new Set(USER_ORIGINS),
     // As y-tiptap's own manager: an emptied paragraph is not brought back as a ghost on undo.
     deleteFilter: (item) => defaultDeleteFilter(item, defaultProtectedNodes),

@@ -13,6 +13,7 @@ import { NfcField } from '../../shared/NfcField';
 import { thumbUrl } from '../../shared/photo-thumbs';
 import { USER_ORIGIN } from '../article/origins';
 import { insertPhotoInBody } from '../editor/photo-node';
+import { undoKey } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
 
 export const DRAG_TYPE = 'application/x-bantin-photo';
@@ -26,6 +27,8 @@ export interface PhotoCardProps {
   readonly radioGroup: string;
   readonly onMove: (from: number, to: number) => void;
   readonly onAttach: (index: number) => void;
+  /** The article's one undo history: Ctrl+Z in a photo's field takes back the writer's last change in the article. */
+  readonly undoManager?: Y.UndoManager;
 }
 
 function Thumb({ id, label }: { readonly id: string; readonly label: string }) {
@@ -38,7 +41,7 @@ function Thumb({ id, label }: { readonly id: string; readonly label: string }) {
   return url ? <img className="photo-card__img" src={url} alt={label} /> : <div className="photo-card__img photo-card__img--loading" role="img" aria-label={label} />;
 }
 
-export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMove, onAttach }: PhotoCardProps) {
+export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMove, onAttach, undoManager }: PhotoCardProps) {
   const { t } = useTranslation('photos');
   const ids = { vi: useId(), en: useId(), credit: useId(), creator: useId(), persons: useId(), place: useId() };
   const [persons, setPersonsText] = useState(entry.persons.join(', '));
@@ -49,6 +52,13 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
   const caption = entry.captions[language];
 
   const onKeyDown = (e: KeyboardEvent) => {
+    const which = undoManager ? undoKey(e) : null;
+    if (which && undoManager) {
+      e.preventDefault();
+      if (which === 'undo') undoManager.undo();
+      else undoManager.redo();
+      return;
+    }
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     const to = e.key === 'ArrowUp' ? index - 1 : index + 1;

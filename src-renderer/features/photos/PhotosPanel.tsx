@@ -22,7 +22,7 @@ interface Failure {
   readonly error: ErrorPayload;
 }
 
-export function PhotosPanel({ doc, articleId, language }: { readonly doc: Y.Doc; readonly articleId: string; readonly language: Language }) {
+export function PhotosPanel({ doc, articleId, language, undoManager }: { readonly doc: Y.Doc; readonly articleId: string; readonly language: Language; readonly undoManager?: Y.UndoManager }) {
   const { t } = useTranslation('photos');
   const { t: te } = useTranslation('errors');
   const list = usePhotos(doc);
@@ -125,7 +125,7 @@ export function PhotosPanel({ doc, articleId, language }: { readonly doc: Y.Doc;
       ) : (
         <ol className="photo-list">
           {list.map((entry, index) => (
-            <PhotoCard key={`${entry.id ?? 'planned'}-${index}`} doc={doc} entry={entry} index={index} count={list.length} language={language} radioGroup={radioGroup} onMove={move} onAttach={choose} />
+            <PhotoCard key={`${entry.id ?? 'planned'}-${index}`} doc={doc} entry={entry} index={index} count={list.length} language={language} radioGroup={radioGroup} onMove={move} onAttach={choose} undoManager={undoManager} />
           ))}
         </ol>
       )}

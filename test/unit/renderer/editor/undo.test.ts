@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { body, headline, meta, setText } from '../../../../src-shared/article-doc';
+import { eventMap } from '../../../../src-shared/article-event';
+import { addPhoto, movePhoto, readPhotos, removePhoto, setCaption } from '../../../../src-shared/article-photos';
 import { REMOTE_ORIGIN, USER_ORIGIN } from '../../../../src-renderer/features/article/origins';
 import { createUndoManager, undoKey } from '../../../../src-renderer/features/editor/undo';
 
@@ -77,5 +79,47 @@ describe('undoKey', () => {
     expect(undoKey(key('z'))).toBeNull();
     expect(undoKey(key('b', { ctrl: true }))).toBeNull();
     expect(undoKey(key('z', { ctrl: true, alt: true }))).toBeNull();
+  });
+});
+
+describe('the article undo manager over photos and the event', () => {
+  const FACTS = { id: 'a'.repeat(64), kind: 'jpeg', width: 640, height: 480, size: 1000, name: 'a.jpg', takenAt: null, camera: null, gps: null, embeddedCaption: null, embeddedCreator: null } as const;
+
+  it("undoes a caption, a removal and a move of the writer's, never the photo main added", () => {
+    const doc = new Y.Doc();
+    const undo = createUndoManager(doc);
+    // main adds two photos (its origin is not the writer's)
+    doc.transact(() => {
+      addPhoto(doc, FACTS, {}, 'vi');
+      addPhoto(doc, { ...FACTS, id: 'b'.repeat(64) }, {}, 'vi');
+    }, 'main');
+    expect(undo.undoStack.length).toBe(0);
+
+    doc.transact(() => setCaption(doc, 0, 'vi', 'Đại biểu dự hội nghị'), USER_ORIGIN);
+    undo.stopCapturing();
+    doc.transact(() => movePhoto(doc, 1, 0), USER_ORIGIN);
+    undo.stopCapturing();
+    doc.transact(() => removePhoto(doc, 1), USER_ORIGIN);
+    expect(readPhotos(doc).map((p) => p.id)).toEqual(['b'.repeat(64)]);
+
+    undo.undo(); // the removal
+    expect(readPhotos(doc).map((p) => [p.id, p.captions.vi])).toEqual([
+      ['b'.repeat(64), ''],
+      ['a'.repeat(64), 'Đại biểu dự hội nghị'],
+    ]);
+    undo.undo(); // the move
+    expect(readPhotos(doc).map((p) => p.id)).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    undo.undo(); // the caption
+    expect(readPhotos(doc)[0]!.captions.vi).toBe('');
+    undo.undo(); // nothing more: main's additions stay
+    expect(readPhotos(doc)).toHaveLength(2);
+  });
+
+  it("undoes the writer's event edits", () => {
+    const doc = new Y.Doc();
+    const undo = createUndoManager(doc);
+    doc.transact(() => eventMap(doc).set('title', 'Hội nghị'), USER_ORIGIN);
+    undo.undo();
+    expect(eventMap(doc).get('title')).toBeUndefined();
   });
 });
