@@ -3,6 +3,7 @@
  *   npm run cli -- --data <dir> list [--json] | import <file.docx|.md|.txt> [--language vi|en] | show <id> [--json]
  *                                | search <query> [--json] | place <query> [--json]
  *                                | photo add <id> <file> [--caption-vi <text>] [--caption-en <text>] [--credit <text>] [--creator <name>]
+ *                                | export <id> --out <file.zip> [--json] | import-package <file.zip> [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -15,7 +16,9 @@ import { openDesk, type Desk } from '../services/desk';
 import { createTranslator, languageFromEnv } from '../services/i18n';
 import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
+import { exportArticle } from './commands/export';
 import { importFile } from './commands/import';
+import { importPackageFile } from './commands/import-package';
 import { list } from './commands/list';
 import { photoAdd } from './commands/photo';
 import { place } from './commands/place';
@@ -23,7 +26,7 @@ import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { EXIT, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
@@ -44,6 +47,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'caption-en': { type: 'string' },
         credit: { type: 'string' },
         creator: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (err) {
@@ -67,9 +71,15 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' ? 'file' : command === 'show' ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
+  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+
+  if (command === 'export' && !values.out) {
+    cli.err(t('cli:missingArgument', { name: '--out' }));
     cli.err(t('cli:usage'));
     return EXIT.usage;
   }
@@ -93,6 +103,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       const options = { captionVi: values['caption-vi'], captionEn: values['caption-en'], credit: values.credit, creator: values.creator };
       return await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
     }
+    if (command === 'export') return await exportArticle(desk, arg, values.out!, values.json, cli);
     return await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
     if (err instanceof DeskError) {
@@ -119,6 +130,10 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return place(arg, json, io);
     case 'photo':
       return EXIT.usage; // handled before: it takes more than one argument
+    case 'export':
+      return EXIT.usage; // handled before: it takes --out
+    case 'import-package':
+      return importPackageFile(desk, arg, json, io);
   }
 }
 
