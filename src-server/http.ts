@@ -1,0 +1,265 @@
+/**
+ * The HTTP API (src-shared/server-api.ts): login, users, directory, assignments, photos.
+ * Every path but POST /api/login needs `Authorization: Bearer <token>`; every refusal is a
+ * JSON `{ error: <code> }` with its status, and an unexpected failure is logged here and
+ * answered `internal` — no stack trace leaves the server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { assertNever } from '../src-shared/errors';
+import { ArticleId } from '../src-shared/models';
+import { ROLES, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
+import type { Access } from './access';
+import { dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
+import { PHOTO_ID, type PhotoStore } from './photos';
+import type { Storage, UserRow } from './storage';
+
+const TOKEN_DAYS = 90;
+const JSON_LIMIT = 64 * 1024;
+
+export interface HttpDeps {
+  readonly storage: Storage;
+  readonly access: Access;
+  readonly photos: PhotoStore;
+  readonly limiter: LoginLimiter;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+  /** Closes the WebSocket connections of a user whose account was disabled. */
+  readonly disconnectUser: (userId: number) => void;
+}
+
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ServerErrorCode,
+    readonly extra: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(code);
+  }
+}
+
+const UserName = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(z.string().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u));
+const Password = z.string().min(1).max(1024);
+const NewPassword = z.string().min(10).max(1024);
+const Role = z.enum(ROLES);
+
+const LoginBody = z.object({ name: UserName, password: Password }).strict();
+const CreateUserBody = z.object({ name: UserName, role: Role, password: NewPassword.optional() }).strict();
+const PatchUserBody = z.object({ role: Role.optional(), disabled: z.boolean().optional(), password: NewPassword.optional() }).strict();
+const AssigneesBody = z.object({ users: z.array(UserName).max(100) }).strict();
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, err: HttpRefusal): void {
+  const headers: Record<string, string> = {};
+  if (err.code === 'tooManyAttempts' && typeof err.extra.retryAfter === 'number') headers['retry-after'] = String(err.extra.retryAfter);
+  if (err.status === 401) headers['www-authenticate'] = 'Bearer';
+  send(res, err.status, { error: err.code, ...err.extra }, headers);
+}
+
+async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpRefusal(400, 'invalidPayload', { field: 'content-type' });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > JSON_LIMIT) throw new HttpRefusal(413, 'payloadTooLarge');
+    chunks.push(chunk);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpRefusal(400, 'invalidPayload');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpRefusal(400, 'invalidPayload', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  return parsed.data;
+}
+
+const info = (u: UserRow): UserInfo => ({ name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt });
+
+function bearer(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  const m = h ? /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(h) : null;
+  return m ? m[1]! : null;
+}
+
+export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { storage, access, photos, limiter } = deps;
+  const iso = (): string => deps.now().toISOString();
+
+  const authenticate = (req: IncomingMessage): UserRow => {
+    const user = access.userByToken(bearer(req));
+    if (!user) throw new HttpRefusal(401, 'unauthorized');
+    return user;
+  };
+  const requireRole = (user: UserRow, roles: ReadonlyArray<UserRow['role']>): void => {
+    if (!roles.includes(user.role)) throw new HttpRefusal(403, 'forbidden');
+  };
+  const methods = (req: IncomingMessage, allowed: readonly string[]): void => {
+    if (!allowed.includes(req.method ?? '')) throw new HttpRefusal(405, 'methodNotAllowed');
+  };
+
+  async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req, LoginBody);
+    const address = req.socket.remoteAddress ?? '';
+    const wait = limiter.retryAfter(body.name, address);
+    if (wait > 0) throw new HttpRefusal(429, 'tooManyAttempts', { retryAfter: wait });
+    const user = storage.userByName(body.name);
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !ok || user.disabled) {
+      limiter.fail(body.name, address);
+      throw new HttpRefusal(401, 'badCredentials');
+    }
+    limiter.succeed(body.name, address);
+    const token = newToken();
+    const now = deps.now();
+    const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000).toISOString();
+    storage.addToken(tokenHash(token), user.id, now.toISOString(), expiresAt);
+    const answer: LoginResponse = { token, user: info(user), expiresAt };
+    send(res, 200, answer);
+  }
+
+  async function users(req: IncomingMessage, res: ServerResponse, name: string | undefined): Promise<void> {
+    const me = authenticate(req);
+    requireRole(me, ['admin']);
+    if (name === undefined) {
+      methods(req, ['GET', 'POST']);
+      if (req.method === 'GET') return send(res, 200, { users: storage.users().map(info) });
+      const body = await readJson(req, CreateUserBody);
+      if (storage.userByName(body.name)) throw new HttpRefusal(409, 'userExists');
+      const password = body.password ?? newPassword();
+      const user = storage.createUser(body.name, body.role, await hashPassword(password), iso());
+      deps.log(`${me.name} created user ${user.name} (${user.role})`);
+      const answer: CreateUserResponse = body.password ? { user: info(user) } : { user: info(user), password };
+      return send(res, 201, answer);
+    }
+    methods(req, ['GET', 'PATCH']);
+    const user = storage.userByName(name);
+    if (!user) throw new HttpRefusal(404, 'notFound');
+    if (req.method === 'GET') return send(res, 200, { user: info(user) });
+    const body = await readJson(req, PatchUserBody);
+    storage.updateUser(user.id, { role: body.role, disabled: body.disabled, passwordHash: body.password ? await hashPassword(body.password) : undefined });
+    if (body.disabled === true || body.password) deps.disconnectUser(user.id);
+    deps.log(`${me.name} changed user ${user.name}: ${Object.keys(body).join(', ')}`);
+    send(res, 200, { user: info(storage.userByName(user.name)!) });
+  }
+
+  async function assignees(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = authenticate(req);
+    if (!ArticleId.safeParse(id).success) throw new HttpRefusal(404, 'notFound');
+    methods(req, ['GET', 'PUT']);
+    if (req.method === 'GET') {
+      if (!storage.article(id) || !access.mayOpenArticle(me, id, false)) throw new HttpRefusal(404, 'notFound');
+      return send(res, 200, { id, assignees: storage.assignees(id) });
+    }
+    requireRole(me, ['editor', 'admin']);
+    const body = await readJson(req, AssigneesBody);
+    if (!storage.article(id)) throw new HttpRefusal(404, 'notFound');
+    const ids: number[] = [];
+    for (const name of body.users) {
+      const u = storage.userByName(name);
+      if (!u) throw new HttpRefusal(400, 'invalidPayload', { field: 'users', user: name });
+      ids.push(u.id);
+    }
+    storage.setAssignees(id, ids);
+    deps.log(`${me.name} assigned ${id} to ${body.users.join(', ') || 'nobody'}`);
+    send(res, 200, { id, assignees: storage.assignees(id) });
+  }
+
+  async function photo(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = authenticate(req);
+    if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
+    methods(req, ['GET', 'HEAD', 'PUT']);
+    if (req.method === 'PUT') {
+      const outcome = await photos.put(id, req, me);
+      switch (outcome.kind) {
+        case 'stored':
+          return send(res, 201, outcome.body);
+        case 'exists':
+          return send(res, 200, outcome.body);
+        case 'tooLarge':
+          throw new HttpRefusal(413, 'payloadTooLarge');
+        case 'mismatch':
+          throw new HttpRefusal(422, 'photoHashMismatch');
+        default:
+          return assertNever(outcome);
+      }
+    }
+    if (!(await photos.send(id, res, req.method === 'HEAD'))) throw new HttpRefusal(404, 'notFound');
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://server');
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'api') throw new HttpRefusal(404, 'notFound');
+    const [, what, arg, sub, ...rest] = parts;
+    if (rest.length > 0) throw new HttpRefusal(404, 'notFound');
+    switch (what) {
+      case 'login':
+        if (arg !== undefined) break;
+        methods(req, ['POST']);
+        return login(req, res);
+      case 'logout': {
+        if (arg !== undefined) break;
+        methods(req, ['POST']);
+        authenticate(req);
+        storage.deleteToken(tokenHash(bearer(req)!));
+        return send(res, 200, { ok: true });
+      }
+      case 'me':
+        if (arg !== undefined) break;
+        methods(req, ['GET']);
+        return send(res, 200, { user: info(authenticate(req)) });
+      case 'users':
+        if (sub !== undefined) break;
+        return users(req, res, arg);
+      case 'directory': {
+        if (arg !== undefined) break;
+        methods(req, ['GET']);
+        const me = authenticate(req);
+        const answer: DirectoryResponse = {
+          articles: storage.directory(me).map((a) => ({ id: a.id, owner: a.ownerName, assignees: a.assignees, createdAt: a.createdAt, updatedAt: a.updatedAt, version: a.version })),
+        };
+        return send(res, 200, answer);
+      }
+      case 'articles':
+        if (arg === undefined || sub !== 'assignees') break;
+        return assignees(req, res, arg);
+      case 'photos':
+        if (arg === undefined || sub !== undefined) break;
+        return photo(req, res, arg);
+      default:
+        break;
+    }
+    throw new HttpRefusal(404, 'notFound');
+  }
+
+  return (req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpRefusal) {
+        refuse(res, err);
+        return;
+      }
+      if (err instanceof URIError) {
+        refuse(res, new HttpRefusal(404, 'notFound'));
+        return;
+      }
+      deps.log(`internal error on ${req.method} ${req.url?.split('?')[0]}: ${(err as Error)?.stack ?? String(err)}`);
+      refuse(res, new HttpRefusal(500, 'internal'));
+    });
+  };
+}

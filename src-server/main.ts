@@ -1,0 +1,65 @@
+/**
+ * `npm run server -- --data <dir> [--port <n>] [--host <address>]`
+ *
+ * Starts the newsroom server. On the first start with an empty data folder it creates the
+ * `admin` account, with the password from BANTIN_ADMIN_PASSWORD or one it prints once.
+ * SIGTERM and SIGINT stop it cleanly (connections closed, logs compacted, database closed).
+ */
+import { parseArgs } from 'node:util';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+    strict: true,
+  });
+  const dataDir = values.data ?? process.env.BANTIN_SERVER_DATA;
+  if (!dataDir) {
+    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>]');
+    process.exit(2);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: not a port number: ${values.port}`);
+    process.exit(2);
+  }
+  const server = await startServer({
+    dataDir,
+    port,
+    host: values.host,
+    adminPassword: process.env.BANTIN_ADMIN_PASSWORD || undefined,
+    log: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
+  });
+  if (server.createdAdmin) {
+    console.log(`Admin account created: ${server.createdAdmin.name}`);
+    if (server.createdAdmin.password) console.log(`Admin password (shown once, change it): ${server.createdAdmin.password}`);
+    else console.log('Admin password: the one in BANTIN_ADMIN_PASSWORD');
+  }
+  console.log(`Data folder: ${dataDir}`);
+  console.log(`Newsroom server listening on ${server.url} (sync: ${server.url.replace(/^http/, 'ws')}/sync)`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`The newsroom server could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+/**
+ * Photos by content: `<data>/photos/<sha256>`, one file however many articles use it.
+ * An upload streams to a temporary file while it is hashed and counted, is refused past
+ * PHOTO_MAX_BYTES or when its SHA-256 is not the one in its address, and is then fsynced and
+ * renamed into place (and the folder fsynced) before it is listed in SQLite and answered.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { PHOTO_MAX_BYTES } from '../src-shared/photos';
+import type { PhotoPutResponse } from '../src-shared/server-api';
+import type { Storage, UserRow } from './storage';
+
+export const PHOTO_ID = /^[0-9a-f]{64}$/;
+
+/** The type by its first bytes (JPEG, PNG, WebP), never by a name; anything else is served as bytes. */
+function sniff(head: Buffer): string {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return 'application/octet-stream';
+}
+
+export type PutOutcome =
+  | { readonly kind: 'stored'; readonly body: PhotoPutResponse }
+  | { readonly kind: 'exists'; readonly body: PhotoPutResponse }
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'mismatch' };
+
+export class PhotoStore {
+  readonly dir: string;
+
+  constructor(
+    dataDir: string,
+    private readonly storage: Storage,
+    private readonly now: () => string,
+    private readonly maxBytes = PHOTO_MAX_BYTES,
+  ) {
+    this.dir = path.join(dataDir, 'photos');
+  }
+
+  async init(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    // Uploads cut short by a crash leave temporary files: they were never listed, remove them.
+    for (const name of await fs.readdir(this.dir)) if (name.startsWith('.upload-')) await fs.rm(path.join(this.dir, name), { force: true });
+  }
+
+  file(id: string): string {
+    return path.join(this.dir, id);
+  }
+
+  has(id: string): { size: number; mime: string } | null {
+    return this.storage.photo(id);
+  }
+
+  /** Streams the request body to disk; the caller has checked the id and the token. */
+  async put(id: string, req: IncomingMessage, user: UserRow): Promise<PutOutcome> {
+    const known = this.storage.photo(id);
+    if (known) {
+      req.resume();
+      return { kind: 'exists', body: { id, size: known.size, stored: false } };
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.maxBytes) {
+      req.resume();
+      return { kind: 'tooLarge' };
+    }
+    const temp = path.join(this.dir, `.upload-${randomBytes(8).toString('hex')}`);
+    const hash = createHash('sha256');
+    const out = createWriteStream(temp, { flags: 'wx' });
+    let size = 0;
+    let head = Buffer.alloc(0);
+    let tooLarge = false;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        req.on('data', (chunk: Buffer) => {
+          if (tooLarge) return;
+          size += chunk.length;
+          if (size > this.maxBytes) {
+            tooLarge = true;
+            req.unpipe(out);
+            out.end();
+            req.resume();
+            return;
+          }
+          if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
+          hash.update(chunk);
+        });
+        req.pipe(out);
+        req.on('error', reject);
+        req.on('aborted', () => reject(new Error('upload aborted')));
+        out.on('error', reject);
+        out.on('close', () => resolve());
+      });
+      if (tooLarge) return { kind: 'tooLarge' };
+      if (hash.digest('hex') !== id) return { kind: 'mismatch' };
+      const fh = await fs.open(temp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fs.rename(temp, this.file(id));
+      const dirHandle = await fs.open(this.dir, 'r');
+      try {
+        await dirHandle.sync();
+      } finally {
+        await dirHandle.close();
+      }
+      this.storage.addPhoto(id, size, sniff(head), user.id, this.now());
+      return { kind: 'stored', body: { id, size, stored: true } };
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+  }
+
+  /** Streams the photo; false when the server does not have it. */
+  async send(id: string, res: ServerResponse, headOnly: boolean): Promise<boolean> {
+    const known = this.storage.photo(id);
+    if (!known) return false;
+    res.writeHead(200, {
+      'content-type': known.mime,
+      'content-length': String(known.size),
+      'cache-control': 'private, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+    if (headOnly) {
+      res.end();
+      return true;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const stream = createReadStream(this.file(id));
+      stream.on('error', reject);
+      res.on('close', () => {
+        stream.destroy();
+        resolve();
+      });
+      stream.pipe(res);
+    });
+    return true;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The newsroom server: one node:http server on one port for the HTTP API (http.ts) and, on
+ * upgrade at /sync, Hocuspocus's WebSocket (sync.ts); SQLite and photos in the data folder.
+ */
+import { createServer, type Server } from 'node:http';
+import { promises as fs } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import { SYNC_PATH } from '../src-shared/server-api';
+import { Access } from './access';
+import { hashPassword, LoginLimiter, newPassword } from './auth';
+import { createHttpHandler } from './http';
+import { PhotoStore } from './photos';
+import { Storage } from './storage';
+import { createSync, type SyncContext } from './sync';
+
+export const ADMIN_NAME = 'admin';
+
+export interface ServerOptions {
+  readonly dataDir: string;
+  readonly host?: string;
+  /** 0 = any free port. */
+  readonly port?: number;
+  /** The first admin's password; one is made (and returned once) when absent. */
+  readonly adminPassword?: string;
+  readonly log?: (line: string) => void;
+  readonly loginLimit?: { readonly max: number; readonly windowMs: number };
+  readonly debounceMs?: number;
+  readonly maxDebounceMs?: number;
+  readonly unloadDelayMs?: number;
+  readonly photoMaxBytes?: number;
+}
+
+export interface NewsroomServer {
+  readonly url: string;
+  readonly port: number;
+  readonly hocuspocus: Hocuspocus;
+  readonly storage: Storage;
+  /** Set on the first start only: the admin account made then, and its password when the server made it. */
+  readonly createdAdmin: { readonly name: string; readonly password: string | null } | null;
+  /** Stops accepting, closes every connection, compacts every document and closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<NewsroomServer> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const dataDir = path.resolve(options.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
+  const storage = new Storage(dataDir);
+  const now = (): Date => new Date();
+  const iso = (): string => now().toISOString();
+
+  let createdAdmin: NewsroomServer['createdAdmin'] = null;
+  if (storage.userCount() === 0) {
+    const password = options.adminPassword ?? newPassword();
+    storage.createUser(ADMIN_NAME, 'admin', await hashPassword(password), iso());
+    createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
+  }
+
+  const access = new Access(storage, iso);
+  const photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes);
+  await photos.init();
+  // Updates logged but not compacted when the server last stopped (a kill): fold them in now.
+  for (const id of storage.articlesWithPendingUpdates()) storage.compact(id);
+
+  const hocuspocus = createSync({
+    storage,
+    access,
+    now: iso,
+    log,
+    debounceMs: options.debounceMs,
+    maxDebounceMs: options.maxDebounceMs,
+    unloadDelayMs: options.unloadDelayMs,
+  });
+
+  const disconnectUser = (userId: number): void => {
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        if ((connection.context as SyncContext | undefined)?.user.id === userId) connection.webSocket.close(4401, 'unauthorized');
+      }
+    }
+  };
+
+  const handler = createHttpHandler({ storage, access, photos, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser });
+  const http: Server = createServer(handler);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
+  http.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+    if (pathname !== SYNC_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => log(`websocket error: ${err.message}`));
+      hocuspocus.handleConnection(ws, req);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const address = http.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const ws of wss.clients) ws.close(1001, 'serverStopping');
+      hocuspocus.closeConnections();
+      http.closeAllConnections();
+      await stopped;
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Every change is already in SQLite; fold the logs into the states and close cleanly.
+      for (const id of storage.articlesWithPendingUpdates()) storage.compact(id);
+      storage.close();
+    })();
+    return closing;
+  };
+
+  return { url: `http://${host}:${address.port}`, port: address.port, hocuspocus, storage, createdAdmin, close };
+}

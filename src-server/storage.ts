@@ -1,0 +1,271 @@
+/**
+ * The server's SQLite file (`<data>/server.sqlite`, better-sqlite3, WAL with synchronous=FULL,
+ * so a committed transaction survives kill -9 and power loss): users, login tokens (hashed),
+ * articles with their owner, assignments, each article's Yjs state, the log of updates stored
+ * since that state was last compacted, and the photos index.
+ *
+ * Every call is synchronous: an update is committed before the function returns, which is what
+ * lets the sync layer acknowledge a change only once it is on disk.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { Role } from '../src-shared/server-api';
+
+export interface UserRow {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+export interface ArticleRow {
+  readonly id: string;
+  readonly ownerId: number | null;
+  readonly ownerName: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('reporter', 'editor', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokens_user ON tokens(user_id);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  owner_id INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 0,
+  state BLOB
+);
+CREATE TABLE IF NOT EXISTS article_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL,
+  data BLOB NOT NULL,
+  user_id INTEGER,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_updates_article ON article_updates(article_id, seq);
+CREATE TABLE IF NOT EXISTS assignments (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY (article_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS photos (
+  id TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mime TEXT NOT NULL,
+  uploaded_by INTEGER,
+  created_at TEXT NOT NULL
+);
+`;
+
+interface RawUser {
+  id: number;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+const toUser = (r: RawUser): UserRow => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1, createdAt: r.created_at });
+
+export class Storage {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    this.db = new Database(path.join(dataDir, 'server.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+
+  // ── users and tokens ────────────────────────────────────────────────────────────────────
+
+  userCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  userByName(name: string): UserRow | null {
+    const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as RawUser | undefined;
+    return r ? toUser(r) : null;
+  }
+
+  users(): UserRow[] {
+    return (this.db.prepare('SELECT * FROM users ORDER BY name').all() as RawUser[]).map(toUser);
+  }
+
+  createUser(name: string, role: Role, passwordHash: string, now: string): UserRow {
+    const info = this.db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, role, passwordHash, now);
+    return { id: Number(info.lastInsertRowid), name, role, passwordHash, disabled: false, createdAt: now };
+  }
+
+  /** Changes a user; disabling also revokes every token of theirs, in the same transaction. */
+  updateUser(id: number, change: { role?: Role; disabled?: boolean; passwordHash?: string }): void {
+    this.db.transaction(() => {
+      if (change.role !== undefined) this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
+      if (change.passwordHash !== undefined) this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(change.passwordHash, id);
+      if (change.disabled !== undefined) this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(change.disabled ? 1 : 0, id);
+      if (change.disabled === true || change.passwordHash !== undefined) this.db.prepare('DELETE FROM tokens WHERE user_id = ?').run(id);
+    })();
+  }
+
+  addToken(hash: string, userId: number, now: string, expiresAt: string): void {
+    this.db.prepare('INSERT INTO tokens (hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, userId, now, expiresAt);
+  }
+
+  deleteToken(hash: string): void {
+    this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(hash);
+  }
+
+  /** The enabled user holding this (hashed) token, if it has not expired. */
+  userByTokenHash(hash: string, now: string): UserRow | null {
+    const r = this.db
+      .prepare('SELECT users.* FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = 0')
+      .get(hash, now) as RawUser | undefined;
+    return r ? toUser(r) : null;
+  }
+
+  // ── articles and access ─────────────────────────────────────────────────────────────────
+
+  article(id: string): ArticleRow | null {
+    const r = this.db
+      .prepare('SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version FROM articles a LEFT JOIN users u ON u.id = a.owner_id WHERE a.id = ?')
+      .get(id) as { id: string; owner_id: number | null; owner_name: string | null; created_at: string; updated_at: string; version: number } | undefined;
+    return r ? { id: r.id, ownerId: r.owner_id, ownerName: r.owner_name, createdAt: r.created_at, updatedAt: r.updated_at, version: r.version } : null;
+  }
+
+  /** Records the article with its first writer as owner; an existing article keeps its owner. */
+  ensureArticle(id: string, ownerId: number, now: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, ownerId, now, now);
+  }
+
+  isAssigned(articleId: string, userId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM assignments WHERE article_id = ? AND user_id = ?').get(articleId, userId) !== undefined;
+  }
+
+  assignees(articleId: string): string[] {
+    return (this.db.prepare('SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.article_id = ? ORDER BY u.name').all(articleId) as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  setAssignees(articleId: string, userIds: readonly number[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM assignments WHERE article_id = ?').run(articleId);
+      const add = this.db.prepare('INSERT OR IGNORE INTO assignments (article_id, user_id) VALUES (?, ?)');
+      for (const u of userIds) add.run(articleId, u);
+    })();
+  }
+
+  /** Articles the user may hold: all of them for editors and admins, owned or assigned for a reporter. */
+  directory(user: UserRow): Array<ArticleRow & { assignees: string[] }> {
+    const all = user.role !== 'reporter';
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version,
+                (SELECT group_concat(name, char(10)) FROM (SELECT u2.name FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id ORDER BY u2.name)) AS assignees
+           FROM articles a LEFT JOIN users u ON u.id = a.owner_id
+          WHERE ? OR a.owner_id = ? OR EXISTS (SELECT 1 FROM assignments s WHERE s.article_id = a.id AND s.user_id = ?)
+          ORDER BY a.updated_at DESC, a.id`,
+      )
+      .all(all ? 1 : 0, user.id, user.id) as Array<{ id: string; owner_id: number | null; owner_name: string | null; created_at: string; updated_at: string; version: number; assignees: string | null }>;
+    return rows.map((r) => ({
+      id: r.id,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      version: r.version,
+      assignees: r.assignees ? r.assignees.split('\n') : [],
+    }));
+  }
+
+  // ── documents ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Appends one client update to the article's log and bumps its version, in one committed
+   * transaction. Returns once SQLite has synced the write-ahead log.
+   */
+  appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): number {
+    return this.db.transaction(() => {
+      const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
+      const seq = Number(info.lastInsertRowid);
+      this.db.prepare('UPDATE articles SET updated_at = ?, version = ? WHERE id = ?').run(now, seq, articleId);
+      return seq;
+    })();
+  }
+
+  /** The compacted state and every update logged after it, oldest first. */
+  documentParts(articleId: string): Uint8Array[] {
+    const parts: Uint8Array[] = [];
+    const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
+    if (row?.state) parts.push(row.state);
+    for (const r of this.db.prepare('SELECT data FROM article_updates WHERE article_id = ? ORDER BY seq').iterate(articleId) as Iterable<{ data: Buffer }>) parts.push(r.data);
+    return parts;
+  }
+
+  pendingUpdates(articleId: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM article_updates WHERE article_id = ?').get(articleId) as { n: number }).n;
+  }
+
+  /**
+   * Folds the log into the stored state: read state + log, merge them in a scratch Y.Doc,
+   * write the new state and delete exactly the rows merged — one transaction, computed from
+   * what is on disk only (never from a document in memory that may be unloading).
+   */
+  compact(articleId: string): void {
+    if (!this.db.open) return;
+    this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
+      if (rows.length === 0) return;
+      const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        if (row?.state) Y.applyUpdate(doc, row.state);
+        for (const r of rows) Y.applyUpdate(doc, r.data);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      this.db.prepare('UPDATE articles SET state = ? WHERE id = ?').run(state, articleId);
+      this.db.prepare('DELETE FROM article_updates WHERE article_id = ? AND seq <= ?').run(articleId, rows[rows.length - 1]!.seq);
+    })();
+  }
+
+  articlesWithPendingUpdates(): string[] {
+    return (this.db.prepare('SELECT DISTINCT article_id FROM article_updates').all() as Array<{ article_id: string }>).map((r) => r.article_id);
+  }
+
+  // ── photos ──────────────────────────────────────────────────────────────────────────────
+
+  photo(id: string): { size: number; mime: string } | null {
+    return (this.db.prepare('SELECT size, mime FROM photos WHERE id = ?').get(id) as { size: number; mime: string } | undefined) ?? null;
+  }
+
+  addPhoto(id: string, size: number, mime: string, userId: number, now: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO photos (id, size, mime, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?)').run(id, size, mime, userId, now);
+  }
+}

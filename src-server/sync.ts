@@ -1,0 +1,171 @@
+/**
+ * Yjs sync: Hocuspocus 3 with the server's own authentication, access rules and storage.
+ *
+ * Acknowledgement. Hocuspocus answers every sync-step-2 or update message it applied with a
+ * SyncStatus message (the provider's `unsyncedChanges` counts down on each; 0 means every
+ * update it sent was acknowledged). This module stores each incoming update in SQLite
+ * (committed, WAL fsynced) in `beforeHandleMessage`, before Hocuspocus applies it and so before
+ * that acknowledgement is sent. Nothing is left to Hocuspocus's debounced `onStoreDocument`,
+ * which here only compacts the log (state + updates → state) from what is already on disk.
+ * So: once a client has its acknowledgement, the change survives kill -9 of the server, and a
+ * document unloading, reloading or being connected to at any moment cannot drop it.
+ *
+ * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
+ * (checked by applying it first to a shadow copy of the document), and a message that reaches
+ * a document already unloaded (the whole socket is closed so the provider reconnects and
+ * resends).
+ */
+import { Hocuspocus, type Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { KEYS } from '../src-shared/article-doc';
+import { ArticleId } from '../src-shared/models';
+import type { ServerErrorCode } from '../src-shared/server-api';
+import type { Access } from './access';
+import type { Storage, UserRow } from './storage';
+
+export interface SyncContext {
+  readonly user: UserRow;
+}
+
+/** What a hook throws to refuse: Hocuspocus sends `reason` to the client. */
+interface Refusal {
+  readonly code: number;
+  readonly reason: ServerErrorCode;
+}
+const refusal = (reason: ServerErrorCode, code = 4403): Refusal => ({ code, reason });
+
+/** Reads a message's header: document name, message type and, for sync messages, the Yjs update it carries. */
+function syncUpdateOf(message: Uint8Array): Uint8Array | null {
+  let pos = 0;
+  const uint = (): number => {
+    let num = 0;
+    let mult = 1;
+    for (;;) {
+      const byte = message[pos++];
+      if (byte === undefined) throw new RangeError('truncated message');
+      num += (byte & 0x7f) * mult;
+      if (byte < 0x80) return num;
+      mult *= 128;
+      if (mult > 2 ** 53) throw new RangeError('varint too long');
+    }
+  };
+  const nameLength = uint();
+  pos += nameLength;
+  const type = uint();
+  if (type !== 0 && type !== 4) return null; // Sync, SyncReply
+  const step = uint();
+  if (step !== 1 && step !== 2) return null; // step 1 carries a state vector, not an update
+  const length = uint();
+  if (pos + length > message.length) throw new RangeError('truncated update');
+  return message.subarray(pos, pos + length);
+}
+
+/** An empty Yjs update: no structs, no deletions. */
+const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
+
+export interface SyncOptions {
+  readonly storage: Storage;
+  readonly access: Access;
+  readonly now: () => string;
+  /** Compaction waits this long after the last change (Hocuspocus's debounce), at most `maxDebounceMs`. */
+  readonly debounceMs?: number;
+  readonly maxDebounceMs?: number;
+  /** Fault injection for tests: a pause before a document unloads, to widen the window in which a client reconnects. */
+  readonly unloadDelayMs?: number;
+  readonly log: (line: string) => void;
+}
+
+export function createSync(options: SyncOptions): Hocuspocus {
+  const { storage, access, now } = options;
+  /** Per live document: a copy that every accepted update reaches first, to see what an update would change. */
+  const shadows = new WeakMap<Document, Y.Doc>();
+
+  const shadowOf = (document: Document): Y.Doc => {
+    let shadow = shadows.get(document);
+    if (!shadow) {
+      shadow = new Y.Doc();
+      shadow.getMap(KEYS.workflow);
+      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document));
+      shadows.set(document, shadow);
+    }
+    return shadow;
+  };
+
+  /** True when applying `update` would change anything inside the `workflow` map. */
+  const touchesWorkflow = (document: Document, update: Uint8Array): boolean => {
+    const shadow = shadowOf(document);
+    let touched = false;
+    const watch = (): void => {
+      touched = true;
+    };
+    const workflow = shadow.getMap(KEYS.workflow);
+    workflow.observeDeep(watch);
+    try {
+      Y.applyUpdate(shadow, update);
+    } finally {
+      workflow.unobserveDeep(watch);
+    }
+    if (touched) {
+      // The shadow now holds the refused change: rebuild it from the real document next time.
+      shadows.delete(document);
+      shadow.destroy();
+    }
+    return touched;
+  };
+
+  return new Hocuspocus({
+    name: 'ban-tin',
+    quiet: true,
+    debounce: options.debounceMs ?? 2_000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
+    unloadImmediately: true,
+
+    async onAuthenticate({ token, documentName }) {
+      const user = access.userByToken(token);
+      if (!user) throw refusal('unauthorized', 4401);
+      if (!ArticleId.safeParse(documentName).success) throw refusal('notFound', 4404);
+      if (!access.mayOpenArticle(user, documentName, true)) throw refusal('forbidden');
+      const context: SyncContext = { user };
+      return context;
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const parts = storage.documentParts(documentName);
+      document.transact(() => {
+        for (const part of parts) Y.applyUpdate(document, part);
+      }, 'storage');
+    },
+
+    async beforeHandleMessage({ instance, document, documentName, connection, context, update: message }) {
+      const update = syncUpdateOf(message);
+      if (!update || isEmptyUpdate(update)) return;
+      if (document.isDestroyed || instance.documents.get(documentName) !== document) {
+        // The document this connection holds was unloaded: close the socket so the provider
+        // reconnects (to the document loaded afresh from storage) and sends the update again.
+        connection.webSocket.close(4409, 'documentReloaded');
+        throw refusal('documentReloaded', 4409);
+      }
+      if (touchesWorkflow(document, update)) {
+        options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it touches workflow`);
+        throw refusal('workflowReadOnly');
+      }
+      try {
+        storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now());
+      } catch (err) {
+        shadows.delete(document);
+        options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
+        connection.webSocket.close(1011, 'storageFailed');
+        throw refusal('storageFailed', 1011);
+      }
+    },
+
+    async onStoreDocument({ documentName }) {
+      storage.compact(documentName);
+    },
+
+    async beforeUnloadDocument({ documentName }) {
+      if (options.unloadDelayMs) await new Promise((r) => setTimeout(r, options.unloadDelayMs));
+      storage.compact(documentName);
+    },
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The newsroom server's API as a desk sees it (README "Newsroom server"): paths, roles, the
+ * JSON bodies and the error codes of every refusal. `src-server` implements it; the desk's
+ * sync service (src-main/services/sync) calls it. No Node, no DOM: plain types and constants.
+ *
+ * HTTP: every call but `POST /api/login` carries `Authorization: Bearer <token>`; a refusal is
+ * `{ "error": <ServerErrorCode>, ...params }` with the matching status, never a stack trace.
+ *
+ * WebSocket: Hocuspocus 3 at `/sync` on the same port, one socket for every article; each
+ * article is a Hocuspocus document named by its id, authenticated with the same token.
+ */
+export const ROLES = ['reporter', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SYNC_PATH = '/sync';
+
+export const SERVER_ERROR_CODES = [
+  /** No token, an unknown, revoked or expired token, or a disabled account. 401 / WebSocket `authenticationFailed`. */
+  'unauthorized',
+  /** Wrong user name or password (the two are not told apart). 401. */
+  'badCredentials',
+  /** Too many failed logins for this user from this address; `retryAfter` seconds. 429. */
+  'tooManyAttempts',
+  /** The token is good but the role or the article's access list does not allow it. 403 / `authenticationFailed`. */
+  'forbidden',
+  /** No such user, article, photo or path. 404. */
+  'notFound',
+  /** The method is not one this path takes. 405. */
+  'methodNotAllowed',
+  /** The body is not the JSON this call takes (`field` names the first bad field). 400. */
+  'invalidPayload',
+  /** A user with that name exists. 409. */
+  'userExists',
+  /** The body is larger than the call takes (photos: PHOTO_MAX_BYTES). 413. */
+  'payloadTooLarge',
+  /** The photo's bytes do not hash to the SHA-256 in its address; nothing was kept. 422. */
+  'photoHashMismatch',
+  /** WebSocket: a client update that would change the article's `workflow` map; refused, not stored, the article's connection closed. */
+  'workflowReadOnly',
+  /** WebSocket: the article was reloaded under this connection; reconnect and sync again (nothing unacknowledged was applied). */
+  'documentReloaded',
+  /** The server could not store the change (disk full, I/O); nothing was acknowledged. 503. */
+  'storageFailed',
+  /** Anything else; details are in the server's log only. 500. */
+  'internal',
+] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+export interface ServerError {
+  readonly error: ServerErrorCode;
+  readonly field?: string;
+  readonly retryAfter?: number;
+}
+
+export interface UserInfo {
+  readonly name: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+/** POST /api/login `{ name, password }` → 200 */
+export interface LoginResponse {
+  readonly token: string;
+  readonly user: UserInfo;
+  readonly expiresAt: string;
+}
+
+/** POST /api/users (admin) `{ name, role, password? }` → 201; `password` only when the server made one. */
+export interface CreateUserResponse {
+  readonly user: UserInfo;
+  readonly password?: string;
+}
+
+/** One article a desk may hold, from GET /api/directory. */
+export interface DirectoryEntry {
+  readonly id: string;
+  /** User name of the first writer, who owns it (null when that account was removed). */
+  readonly owner: string | null;
+  readonly assignees: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /**
+   * Grows with every change the server stored for this article (a server-wide sequence): a
+   * desk that remembers the version it last synced knows, without opening the article,
+   * whether the server has something new.
+   */
+  readonly version: number;
+}
+
+export interface DirectoryResponse {
+  readonly articles: readonly DirectoryEntry[];
+}
+
+/** PUT /api/photos/<sha256> → 201 `{ stored: true }` when written, 200 `{ stored: false }` when the server had it. */
+export interface PhotoPutResponse {
+  readonly id: string;
+  readonly size: number;
+  readonly stored: boolean;
+}
