@@ -1,8 +1,9 @@
 /**
  * Keystroke-to-paint latency in Chromium for a 10,000-word article: the desk's rich editor
  * (Tiptap + y-tiptap on the replica, through web mode) against plain ProseMirror without Yjs on
- * the same text, in the same run and the same browser. Also the renderer's JS heap with that
- * article open. Prints figures; never fails on a timing.
+ * the same text, in the same run and the same browser, taking turns in blocks of keys. Also
+ * the main-thread work per key of each, and the renderer's JS heap with that article open.
+ * Prints figures; never fails on a timing.
  *
  * Latency of one key: from the keydown event's timestamp to the first task after the next
  * animation frame (the frame that paints the change), measured inside the page.
@@ -18,7 +19,10 @@ import { launchChromium, newPage } from '../test/e2e/support/browser';
 import { startWebDesk } from '../test/e2e/support/web-desk';
 
 const WORDS = 'Sáng nay hội nghị trực tuyến toàn tỉnh Hà Giang triển khai nhiệm vụ công tác dân vận năm mới tại các xã vùng cao biên giới'.split(' ');
+/** Keys measured in each editor, in blocks of BLOCK taking turns, after WARM_UP unmeasured ones. */
 const KEYS = 300;
+const BLOCK = 50;
+const WARM_UP = 20;
 // ASCII keys: each is one real keydown (Vietnamese letters arrive through an input method, without one).
 const TYPED = 'mua lon keo dai khien nuoc song dang cao ';
 
@@ -29,35 +33,6 @@ function paragraphs(words: number): string[] {
 }
 
 const pct = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
-/** Installs the in-page probe, types KEYS characters at the end of `selector`, returns the latencies. */
-async function typeAndMeasure(page: Page, selector: string): Promise<number[]> {
-  await page.click(selector);
-  await page.keyboard.press('Control+End');
-  await page.evaluate(() => {
-    const w = window as unknown as { __latencies: number[] };
-    w.__latencies = [];
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => w.__latencies.push(performance.now() - t0);
-          channel.port2.postMessage(null);
-        });
-      },
-      true,
-    );
-  });
-  // One key at a time, each once the previous one has painted, so no key waits behind another.
-  for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.press(TYPED[i % TYPED.length] === ' ' ? 'Space' : TYPED[i % TYPED.length]!);
-    await page.waitForFunction((n) => (window as unknown as { __latencies: number[] }).__latencies.length > n, i, { polling: 5 });
-  }
-  // The first keys warm up the page's code paths.
-  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.slice(20));
-}
 
 interface Work {
   /** Main-thread time per key in scripts, style recalculation and layout (Chromium's own counters). */
@@ -75,29 +50,84 @@ async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
 }
 
 /**
- * Types and measures as typeAndMeasure, and also reads how much main-thread work the keys
- * cost: less sensitive to a busy machine than wall-clock latency. With BENCH_CPU_PROFILE set,
- * also writes a CPU profile of the typing to `<that path>-<label>.cpuprofile`.
+ * Types into one editor and measures each key: its latency (from the keydown event's timestamp
+ * to the first task after the next animation frame, measured inside the page) and, from
+ * Chromium's own counters, how much main-thread work the keys cost (less sensitive to a busy
+ * machine than wall-clock latency). With BENCH_CPU_PROFILE set, also writes a CPU profile of
+ * the typing to `<that path>-<label>.cpuprofile`.
  */
-async function typeAndWeigh(page: Page, selector: string, label: string): Promise<{ latencies: number[]; work: Work }> {
-  const profileTo = process.env.BENCH_CPU_PROFILE;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  if (profileTo) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
+class Typist {
+  readonly latencies: number[] = [];
+  private readonly work: Record<Metric, number> = { ScriptDuration: 0, RecalcStyleDuration: 0, LayoutDuration: 0 };
+  private typed = 0;
+  private measured = 0;
+
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+    private readonly label: string,
+  ) {}
+
+  /** Installs the in-page probe and puts the caret at the end of `selector`. */
+  static async start(page: Page, selector: string, label: string): Promise<Typist> {
+    await page.click(selector);
+    await page.keyboard.press('Control+End');
+    await page.evaluate(() => {
+      const w = window as unknown as { __latencies: number[] };
+      w.__latencies = [];
+      document.addEventListener(
+        'keydown',
+        (e) => {
+          const t0 = e.timeStamp;
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => w.__latencies.push(performance.now() - t0);
+            channel.port2.postMessage(null);
+          });
+        },
+        true,
+      );
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (process.env.BENCH_CPU_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    return new Typist(page, cdp, label);
   }
-  const before = await metrics(cdp);
-  const latencies = await typeAndMeasure(page, selector);
-  const after = await metrics(cdp);
-  if (profileTo) {
-    const { profile } = await cdp.send('Profiler.stop');
-    await fs.writeFile(`${profileTo}-${label}.cpuprofile`, JSON.stringify(profile));
+
+  /** Types `n` keys, one at a time, each once the previous one has painted, so no key waits behind another. */
+  async type(n: number, measure: boolean): Promise<void> {
+    const before = await metrics(this.cdp);
+    const first = this.typed;
+    for (let i = 0; i < n; i++, this.typed++) {
+      const ch = TYPED[this.typed % TYPED.length]!;
+      await this.page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      await this.page.waitForFunction((k) => (window as unknown as { __latencies: number[] }).__latencies.length > k, this.typed, { polling: 5 });
+    }
+    if (!measure) return;
+    const after = await metrics(this.cdp);
+    for (const k of Object.keys(this.work) as Metric[]) this.work[k] += after[k] - before[k];
+    this.measured += n;
+    const all = await this.page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+    this.latencies.push(...all.slice(first, first + n));
   }
-  await cdp.detach();
-  const per = (k: Metric) => (after[k] - before[k]) / KEYS;
-  return { latencies, work: { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration') } };
+
+  perKey(): Work {
+    const per = (k: Metric) => this.work[k] / Math.max(1, this.measured);
+    return { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration') };
+  }
+
+  async finish(): Promise<void> {
+    const profileTo = process.env.BENCH_CPU_PROFILE;
+    if (profileTo) {
+      const { profile } = await this.cdp.send('Profiler.stop');
+      await fs.writeFile(`${profileTo}-${this.label}.cpuprofile`, JSON.stringify(profile));
+    }
+    await this.cdp.detach();
+  }
 }
 
 const workLine = (w: Work) => `work per key: script ${w.script.toFixed(2)} ms, style ${w.style.toFixed(2)} ms, layout ${w.layout.toFixed(2)} ms`;
@@ -131,13 +161,27 @@ export async function keystrokeLatency(): Promise<void> {
     await app.page.waitForSelector('.rich-body p');
     await app.page.waitForFunction((n) => document.querySelectorAll('.rich-body p').length >= n, text.length);
     const heap = await heapMiB(app.page);
-    const { latencies: desk, work: deskWork } = await typeAndWeigh(app.page, '.rich-body', 'desk');
-
     const base = await newPage(browser);
     await base.page.setContent('<!doctype html><html><body></body></html>');
     await base.page.addScriptTag({ content: baselineScript });
     await base.page.evaluate((p) => window.startBaseline(p), text);
-    const { latencies: baseline, work: baseWork } = await typeAndWeigh(base.page, '.baseline-body', 'baseline');
+
+    // Desk and baseline take turns, a block of keys each (which goes first alternating), so a
+    // burst of load on the machine falls on both alike. The first keys of each warm up its code.
+    const deskTypist = await Typist.start(app.page, '.rich-body', 'desk');
+    const baseTypist = await Typist.start(base.page, '.baseline-body', 'baseline');
+    await deskTypist.type(WARM_UP, false);
+    await baseTypist.type(WARM_UP, false);
+    for (let b = 0; b < KEYS / BLOCK; b++) {
+      const order = b % 2 === 0 ? [deskTypist, baseTypist] : [baseTypist, deskTypist];
+      for (const typist of order) await typist.type(BLOCK, true);
+    }
+    await deskTypist.finish();
+    await baseTypist.finish();
+    const desk = deskTypist.latencies;
+    const baseline = baseTypist.latencies;
+    const deskWork = deskTypist.perKey();
+    const baseWork = baseTypist.perKey();
 
     console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs), ${desk.length} keys each, Chromium`);
     console.log(`  desk (Tiptap + Yjs)     p50 ${pct(desk, 0.5).toFixed(1)} ms  p95 ${pct(desk, 0.95).toFixed(1)} ms  p99 ${pct(desk, 0.99).toFixed(1)} ms`);
