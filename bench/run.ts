@@ -11,6 +11,7 @@ import { openDesk } from '../src-main/services/desk';
 import { DESK_FILE } from '../src-main/services/desk-store';
 import { searchBench } from './search';
 import { photoImport } from './photos';
+import { exportBench } from './export';
 import { keystrokeLatency } from './keystroke';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -115,6 +116,7 @@ const BENCHMARKS = {
   keystroke: keystrokeLatency,
   search: searchBench,
   photos: photoImport,
+  export: exportBench,
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
 const isBench = (name: string): name is BenchName => Object.hasOwn(BENCHMARKS, name);

@@ -88,7 +88,7 @@ export function safeFileName(name: string, fallback = 'file'): string {
 export function uniqueFileNames(names: readonly string[], ext: string): string[] {
   const taken = new Set<string>();
   return names.map((raw) => {
-    const base = safeFileName(raw.replace(/\.[^.]*$/, ''), 'photo');
+    const base = safeFileName(raw.replace(/\.[^./\\]*$/, ''), 'photo');
     let candidate = `${base}.${ext}`;
     for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base} (${i}).${ext}`;
     taken.add(candidate.toLowerCase());

@@ -19,7 +19,10 @@ export function exportHandlers(s: DeskServices): DomainHandlers<'export'> {
   const running = new Map<string, AbortController>();
   return {
     'export:package': async ({ id, job, file }) => {
-      if (running.has(job)) throw new DeskError('badInput', { field: 'job' });
+      if (running.has(job)) throw new DeskError('badInput', { reason: 'job' });
+      // A path from the other side of the door: only an absolute path to a .zip (the export
+      // replaces it whole, by rename). Where a dialog can choose it in main, prefer that.
+      if (file !== undefined && (!path.isAbsolute(file) || !/\.zip$/i.test(file))) throw new DeskError('badInput', { reason: 'file' });
       const out = file ?? defaultExportFile(s.dataDir, id);
       if (!file) await ensureDir(path.dirname(out));
       const controller = new AbortController();
