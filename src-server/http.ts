@@ -41,7 +41,7 @@ class HttpRefusal extends Error {
 const UserName = z
   .string()
   .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u));
+  .pipe(z.string().min(1).max(64).regex(/^[\p{L}\p{N}._-]+( [\p{L}\p{N}._-]+)*$/u));
 const Password = z.string().min(1).max(1024);
 const NewPassword = z.string().min(10).max(1024);
 const Role = z.enum(ROLES);

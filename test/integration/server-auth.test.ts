@@ -1,0 +1,196 @@
+/**
+ * The newsroom server's accounts against a real server on 127.0.0.1: the first start's admin,
+ * login and its limit, tokens on every HTTP call and WebSocket connection, users created and
+ * disabled by an admin only.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { acknowledged, api, login, refusedWith, spawnServer, startTestServer, SyncClient, userWithToken, type ServerChild, type TestServer } from '../support/server';
+import { tempDirs } from '../support/temp';
+
+const temp = tempDirs();
+const servers: TestServer[] = [];
+const children: ServerChild[] = [];
+const clients: SyncClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.server.close()));
+  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+  await temp.cleanup();
+});
+
+async function server(options: Parameters<typeof startTestServer>[1] = {}): Promise<TestServer> {
+  const s = await startTestServer(await temp.make('bantin-server-'), options);
+  servers.push(s);
+  return s;
+}
+
+function client(wsUrl: string, token: string): SyncClient {
+  const c = new SyncClient(wsUrl, token);
+  clients.push(c);
+  return c;
+}
+
+describe('newsroom server: first start', () => {
+  it('prints a one-time admin password that logs in, and only on the first start; SIGTERM stops it cleanly', async () => {
+    const dir = await temp.make('bantin-server-');
+    const first = await spawnServer(dir);
+    children.push(first);
+    const line = await first.lines.next((l) => l.startsWith('Admin password'));
+    const password = /: (\S+)$/.exec(line)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const token = await login(first.url, 'admin', password);
+    expect((await api(first.url, 'GET', '/api/me', { token })).json.user).toMatchObject({ name: 'admin', role: 'admin' });
+    expect(first.child.exitCode).toBeNull();
+    expect(await first.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+
+    const again = await spawnServer(dir);
+    children.push(again);
+    expect(again.lines.all.some((l) => l.startsWith('Admin'))).toBe(false);
+    expect(again.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await login(again.url, 'admin', password); // the account and its password were kept
+  });
+
+  it('takes the admin password from BANTIN_ADMIN_PASSWORD and does not print it', async () => {
+    const child = await spawnServer(await temp.make('bantin-server-'), { BANTIN_ADMIN_PASSWORD: 'từ-biến-môi-trường-123' });
+    children.push(child);
+    expect(child.lines.all.join('\n')).not.toContain('từ-biến-môi-trường-123');
+    await login(child.url, 'admin', 'từ-biến-môi-trường-123');
+  });
+});
+
+describe('newsroom server: login and tokens', () => {
+  it('logs in with the right password only; the token opens the API, logout revokes it', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'minhthu', 'reporter');
+    const me = await api(s.url, 'GET', '/api/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.json.user).toMatchObject({ name: 'minhthu', role: 'reporter', disabled: false });
+
+    const wrong = await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'sai-mật-khẩu' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json).toEqual({ error: 'badCredentials' });
+    const nobody = await api(s.url, 'POST', '/api/login', { json: { name: 'không-có', password: 'x' } });
+    expect(nobody.json).toEqual({ error: 'badCredentials' });
+    const malformed = await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error).toBe('invalidPayload');
+
+    expect((await api(s.url, 'POST', '/api/logout', { token })).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(401);
+  });
+
+  it('refuses every HTTP call without a token or with a wrong one, with a JSON code and no stack', async () => {
+    const s = await server();
+    for (const [method, path] of [
+      ['GET', '/api/me'],
+      ['GET', '/api/directory'],
+      ['GET', '/api/users'],
+      ['POST', '/api/users'],
+      ['PUT', '/api/articles/bai-viet-0001/assignees'],
+      ['GET', `/api/photos/${'a'.repeat(64)}`],
+      ['PUT', `/api/photos/${'a'.repeat(64)}`],
+    ] as const) {
+      for (const token of [undefined, 'sai-token', s.adminToken.slice(0, -2) + 'xx']) {
+        const answer = await api(s.url, method, path, { token });
+        expect(answer.status, `${method} ${path} ${token}`).toBe(401);
+        expect(answer.json).toEqual({ error: 'unauthorized' });
+      }
+    }
+    const unknown = await api(s.url, 'GET', '/api/nothing-here', { token: s.adminToken });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toEqual({ error: 'notFound' });
+  });
+
+  it('refuses a WebSocket connection without a token or with a wrong one, and accepts the right one', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'minhthu', 'reporter');
+    expect(await refusedWith(client(s.wsUrl, '').open('bai-viet-0001'))).toBe('unauthorized');
+    expect(await refusedWith(client(s.wsUrl, 'sai-token').open('bai-viet-0001'))).toBe('unauthorized');
+    const good = client(s.wsUrl, token).open('bai-viet-0001');
+    await acknowledged(good);
+    // An article id that is not one is refused too.
+    expect(await refusedWith(client(s.wsUrl, token).open('../etc/passwd'))).toBe('notFound');
+  });
+
+  it('limits failed logins per user and address: after five, even the right password waits', async () => {
+    const s = await server({ loginLimit: { max: 5, windowMs: 60_000 } });
+    await userWithToken(s, 'minhthu', 'reporter');
+    for (let i = 0; i < 5; i++) expect((await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: `sai-${i}` } })).status).toBe(401);
+    const limited = await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'minhthu-mật-khẩu-dài' } });
+    expect(limited.status).toBe(429);
+    expect(limited.json.error).toBe('tooManyAttempts');
+    expect(limited.json.retryAfter).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user from the same address is not held up.
+    await login(s.url, 'admin', 'mật-khẩu-quản-trị-đủ-dài');
+  });
+
+  it('lets the attempts through again once the window has passed', async () => {
+    const s = await server({ loginLimit: { max: 2, windowMs: 400 } });
+    await userWithToken(s, 'minhthu', 'reporter');
+    for (let i = 0; i < 2; i++) await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'sai' } });
+    expect((await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'minhthu-mật-khẩu-dài' } })).status).toBe(429);
+    await new Promise((r) => setTimeout(r, 450));
+    expect((await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'minhthu-mật-khẩu-dài' } })).status).toBe(200);
+  });
+});
+
+describe('newsroom server: users', () => {
+  it('an admin creates users (with a password the server makes when none is given); others may not', async () => {
+    const s = await server();
+    const made = await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name: 'Hoàng Anh', role: 'editor' } });
+    expect(made.status).toBe(201);
+    expect(made.json.user).toMatchObject({ name: 'Hoàng Anh', role: 'editor', disabled: false });
+    const editorToken = await login(s.url, 'Hoàng Anh', made.json.password as string);
+
+    const again = await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name: 'hoàng anh', role: 'reporter', password: 'mười-ký-tự-trở-lên' } });
+    expect(again.status).toBe(409);
+    expect(again.json).toEqual({ error: 'userExists' });
+    const badRole = await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name: 'x', role: 'owner' } });
+    expect(badRole.json).toEqual({ error: 'invalidPayload', field: 'role' });
+
+    const byEditor = await api(s.url, 'POST', '/api/users', { token: editorToken, json: { name: 'lan', role: 'admin' } });
+    expect(byEditor.status).toBe(403);
+    expect(byEditor.json).toEqual({ error: 'forbidden' });
+    expect((await api(s.url, 'GET', '/api/users', { token: editorToken })).status).toBe(403);
+
+    const list = await api(s.url, 'GET', '/api/users', { token: s.adminToken });
+    expect((list.json.users as Array<{ name: string }>).map((u) => u.name)).toEqual(['admin', 'Hoàng Anh']);
+    expect(JSON.stringify(list.json)).not.toMatch(/scrypt|hash/i);
+  });
+
+  it('disabling a user revokes their tokens, closes their connections and refuses their login', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'minhthu', 'reporter');
+    const c = client(s.wsUrl, token);
+    const provider = c.open('bai-viet-0001');
+    await acknowledged(provider);
+    provider.document.getText('headline').insert(0, 'Tin nóng');
+    await acknowledged(provider);
+
+    const refused = refusedWith(provider);
+    const off = await api(s.url, 'PATCH', '/api/users/minhthu', { token: s.adminToken, json: { disabled: true } });
+    expect(off.status).toBe(200);
+    expect(off.json.user).toMatchObject({ name: 'minhthu', disabled: true });
+    expect((await api(s.url, 'GET', '/api/me', { token })).status).toBe(401);
+    // The socket was closed; when the provider reconnects its token is refused.
+    expect(await refused).toBe('unauthorized');
+    expect((await api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password: 'minhthu-mật-khẩu-dài' } })).status).toBe(401);
+
+    await api(s.url, 'PATCH', '/api/users/minhthu', { token: s.adminToken, json: { disabled: false } });
+    const back = await login(s.url, 'minhthu', 'minhthu-mật-khẩu-dài');
+    expect((await api(s.url, 'GET', '/api/me', { token: back })).status).toBe(200);
+    expect((await api(s.url, 'PATCH', '/api/users/nobody', { token: s.adminToken, json: { disabled: true } })).status).toBe(404);
+  });
+
+  it('stores no password or token in the clear', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'minhthu', 'reporter');
+    const rows = s.server.storage.db.prepare('SELECT password_hash AS v FROM users UNION ALL SELECT hash FROM tokens').all() as Array<{ v: string }>;
+    const all = rows.map((r) => r.v).join('\n');
+    expect(all).not.toContain('minhthu-mật-khẩu-dài');
+    expect(all).not.toContain(token);
+    expect(all).toMatch(/^scrypt\$/m);
+  });
+});
+
