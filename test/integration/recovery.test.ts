@@ -146,7 +146,7 @@ describe('desk.json recovery', () => {
     const dir = await temp.make();
     const desk = await openDesk(dir);
     expect(desk.notices()).toEqual([]);
-    expect(await listDir(dir)).toEqual(['articles', 'desk.json', 'desk.json.bak', 'desk.lock']);
+    expect(await listDir(dir)).toEqual(['articles', 'desk.json', 'desk.json.bak', 'desk.lock', 'outbox', 'photos', 'thumbs']);
   });
 
   it('removes temp files a crashed write left, and keeps everything else', async () => {
