@@ -212,6 +212,7 @@ export class Storage {
    */
   appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): number {
     return this.db.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, NULL, ?, ?)').run(articleId, now, now);
       const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
       const seq = Number(info.lastInsertRowid);
       this.db.prepare('UPDATE articles SET updated_at = ?, version = ? WHERE id = ?').run(now, seq, articleId);

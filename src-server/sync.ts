@@ -60,6 +60,11 @@ function syncUpdateOf(message: Uint8Array): Uint8Array | null {
   return message.subarray(pos, pos + length);
 }
 
+const STORAGE_ORIGIN = 'storage';
+
+/** Hocuspocus applies a client's update with that client's Connection (which holds its WebSocket) as origin. */
+const isClientConnection = (origin: unknown): boolean => typeof origin === 'object' && origin !== null && 'webSocket' in origin && 'socketId' in origin;
+
 /** An empty Yjs update: no structs, no deletions. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
 
@@ -133,7 +138,18 @@ export function createSync(options: SyncOptions): Hocuspocus {
       const parts = storage.documentParts(documentName);
       document.transact(() => {
         for (const part of parts) Y.applyUpdate(document, part);
-      }, 'storage');
+      }, STORAGE_ORIGIN);
+    },
+
+    async afterLoadDocument({ document, documentName }) {
+      // Changes made on the server itself (a direct connection: the future workflow transition
+      // API) are stored as they happen, in the same synchronous way; client updates were stored
+      // before they were applied (below) and are recognised by their origin, the connection.
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === STORAGE_ORIGIN || isClientConnection(origin)) return;
+        shadows.delete(document);
+        storage.appendUpdate(documentName, update, null, now());
+      });
     },
 
     async beforeHandleMessage({ instance, document, documentName, connection, context, update: message }) {
