@@ -1,0 +1,183 @@
+/**
+ * Yjs sync through a real newsroom server with real Hocuspocus providers: two clients typing
+ * at once converge; two replicas that made 1,000 random edits each offline converge to the same
+ * document with every edit; a document unloading while clients leave and come back loses
+ * nothing that was acknowledged, also across a server restart.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startServer } from '../../src-server/server';
+import { seededRandom } from '../support/seeded';
+import { acknowledged, login, readThroughServer, startTestServer, SyncClient, until, userWithToken, wsUrlOf, type TestServer } from '../support/server';
+import { tempDirs } from '../support/temp';
+
+const temp = tempDirs();
+const servers: TestServer[] = [];
+const clients: SyncClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.server.close()));
+  await temp.cleanup();
+});
+
+async function server(options: Parameters<typeof startTestServer>[1] = {}, dir?: string): Promise<TestServer> {
+  const s = await startTestServer(dir ?? (await temp.make('bantin-server-')), options);
+  servers.push(s);
+  return s;
+}
+
+function client(s: TestServer, token: string): SyncClient {
+  const c = new SyncClient(s.wsUrl, token);
+  clients.push(c);
+  return c;
+}
+
+const json = (doc: Y.Doc): string =>
+  JSON.stringify({
+    headline: doc.getText('headline').toString(),
+    sapo: doc.getText('sapo').toString(),
+    body: doc.getXmlFragment('body').toString(),
+    meta: Object.entries(doc.getMap('meta').toJSON()).sort(([x], [y]) => (x < y ? -1 : 1)), // key order is each replica's own
+    photos: doc.getArray('photos').toJSON(),
+  });
+
+const WORDS = ['Hà Giang', 'lũ quét', 'Đắk Lắk', 'bão số 3', 'người dân', 'cứu hộ', 'UBND tỉnh', 'đường sạt lở', 'ước tính', 'thiệt hại'];
+
+/** One random edit of the article's shape: headline, lead, body paragraphs, meta, photos. */
+function randomEdit(doc: Y.Doc, rand: () => number, tag: string): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const word = `${pick(WORDS)}·${tag}`;
+  doc.transact(() => {
+    const r = rand();
+    if (r < 0.25) {
+      const t = doc.getText(rand() < 0.7 ? 'headline' : 'sapo');
+      if (t.length > 40 && rand() < 0.4) t.delete(Math.floor(rand() * (t.length - 5)), 1 + Math.floor(rand() * 4));
+      else t.insert(Math.floor(rand() * (t.length + 1)), ` ${word}`);
+    } else if (r < 0.7) {
+      const body = doc.getXmlFragment('body');
+      if (body.length === 0 || rand() < 0.25) {
+        const p = new Y.XmlElement(rand() < 0.85 ? 'paragraph' : 'heading');
+        const text = new Y.XmlText();
+        text.insert(0, word);
+        p.insert(0, [text]);
+        body.insert(Math.floor(rand() * (body.length + 1)), [p]);
+      } else if (rand() < 0.1) {
+        body.delete(Math.floor(rand() * body.length), 1);
+      } else {
+        const p = body.get(Math.floor(rand() * body.length)) as Y.XmlElement;
+        const text = p.get(0) as Y.XmlText;
+        if (rand() < 0.2 && text.length > 3) text.format(0, 3, { bold: true });
+        else text.insert(Math.floor(rand() * (text.length + 1)), ` ${word}`);
+      }
+    } else if (r < 0.85) {
+      doc.getMap('meta').set(pick(['section', 'byline', 'slug', 'language']), word);
+    } else {
+      const photos = doc.getArray<Y.Map<unknown>>('photos');
+      if (photos.length > 0 && rand() < 0.3) photos.delete(Math.floor(rand() * photos.length), 1);
+      else {
+        const m = new Y.Map<unknown>();
+        m.set('captionVi', word);
+        photos.insert(Math.floor(rand() * (photos.length + 1)), [m]);
+      }
+    }
+  });
+}
+
+describe('newsroom server: sync', () => {
+  it('two clients typing in the same article at once converge, and the server holds the same', async () => {
+    const s = await server();
+    const thu = await userWithToken(s, 'minhthu', 'editor');
+    const nam = await userWithToken(s, 'vannam', 'editor');
+    const a = client(s, thu).open('bai-chung-0001');
+    const b = client(s, nam).open('bai-chung-0001');
+    await Promise.all([acknowledged(a), acknowledged(b)]);
+    const ra = seededRandom(11);
+    const rb = seededRandom(12);
+    for (let i = 0; i < 60; i++) {
+      randomEdit(a.document, ra, `a${i}`);
+      randomEdit(b.document, rb, `b${i}`);
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all([acknowledged(a), acknowledged(b)]);
+    await until(() => json(a.document) === json(b.document), 'the two clients to converge');
+    expect(Y.encodeStateVector(a.document)).toEqual(Y.encodeStateVector(b.document));
+    expect(json(await readThroughServer(s.wsUrl, thu, 'bai-chung-0001'))).toBe(json(a.document));
+    expect(json(a.document)).toContain('a59');
+    expect(json(a.document)).toContain('b59');
+  });
+
+  it('property: two replicas make 1,000 random seeded edits each offline, then sync through the server — identical, every edit kept', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const name = 'bai-ngoai-tuyen-01';
+    // A common starting point, on the server and in both replicas.
+    const start = client(s, token).open(name);
+    await acknowledged(start);
+    start.document.getText('headline').insert(0, 'Tít ban đầu');
+    start.document.getXmlFragment('body').insert(0, [new Y.XmlElement('paragraph')]);
+    (start.document.getXmlFragment('body').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Đoạn đầu')]);
+    await acknowledged(start);
+    const base = Y.encodeStateAsUpdate(start.document);
+
+    for (const seed of [1, 2]) {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      Y.applyUpdate(a, base);
+      Y.applyUpdate(b, base);
+      const ra = seededRandom(seed * 1000 + 1);
+      const rb = seededRandom(seed * 1000 + 2);
+      for (let i = 0; i < 1000; i++) randomEdit(a, ra, `s${seed}a${i}`);
+      for (let i = 0; i < 1000; i++) randomEdit(b, rb, `s${seed}b${i}`);
+      // What they must become: both replicas' changes merged locally.
+      const expected = new Y.Doc();
+      Y.applyUpdate(expected, Y.encodeStateAsUpdate(start.document));
+      Y.applyUpdate(expected, Y.encodeStateAsUpdate(a));
+      Y.applyUpdate(expected, Y.encodeStateAsUpdate(b));
+
+      const pa = client(s, token).open(name, a);
+      const pb = client(s, token).open(name, b);
+      await Promise.all([acknowledged(pa, 30_000), acknowledged(pb, 30_000)]);
+      await until(() => json(a) === json(b) && json(a) === json(start.document), `seed ${seed}: replicas to converge`, 30_000);
+      expect(json(a), `seed ${seed}`).toBe(json(expected));
+      expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(expected));
+      expect(Y.encodeStateVector(b)).toEqual(Y.encodeStateVector(expected));
+      expect(json(await readThroughServer(s.wsUrl, token, name))).toBe(json(expected));
+    }
+  });
+
+  it('a document unloading while its last client leaves and another comes back at that moment loses nothing acknowledged, also after a restart', async () => {
+    const dir = await temp.make('bantin-server-');
+    // A pause before each unload widens the window in which the next client arrives.
+    const s = await server({ unloadDelayMs: 25, debounceMs: 10, maxDebounceMs: 40 }, dir);
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const name = 'bai-dong-mo-00001';
+    const written: string[] = [];
+    const rand = seededRandom(7);
+    for (let i = 0; i < 25; i++) {
+      const c = client(s, token);
+      const p = c.open(name);
+      await acknowledged(p);
+      const word = ` từ${i}`;
+      p.document.getText('headline').insert(p.document.getText('headline').length, word);
+      await acknowledged(p);
+      written.push(word.trim());
+      // Leave (the document starts unloading: compaction, then the delayed unload) and come back
+      // after 0–30 ms, before, during or after the unload.
+      c.destroy();
+      await new Promise((r) => setTimeout(r, Math.floor(rand() * 30)));
+    }
+    const text = (await readThroughServer(s.wsUrl, token, name)).getText('headline').toString();
+    for (const w of written) expect(text).toContain(w);
+
+    await s.server.close();
+    servers.splice(servers.indexOf(s), 1);
+    const again = await startServer({ dataDir: dir, port: 0, log: () => undefined });
+    try {
+      const token2 = await login(again.url, 'bientap', 'bientap-mật-khẩu-dài');
+      const after = (await readThroughServer(wsUrlOf(again.url), token2, name)).getText('headline').toString();
+      expect(after).toBe(text);
+    } finally {
+      await again.close();
+    }
+  });
+});
