@@ -73,26 +73,29 @@ export class PhotoStore {
     let head = Buffer.alloc(0);
     let tooLarge = false;
     try {
-      await new Promise<void>((resolve, reject) => {
-        req.on('data', (chunk: Buffer) => {
-          if (tooLarge) return;
-          size += chunk.length;
-          if (size > this.maxBytes) {
-            tooLarge = true;
-            req.unpipe(out);
-            out.end();
-            req.resume();
-            return;
-          }
-          if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
-          hash.update(chunk);
-        });
-        req.pipe(out);
-        req.on('error', reject);
-        req.on('aborted', () => reject(new Error('upload aborted')));
+      const outClosed = new Promise<void>((resolve, reject) => {
         out.on('error', reject);
         out.on('close', () => resolve());
       });
+      outClosed.catch(() => undefined); // awaited below; never an unhandled rejection if reading fails first
+      // Read by hand rather than pipe: past the limit the rest is read and dropped (so the
+      // client gets its 413 instead of a reset connection) and nothing more is written.
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (tooLarge) continue;
+        if (size > this.maxBytes) {
+          tooLarge = true;
+          continue;
+        }
+        if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
+        hash.update(chunk);
+        if (!out.write(chunk)) await new Promise<void>((resolve, reject) => {
+          out.once('drain', resolve);
+          out.once('error', reject);
+        });
+      }
+      out.end();
+      await outClosed;
       if (tooLarge) return { kind: 'tooLarge' };
       if (hash.digest('hex') !== id) return { kind: 'mismatch' };
       const fh = await fs.open(temp, 'r+');
@@ -111,6 +114,7 @@ export class PhotoStore {
       this.storage.addPhoto(id, size, sniff(head), user.id, this.now());
       return { kind: 'stored', body: { id, size, stored: true } };
     } finally {
+      out.destroy();
       await fs.rm(temp, { force: true });
     }
   }
