@@ -35,10 +35,10 @@ export interface Answer {
   readonly headers: Headers;
 }
 
-export async function api(url: string, method: string, path: string, options: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function api(url: string, method: string, path: string, options: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> } = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body = options.body;
+  let body = options.body as BodyInit | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
