@@ -6,6 +6,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
 import yauzl, { type Entry } from 'yauzl';
 import { ZipFile } from 'yazl';
@@ -80,7 +81,10 @@ export function readZip(file: string): Promise<Map<string, Buffer>> {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
+            const bytes = Buffer.concat(chunks);
+            // Every entry's CRC-32 as any unzip tool checks it (yauzl does not).
+            if (crc32(bytes) !== entry.crc32) return reject(new Error(`CRC-32 of ${entry.fileName} is wrong in the ZIP`));
+            out.set(entry.fileName, bytes);
             zip.readEntry();
           });
         });

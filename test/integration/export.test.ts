@@ -265,3 +265,47 @@ describe('export: cancel and failure leave nothing', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });
+
+describe('export: how photos are rewritten', () => {
+  it('a JPEG: only its header is rewritten — the result is byte for byte what ExifTool makes of the whole file', async () => {
+    const { files, desk, photoIds, dir, article } = await exportSample();
+    const facts = await desk.photos.facts(photoIds[0]!);
+    const original = desk.photos.originalPath(photoIds[0]!, facts!.kind);
+    // ExifTool on the whole stored file, with the same tags.
+    const { readSource } = await import('../../src-main/services/export/source');
+    const { photoTags } = await import('../../src-main/services/export/photos');
+    const { createTranslator } = await import('../../src-main/services/i18n');
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+    const sizes = new Map(await Promise.all(photoIds.map(async (id) => [id, (await desk.photos.facts(id))!] as const)));
+    const src = await desk.articles.read(article.id, (doc) => readSource(doc, { deskVersion: TEST_VERSION, exportedAt: manifest.createdAt, readingRates: desk.settings().readingRates, stripGps: true, sizes }));
+    const whole = path.join(dir, 'whole.jpg');
+    await exif.write(original, photoTags(src, src.photos[0]!, await createTranslator('vi')) as never, { writeArgs: ['-o', whole] });
+    expect(files.get('photos/Hội nghị – điểm cầu tỉnh.jpg')!.equals(await fs.readFile(whole))).toBe(true);
+    const { jpegDataStart } = await import('../../src-main/services/export/photos');
+    expect(jpegDataStart(await fs.readFile(original))).not.toBeNull(); // the header-only path was taken
+  });
+
+  it('a PNG and a WebP are rewritten whole, keep their pixels and carry both captions', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { makePhoto } = await import('../support/photos');
+    const a = await call<{ id: string }>(desk, 'article:create', { language: 'en' });
+    for (const format of ['png', 'webp'] as const) {
+      const made = await makePhoto(dir, `p.${format}`, { width: 320, height: 200, format, seed: format === 'png' ? 7 : 9 });
+      await call(desk, 'photo:add', { id: a.id, name: `p.${format}`, bytes: new Uint8Array(made.bytes), init: { captions: { vi: `Ảnh ${format}`, en: `Photo ${format}` } } });
+    }
+    const out = path.join(dir, 'p.zip');
+    await call(desk, 'export:package', { id: a.id, job: 'j', file: out });
+    const files = await readZip(out);
+    const sharp = (await import('sharp')).default;
+    for (const format of ['png', 'webp'] as const) {
+      const file = path.join(dir, `out.${format}`);
+      await fs.writeFile(file, files.get(`photos/p.${format}`)!);
+      const raw = await exif.readRaw(file, { readArgs: ['-XMP-dc:Description-vi', '-XMP-dc:Description-en', '-XMP-dc:Description'] });
+      expect(raw).toMatchObject({ 'Description-vi': `Ảnh ${format}`, 'Description-en': `Photo ${format}`, Description: `Photo ${format}` });
+      const before = await sharp(path.join(dir, `p.${format}`)).raw().toBuffer();
+      const after = await sharp(file).raw().toBuffer();
+      expect(after.equals(before)).toBe(true);
+    }
+  });
+});

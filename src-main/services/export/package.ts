@@ -4,10 +4,12 @@
  * - the ZIP is written by yazl to a temporary file beside the target, fsynced, then renamed over
  *   it (and the folder fsynced), so a failed or cancelled export leaves no file, and a finished
  *   one is whole;
- * - each photo is copied with its metadata by ExifTool into a private temporary folder (the
- *   stored original is never modified), then streamed into the ZIP as it is (photos are stored,
- *   not deflated: they do not compress), hashed on the way; at most two copies exist at a time,
- *   so memory and temporary space stay flat in the number of photos;
+ * - each photo gets its metadata from ExifTool without touching the stored original: for a JPEG
+ *   only a copy of its header is rewritten and the image data is streamed from the original
+ *   (photos.ts); anything else is rewritten whole into a private temporary folder. Photos are
+ *   stored in the ZIP, not deflated (they do not compress), hashed on the way; one photo is
+ *   prepared while the one before is written, so memory and temporary space stay flat in the
+ *   number of photos;
  * - the text formats are small and built in memory; manifest.json comes last, with the size and
  *   SHA-256 of every file as it went into the ZIP.
  *
@@ -17,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { TFunction } from 'i18next';
 import { ZipFile } from 'yazl';
@@ -31,9 +33,10 @@ import { createTranslator } from '../i18n';
 import { articleHtml } from './html';
 import { newsmlDocument } from './newsml';
 import { ninjsObject } from './ninjs';
-import { newExifTool, writePhotoCopy } from './photos';
+import { newExifTool, writePhotoCopy, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
 import { articleText, scriptText } from './text';
+import { useNativeCrc32 } from './zip-crc';
 
 export interface ExportOptions {
   /** Bytes of package content written so far, of `total`. Called often; keep it cheap. */
@@ -104,6 +107,14 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** The bytes of a prepared photo, streamed from its pieces (buffers, and ranges of files read in chunks). */
+async function* piecesOf(pieces: readonly PhotoPiece[]): AsyncGenerator<Buffer> {
+  for (const piece of pieces) {
+    if (Buffer.isBuffer(piece)) yield piece;
+    else for await (const chunk of createReadStream(piece.file, { start: piece.start, highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  }
+}
+
 function cancelled(): DeskError {
   return new DeskError('exportCancelled');
 }
@@ -146,11 +157,12 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
   const tool = src.photos.length ? newExifTool() : null;
+  useNativeCrc32();
   const zip = new ZipFile();
   const out = createWriteStream(tmpZip, { flags: 'wx', mode: 0o644 });
   const written = finished(out);
   written.catch(() => undefined); // awaited below; a cancel may reject it before then
-  let input: ReturnType<typeof createReadStream> | null = null;
+  let input: Readable | null = null;
   zip.outputStream.pipe(out);
   const abort = () => {
     zip.outputStream.unpipe(out);
@@ -165,16 +177,16 @@ export async function exportPackage(services: ExportServices, articleId: string,
       files.push({ path: f.path, size: f.bytes.byteLength, sha256: sha256(f.bytes), contentType: f.contentType });
       progress(f.bytes.byteLength);
     }
-    // Copies are made one ahead of the one being zipped (ExifTool works while the ZIP is written).
+    // Each photo is prepared one ahead of the one being zipped (ExifTool works while the ZIP is written).
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
       const p = src.photos[i]!;
       return writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
     };
-    let next: Promise<void> | null = src.photos.length ? prepare(0) : null;
+    let next: Promise<PhotoPiece[]> | null = src.photos.length ? prepare(0) : null;
     next?.catch(() => undefined);
     for (let i = 0; i < src.photos.length; i++) {
-      await next;
+      const pieces = await next!;
       if (signal?.aborted) throw cancelled();
       next = i + 1 < src.photos.length ? prepare(i + 1) : null;
       next?.catch(() => undefined);
@@ -189,7 +201,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
           cb(null, chunk);
         },
       });
-      input = createReadStream(copyOf(i), { highWaterMark: 256 * 1024 });
+      input = Readable.from(piecesOf(pieces));
       input.on('error', (err) => meter.destroy(err));
       zip.addReadStream(input.pipe(meter), p.entry.file, { mtime, compress: false });
       // Waits until the ZIP has taken the whole photo (so only one copy is being read at a time).
