@@ -26,6 +26,8 @@ export interface HttpDeps {
   readonly log: (line: string) => void;
   /** Closes the WebSocket connections of a user whose account was disabled. */
   readonly disconnectUser: (userId: number) => void;
+  /** Closes every WebSocket connection whose user may no longer have its article. */
+  readonly revalidate: () => void;
 }
 
 class HttpRefusal extends Error {
@@ -150,6 +152,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const body = await readJson(req, PatchUserBody);
     storage.updateUser(user.id, { role: body.role, disabled: body.disabled, passwordHash: body.password ? await hashPassword(body.password) : undefined });
     if (body.disabled === true || body.password) deps.disconnectUser(user.id);
+    else if (body.role) deps.revalidate();
     deps.log(`${me.name} changed user ${user.name}: ${Object.keys(body).join(', ')}`);
     send(res, 200, { user: info(storage.userByName(user.name)!) });
   }
@@ -172,6 +175,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       ids.push(u.id);
     }
     storage.setAssignees(id, ids);
+    deps.revalidate();
     deps.log(`${me.name} assigned ${id} to ${body.users.join(', ') || 'nobody'}`);
     send(res, 200, { id, assignees: storage.assignees(id) });
   }

@@ -75,6 +75,22 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     unloadDelayMs: options.unloadDelayMs,
   });
 
+  /**
+   * After accounts or assignments change: closes the socket of every open connection whose
+   * user may no longer have its article (disabled, demoted, taken off it). The provider
+   * reconnects and is then refused with the reason.
+   */
+  const revalidate = (): void => {
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const held = (connection.context as SyncContext | undefined)?.user;
+        if (!held) continue;
+        const user = storage.userById(held.id);
+        if (!user || user.disabled) connection.webSocket.close(4401, 'unauthorized');
+        else if (!access.mayOpenArticle(user, document.name, false)) connection.webSocket.close(4403, 'forbidden');
+      }
+    }
+  };
   const disconnectUser = (userId: number): void => {
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
@@ -83,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
   };
 
-  const handler = createHttpHandler({ storage, access, photos, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser });
+  const handler = createHttpHandler({ storage, access, photos, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser, revalidate });
   const http: Server = createServer(handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {

@@ -116,6 +116,11 @@ export class Storage {
     return r ? toUser(r) : null;
   }
 
+  userById(id: number): UserRow | null {
+    const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
+    return r ? toUser(r) : null;
+  }
+
   users(): UserRow[] {
     return (this.db.prepare('SELECT * FROM users ORDER BY name').all() as RawUser[]).map(toUser);
   }

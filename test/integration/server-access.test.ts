@@ -77,8 +77,10 @@ describe('newsroom server: access to articles', () => {
     await acknowledged(his);
     expect((await readThroughServer(s.wsUrl, thu, ARTICLE)).getText('headline').toString()).toBe('[Cập nhật] Lũ quét ở Hà Giang');
 
-    // Taken off the article, he is refused again.
+    // Taken off the article, his open connection is closed and he is refused again.
+    const dropped = refusedWith(his);
     await api(s.url, 'PUT', `/api/articles/${ARTICLE}/assignees`, { token: editor, json: { users: [] } });
+    expect(await dropped).toBe('forbidden');
     expect(await refusedWith(client(s, nam).open(ARTICLE))).toBe('forbidden');
     expect(await directory(s, nam)).toEqual([]);
   });
