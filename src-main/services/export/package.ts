@@ -36,7 +36,6 @@ import { ninjsObject } from './ninjs';
 import { newExifTool, writePhotoCopy, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
 import { articleText, scriptText } from './text';
-import { useNativeCrc32 } from './zip-crc';
 
 export interface ExportOptions {
   /** Bytes of package content written so far, of `total`. Called often; keep it cheap. */
@@ -157,7 +156,6 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
   const tool = src.photos.length ? newExifTool() : null;
-  useNativeCrc32();
   const zip = new ZipFile();
   const out = createWriteStream(tmpZip, { flags: 'wx', mode: 0o644 });
   const written = finished(out);
