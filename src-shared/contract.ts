@@ -121,6 +121,8 @@ export const operations = {
 
   // --- outbox: packages waiting for the newsroom's upload endpoint ---
   'outbox:list': op(none, z.array(OutboxJob)),
+  /** Makes the article's package into the outbox and queues it (sent now, or as soon as the server answers); refused (uploadNotConfigured) without an endpoint. */
+  'outbox:send': op(byId, OutboxJob),
   /** The upload endpoint, without its password or token. */
   'outbox:config': op(none, UploadConfig.nullable()),
   /** Sets (or, with null, forgets) the endpoint; an omitted secret keeps the stored one. Waiting jobs are tried at once. */

@@ -12,6 +12,7 @@ import enHistory from '../locales/en/history.json';
 import enMenu from '../locales/en/menu.json';
 import enNotices from '../locales/en/notices.json';
 import enOutbox from '../locales/en/outbox.json';
+import enPackage from '../locales/en/package.json';
 import enPhotos from '../locales/en/photos.json';
 import enSearch from '../locales/en/search.json';
 import viChecklist from '../locales/vi/checklist.json';
@@ -27,14 +28,15 @@ import viHistory from '../locales/vi/history.json';
 import viMenu from '../locales/vi/menu.json';
 import viNotices from '../locales/vi/notices.json';
 import viOutbox from '../locales/vi/outbox.json';
+import viPackage from '../locales/vi/package.json';
 import viPhotos from '../locales/vi/photos.json';
 import viSearch from '../locales/vi/search.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist', 'photos', 'export', 'outbox'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist', 'photos', 'export', 'outbox', 'package'] as const;
 
 export const resources = {
-  vi: { outbox: viOutbox, photos: viPhotos, common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist, export: viExport },
-  en: { outbox: enOutbox, photos: enPhotos, common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist, export: enExport },
+  vi: { package: viPackage, outbox: viOutbox, photos: viPhotos, common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist, export: viExport },
+  en: { package: enPackage, outbox: enOutbox, photos: enPhotos, common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist, export: enExport },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

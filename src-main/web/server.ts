@@ -10,6 +10,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PHOTO_MAX_BYTES } from '../../src-shared/photos';
 import { encodeWire, decodeWire, unpackWire, WIRE_BINARY_TYPE } from '../../src-shared/wire';
+import { EXPORTS_PATH, serveExport } from './downloads';
 import type { Desk } from '../services/desk';
 import { createGuard, type Guard } from './guard';
 import { securityHeaders, serveStatic } from './static';
@@ -136,6 +137,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return void res.end(encodeWire(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'Method not allowed');
+    if (url.pathname.startsWith(EXPORTS_PATH)) return serveExport(desk.dataDir, url.pathname.slice(EXPORTS_PATH.length), res);
     await serveStatic(rendererDir, url.pathname, res);
   }
 

@@ -19,6 +19,7 @@ import { createUndoManager, undoKey } from '../editor/undo';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ExportControls } from '../package/ExportControls';
 import { PhotosPanel } from '../photos/PhotosPanel';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
@@ -55,6 +56,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </a>
+        <ExportControls articleId={replica.id} />
         <SaveStatus replica={replica} />
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}

@@ -1,0 +1,103 @@
+/**
+ * "Export package" and "Send" on an article: the package is streamed by main into the desk's
+ * exports folder with a progress bar and a cancel button; in a browser it then downloads. Send
+ * puts a fresh package in the outbox, which delivers it now or when the connection is back.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
+import { hrefFor } from '../../app/route';
+import { desk, platformMode } from '../../platform/api';
+import './package.css';
+
+type State =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'exporting'; readonly job: string; readonly done: number; readonly total: number }
+  | { readonly kind: 'exported'; readonly file: string; readonly size: number }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'queued' }
+  | { readonly kind: 'failed'; readonly error: ErrorPayload };
+
+const MiB = 1024 * 1024;
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+export function ExportControls({ articleId }: { readonly articleId: string }) {
+  const { t } = useTranslation('package');
+  const { t: te } = useTranslation('errors');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const job = state.kind === 'exporting' ? state.job : null;
+
+  useEffect(() => {
+    if (!job) return;
+    return desk.on['export:progress']((p) => {
+      if (p.job === job) setState((s) => (s.kind === 'exporting' && s.job === job ? { ...s, done: p.done, total: p.total } : s));
+    });
+  }, [job]);
+
+  const exportNow = async () => {
+    const id = crypto.randomUUID();
+    setState({ kind: 'exporting', job: id, done: 0, total: 0 });
+    try {
+      const result = await desk.export.package({ id: articleId, job: id });
+      setState({ kind: 'exported', file: result.file, size: result.size });
+    } catch (err) {
+      const error = toErrorPayload(err);
+      setState(error.code === 'exportCancelled' ? { kind: 'idle' } : { kind: 'failed', error });
+    }
+  };
+  const send = async () => {
+    setState({ kind: 'sending' });
+    try {
+      await desk.outbox.send({ id: articleId });
+      setState({ kind: 'queued' });
+    } catch (err) {
+      setState({ kind: 'failed', error: toErrorPayload(err) });
+    }
+  };
+  const busy = state.kind === 'exporting' || state.kind === 'sending';
+
+  return (
+    <div className="export-controls">
+      <button type="button" className="button button--small" onClick={() => void exportNow()} disabled={busy}>
+        {t('export')}
+      </button>
+      <button type="button" className="button button--small button--primary" onClick={() => void send()} disabled={busy}>
+        {t('send')}
+      </button>
+      <div className="export-controls__status" role="status">
+        {state.kind === 'exporting' && (
+          <>
+            <progress max={state.total || 1} value={state.done} aria-label={t('progress')} />
+            <span>{state.total ? `${Math.floor((100 * state.done) / state.total)}%` : t('starting')}</span>
+            <button type="button" className="button button--small button--quiet" onClick={() => void desk.export.cancel({ job: state.job })}>
+              {t('cancel')}
+            </button>
+          </>
+        )}
+        {state.kind === 'sending' && t('preparing')}
+        {state.kind === 'exported' && (
+          <span>
+            {t('exported', { file: baseName(state.file), size: (state.size / MiB).toFixed(1) })}{' '}
+            {platformMode === 'web' ? (
+              <a href={`/api/exports/${encodeURIComponent(baseName(state.file))}`} download={baseName(state.file)}>
+                {t('download')}
+              </a>
+            ) : (
+              <span className="muted">{t('savedAt', { file: state.file })}</span>
+            )}
+          </span>
+        )}
+        {state.kind === 'queued' && (
+          <span>
+            {t('queued')} <a href={hrefFor({ name: 'outbox' })}>{t('openOutbox')}</a>
+          </span>
+        )}
+      </div>
+      {state.kind === 'failed' && (
+        <p className="banner banner--error export-controls__error" role="alert">
+          {te(state.error.code, { ...state.error.params })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Export and send from the article page, in Chromium through web mode: the package is made with
+ * a progress bar, downloads as a ZIP that holds the story in every format with the photo; and
+ * "Send", with the outbox's address set on its page, delivers it once to a real server.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../src-shared/locales';
+import { readZip } from '../integration/export-support';
+import { makePhoto } from '../support/photos';
+import { startUploadServer } from '../support/upload-server';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { LibraryPage } from './support/pages/library-page';
+import { PhotosPanel } from './support/pages/photos-panel';
+
+const SAMPLE = 'Hội nghị trực tuyến toàn tỉnh triển khai nhiệm vụ chuyển đổi số năm 2026';
+const tp = resources.vi.package;
+const to = resources.vi.outbox;
+
+describe('export and send', () => {
+  const h = useHarness();
+
+  it('exports the sample article with a photo as a ZIP the browser downloads, and sends it through the outbox once', async () => {
+    const dir = await h.dataDir();
+    const card = `${dir}-card`;
+    await fs.mkdir(card);
+    const shot = await makePhoto(card, 'DSC_0301.JPG', { seed: 41 });
+    const upload = await startUploadServer();
+    try {
+      const desk = await h.startDesk(dir);
+      const page = await h.page({ acceptDownloads: true });
+      const library = new LibraryPage(page, 'vi');
+      const article = new ArticlePage(page, 'vi');
+      const photos = new PhotosPanel(page, 'vi');
+      await library.goto(desk.url);
+      await library.loadSample();
+      await library.open(SAMPLE);
+      await article.waitReady();
+      await photos.choose([shot.file], 0);
+      await page.waitForFunction(() => document.querySelectorAll('section.photos-panel img.photo-card__img').length === 1);
+
+      await page.getByRole('button', { name: tp.export, exact: true }).click();
+      const link = page.getByRole('link', { name: tp.download, exact: true });
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const saved = path.join(card, 'downloaded.zip');
+      await download.saveAs(saved);
+      const zip = await readZip(saved);
+      const names = [...zip.keys()];
+      for (const name of ['manifest.json', 'ninjs/vi.json', 'ninjs/en.json', 'article.html', 'article.txt', 'script.txt']) expect(names).toContain(name);
+      expect(names.some((n) => n.startsWith('photos/') && n.endsWith('.jpg'))).toBe(true);
+      expect(zip.get('article.html')!.toString('utf8')).toContain(SAMPLE);
+      const ninjs = JSON.parse(zip.get('ninjs/vi.json')!.toString('utf8')) as { headlines?: Array<{ value: string }> };
+      expect(ninjs.headlines?.[0]?.value).toBe(SAMPLE);
+
+      // Send: refused with a clear message until an address is set, then delivered once.
+      await page.getByRole('button', { name: tp.send, exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').innerText()).toContain(resources.vi.errors.uploadNotConfigured);
+      await page.getByRole('link', { name: to.open, exact: true }).click();
+      await page.getByLabel(to.settings.url, { exact: true }).fill(upload.url);
+      await page.getByRole('button', { name: to.settings.save, exact: true }).click();
+      await page.getByText(to.settings.saved, { exact: true }).waitFor();
+      await page.goBack();
+      await article.waitReady();
+      await page.getByRole('button', { name: tp.send, exact: true }).click();
+      await page.getByRole('link', { name: tp.openOutbox, exact: true }).click();
+      await expect.poll(() => page.locator('.outbox-table [data-state]').first().getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      expect(await page.locator('.outbox-table').innerText()).toContain(to.state.sent);
+      expect(upload.deliveries).toHaveLength(1);
+      expect(upload.deliveries[0]!.size).toBeGreaterThan(shot.bytes.length);
+    } finally {
+      await upload.stop();
+      await fs.rm(card, { recursive: true, force: true });
+    }
+  });
+});
