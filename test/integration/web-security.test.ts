@@ -280,6 +280,25 @@ describe('static files', () => {
   });
 });
 
+describe('exported packages', () => {
+  it('serves a package of exports/ by its plain name, with the cookie only, and nothing else of the data folder', async () => {
+    const exportsDir = path.join(root, 'data', 'exports');
+    await fs.mkdir(exportsDir, { recursive: true });
+    await fs.writeFile(path.join(exportsDir, 'bai-mau-20260109T092000Z.zip'), 'PK-package-bytes');
+    const ok = await get('/api/exports/bai-mau-20260109T092000Z.zip', { cookie });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('PK-package-bytes');
+    expect(ok.headers['content-disposition']).toBe('attachment; filename="bai-mau-20260109T092000Z.zip"');
+    expect((await get('/api/exports/bai-mau-20260109T092000Z.zip')).status).toBe(401);
+    for (const p of ['/api/exports/..%2Fdesk.json', '/api/exports/%2E%2E%2Fdesk.json', '/api/exports/../desk.json', '/api/exports/desk.json', '/api/exports/missing.zip', '/api/exports/..%2F..%2Fsecret.zip']) {
+      const res = await get(p, { cookie });
+      expect(res.body, p).not.toContain('"settings"');
+      expect([404, 200], p).toContain(res.status);
+      if (res.status === 200) expect(res.body, p).toBe(INDEX); // normalised away from /api/exports/: the renderer's index
+    }
+  });
+});
+
 describe('WebSocket', () => {
   type Inbox = ReturnType<typeof inbox>;
 
