@@ -14,7 +14,7 @@ import { hashPassword, LoginLimiter, newPassword } from './auth';
 import { createHttpHandler } from './http';
 import { PhotoStore } from './photos';
 import { Storage } from './storage';
-import { createSync, type SyncContext } from './sync';
+import { authenticatedRequests, createSync, type SyncContext } from './sync';
 
 export const ADMIN_NAME = 'admin';
 
@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly maxDebounceMs?: number;
   readonly unloadDelayMs?: number;
   readonly photoMaxBytes?: number;
+  /** A WebSocket that has authenticated no document by then is closed (default 15 s). */
+  readonly authTimeoutMs?: number;
 }
 
 export interface NewsroomServer {
@@ -100,7 +102,8 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
   };
 
   const handler = createHttpHandler({ storage, access, photos, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser, revalidate });
-  const http: Server = createServer(handler);
+  // A 64 MB photo over a slow link takes minutes: allow a request 15 minutes (Node's default is 5).
+  const http: Server = createServer({ requestTimeout: 15 * 60_000 }, handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://server').pathname;
@@ -110,6 +113,12 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log(`websocket error: ${err.message}`));
+      // Hocuspocus queues a document's messages until its token is checked: a socket that has
+      // not authenticated any document after a while is closed rather than left to queue.
+      const timer = setTimeout(() => {
+        if (!authenticatedRequests.has(req)) ws.close(4401, 'unauthorized');
+      }, options.authTimeoutMs ?? 15_000);
+      ws.once('close', () => clearTimeout(timer));
       hocuspocus.handleConnection(ws, req);
     });
   });

@@ -68,6 +68,9 @@ const isClientConnection = (origin: unknown): boolean => typeof origin === 'obje
 /** An empty Yjs update: no structs, no deletions. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
 
+/** Upgrade requests of sockets that have authenticated at least one document. */
+export const authenticatedRequests = new WeakSet<object>();
+
 export interface SyncOptions {
   readonly storage: Storage;
   readonly access: Access;
@@ -125,9 +128,10 @@ export function createSync(options: SyncOptions): Hocuspocus {
     maxDebounce: options.maxDebounceMs ?? 10_000,
     unloadImmediately: true,
 
-    async onAuthenticate({ token, documentName }) {
+    async onAuthenticate({ token, documentName, request }) {
       const user = access.userByToken(token);
       if (!user) throw refusal('unauthorized', 4401);
+      authenticatedRequests.add(request);
       if (!ArticleId.safeParse(documentName).success) throw refusal('notFound', 4404);
       if (!access.mayOpenArticle(user, documentName, true)) throw refusal('forbidden');
       const context: SyncContext = { user };

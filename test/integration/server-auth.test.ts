@@ -112,6 +112,17 @@ describe('newsroom server: login and tokens', () => {
     expect(await refusedWith(client(s.wsUrl, token).open('../etc/passwd'))).toBe('notFound');
   });
 
+  it('closes a WebSocket that authenticates no document in time', async () => {
+    const s = await server({ authTimeoutMs: 300 });
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(s.wsUrl);
+    const code = await new Promise<number>((resolve, reject) => {
+      ws.on('close', (c) => resolve(c));
+      ws.on('error', reject);
+    });
+    expect(code).toBe(4401);
+  });
+
   it('limits failed logins per user and address: after five, even the right password waits', async () => {
     const s = await server({ loginLimit: { max: 5, windowMs: 60_000 } });
     await userWithToken(s, 'minhthu', 'reporter');
