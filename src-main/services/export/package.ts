@@ -1,7 +1,7 @@
 /**
  * Exports an article as one package (layout in src-shared/package-format.ts), streamed to disk:
  *
- * - the ZIP is written by yazl to a temporary file beside the target, fsynced, then renamed over
+ * - the ZIP is written (zip-writer.ts) to a temporary file beside the target, fsynced, then renamed over
  *   it (and the folder fsynced), so a failed or cancelled export leaves no file, and a finished
  *   one is whole;
  * - each photo gets its metadata from ExifTool without touching the stored original: for a JPEG
@@ -16,13 +16,11 @@
  * Progress is reported in bytes of package content written so far, of the total expected.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { TFunction } from 'i18next';
-import { ZipFile } from 'yazl';
 import { DeskError } from '../../../src-shared/errors';
 import { readPhotos } from '../../../src-shared/article-photos';
 import type { Language } from '../../../src-shared/models';
@@ -36,6 +34,7 @@ import { ninjsObject } from './ninjs';
 import { newExifTool, writePhotoCopy, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
 import { articleText, scriptText } from './text';
+import { ZipWriter } from './zip-writer';
 
 export interface ExportOptions {
   /** Bytes of package content written so far, of `total`. Called often; keep it cheap. */
@@ -107,10 +106,14 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** The bytes of a prepared photo, streamed from its pieces (buffers, and ranges of files read in chunks). */
-async function* piecesOf(pieces: readonly PhotoPiece[]): AsyncGenerator<Buffer> {
+async function* piecesOf(pieces: readonly PhotoPiece[], signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   for (const piece of pieces) {
     if (Buffer.isBuffer(piece)) yield piece;
-    else for await (const chunk of createReadStream(piece.file, { start: piece.start, highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+    else
+      for await (const chunk of createReadStream(piece.file, { start: piece.start, highWaterMark: 256 * 1024 })) {
+        if (signal?.aborted) throw cancelled();
+        yield chunk as Buffer;
+      }
   }
 }
 
@@ -156,32 +159,26 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
   const tool = src.photos.length ? newExifTool() : null;
-  const zip = new ZipFile();
-  const out = createWriteStream(tmpZip, { flags: 'wx', mode: 0o644 });
-  const written = finished(out);
-  written.catch(() => undefined); // awaited below; a cancel may reject it before then
-  let input: Readable | null = null;
-  zip.outputStream.pipe(out);
-  const abort = () => {
-    zip.outputStream.unpipe(out);
-    out.destroy(cancelled());
-  };
-  signal?.addEventListener('abort', abort, { once: true });
   const files: ManifestFile[] = [];
   const mtime = new Date(exportedAt);
+  let handle: FileHandle | null = null;
+  let next: Promise<PhotoPiece[]> | null = null;
   try {
+    handle = await fs.open(tmpZip, 'wx', 0o644);
+    const zip = new ZipWriter(handle);
     for (const f of texts) {
-      zip.addBuffer(f.bytes, f.path, { mtime, compress: true });
+      if (signal?.aborted) throw cancelled();
+      await zip.addBuffer(f.path, f.bytes, { mtime, compress: true });
       files.push({ path: f.path, size: f.bytes.byteLength, sha256: sha256(f.bytes), contentType: f.contentType });
       progress(f.bytes.byteLength);
     }
-    // Each photo is prepared one ahead of the one being zipped (ExifTool works while the ZIP is written).
+    // Each photo is prepared one ahead of the one being written (ExifTool works meanwhile).
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
       const p = src.photos[i]!;
       return writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
     };
-    let next: Promise<PhotoPiece[]> | null = src.photos.length ? prepare(0) : null;
+    next = src.photos.length ? prepare(0) : null;
     next?.catch(() => undefined);
     for (let i = 0; i < src.photos.length; i++) {
       const pieces = await next!;
@@ -190,20 +187,13 @@ export async function exportPackage(services: ExportServices, articleId: string,
       next?.catch(() => undefined);
       const p = src.photos[i]!;
       const hash = createHash('sha256');
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, cb) {
+      const size = await zip.addStream(p.entry.file, piecesOf(pieces, signal), {
+        mtime,
+        onChunk: (chunk) => {
           hash.update(chunk);
-          size += chunk.byteLength;
           progress(chunk.byteLength);
-          cb(null, chunk);
         },
       });
-      input = Readable.from(piecesOf(pieces));
-      input.on('error', (err) => meter.destroy(err));
-      zip.addReadStream(input.pipe(meter), p.entry.file, { mtime, compress: false });
-      // Waits until the ZIP has taken the whole photo (so only one copy is being read at a time).
-      await Promise.race([finished(meter), written.then(() => Promise.reject(cancelled()))]);
       await fs.rm(copyOf(i), { force: true });
       files.push({ path: p.entry.file, size, sha256: hash.digest('hex'), contentType: p.mime });
     }
@@ -215,26 +205,24 @@ export async function exportPackage(services: ExportServices, articleId: string,
       article: { id: src.view.id, language: src.language, headline: src.view.headline },
       files,
     };
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), PACKAGE_FILES.manifest, { mtime, compress: true });
-    zip.end();
-    await written;
+    await zip.addBuffer(PACKAGE_FILES.manifest, Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), { mtime, compress: true });
+    await zip.finish();
     if (signal?.aborted) throw cancelled();
-    await fsyncFile(tmpZip);
+    await handle.sync();
+    await handle.close();
+    handle = null;
     await fs.rename(tmpZip, outFile);
     await fsyncDir(outDir);
     const size = (await fs.stat(outFile)).size;
     onProgress?.(total, total);
     return { file: outFile, size, manifest };
   } catch (err) {
-    input?.destroy();
-    zip.outputStream.unpipe(out);
-    out.destroy();
-    await finished(out).catch(() => undefined);
+    await handle?.close().catch(() => undefined);
     await fs.rm(tmpZip, { force: true });
     if (signal?.aborted) throw cancelled();
     throw err;
   } finally {
-    signal?.removeEventListener('abort', abort);
+    await next?.catch(() => undefined); // a photo being prepared finishes before its folder goes
     await tool?.end().catch(() => undefined);
     await fs.rm(work, { recursive: true, force: true });
   }
