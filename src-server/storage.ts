@@ -92,10 +92,20 @@ export class Storage {
 
   constructor(dataDir: string) {
     this.db = new Database(path.join(dataDir, 'server.sqlite'));
-    this.db.pragma('journal_mode = WAL');
+    try {
+      // One server per data folder: the exclusive lock is taken now and held until close; the
+      // system drops it when the process dies, even by kill -9, so it never goes stale.
+      this.db.pragma('busy_timeout = 1000');
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.pragma('journal_mode = WAL');
+      this.db.exec('BEGIN EXCLUSIVE; COMMIT');
+    } catch (err) {
+      this.db.close();
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`another newsroom server is using ${dataDir}`, { cause: err });
+      throw err;
+    }
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
   }
 

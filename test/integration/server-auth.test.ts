@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { acknowledged, api, login, refusedWith, spawnServer, startTestServer, SyncClient, userWithToken, type ServerChild, type TestServer } from '../support/server';
+import { startServer } from '../../src-server/server';
 import { tempDirs } from '../support/temp';
 
 const temp = tempDirs();
@@ -55,6 +56,18 @@ describe('newsroom server: first start', () => {
     children.push(child);
     expect(child.lines.all.join('\n')).not.toContain('từ-biến-môi-trường-123');
     await login(child.url, 'admin', 'từ-biến-môi-trường-123');
+  });
+});
+
+describe('newsroom server: one per data folder', () => {
+  it('refuses to start on a data folder another server is using, and starts once it has stopped', async () => {
+    const dir = await temp.make('bantin-server-');
+    const first = await startTestServer(dir);
+    await expect(startServer({ dataDir: dir, port: 0, log: () => undefined })).rejects.toThrow(/another newsroom server is using/);
+    await first.server.close();
+    const second = await startTestServer(dir);
+    servers.push(second);
+    expect((await api(second.url, 'GET', '/api/me', { token: second.adminToken })).status).toBe(200);
   });
 });
 
