@@ -6,7 +6,10 @@
  * SyncStatus message, in order, and the provider's `unsyncedChanges` counts the updates still
  * without one (0: every update sent has its answer).
  */
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { acknowledged, login, readThroughServer, spawnServer, SyncClient, wsUrlOf, type ServerChild } from '../support/server';
 import { tempDirs } from '../support/temp';
 
@@ -75,5 +78,17 @@ describe('newsroom server: kill -9', () => {
     const token = await login(last.url, 'admin', PASSWORD);
     const text = (await readThroughServer(wsUrlOf(last.url), token, NAME)).getText('headline').toString();
     for (const i of acked) expect(text).toContain(` w${i}.`);
+
+    // A clean stop (SIGTERM) folds every logged update into the article's state.
+    expect(await last.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+    const db = new Database(path.join(dir, 'server.sqlite'), { readonly: true });
+    try {
+      expect((db.prepare('SELECT count(*) AS n FROM article_updates').get() as { n: number }).n).toBe(0);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (db.prepare('SELECT state FROM articles WHERE id = ?').get(NAME) as { state: Buffer }).state);
+      expect(doc.getText('headline').toString()).toBe(text);
+    } finally {
+      db.close();
+    }
   });
 });

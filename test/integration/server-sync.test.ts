@@ -108,6 +108,23 @@ describe('newsroom server: sync', () => {
     expect(a.document.getText('sapo').toString()).toMatch(/^(\[A-HẾT\]\[B-HẾT\]|\[B-HẾT\]\[A-HẾT\])/);
   });
 
+  it('carries presence: each client sees who else is in the article, and sees them leave', async () => {
+    const s = await server();
+    const thu = await userWithToken(s, 'minhthu', 'editor');
+    const nam = await userWithToken(s, 'vannam', 'editor');
+    const a = client(s, thu).open('bai-chung-0002');
+    const bClient = client(s, nam);
+    const b = bClient.open('bai-chung-0002');
+    await Promise.all([acknowledged(a), acknowledged(b)]);
+    a.awareness!.setLocalStateField('user', { name: 'Minh Thư', color: '#c0392b' });
+    b.awareness!.setLocalStateField('user', { name: 'Văn Nam', color: '#2471a3' });
+    const names = (p: typeof a): string[] =>
+      [...p.awareness!.getStates().values()].map((st) => (st.user as { name?: string } | undefined)?.name ?? '').filter(Boolean).sort();
+    await until(() => names(a).join() === 'Minh Thư,Văn Nam' && names(b).join() === 'Minh Thư,Văn Nam', 'both to see each other');
+    bClient.destroy();
+    await until(() => names(a).join() === 'Minh Thư', 'the one who left to disappear');
+  });
+
   it('property: two replicas make 1,000 random seeded edits each offline, then sync through the server — identical, every edit kept', async () => {
     const s = await server();
     const token = await userWithToken(s, 'bientap', 'editor');
