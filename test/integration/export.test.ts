@@ -309,3 +309,20 @@ describe('export: how photos are rewritten', () => {
     }
   });
 });
+
+describe('export:package: where the package goes', () => {
+  it('without a file, into the data folder\'s exports/; a relative path or another extension is refused', async () => {
+    const dir = await temp.make();
+    const dataDir = path.join(dir, 'desk');
+    const desk = await desks.open(dataDir);
+    const a = await call<{ id: string }>(desk, 'article:create', { language: 'vi' });
+    const result = await call<{ file: string }>(desk, 'export:package', { id: a.id, job: 'j' });
+    expect(path.dirname(result.file)).toBe(path.join(dataDir, 'exports'));
+    expect(path.basename(result.file)).toMatch(new RegExp(`^${a.id}-\\d{8}T\\d{6}Z\\.zip$`));
+    expect((await readZip(result.file)).has('manifest.json')).toBe(true);
+    for (const file of ['relative.zip', path.join(dir, 'x.exe')]) {
+      const refused = await desk.dispatch('export:package', { id: a.id, job: 'k', file }, { client: 'test' });
+      expect(refused, file).toMatchObject({ ok: false, error: { code: 'badInput', params: { reason: 'file' } } });
+    }
+  });
+});
