@@ -50,9 +50,10 @@ export function newPassword(): string {
 }
 
 /**
- * At most `max` failed logins per (user name, address) within `windowMs`; after that every
- * attempt — even with the right password — is refused until the window has passed since the
- * first failure counted. A success clears the count.
+ * At most `max` failed logins per (user name, address) within `windowMs`, and `10 × max` per
+ * address whatever the names; after that every attempt — even with the right password — is
+ * refused until the window has passed since the first failure counted. A success clears the
+ * count of its user name (not the address's).
  */
 export class LoginLimiter {
   private readonly failures = new Map<string, { first: number; count: number }>();
@@ -68,20 +69,27 @@ export class LoginLimiter {
 
   /** Seconds to wait before trying again, or 0 when an attempt may be made now. */
   retryAfter(name: string, address: string, now = Date.now()): number {
-    const f = this.failures.get(this.key(name, address));
+    // Per user name and address, and — against one address trying many names — per address
+    // with ten times the allowance.
+    return Math.max(this.wait(this.key(name, address), this.max, now), this.wait(this.key('\u0000', address), this.max * 10, now));
+  }
+
+  private wait(k: string, max: number, now: number): number {
+    const f = this.failures.get(k);
     if (!f) return 0;
     if (now - f.first >= this.windowMs) {
-      this.failures.delete(this.key(name, address));
+      this.failures.delete(k);
       return 0;
     }
-    return f.count >= this.max ? Math.ceil((f.first + this.windowMs - now) / 1000) : 0;
+    return f.count >= max ? Math.ceil((f.first + this.windowMs - now) / 1000) : 0;
   }
 
   fail(name: string, address: string, now = Date.now()): void {
-    const k = this.key(name, address);
-    const f = this.failures.get(k);
-    if (!f || now - f.first >= this.windowMs) this.failures.set(k, { first: now, count: 1 });
-    else f.count++;
+    for (const k of [this.key(name, address), this.key('\u0000', address)]) {
+      const f = this.failures.get(k);
+      if (!f || now - f.first >= this.windowMs) this.failures.set(k, { first: now, count: 1 });
+      else f.count++;
+    }
     if (this.failures.size > 100_000) this.prune(now);
   }
 

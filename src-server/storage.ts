@@ -87,6 +87,19 @@ interface RawUser {
 
 const toUser = (r: RawUser): UserRow => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1, createdAt: r.created_at });
 
+/**
+ * Applies one logged update. Every update was applied to a copy before it was logged, so this
+ * cannot fail unless the file was damaged; then the damaged update is skipped and reported
+ * rather than making the whole article unloadable.
+ */
+export function applyStored(doc: Y.Doc, data: Uint8Array, what: string): void {
+  try {
+    Y.applyUpdate(doc, data);
+  } catch (err) {
+    console.error(`skipped a damaged stored update (${what}): ${(err as Error).message}`);
+  }
+}
+
 export class Storage {
   readonly db: Database.Database;
 
@@ -262,7 +275,7 @@ export class Storage {
       const doc = new Y.Doc();
       doc.transact(() => {
         if (row?.state) Y.applyUpdate(doc, row.state);
-        for (const r of rows) Y.applyUpdate(doc, r.data);
+        for (const r of rows) applyStored(doc, r.data, `${articleId} update ${r.seq}`);
       });
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();

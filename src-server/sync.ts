@@ -21,7 +21,7 @@ import { KEYS } from '../src-shared/article-doc';
 import { ArticleId } from '../src-shared/models';
 import type { ServerErrorCode } from '../src-shared/server-api';
 import type { Access } from './access';
-import type { Storage, UserRow } from './storage';
+import { applyStored, type Storage, type UserRow } from './storage';
 
 export interface SyncContext {
   readonly user: UserRow;
@@ -141,7 +141,7 @@ export function createSync(options: SyncOptions): Hocuspocus {
     async onLoadDocument({ document, documentName }) {
       const parts = storage.documentParts(documentName);
       document.transact(() => {
-        for (const part of parts) Y.applyUpdate(document, part);
+        for (const [i, part] of parts.entries()) applyStored(document, part, `${documentName} part ${i}`);
       }, STORAGE_ORIGIN);
     },
 

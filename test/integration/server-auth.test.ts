@@ -149,6 +149,14 @@ describe('newsroom server: login and tokens', () => {
     await login(s.url, 'admin', 'mật-khẩu-quản-trị-đủ-dài');
   });
 
+  it('limits one address trying many user names, at ten times the per-name allowance', async () => {
+    const s = await server({ loginLimit: { max: 2, windowMs: 60_000 } });
+    for (let i = 0; i < 20; i++) expect((await api(s.url, 'POST', '/api/login', { json: { name: `ten-${i}`, password: 'sai' } })).status).toBe(401);
+    const limited = await api(s.url, 'POST', '/api/login', { json: { name: 'admin', password: 'mật-khẩu-quản-trị-đủ-dài' } });
+    expect(limited.status).toBe(429);
+    expect(limited.json.error).toBe('tooManyAttempts');
+  });
+
   it('lets the attempts through again once the window has passed', async () => {
     const s = await server({ loginLimit: { max: 2, windowMs: 400 } });
     await userWithToken(s, 'minhthu', 'reporter');
