@@ -164,6 +164,29 @@ describe('newsroom server: sync', () => {
     }
   });
 
+  it('a client left holding a document that was unloaded under it (the Hocuspocus race) is made to reconnect, and its edit is stored and acknowledged', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const name = 'bai-bi-do-lai-001';
+    const p = client(s, token).open(name);
+    await acknowledged(p);
+    p.document.getText('headline').insert(0, 'Trước');
+    await acknowledged(p);
+    // What the race leaves behind: the server dropped and destroyed the document while this
+    // connection still points at it.
+    const zombie = s.server.hocuspocus.documents.get(name)!;
+    s.server.hocuspocus.documents.delete(name);
+    zombie.destroy();
+    p.document.getText('headline').insert(5, ' và sau');
+    await acknowledged(p);
+    const live = s.server.hocuspocus.documents.get(name);
+    expect(live).toBeDefined();
+    expect(live).not.toBe(zombie);
+    const stored = new Y.Doc();
+    for (const part of s.server.storage.documentParts(name)) Y.applyUpdate(stored, part);
+    expect(stored.getText('headline').toString()).toBe('Trước và sau');
+  });
+
   it('a document unloading while its last client leaves and another comes back at that moment loses nothing acknowledged, also after a restart', async () => {
     const dir = await temp.make('bantin-server-');
     // A pause before each unload widens the window in which the next client arrives.
