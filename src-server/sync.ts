@@ -110,6 +110,11 @@ export function createSync(options: SyncOptions): Hocuspocus {
     workflow.observeDeep(watch);
     try {
       Y.applyUpdate(shadow, update);
+    } catch {
+      // Not a Yjs update: refused before it is stored or reaches the document.
+      shadows.delete(document);
+      shadow.destroy();
+      throw refusal('invalidPayload', 4400);
     } finally {
       workflow.unobserveDeep(watch);
     }

@@ -27,7 +27,7 @@ export const SERVER_ERROR_CODES = [
   'notFound',
   /** The method is not one this path takes. 405. */
   'methodNotAllowed',
-  /** The body is not the JSON this call takes (`field` names the first bad field). 400. */
+  /** The body is not the JSON this call takes (`field` names the first bad field). 400. WebSocket: an update that is not a Yjs update. */
   'invalidPayload',
   /** A user with that name exists. 409. */
   'userExists',

@@ -3,11 +3,14 @@
  * their own (first writer) and assigned articles, an editor all; the directory says the same;
  * an update that touches `workflow` is refused and not stored.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { workflow } from '../../src-shared/article-doc';
 import type { DirectoryEntry } from '../../src-shared/server-api';
-import { acknowledged, api, closedWith, readThroughServer, refusedWith, startTestServer, SyncClient, userWithToken, type TestServer } from '../support/server';
+import { acknowledged, api, closedWith, readThroughServer, refusedWith, startTestServer, SyncClient, until, userWithToken, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
 
 const temp = tempDirs();
@@ -143,6 +146,36 @@ describe('newsroom server: workflow is the server’s', () => {
     second.document.getText('headline').insert(7, ' mới');
     await acknowledged(second);
     expect((await readThroughServer(s.wsUrl, editor, ARTICLE)).getText('headline').toString()).toBe('Tít bài mới');
+  });
+
+  it('refuses a sync message whose update is not a Yjs update, and stores nothing', async () => {
+    const s = await server();
+    const editor = await userWithToken(s, 'bientap', 'editor');
+    const ws = new WebSocket(s.wsUrl);
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    const received: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+    const message = (write: (e: encoding.Encoder) => void): Uint8Array => {
+      const e = encoding.createEncoder();
+      encoding.writeVarString(e, ARTICLE);
+      write(e);
+      return encoding.toUint8Array(e);
+    };
+    ws.send(message((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, editor)))); // Auth, Token
+    ws.send(message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, new Uint8Array([7, 255, 255, 255, 255, 255, 3]))))); // Sync, Update
+    // The server closes the article's connection with the reason (message type 7, CLOSE).
+    await until(() => received.some((m) => { const d = decoding.createDecoder(m); decoding.readVarString(d); return decoding.readVarUint(d) === 7 && decoding.readVarString(d) === 'invalidPayload'; }), 'the close message');
+    ws.close();
+    expect(s.server.storage.documentParts(ARTICLE)).toEqual([]);
+    // The article is fine for everybody else.
+    const p = client(s, editor).open(ARTICLE);
+    await acknowledged(p);
+    p.document.getText('headline').insert(0, 'Vẫn ổn');
+    await acknowledged(p);
+    expect((await readThroughServer(s.wsUrl, editor, ARTICLE)).getText('headline').toString()).toBe('Vẫn ổn');
   });
 
   it('refuses a nested change and a deletion inside workflow too', async () => {
