@@ -166,13 +166,8 @@ export async function exportPackage(services: ExportServices, articleId: string,
   try {
     handle = await fs.open(tmpZip, 'wx', 0o644);
     const zip = new ZipWriter(handle);
-    for (const f of texts) {
-      if (signal?.aborted) throw cancelled();
-      await zip.addBuffer(f.path, f.bytes, { mtime, compress: true });
-      files.push({ path: f.path, size: f.bytes.byteLength, sha256: sha256(f.bytes), contentType: f.contentType });
-      progress(f.bytes.byteLength);
-    }
-    // Each photo is prepared one ahead of the one being written (ExifTool works meanwhile).
+    // Each photo is prepared one ahead of the one being written (ExifTool works meanwhile); the
+    // first while the text files are written, so ExifTool's start overlaps them.
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
       const p = src.photos[i]!;
@@ -180,6 +175,12 @@ export async function exportPackage(services: ExportServices, articleId: string,
     };
     next = src.photos.length ? prepare(0) : null;
     next?.catch(() => undefined);
+    for (const f of texts) {
+      if (signal?.aborted) throw cancelled();
+      await zip.addBuffer(f.path, f.bytes, { mtime, compress: true });
+      files.push({ path: f.path, size: f.bytes.byteLength, sha256: sha256(f.bytes), contentType: f.contentType });
+      progress(f.bytes.byteLength);
+    }
     for (let i = 0; i < src.photos.length; i++) {
       const pieces = await next!;
       if (signal?.aborted) throw cancelled();

@@ -146,6 +146,7 @@ export async function writePhotoCopy(tool: ExifTool, original: string, work: str
   return [{ file: work, start: 0 }];
 }
 
+/** One ExifTool process: with only headers to rewrite it keeps up, and starting a second costs more than it saves. */
 export function newExifTool(): ExifTool {
-  return new ExifTool({ maxProcs: 2, taskTimeoutMillis: 60_000 });
+  return new ExifTool({ maxProcs: 1, taskTimeoutMillis: 60_000 });
 }
