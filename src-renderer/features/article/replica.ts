@@ -87,6 +87,10 @@ export class ArticleReplica {
       const onUnload = () => replica.sendNow();
       window.addEventListener('beforeunload', onUnload);
       replica.cleanups.push(() => window.removeEventListener('beforeunload', onUnload));
+      // A hidden page's timers may be held back (to a second or more): send what waits at once.
+      const onHidden = () => document.visibilityState === 'hidden' && replica.sendSoon(0);
+      document.addEventListener('visibilitychange', onHidden);
+      replica.cleanups.push(() => document.removeEventListener('visibilitychange', onHidden));
       replica.doc.on('update', replica.onLocalUpdate);
       return { replica, summary: opened.summary };
     } catch (err) {
@@ -156,6 +160,7 @@ export class ArticleReplica {
 
   /** Sends what is queued after `delay` ms (0: now), unless a later send is already planned. */
   private sendSoon(delay: number): void {
+    if (delay > 0 && typeof document !== 'undefined' && document.visibilityState === 'hidden') delay = 0;
     if (delay === 0) {
       this.sendTimer?.();
       this.sendTimer = null;
