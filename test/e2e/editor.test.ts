@@ -308,7 +308,11 @@ describe('the rich body editor', () => {
     await article.waitReady();
     const figure = article.body().locator(`figure[data-photo="${photoId}"]`);
     await expect.poll(() => figure.locator('figcaption').innerText()).toBe('Đồng bào Hà Giang đón đoàn công tác');
-    await article.typeInto(article.body(), ' Thêm một câu.');
+    // Into the paragraph after the figure (a click on the figure itself selects it, as in Word,
+    // and typing would then replace it).
+    await article.body().locator('p', { hasText: 'Sau ảnh.' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Thêm một câu.');
     await article.waitSaved();
     const onDisk = await articleOnDisk(dataDir, id);
     expect(onDisk?.bodyHtml.split('\n')).toEqual([
