@@ -22,8 +22,8 @@ afterEach(async () => {
 });
 const { open } = desks;
 
-function start(mode: 'hold' | 'try' | 'race', dir: string, ...rest: string[]) {
-  const child = spawnTs(HOLDER, [mode, dir, ...rest]);
+function start(mode: 'hold' | 'try' | 'race', dir: string) {
+  const child = spawnTs(HOLDER, [mode, dir]);
   children.push(child);
   return { child, lines: new Lines(child), stderr: stderrOf(child) };
 }
@@ -83,9 +83,12 @@ describe('desk lock', () => {
     // Three folders, four processes each, all starting at the same moment.
     const dirs = await Promise.all([1, 2, 3].map(() => temp.make()));
     for (const dir of dirs) await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: DEAD_PID, host: os.hostname(), since: 'x' }));
-    const at = String(Date.now() + 4000);
-    const runs = dirs.flatMap((dir) => [1, 2, 3, 4].map(() => ({ dir, ...start('race', dir, at) })));
+    const runs = dirs.flatMap((dir) => [1, 2, 3, 4].map(() => ({ dir, ...start('race', dir) })));
+    // Every racer loaded and waiting, then all told to go at once (however slow the machine is to start them).
+    await Promise.all(runs.map((r) => r.lines.next((l) => l === 'READY')));
+    for (const r of runs) r.child.stdin.write('go\n');
     const results = await Promise.all(runs.map(async (r) => ({ dir: r.dir, line: await r.lines.next((l) => l === 'OPENED' || l.startsWith('REFUSED')).catch(() => `NOTHING ${r.stderr()}`) })));
+    for (const r of runs) r.child.stdin.write('close\n');
     for (const dir of dirs) {
       const lines = results.filter((r) => r.dir === dir).map((r) => r.line);
       expect(lines.filter((l) => l === 'OPENED'), lines.join('\n')).toHaveLength(1);
