@@ -19,7 +19,10 @@ export function formatDateTime(iso: string | Date, timeZone: string = NEWSROOM_T
   return `${p.hour}:${p.minute}, ${p.day}/${p.month}/${p.year}`;
 }
 
+/** One formatter per language, made once: the counters format numbers on every keystroke. */
+const numbers = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') } as const;
+
 /** Numbers per interface language: 1.234 in Vietnamese, 1,234 in English. */
 export function formatNumber(value: number, language: 'vi' | 'en'): string {
-  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+  return numbers[language].format(value);
 }
