@@ -104,7 +104,7 @@ describe('event metadata', () => {
     await library.open(SAMPLE);
     await article.waitReady();
 
-    expect(await event.checklist().getByRole('status').innerText()).toBe('3 items missing');
+    expect(await event.checklist().getByRole('status').innerText()).toBe('Items missing: 3');
     expect(await event.checklistItem('photoCaptions').innerText()).toContain('Photo captions in the article\'s language');
     await event.placeField().pressSequentially('phuong nguyen trai, ha giang', { delay: 10 });
     await event.placeOptions().filter({ hasText: 'Phường Nguyễn Trãi, Thành phố Hà Giang, Tỉnh Hà Giang (former ward) → Phường Hà Giang 1, Tuyên Quang' }).waitFor();
@@ -115,7 +115,7 @@ describe('event metadata', () => {
     // The event started before 1 July 2025: the dateline may keep the former name.
     await event.start().fill('2025-06-20T08:00');
     await expect.poll(() => event.region().getByText('Event before 1 July 2025, so the dateline keeps the former name: Nguyễn Trãi', { exact: true }).count()).toBe(1);
-    await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('1 item missing');
+    await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('Items missing: 1');
   });
 
   it('merges two spellings of an organiser in the glossary page, corrects and removes entries', async () => {
@@ -146,7 +146,7 @@ describe('event metadata', () => {
     await page.getByLabel('Giữ tên', { exact: true }).selectOption({ label: 'Sở Giáo dục và Đào tạo' });
     await page.getByRole('button', { name: 'Gộp 2 mục đã chọn', exact: true }).click();
     await expect.poll(() => organisations.getByRole('listitem').count()).toBe(1);
-    expect(await organisations.getByRole('listitem').innerText()).toContain('Đã dùng 2 lần');
+    expect(await organisations.getByRole('listitem').innerText()).toContain('Số lần dùng: 2');
 
     await page.getByRole('button', { name: 'Sửa Sở Giáo dục và Đào tạo', exact: true }).click();
     const name = organisations.getByLabel('Tên', { exact: true });

@@ -53,7 +53,7 @@ export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonl
         {t('title')}
       </h2>
       <p className={list.ready ? 'checklist__summary checklist__summary--ready' : 'checklist__summary'} role="status">
-        {list.ready ? t('ready') : t('summary', { count: missing })}
+        {list.ready ? t('ready') : t('summary', { n: missing })}
       </p>
       <ul className="checklist__items">
         {list.items.map((item) => (

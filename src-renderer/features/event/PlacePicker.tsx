@@ -57,7 +57,7 @@ export function PlacePicker({ doc, place, start }: { readonly doc: Y.Doc; readon
     setMatches([]);
   };
 
-  const status = !query.trim() ? '' : searching ? t('place.searching') : matches.length === 0 ? t('place.none') : t('place.results', { count: matches.length });
+  const status = !query.trim() ? '' : searching ? t('place.searching') : matches.length === 0 ? t('place.none') : t('place.results', { n: matches.length });
 
   return (
     <div className="field">
