@@ -1,17 +1,14 @@
 // `photo add` as a script would use it: a real child process on a real desk folder, the same checks and messages as the desk.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPhotos } from '../../src-shared/article-photos';
 import { call, replicaOf, testDesks } from '../support/desk';
 import { CAMERA_TAGS, makePhoto, writeTags } from '../support/photos';
+import { cli } from '../support/cli';
 import { tempDirs } from '../support/temp';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
 const temp = tempDirs();
 const desks = testDesks();
 afterEach(async () => {
@@ -19,15 +16,6 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function cli(args: readonly string[], lang = 'vi_VN.UTF-8') {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: root, env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function newArticle(dataDir: string): Promise<string> {
   const desk = await desks.open(dataDir);

@@ -1,14 +1,10 @@
 // `place <query> [--json]` as a script would run it: a real child process, in both languages.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlaceMatch } from '../../src-shared/places';
 import { testDesks } from '../support/desk';
+import { cli } from '../support/cli';
 import { tempDirs } from '../support/temp';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
 const temp = tempDirs();
 const desks = testDesks();
 afterEach(async () => {
@@ -16,18 +12,6 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function cli(args: readonly string[], lang = 'vi_VN.UTF-8'): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('cli place', () => {
   it('prints the current unit of an old name, in Vietnamese, even while a desk holds the folder', async () => {

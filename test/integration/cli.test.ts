@@ -1,33 +1,13 @@
 // The command line as a script would use it: a real child process on a real desk folder.
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../src-main/services/desk';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
 
-interface Result {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function cli(args: readonly string[], lang = 'vi_VN.UTF-8'): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 beforeEach(async () => {
