@@ -76,6 +76,11 @@ describe('photos of an article', () => {
     await photos.card(2).getByLabel(new RegExp(`^${resources.vi.photos.card.caption.vi}`)).press('Alt+ArrowUp');
     await expect.poll(() => photos.ids()).toEqual([sha(oneBytes), sha(three.bytes), sha(two.bytes)]);
     expect(await photos.featured(1).isChecked()).toBe(true);
+    // And by dragging: the last card dropped on the first takes its place, and back again.
+    await photos.dragCard(2, 0);
+    await expect.poll(() => photos.ids()).toEqual([sha(two.bytes), sha(oneBytes), sha(three.bytes)]);
+    await photos.dragCard(0, 2);
+    await expect.poll(() => photos.ids()).toEqual([sha(oneBytes), sha(three.bytes), sha(two.bytes)]);
 
     // Placed in the body at the cursor: a figure with its thumbnail and its Vietnamese caption.
     await article.body().click();

@@ -62,6 +62,20 @@ export class PhotosPanel {
     }, payload);
   }
 
+  /** Drags card `from` onto card `to` as a mouse drag would (dragstart, dragover, drop with one DataTransfer). */
+  async dragCard(from: number, to: number): Promise<void> {
+    await this.panel().evaluate(
+      (el, { from, to }) => {
+        const cards = el.querySelectorAll('li.photo-card');
+        const dt = new DataTransfer();
+        cards[from]!.querySelector('.photo-card__media')!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        cards[to]!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        cards[to]!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { from, to },
+    );
+  }
+
   /** Waits until `count` cards show, and no import is running. */
   async waitCount(count: number): Promise<void> {
     await this.page.waitForFunction((n) => document.querySelectorAll('section.photos-panel li.photo-card').length === n, count);
