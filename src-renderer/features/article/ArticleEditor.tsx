@@ -15,7 +15,7 @@ import { formatDateTime } from '../../shared/format';
 import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
-import { createUndoManager, undoKey } from '../editor/undo';
+import { createUndoManager, routeUndoKeys } from '../editor/undo';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -41,13 +41,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
   const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
 
   /** Ctrl+Z / Ctrl+Y in a plain field go to the article's undo history, not the browser's. */
-  const onUndoKeys = (e: KeyboardEvent) => {
-    const which = undoKey(e);
-    if (!which) return;
-    e.preventDefault();
-    if (which === 'undo') undoManager.undo();
-    else undoManager.redo();
-  };
+  const onUndoKeys = (e: KeyboardEvent) => void routeUndoKeys(e, undoManager);
 
   return (
     <div className="page page--article">

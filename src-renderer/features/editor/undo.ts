@@ -34,3 +34,19 @@ export function undoKey(e: { readonly key: string; readonly ctrlKey: boolean; re
   if (key === 'y' && !e.shiftKey) return 'redo';
   return null;
 }
+
+/**
+ * Ctrl+Z / Ctrl+Y (and Shift+Z) in a field of the article page go to the article's one undo
+ * history instead of the browser's. True when the key was taken.
+ */
+export function routeUndoKeys(
+  e: Parameters<typeof undoKey>[0] & { preventDefault(): void },
+  manager: Y.UndoManager | undefined,
+): boolean {
+  const which = manager ? undoKey(e) : null;
+  if (!which || !manager) return false;
+  e.preventDefault();
+  if (which === 'undo') manager.undo();
+  else manager.redo();
+  return true;
+}

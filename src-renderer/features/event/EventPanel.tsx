@@ -32,7 +32,7 @@ import type { Language } from '../../../src-shared/models';
 import { MEDIA_TOPICS } from '../../../src-shared/media-topics';
 import { currentLanguage } from '../../app/i18n';
 import { NfcField } from '../../shared/NfcField';
-import { undoKey } from '../editor/undo';
+import { routeUndoKeys } from '../editor/undo';
 import { GlossaryField } from './GlossaryField';
 import { PlacePicker } from './PlacePicker';
 import { editEvent, useEvent } from './useEvent';
@@ -118,13 +118,7 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
       aria-labelledby={ids.heading}
       ref={panel}
       data-article={articleId}
-      onKeyDown={(e) => {
-        const which = undoManager ? undoKey(e) : null;
-        if (!which || !undoManager) return;
-        e.preventDefault();
-        if (which === 'undo') undoManager.undo();
-        else undoManager.redo();
-      }}
+      onKeyDown={(e) => void routeUndoKeys(e, undoManager)}
     >
       <h2 className="side-title" id={ids.heading}>
         {t('title')}

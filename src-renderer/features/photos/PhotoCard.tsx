@@ -13,7 +13,7 @@ import { NfcField } from '../../shared/NfcField';
 import { thumbUrl } from '../../shared/photo-thumbs';
 import { USER_ORIGIN } from '../article/origins';
 import { insertPhotoInBody } from '../editor/photo-node';
-import { undoKey } from '../editor/undo';
+import { routeUndoKeys } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
 
 export const DRAG_TYPE = 'application/x-bantin-photo';
@@ -52,13 +52,7 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
   const caption = entry.captions[language];
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const which = undoManager ? undoKey(e) : null;
-    if (which && undoManager) {
-      e.preventDefault();
-      if (which === 'undo') undoManager.undo();
-      else undoManager.redo();
-      return;
-    }
+    if (routeUndoKeys(e, undoManager)) return;
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     const to = e.key === 'ArrowUp' ? index - 1 : index + 1;
