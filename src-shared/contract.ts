@@ -24,6 +24,7 @@ import { PlaceMatch, PlaceSearchInput } from './places';
 import { PhotoFacts, PhotoId, PhotoInit } from './photos';
 import { OutboxJob, UploadConfig, UploadConfigInput } from './outbox';
 import { ExportProgress } from './package-format';
+import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -151,6 +152,22 @@ export const operations = {
    * does not match (packageUnsafeEntry, packageTooLarge, packageChecksum, packageInvalid, packageVersion).
    */
   'export:importPackage': op(z.object({ file: z.string().min(1).max(4096) }).strict(), ArticleSummary),
+
+  // --- sync with the newsroom server (src-main/services/sync): background, no button to press ---
+  /** Where sync stands: the corner status, the articles not on the server yet, who is logged in. */
+  'sync:status': op(none, SyncStatus),
+  /**
+   * Logs in (POST /api/login), keeps the token in main (Electron's safeStorage where available)
+   * and starts syncing every article. Refused with syncBadCredentials, syncTooManyAttempts,
+   * syncUnreachable or syncNotServer; nothing is kept then.
+   */
+  'sync:login': op(SyncLoginInput, SyncStatus),
+  /** Forgets the token and stops syncing; every article stays on this desk. */
+  'sync:logout': op(none, SyncStatus),
+  /** Tries the server now instead of waiting for the next backoff step. */
+  'sync:retry': op(none, SyncStatus),
+  /** The renderer's presence in an open article (a y-protocols awareness update); main passes it on to the server. */
+  'article:awareness': op(AwarenessMessage, z.object({})),
 } as const;
 
 export const events = {
@@ -165,6 +182,10 @@ export const events = {
   'outbox:changed': z.object({ jobs: z.array(OutboxJob) }),
   /** How far an `export:package` is: bytes of the package written, of the expected total. */
   'export:progress': ExportProgress,
+  /** Sync changed state, or the set of pending/refused articles changed. */
+  'sync:status': SyncStatus,
+  /** Others' presence in an article the client has open (awareness update from the server or another window). */
+  'article:awareness': AwarenessMessage,
 } as const;
 
 export type Operations = typeof operations;

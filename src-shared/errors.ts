@@ -39,6 +39,28 @@ export const ERROR_CODES = [
   'uploadUnauthorized',
   'uploadRefused',
   'outboxBusy',
+  /** Sync: the address is not a newsroom server's (no Bàn Tin API answered there). */
+  'syncNotServer',
+  /** Sync: the server cannot be reached (no answer, refused connection, DNS). */
+  'syncUnreachable',
+  /** Sync: wrong user name or password at login. */
+  'syncBadCredentials',
+  /** Sync: too many failed logins; `retryAfter` seconds. */
+  'syncTooManyAttempts',
+  /** Sync: the server no longer takes the saved login (expired, revoked, account disabled): log in again. */
+  'syncUnauthorized',
+  /** Sync: this user may not have that article on the server (another reporter's). */
+  'syncForbidden',
+  /** Sync: the server refused a change to the article's workflow (only its transition API changes it). */
+  'syncWorkflowReadOnly',
+  /** Sync: the server could not store the change (its disk); it will be sent again. */
+  'syncServerStorage',
+  /** Sync: the server answered with something unexpected (`status`). */
+  'syncServerError',
+  /** Sync (command line): no server configured; run `login` first. */
+  'syncNotConfigured',
+  /** Sync (command line): the round did not finish (`pending` articles left). */
+  'syncIncomplete',
   'internal',
 ] as const;
 
