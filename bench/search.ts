@@ -36,14 +36,14 @@ function syllable(rand: () => number): string {
   return (onset + rhyme.slice(0, at + 1) + tone + rhyme.slice(at + 1)).normalize('NFC');
 }
 
-function vocabulary(rand: () => number, size: number): string[] {
+export function vocabulary(rand: () => number, size: number): string[] {
   const words = new Set<string>();
   while (words.size < size) words.add(syllable(rand));
   return [...words];
 }
 
 /** Words drawn with Zipf's law, as in real text: a few very common, a long tail of rare ones. */
-function zipf(rand: () => number, words: readonly string[]): () => string {
+export function zipf(rand: () => number, words: readonly string[]): () => string {
   const cumulative: number[] = [];
   let total = 0;
   for (let r = 0; r < words.length; r++) cumulative.push((total += 1 / (r + 1)));
@@ -60,7 +60,7 @@ function zipf(rand: () => number, words: readonly string[]): () => string {
   };
 }
 
-function sentence(word: () => string, n: number): string {
+export function sentence(word: () => string, n: number): string {
   const words = Array.from({ length: n }, word);
   words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
   return words.join(' ');
