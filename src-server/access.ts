@@ -11,7 +11,7 @@ export class Access {
     private readonly now: () => string,
   ) {}
 
-  userByToken(token: string | undefined | null): UserRow | null {
+  async userByToken(token: string | undefined | null): Promise<UserRow | null> {
     if (!token || token.length > 200) return null;
     return this.storage.userByTokenHash(tokenHash(token), this.now());
   }
@@ -20,14 +20,18 @@ export class Access {
    * Whether `user` may read and write article `id`. An article the server has never seen is
    * recorded with `user` as its owner when `create` is set (the first writer owns it).
    */
-  mayOpenArticle(user: UserRow, id: string, create: boolean): boolean {
-    const article = this.storage.article(id);
-    if (!article) {
-      if (!create) return user.role !== 'reporter';
-      this.storage.ensureArticle(id, user.id, this.now());
+  async mayOpenArticle(user: UserRow, id: string, create: boolean): Promise<boolean> {
+    if (user.role === 'editor' || user.role === 'admin') {
+      if (create && !(await this.storage.article(id))) await this.storage.ensureArticle(id, user.id, this.now());
       return true;
     }
-    if (user.role === 'editor' || user.role === 'admin') return true;
-    return article.ownerId === user.id || this.storage.isAssigned(id, user.id);
+    let article = await this.storage.article(id);
+    if (!article) {
+      if (!create) return false;
+      // Read back who owns it: another writer may have recorded it first, in between.
+      await this.storage.ensureArticle(id, user.id, this.now());
+      article = await this.storage.article(id);
+    }
+    return article?.ownerId === user.id || (await this.storage.isAssigned(id, user.id));
   }
 }

@@ -27,7 +27,7 @@ export interface HttpDeps {
   /** Closes the WebSocket connections of a user whose account was disabled. */
   readonly disconnectUser: (userId: number) => void;
   /** Closes every WebSocket connection whose user may no longer have its article. */
-  readonly revalidate: () => void;
+  readonly revalidate: () => Promise<void>;
 }
 
 class HttpRefusal extends Error {
@@ -99,8 +99,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   const { storage, access, photos, limiter } = deps;
   const iso = (): string => deps.now().toISOString();
 
-  const authenticate = (req: IncomingMessage): UserRow => {
-    const user = access.userByToken(bearer(req));
+  const authenticate = async (req: IncomingMessage): Promise<UserRow> => {
+    const user = await access.userByToken(bearer(req));
     if (!user) throw new HttpRefusal(401, 'unauthorized');
     return user;
   };
@@ -116,7 +116,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const address = req.socket.remoteAddress ?? '';
     const wait = limiter.retryAfter(body.name, address);
     if (wait > 0) throw new HttpRefusal(429, 'tooManyAttempts', { retryAfter: wait });
-    const user = storage.userByName(body.name);
+    const user = await storage.userByName(body.name);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || user.disabled) {
       limiter.fail(body.name, address);
@@ -126,62 +126,62 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const token = newToken();
     const now = deps.now();
     const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000).toISOString();
-    storage.addToken(tokenHash(token), user.id, now.toISOString(), expiresAt);
+    await storage.addToken(tokenHash(token), user.id, now.toISOString(), expiresAt);
     const answer: LoginResponse = { token, user: info(user), expiresAt };
     send(res, 200, answer);
   }
 
   async function users(req: IncomingMessage, res: ServerResponse, name: string | undefined): Promise<void> {
-    const me = authenticate(req);
+    const me = await authenticate(req);
     requireRole(me, ['admin']);
     if (name === undefined) {
       methods(req, ['GET', 'POST']);
-      if (req.method === 'GET') return send(res, 200, { users: storage.users().map(info) });
+      if (req.method === 'GET') return send(res, 200, { users: (await storage.users()).map(info) });
       const body = await readJson(req, CreateUserBody);
-      if (storage.userByName(body.name)) throw new HttpRefusal(409, 'userExists');
+      if (await storage.userByName(body.name)) throw new HttpRefusal(409, 'userExists');
       const password = body.password ?? newPassword();
-      const user = storage.createUser(body.name, body.role, await hashPassword(password), iso());
+      const user = await storage.createUser(body.name, body.role, await hashPassword(password), iso());
       deps.log(`${me.name} created user ${user.name} (${user.role})`);
       const answer: CreateUserResponse = body.password ? { user: info(user) } : { user: info(user), password };
       return send(res, 201, answer);
     }
     methods(req, ['GET', 'PATCH']);
-    const user = storage.userByName(name);
+    const user = await storage.userByName(name);
     if (!user) throw new HttpRefusal(404, 'notFound');
     if (req.method === 'GET') return send(res, 200, { user: info(user) });
     const body = await readJson(req, PatchUserBody);
-    storage.updateUser(user.id, { role: body.role, disabled: body.disabled, passwordHash: body.password ? await hashPassword(body.password) : undefined });
+    await storage.updateUser(user.id, { role: body.role, disabled: body.disabled, passwordHash: body.password ? await hashPassword(body.password) : undefined });
     if (body.disabled === true || body.password) deps.disconnectUser(user.id);
-    else if (body.role) deps.revalidate();
+    else if (body.role) await deps.revalidate();
     deps.log(`${me.name} changed user ${user.name}: ${Object.keys(body).join(', ')}`);
-    send(res, 200, { user: info(storage.userByName(user.name)!) });
+    send(res, 200, { user: info((await storage.userByName(user.name))!) });
   }
 
   async function assignees(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-    const me = authenticate(req);
+    const me = await authenticate(req);
     if (!ArticleId.safeParse(id).success) throw new HttpRefusal(404, 'notFound');
     methods(req, ['GET', 'PUT']);
     if (req.method === 'GET') {
-      if (!storage.article(id) || !access.mayOpenArticle(me, id, false)) throw new HttpRefusal(404, 'notFound');
-      return send(res, 200, { id, assignees: storage.assignees(id) });
+      if (!(await storage.article(id)) || !(await access.mayOpenArticle(me, id, false))) throw new HttpRefusal(404, 'notFound');
+      return send(res, 200, { id, assignees: await storage.assignees(id) });
     }
     requireRole(me, ['editor', 'admin']);
     const body = await readJson(req, AssigneesBody);
-    if (!storage.article(id)) throw new HttpRefusal(404, 'notFound');
+    if (!(await storage.article(id))) throw new HttpRefusal(404, 'notFound');
     const ids: number[] = [];
     for (const name of body.users) {
-      const u = storage.userByName(name);
+      const u = await storage.userByName(name);
       if (!u) throw new HttpRefusal(400, 'invalidPayload', { field: 'users', user: name });
       ids.push(u.id);
     }
-    storage.setAssignees(id, ids);
-    deps.revalidate();
+    await storage.setAssignees(id, ids);
+    await deps.revalidate();
     deps.log(`${me.name} assigned ${id} to ${body.users.join(', ') || 'nobody'}`);
-    send(res, 200, { id, assignees: storage.assignees(id) });
+    send(res, 200, { id, assignees: await storage.assignees(id) });
   }
 
   async function photo(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-    const me = authenticate(req);
+    const me = await authenticate(req);
     if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
     methods(req, ['GET', 'HEAD', 'PUT']);
     if (req.method === 'PUT') {
@@ -216,23 +216,23 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       case 'logout': {
         if (arg !== undefined) break;
         methods(req, ['POST']);
-        authenticate(req);
-        storage.deleteToken(tokenHash(bearer(req)!));
+        await authenticate(req);
+        await storage.deleteToken(tokenHash(bearer(req)!));
         return send(res, 200, { ok: true });
       }
       case 'me':
         if (arg !== undefined) break;
         methods(req, ['GET']);
-        return send(res, 200, { user: info(authenticate(req)) });
+        return send(res, 200, { user: info(await authenticate(req)) });
       case 'users':
         if (sub !== undefined) break;
         return users(req, res, arg);
       case 'directory': {
         if (arg !== undefined) break;
         methods(req, ['GET']);
-        const me = authenticate(req);
+        const me = await authenticate(req);
         const answer: DirectoryResponse = {
-          articles: storage.directory(me).map((a) => ({ id: a.id, owner: a.ownerName, assignees: a.assignees, createdAt: a.createdAt, updatedAt: a.updatedAt, version: a.version })),
+          articles: (await storage.directory(me)).map((a) => ({ id: a.id, owner: a.ownerName, assignees: a.assignees, createdAt: a.createdAt, updatedAt: a.updatedAt, version: a.version })),
         };
         return send(res, 200, answer);
       }

@@ -1,12 +1,14 @@
 /**
- * `npm run server -- --data <dir> [--port <n>] [--host <address>]`
+ * `npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]`
  *
- * Starts the newsroom server. On the first start with an empty data folder it creates the
+ * Starts the newsroom server: SQLite in the data folder, or PostgreSQL when `--database` (or
+ * BANTIN_DATABASE_URL) gives its address; the photos are in the data folder either way. On the first start with an empty data folder it creates the
  * `admin` account, with the password from BANTIN_ADMIN_PASSWORD or one it prints once.
  * SIGTERM and SIGINT stop it cleanly (connections closed, logs compacted, database closed).
  */
 import { parseArgs } from 'node:util';
 import { startServer } from './server';
+import { isPostgresUrl } from './storage';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,12 +16,13 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      database: { type: 'string' },
     },
     strict: true,
   });
   const dataDir = values.data ?? process.env.BANTIN_SERVER_DATA;
   if (!dataDir) {
-    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>]');
+    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]');
     process.exit(2);
   }
   const port = Number(values.port);
@@ -27,8 +30,14 @@ async function main(): Promise<void> {
     console.error(`--port: not a port number: ${values.port}`);
     process.exit(2);
   }
+  const databaseUrl = values.database ?? (process.env.BANTIN_DATABASE_URL || undefined);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    console.error('--database: not a PostgreSQL address (postgres://user:password@host:port/database)');
+    process.exit(2);
+  }
   const server = await startServer({
     dataDir,
+    databaseUrl,
     port,
     host: values.host,
     adminPassword: process.env.BANTIN_ADMIN_PASSWORD || undefined,
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     else console.log('Admin password: the one in BANTIN_ADMIN_PASSWORD');
   }
   console.log(`Data folder: ${dataDir}`);
+  console.log(`Database: ${server.storage.where}`);
   console.log(`Newsroom server listening on ${server.url} (sync: ${server.url.replace(/^http/, 'ws')}/sync)`);
 
   let stopping = false;

@@ -2,7 +2,7 @@
  * Photos by content: `<data>/photos/<sha256>`, one file however many articles use it.
  * An upload streams to a temporary file while it is hashed and counted, is refused past
  * PHOTO_MAX_BYTES or when its SHA-256 is not the one in its address, and is then fsynced and
- * renamed into place (and the folder fsynced) before it is listed in SQLite and answered.
+ * renamed into place (and the folder fsynced) before it is listed in the database and answered.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -50,13 +50,13 @@ export class PhotoStore {
     return path.join(this.dir, id);
   }
 
-  has(id: string): { size: number; mime: string } | null {
+  has(id: string): Promise<{ size: number; mime: string } | null> {
     return this.storage.photo(id);
   }
 
   /** Streams the request body to disk; the caller has checked the id and the token. */
   async put(id: string, req: IncomingMessage, user: UserRow): Promise<PutOutcome> {
-    const known = this.storage.photo(id);
+    const known = await this.storage.photo(id);
     if (known) {
       req.resume();
       return { kind: 'exists', body: { id, size: known.size, stored: false } };
@@ -111,7 +111,7 @@ export class PhotoStore {
       } finally {
         await dirHandle.close();
       }
-      this.storage.addPhoto(id, size, sniff(head), user.id, this.now());
+      await this.storage.addPhoto(id, size, sniff(head), user.id, this.now());
       return { kind: 'stored', body: { id, size, stored: true } };
     } finally {
       out.destroy();
@@ -121,7 +121,7 @@ export class PhotoStore {
 
   /** Streams the photo; false when the server does not have it. */
   async send(id: string, res: ServerResponse, headOnly: boolean): Promise<boolean> {
-    const known = this.storage.photo(id);
+    const known = await this.storage.photo(id);
     if (!known) return false;
     res.writeHead(200, {
       'content-type': known.mime,

@@ -1,6 +1,7 @@
 /**
  * The newsroom server: one node:http server on one port for the HTTP API (http.ts) and, on
- * upgrade at /sync, Hocuspocus's WebSocket (sync.ts); SQLite and photos in the data folder.
+ * upgrade at /sync, Hocuspocus's WebSocket (sync.ts); the database (SQLite in the data folder,
+ * or PostgreSQL given its address: storage/) and photos in the data folder.
  */
 import { createServer, type Server } from 'node:http';
 import { promises as fs } from 'node:fs';
@@ -13,13 +14,15 @@ import { Access } from './access';
 import { hashPassword, LoginLimiter, newPassword } from './auth';
 import { createHttpHandler } from './http';
 import { PhotoStore } from './photos';
-import { Storage } from './storage';
+import { openStorage, type Storage } from './storage';
 import { authenticatedRequests, createSync, type SyncContext } from './sync';
 
 export const ADMIN_NAME = 'admin';
 
 export interface ServerOptions {
   readonly dataDir: string;
+  /** A PostgreSQL address (`postgres://…`); absent: SQLite in the data folder. */
+  readonly databaseUrl?: string | undefined;
   readonly host?: string;
   /** 0 = any free port. */
   readonly port?: number;
@@ -50,24 +53,30 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = path.resolve(options.dataDir);
   await fs.mkdir(dataDir, { recursive: true });
-  const storage = new Storage(dataDir);
+  const storage = await openStorage({ dataDir, databaseUrl: options.databaseUrl });
   const now = (): Date => new Date();
   const iso = (): string => now().toISOString();
 
   let createdAdmin: NewsroomServer['createdAdmin'] = null;
-  if (storage.userCount() === 0) {
-    const password = options.adminPassword ?? newPassword();
-    storage.createUser(ADMIN_NAME, 'admin', await hashPassword(password), iso());
-    createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
+  let access: Access;
+  let photos: PhotoStore;
+  try {
+    if ((await storage.userCount()) === 0) {
+      const password = options.adminPassword ?? newPassword();
+      await storage.createUser(ADMIN_NAME, 'admin', await hashPassword(password), iso());
+      createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
+    }
+    access = new Access(storage, iso);
+    photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes);
+    await photos.init();
+    // Updates logged but not compacted when the server last stopped (a kill): fold them in now.
+    for (const id of await storage.articlesWithPendingUpdates()) await storage.compact(id);
+  } catch (err) {
+    await storage.close();
+    throw err;
   }
 
-  const access = new Access(storage, iso);
-  const photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes);
-  await photos.init();
-  // Updates logged but not compacted when the server last stopped (a kill): fold them in now.
-  for (const id of storage.articlesWithPendingUpdates()) storage.compact(id);
-
-  const hocuspocus = createSync({
+  const { hocuspocus, idle } = createSync({
     storage,
     access,
     now: iso,
@@ -82,14 +91,14 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
    * user may no longer have its article (disabled, demoted, taken off it). The provider
    * reconnects and is then refused with the reason.
    */
-  const revalidate = (): void => {
-    for (const document of hocuspocus.documents.values()) {
+  const revalidate = async (): Promise<void> => {
+    for (const document of [...hocuspocus.documents.values()]) {
       for (const connection of document.getConnections()) {
         const held = (connection.context as SyncContext | undefined)?.user;
         if (!held) continue;
-        const user = storage.userById(held.id);
+        const user = await storage.userById(held.id);
         if (!user || user.disabled) connection.webSocket.close(4401, 'unauthorized');
-        else if (!access.mayOpenArticle(user, document.name, false)) connection.webSocket.close(4403, 'forbidden');
+        else if (!(await access.mayOpenArticle(user, document.name, false))) connection.webSocket.close(4403, 'forbidden');
       }
     }
   };
@@ -142,9 +151,11 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
       http.closeAllConnections();
       await stopped;
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      // Every change is already in SQLite; fold the logs into the states and close cleanly.
-      for (const id of storage.articlesWithPendingUpdates()) storage.compact(id);
-      storage.close();
+      // Every acknowledged change is already stored; let writes still under way settle, fold
+      // the logs into the states and close cleanly.
+      await idle();
+      for (const id of await storage.articlesWithPendingUpdates()) await storage.compact(id);
+      await storage.close();
     })();
     return closing;
   };

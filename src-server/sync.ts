@@ -3,12 +3,18 @@
  *
  * Acknowledgement. Hocuspocus answers every sync-step-2 or update message it applied with a
  * SyncStatus message (the provider's `unsyncedChanges` counts down on each; 0 means every
- * update it sent was acknowledged). This module stores each incoming update in SQLite
- * (committed, WAL fsynced) in `beforeHandleMessage`, before Hocuspocus applies it and so before
- * that acknowledgement is sent. Nothing is left to Hocuspocus's debounced `onStoreDocument`,
+ * update it sent was acknowledged). This module stores each incoming update in the database
+ * (committed and durable: storage/types.ts) in `beforeHandleMessage`, before Hocuspocus applies
+ * it and so before that acknowledgement is sent. Nothing is left to Hocuspocus's debounced `onStoreDocument`,
  * which here only compacts the log (state + updates → state) from what is already on disk.
  * So: once a client has its acknowledgement, the change survives kill -9 of the server, and a
  * document unloading, reloading or being connected to at any moment cannot drop it.
+ *
+ * Storage is async (PostgreSQL is), and Hocuspocus runs `beforeHandleMessage` for each message
+ * as it arrives, applying each once its hook has resolved. So one connection's messages are
+ * handled one after another here (each waits for the previous one's hook): they are stored,
+ * applied and acknowledged in the order they were sent, as the provider's count assumes. A
+ * document that unloads while an update is being stored is checked for again afterwards.
  *
  * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
  * (checked by applying it first to a shadow copy of the document), and a message that reaches
@@ -83,10 +89,27 @@ export interface SyncOptions {
   readonly log: (line: string) => void;
 }
 
-export function createSync(options: SyncOptions): Hocuspocus {
+export interface Sync {
+  readonly hocuspocus: Hocuspocus;
+  /** Resolves once every write begun so far (client updates, server changes) has settled. */
+  idle(): Promise<void>;
+}
+
+export function createSync(options: SyncOptions): Sync {
   const { storage, access, now } = options;
   /** Per live document: a copy that every accepted update reaches first, to see what an update would change. */
   const shadows = new WeakMap<Document, Y.Doc>();
+
+  /** Per connection: the handling of its latest message (the next one waits for it). */
+  const inOrder = new WeakMap<object, Promise<void>>();
+  /** Writes begun and not yet settled. */
+  const writes = new Set<Promise<unknown>>();
+  const track = <T>(write: Promise<T>): Promise<T> => {
+    writes.add(write);
+    const done = (): void => void writes.delete(write);
+    write.then(done, done);
+    return write;
+  };
 
   const shadowOf = (document: Document): Y.Doc => {
     let shadow = shadows.get(document);
@@ -126,7 +149,7 @@ export function createSync(options: SyncOptions): Hocuspocus {
     return touched;
   };
 
-  return new Hocuspocus({
+  const hocuspocus = new Hocuspocus({
     name: 'ban-tin',
     quiet: true,
     debounce: options.debounceMs ?? 2_000,
@@ -134,17 +157,17 @@ export function createSync(options: SyncOptions): Hocuspocus {
     unloadImmediately: true,
 
     async onAuthenticate({ token, documentName, request }) {
-      const user = access.userByToken(token);
+      const user = await access.userByToken(token);
       if (!user) throw refusal('unauthorized', 4401);
       authenticatedRequests.add(request);
       if (!ArticleId.safeParse(documentName).success) throw refusal('notFound', 4404);
-      if (!access.mayOpenArticle(user, documentName, true)) throw refusal('forbidden');
+      if (!(await access.mayOpenArticle(user, documentName, true))) throw refusal('forbidden');
       const context: SyncContext = { user };
       return context;
     },
 
     async onLoadDocument({ document, documentName }) {
-      const parts = storage.documentParts(documentName);
+      const parts = await storage.documentParts(documentName);
       document.transact(() => {
         for (const [i, part] of parts.entries()) applyStored(document, part, `${documentName} part ${i}`);
       }, STORAGE_ORIGIN);
@@ -152,45 +175,68 @@ export function createSync(options: SyncOptions): Hocuspocus {
 
     async afterLoadDocument({ document, documentName }) {
       // Changes made on the server itself (a direct connection: the future workflow transition
-      // API) are stored as they happen, in the same synchronous way; client updates were stored
-      // before they were applied (below) and are recognised by their origin, the connection.
+      // API) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
+      // and are recognised by their origin, the connection.
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORAGE_ORIGIN || isClientConnection(origin)) return;
         shadows.delete(document);
-        storage.appendUpdate(documentName, update, null, now());
+        track(storage.appendUpdate(documentName, update, null, now())).catch((err: unknown) =>
+          options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
+        );
       });
     },
 
     async beforeHandleMessage({ instance, document, documentName, connection, context, update: message }) {
-      const update = syncUpdateOf(message);
-      if (!update || isEmptyUpdate(update)) return;
-      if (document.isDestroyed || instance.documents.get(documentName) !== document) {
-        // The document this connection holds was unloaded: close the socket so the provider
-        // reconnects (to the document loaded afresh from storage) and sends the update again.
-        connection.webSocket.close(4409, 'documentReloaded');
-        throw refusal('documentReloaded', 4409);
-      }
-      if (touchesWorkflow(document, update)) {
-        options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it touches workflow`);
-        throw refusal('workflowReadOnly');
-      }
-      try {
-        storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now());
-      } catch (err) {
-        shadows.delete(document);
-        options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
-        connection.webSocket.close(1011, 'storageFailed');
-        throw refusal('storageFailed', 1011);
-      }
+      const previous = inOrder.get(connection) ?? Promise.resolve();
+      // A refusal of an earlier message refuses the ones after it too (the socket is closing).
+      const handled = previous.then(async () => {
+        const update = syncUpdateOf(message);
+        if (!update || isEmptyUpdate(update)) return;
+        const unloaded = (): boolean => document.isDestroyed || instance.documents.get(documentName) !== document;
+        if (unloaded()) {
+          // The document this connection holds was unloaded: close the socket so the provider
+          // reconnects (to the document loaded afresh from storage) and sends the update again.
+          connection.webSocket.close(4409, 'documentReloaded');
+          throw refusal('documentReloaded', 4409);
+        }
+        if (touchesWorkflow(document, update)) {
+          options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it touches workflow`);
+          throw refusal('workflowReadOnly');
+        }
+        try {
+          await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));
+        } catch (err) {
+          shadows.delete(document);
+          options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
+          connection.webSocket.close(1011, 'storageFailed');
+          throw refusal('storageFailed', 1011);
+        }
+        if (unloaded()) {
+          // Stored, but the document unloaded meanwhile and may have been loaded again without
+          // it: not applied here; the provider reconnects and sends it again (Yjs ignores what
+          // the document already has).
+          connection.webSocket.close(4409, 'documentReloaded');
+          throw refusal('documentReloaded', 4409);
+        }
+      });
+      inOrder.set(connection, handled);
+      return handled;
     },
 
     async onStoreDocument({ documentName }) {
-      storage.compact(documentName);
+      await storage.compact(documentName);
     },
 
     async beforeUnloadDocument({ documentName }) {
       if (options.unloadDelayMs) await new Promise((r) => setTimeout(r, options.unloadDelayMs));
-      storage.compact(documentName);
+      await storage.compact(documentName);
     },
   });
+
+  return {
+    hocuspocus,
+    async idle() {
+      while (writes.size > 0) await Promise.allSettled([...writes]);
+    },
+  };
 }

@@ -135,7 +135,7 @@ describe('newsroom server: workflow is the server’s', () => {
     expect(onServer.getText('headline').toString()).toBe('Tít bài');
     expect(workflow(onServer).size).toBe(0);
     expect(onServer.getText('sapo').toString()).toBe('');
-    const stored = s.server.storage.documentParts(ARTICLE);
+    const stored = await s.server.storage.documentParts(ARTICLE);
     const fromDisk = new Y.Doc();
     for (const part of stored) Y.applyUpdate(fromDisk, part);
     expect(workflow(fromDisk).size).toBe(0);
@@ -169,7 +169,7 @@ describe('newsroom server: workflow is the server’s', () => {
     // The server closes the article's connection with the reason (message type 7, CLOSE).
     await until(() => received.some((m) => { const d = decoding.createDecoder(m); decoding.readVarString(d); return decoding.readVarUint(d) === 7 && decoding.readVarString(d) === 'invalidPayload'; }), 'the close message');
     ws.close();
-    expect(s.server.storage.documentParts(ARTICLE)).toEqual([]);
+    expect(await s.server.storage.documentParts(ARTICLE)).toEqual([]);
     // The article is fine for everybody else.
     const p = client(s, editor).open(ARTICLE);
     await acknowledged(p);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acknowledged, api, login, refusedWith, spawnServer, startTestServer, SyncClient, userWithToken, type ServerChild, type TestServer } from '../support/server';
 import { startServer } from '../../src-server/server';
+import type { SqliteStorage } from '../../src-server/storage';
 import { tempDirs } from '../support/temp';
 
 const temp = tempDirs();
@@ -218,7 +219,8 @@ describe('newsroom server: users', () => {
   it('stores no password or token in the clear', async () => {
     const s = await server();
     const token = await userWithToken(s, 'minhthu', 'reporter');
-    const rows = s.server.storage.db.prepare('SELECT password_hash AS v FROM users UNION ALL SELECT hash FROM tokens').all() as Array<{ v: string }>;
+    const { db } = s.server.storage as SqliteStorage;
+    const rows = db.prepare('SELECT password_hash AS v FROM users UNION ALL SELECT hash FROM tokens').all() as Array<{ v: string }>;
     const all = rows.map((r) => r.v).join('\n');
     expect(all).not.toContain('minhthu-mật-khẩu-dài');
     expect(all).not.toContain(token);

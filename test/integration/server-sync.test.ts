@@ -183,7 +183,7 @@ describe('newsroom server: sync', () => {
     expect(live).toBeDefined();
     expect(live).not.toBe(zombie);
     const stored = new Y.Doc();
-    for (const part of s.server.storage.documentParts(name)) Y.applyUpdate(stored, part);
+    for (const part of await s.server.storage.documentParts(name)) Y.applyUpdate(stored, part);
     expect(stored.getText('headline').toString()).toBe('Trước và sau');
   });
 
@@ -203,9 +203,9 @@ describe('newsroom server: sync', () => {
       p.document.getText('headline').insert(p.document.getText('headline').length, word);
       await acknowledged(p);
       written.push(word.trim());
-      // Acknowledged means stored: the word is in SQLite already, whatever happens next.
+      // Acknowledged means stored: the word is in the database already, whatever happens next.
       const stored = new Y.Doc();
-      for (const part of s.server.storage.documentParts(name)) Y.applyUpdate(stored, part);
+      for (const part of await s.server.storage.documentParts(name)) Y.applyUpdate(stored, part);
       expect(stored.getText('headline').toString()).toContain(word.trim());
       // Leave (the document starts unloading: compaction, then the delayed unload) and come back
       // after 0–30 ms, before, during or after the unload.

@@ -1,34 +1,15 @@
 /**
  * The server's SQLite file (`<data>/server.sqlite`, better-sqlite3, WAL with synchronous=FULL,
- * so a committed transaction survives kill -9 and power loss): users, login tokens (hashed),
- * articles with their owner, assignments, each article's Yjs state, the log of updates stored
- * since that state was last compacted, and the photos index.
+ * so a committed transaction survives kill -9 and power loss) — the default storage, needing
+ * nothing but the data folder. See types.ts for what each call does.
  *
- * Every call is synchronous: an update is committed before the function returns, which is what
- * lets the sync layer acknowledge a change only once it is on disk.
+ * better-sqlite3 is synchronous: every call does its work, committed, before it returns its
+ * (already settled) promise. One server at a time holds the file (an exclusive lock).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import * as Y from 'yjs';
-import type { Role } from '../src-shared/server-api';
-
-export interface UserRow {
-  readonly id: number;
-  readonly name: string;
-  readonly role: Role;
-  readonly passwordHash: string;
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
-
-export interface ArticleRow {
-  readonly id: string;
-  readonly ownerId: number | null;
-  readonly ownerName: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
+import type { Role } from '../../src-shared/server-api';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -87,24 +68,14 @@ interface RawUser {
 
 const toUser = (r: RawUser): UserRow => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1, createdAt: r.created_at });
 
-/**
- * Applies one logged update. Every update was applied to a copy before it was logged, so this
- * cannot fail unless the file was damaged; then the damaged update is skipped and reported
- * rather than making the whole article unloadable.
- */
-export function applyStored(doc: Y.Doc, data: Uint8Array, what: string): void {
-  try {
-    Y.applyUpdate(doc, data);
-  } catch (err) {
-    console.error(`skipped a damaged stored update (${what}): ${(err as Error).message}`);
-  }
-}
-
-export class Storage {
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
+  readonly where: string;
   readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    this.db = new Database(path.join(dataDir, 'server.sqlite'));
+    this.where = path.join(dataDir, 'server.sqlite');
+    this.db = new Database(this.where);
     try {
       // One server per data folder: the exclusive lock is taken now and held until close; the
       // system drops it when the process dies, even by kill -9, so it never goes stale.
@@ -122,7 +93,7 @@ export class Storage {
     this.db.exec(SCHEMA);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (!this.db.open) return;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
@@ -130,31 +101,30 @@ export class Storage {
 
   // ── users and tokens ────────────────────────────────────────────────────────────────────
 
-  userCount(): number {
+  async userCount(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
-  userByName(name: string): UserRow | null {
+  async userByName(name: string): Promise<UserRow | null> {
     const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as RawUser | undefined;
     return r ? toUser(r) : null;
   }
 
-  userById(id: number): UserRow | null {
+  async userById(id: number): Promise<UserRow | null> {
     const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
     return r ? toUser(r) : null;
   }
 
-  users(): UserRow[] {
+  async users(): Promise<UserRow[]> {
     return (this.db.prepare('SELECT * FROM users ORDER BY name').all() as RawUser[]).map(toUser);
   }
 
-  createUser(name: string, role: Role, passwordHash: string, now: string): UserRow {
+  async createUser(name: string, role: Role, passwordHash: string, now: string): Promise<UserRow> {
     const info = this.db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, role, passwordHash, now);
     return { id: Number(info.lastInsertRowid), name, role, passwordHash, disabled: false, createdAt: now };
   }
 
-  /** Changes a user; disabling also revokes every token of theirs, in the same transaction. */
-  updateUser(id: number, change: { role?: Role; disabled?: boolean; passwordHash?: string }): void {
+  async updateUser(id: number, change: UserChange): Promise<void> {
     this.db.transaction(() => {
       if (change.role !== undefined) this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
       if (change.passwordHash !== undefined) this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(change.passwordHash, id);
@@ -163,16 +133,16 @@ export class Storage {
     })();
   }
 
-  addToken(hash: string, userId: number, now: string, expiresAt: string): void {
+  async addToken(hash: string, userId: number, now: string, expiresAt: string): Promise<void> {
     this.db.prepare('INSERT INTO tokens (hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, userId, now, expiresAt);
   }
 
-  deleteToken(hash: string): void {
+  async deleteToken(hash: string): Promise<void> {
     this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(hash);
   }
 
   /** The enabled user holding this (hashed) token, if it has not expired. */
-  userByTokenHash(hash: string, now: string): UserRow | null {
+  async userByTokenHash(hash: string, now: string): Promise<UserRow | null> {
     const r = this.db
       .prepare('SELECT users.* FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ? AND tokens.expires_at > ? AND users.disabled = 0')
       .get(hash, now) as RawUser | undefined;
@@ -181,7 +151,7 @@ export class Storage {
 
   // ── articles and access ─────────────────────────────────────────────────────────────────
 
-  article(id: string): ArticleRow | null {
+  async article(id: string): Promise<ArticleRow | null> {
     const r = this.db
       .prepare('SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version FROM articles a LEFT JOIN users u ON u.id = a.owner_id WHERE a.id = ?')
       .get(id) as { id: string; owner_id: number | null; owner_name: string | null; created_at: string; updated_at: string; version: number } | undefined;
@@ -189,19 +159,19 @@ export class Storage {
   }
 
   /** Records the article with its first writer as owner; an existing article keeps its owner. */
-  ensureArticle(id: string, ownerId: number, now: string): void {
+  async ensureArticle(id: string, ownerId: number, now: string): Promise<void> {
     this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, ownerId, now, now);
   }
 
-  isAssigned(articleId: string, userId: number): boolean {
+  async isAssigned(articleId: string, userId: number): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM assignments WHERE article_id = ? AND user_id = ?').get(articleId, userId) !== undefined;
   }
 
-  assignees(articleId: string): string[] {
+  async assignees(articleId: string): Promise<string[]> {
     return (this.db.prepare('SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.article_id = ? ORDER BY u.name').all(articleId) as Array<{ name: string }>).map((r) => r.name);
   }
 
-  setAssignees(articleId: string, userIds: readonly number[]): void {
+  async setAssignees(articleId: string, userIds: readonly number[]): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM assignments WHERE article_id = ?').run(articleId);
       const add = this.db.prepare('INSERT OR IGNORE INTO assignments (article_id, user_id) VALUES (?, ?)');
@@ -210,7 +180,7 @@ export class Storage {
   }
 
   /** Articles the user may hold: all of them for editors and admins, owned or assigned for a reporter. */
-  directory(user: UserRow): Array<ArticleRow & { assignees: string[] }> {
+  async directory(user: UserRow): Promise<DirectoryRow[]> {
     const all = user.role !== 'reporter';
     const rows = this.db
       .prepare(
@@ -234,11 +204,7 @@ export class Storage {
 
   // ── documents ───────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Appends one client update to the article's log and bumps its version, in one committed
-   * transaction. Returns once SQLite has synced the write-ahead log.
-   */
-  appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): number {
+  async appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): Promise<number> {
     return this.db.transaction(() => {
       this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, NULL, ?, ?)').run(articleId, now, now);
       const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
@@ -248,8 +214,7 @@ export class Storage {
     })();
   }
 
-  /** The compacted state and every update logged after it, oldest first. */
-  documentParts(articleId: string): Uint8Array[] {
+  async documentParts(articleId: string): Promise<Uint8Array[]> {
     const parts: Uint8Array[] = [];
     const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
     if (row?.state) parts.push(row.state);
@@ -257,44 +222,33 @@ export class Storage {
     return parts;
   }
 
-  pendingUpdates(articleId: string): number {
+  async pendingUpdates(articleId: string): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM article_updates WHERE article_id = ?').get(articleId) as { n: number }).n;
   }
 
-  /**
-   * Folds the log into the stored state: read state + log, merge them in a scratch Y.Doc,
-   * write the new state and delete exactly the rows merged — one transaction, computed from
-   * what is on disk only (never from a document in memory that may be unloading).
-   */
-  compact(articleId: string): void {
+  async compact(articleId: string): Promise<void> {
     if (!this.db.open) return;
     this.db.transaction(() => {
       const rows = this.db.prepare('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
       if (rows.length === 0) return;
       const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
-      const doc = new Y.Doc();
-      doc.transact(() => {
-        if (row?.state) Y.applyUpdate(doc, row.state);
-        for (const r of rows) applyStored(doc, r.data, `${articleId} update ${r.seq}`);
-      });
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
+      const state = foldUpdates(articleId, row?.state ?? null, rows);
       this.db.prepare('UPDATE articles SET state = ? WHERE id = ?').run(state, articleId);
       this.db.prepare('DELETE FROM article_updates WHERE article_id = ? AND seq <= ?').run(articleId, rows[rows.length - 1]!.seq);
     })();
   }
 
-  articlesWithPendingUpdates(): string[] {
+  async articlesWithPendingUpdates(): Promise<string[]> {
     return (this.db.prepare('SELECT DISTINCT article_id FROM article_updates').all() as Array<{ article_id: string }>).map((r) => r.article_id);
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────
 
-  photo(id: string): { size: number; mime: string } | null {
+  async photo(id: string): Promise<{ size: number; mime: string } | null> {
     return (this.db.prepare('SELECT size, mime FROM photos WHERE id = ?').get(id) as { size: number; mime: string } | undefined) ?? null;
   }
 
-  addPhoto(id: string, size: number, mime: string, userId: number, now: string): void {
+  async addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void> {
     this.db.prepare('INSERT OR IGNORE INTO photos (id, size, mime, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?)').run(id, size, mime, userId, now);
   }
 }

@@ -1,0 +1,127 @@
+/**
+ * What the newsroom server keeps, behind one interface: users, login tokens (hashed), articles
+ * with their owner and assignees, each article's Yjs state and the log of updates stored since
+ * that state was last compacted, and the photos index.
+ *
+ * Two implementations: SQLite in the data folder (sqlite.ts, the default, needs nothing else)
+ * and PostgreSQL (postgres.ts, chosen by a `postgres://` address). Every call is async and
+ * resolves only once its change is committed and durable (SQLite: WAL fsynced; PostgreSQL: the
+ * commit's WAL flushed), which is what lets the sync layer acknowledge a change only once it is
+ * stored.
+ */
+import * as Y from 'yjs';
+import type { Role } from '../../src-shared/server-api';
+
+export interface UserRow {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+export interface ArticleRow {
+  readonly id: string;
+  readonly ownerId: number | null;
+  readonly ownerName: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Grows with every update stored for the article (the update log's sequence number). */
+  readonly version: number;
+}
+
+export interface DirectoryRow extends ArticleRow {
+  readonly assignees: readonly string[];
+}
+
+export interface UserChange {
+  readonly role?: Role | undefined;
+  readonly disabled?: boolean | undefined;
+  readonly passwordHash?: string | undefined;
+}
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export interface Storage {
+  readonly kind: StorageKind;
+  /** Where it is, for the log: a file path, or the database address without its password. */
+  readonly where: string;
+  close(): Promise<void>;
+
+  // users and tokens
+  userCount(): Promise<number>;
+  /** User names are unique without regard to ASCII case. */
+  userByName(name: string): Promise<UserRow | null>;
+  userById(id: number): Promise<UserRow | null>;
+  /** Every user, by name (ASCII case ignored). */
+  users(): Promise<UserRow[]>;
+  createUser(name: string, role: Role, passwordHash: string, now: string): Promise<UserRow>;
+  /** Changes a user; disabling or a new password also revokes every token of theirs, in the same transaction. */
+  updateUser(id: number, change: UserChange): Promise<void>;
+  addToken(hash: string, userId: number, now: string, expiresAt: string): Promise<void>;
+  deleteToken(hash: string): Promise<void>;
+  /** The enabled user holding this (hashed) token, if it has not expired. */
+  userByTokenHash(hash: string, now: string): Promise<UserRow | null>;
+
+  // articles and access
+  article(id: string): Promise<ArticleRow | null>;
+  /** Records the article with its first writer as owner; an existing article keeps its owner. */
+  ensureArticle(id: string, ownerId: number, now: string): Promise<void>;
+  isAssigned(articleId: string, userId: number): Promise<boolean>;
+  /** The assignees' names, by name. */
+  assignees(articleId: string): Promise<string[]>;
+  /** Replaces the article's assignees, in one transaction. */
+  setAssignees(articleId: string, userIds: readonly number[]): Promise<void>;
+  /** Articles the user may hold: all of them for editors and admins, owned or assigned for a reporter; most recently changed first. */
+  directory(user: UserRow): Promise<DirectoryRow[]>;
+
+  // documents
+  /**
+   * Appends one update to the article's log (recording the article, ownerless, if it is new)
+   * and sets its version to the update's sequence number, in one committed transaction.
+   * Resolves once the commit is durable; returns the sequence number.
+   */
+  appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): Promise<number>;
+  /** The compacted state and every update logged after it, oldest first. */
+  documentParts(articleId: string): Promise<Uint8Array[]>;
+  pendingUpdates(articleId: string): Promise<number>;
+  /**
+   * Folds the log into the stored state: state + log merged in a scratch Y.Doc, the new state
+   * written and exactly the rows merged deleted — one transaction, computed from what is stored
+   * only (never from a document in memory that may be unloading). Does nothing once closed.
+   */
+  compact(articleId: string): Promise<void>;
+  articlesWithPendingUpdates(): Promise<string[]>;
+
+  // photos
+  photo(id: string): Promise<{ size: number; mime: string } | null>;
+  addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void>;
+}
+
+/**
+ * Applies one logged update. Every update was applied to a copy before it was logged, so this
+ * cannot fail unless the store was damaged; then the damaged update is skipped and reported
+ * rather than making the whole article unloadable.
+ */
+export function applyStored(doc: Y.Doc, data: Uint8Array, what: string): void {
+  try {
+    Y.applyUpdate(doc, data);
+  } catch (err) {
+    console.error(`skipped a damaged stored update (${what}): ${(err as Error).message}`);
+  }
+}
+
+/** The state that folding `updates` (with their sequence numbers) into `state` gives. */
+export function foldUpdates(articleId: string, state: Uint8Array | null, updates: ReadonlyArray<{ readonly seq: number; readonly data: Uint8Array }>): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      if (state) Y.applyUpdate(doc, state);
+      for (const u of updates) applyStored(doc, u.data, `${articleId} update ${u.seq}`);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
