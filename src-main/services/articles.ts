@@ -41,6 +41,7 @@ export class Articles {
   private indexTimer: NodeJS.Timeout | null = null;
   private readonly savedListeners = new Set<(id: string) => void>();
   private readonly entryListeners = new Set<(change: EntryChange) => void>();
+  private readonly updateListeners = new Set<(id: string, origin: unknown) => void>();
 
   constructor(
     private readonly files: ArticleFiles,
@@ -171,6 +172,57 @@ export class Articles {
     return () => void this.savedListeners.delete(listener);
   }
 
+  /** Calls `listener` after every change applied to a loaded article, with the change's origin (sync tells local from remote). */
+  onUpdate(listener: (id: string, origin: unknown) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => void this.updateListeners.delete(listener);
+  }
+
+  /**
+   * Keeps the article loaded until `release` (sync attaches a provider to the live document):
+   * changes made to `doc` are saved, indexed and sent to the windows like any other.
+   */
+  async hold(id: string): Promise<{ doc: Y.Doc; release: () => void }> {
+    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      const left = (this.holds.get(id) ?? 1) - 1;
+      if (left > 0) this.holds.set(id, left);
+      else this.holds.delete(id);
+      this.unloadIfUnused(id);
+    };
+    try {
+      const { doc } = await this.get(id);
+      return { doc, release };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  /** Whether the desk has this article (a file in articles/). */
+  has(id: string): boolean {
+    return Object.hasOwn(this.db.data.index, id) || this.loaded.has(id);
+  }
+
+  /**
+   * Takes in an article that arrived from the newsroom server (a document that already names
+   * `id` in its meta): saved durably, indexed and tracked from now on, like one created here.
+   * It stays loaded until the caller's `hold` on it is released.
+   */
+  async adopt(id: string, doc: Y.Doc): Promise<void> {
+    if (this.has(id)) throw new DeskError('badInput', { id });
+    if (meta(doc).get('id') !== id) throw new DeskError('invalidPayload', { field: 'meta.id' });
+    await ensureDir(this.files.dir);
+    await this.files.save(id, doc);
+    this.loaded.set(id, Promise.resolve(this.track(id, doc)));
+    await this.refreshEntry(id, doc, new Date().toISOString());
+    await this.deskWriter.request();
+    this.hub.broadcast('library:changed', {});
+  }
+
   closed(id: string): void {
     this.unloadIfUnused(id);
   }
@@ -216,6 +268,7 @@ export class Articles {
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.hub.articleChanged(id, update, origin);
+      for (const listener of this.updateListeners) listener(id, origin);
       if (origin === MAIN_ORIGIN) return; // main's own changes are saved by `change`
       void writer.request().catch(() => undefined); // errors reach the caller of `update`
     });

@@ -6,6 +6,7 @@
 import { Low } from 'lowdb';
 import path from 'node:path';
 import { z } from 'zod';
+import { emptySyncData, SyncData } from './sync/records';
 import type { Notice } from '../../src-shared/errors';
 import { GlossaryEntry } from '../../src-shared/glossary';
 import { ArticleSummary, DEFAULT_SETTINGS, Settings } from '../../src-shared/models';
@@ -33,10 +34,12 @@ const DeskData = z.object({
   upload: UploadStored.nullable().default(null),
   /** People and organisations learnt from events (absent from desk.json files written before the glossary). */
   glossary: z.array(GlossaryEntry).default([]),
+  /** Sync with the newsroom server (absent from desk.json files written before sync). */
+  sync: SyncData.default(emptySyncData),
 });
 export type DeskData = z.infer<typeof DeskData>;
 
-const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], upload: null, glossary: [] });
+const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], upload: null, glossary: [], sync: emptySyncData() });
 
 export interface OpenedStore {
   readonly db: Low<DeskData>;

@@ -28,6 +28,8 @@ import { PhotoStore } from './photos/store';
 import { History, type HistoryOptions } from './history/history';
 import type { DeskServices, Handlers } from './handlers/types';
 import { DeskSearch } from './search/service';
+import { SyncService, type SyncOptions } from './sync/service';
+import { syncHandlers } from './handlers/sync';
 
 export type { CallContext, Handlers } from './handlers/types';
 
@@ -39,6 +41,8 @@ export interface DeskOptions {
   readonly history?: HistoryOptions;
   /** Retry pauses of the upload outbox (tests shorten them). */
   readonly outbox?: OutboxOptions;
+  /** Sync with the newsroom server: the token's seal (Electron: safeStorage) and, for tests, shorter pauses. */
+  readonly sync?: SyncOptions;
 }
 
 export interface Desk {
@@ -48,6 +52,7 @@ export interface Desk {
   readonly search: DeskSearch;
   readonly photos: PhotoStore;
   readonly outbox: Outbox;
+  readonly sync: SyncService;
   readonly dispatch: Dispatch;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -92,7 +97,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     await photos.open();
     const outbox = new Outbox(dataDir, store.db, writer, hub, options.outbox);
     await outbox.open();
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, photos, outbox, settings, updateSettings, notices: () => [...notices] };
+    const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir }, options.sync);
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, photos, outbox, sync, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -105,10 +111,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       ...photoHandlers(services),
       ...outboxHandlers(services),
       ...exportHandlers(services),
+      ...syncHandlers(services),
     };
 
     const dispatch = createDispatcher(handlers);
-    if (options.mode !== 'cli') outbox.start();
+    if (options.mode !== 'cli') {
+      outbox.start();
+      sync.start();
+    }
     let closed = false;
     return {
       dataDir,
@@ -117,6 +127,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       search,
       photos,
       outbox,
+      sync,
       // A closed desk no longer holds the lock: it must not write anything more.
       dispatch: async (op, input, ctx) => (closed ? { ok: false, error: { code: 'unreachable' } } : dispatch(op, input, ctx)),
       settings,
@@ -125,6 +136,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       async close() {
         closed = true;
         try {
+          await sync.close();
           await history.close();
           await outbox.close();
           await photos.close();

@@ -2,7 +2,7 @@ import { importArticle } from '../import';
 import type { DeskServices, DomainHandlers } from './types';
 
 export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
-  const { articles, hub } = s;
+  const { articles, hub, sync } = s;
   return {
     'article:create': async ({ language }) => articles.create({ language }),
     'article:open': async ({ id }, ctx) => {
@@ -19,5 +19,10 @@ export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
     'article:trash': async ({ id }) => articles.setTrashed(id, true),
     'article:restore': async ({ id }) => articles.setTrashed(id, false),
     'article:import': async (request) => importArticle(articles, request),
+    /** Presence: relayed to the other windows and the newsroom server (sync/presence.ts). */
+    'article:awareness': async ({ id, update }, ctx) => {
+      await sync.awareness(ctx.client, id, update);
+      return {};
+    },
   };
 }

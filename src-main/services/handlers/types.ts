@@ -9,6 +9,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { PhotoStore } from '../photos/store';
 import type { ClientId, Hub } from '../hub';
 import type { DeskSearch } from '../search/service';
+import type { SyncService } from '../sync/service';
 
 export interface CallContext {
   readonly client: ClientId;
@@ -30,6 +31,7 @@ export interface DeskServices {
   readonly glossary: Glossary;
   readonly photos: PhotoStore;
   readonly outbox: Outbox;
+  readonly sync: SyncService;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];

@@ -197,6 +197,8 @@ export function createFakeElectron(appData: string) {
       buildFromTemplate: (template: MenuItemData[]) => ({ template }),
       setApplicationMenu: (menu: { template: MenuItemData[] }) => calls.menus.push(menu.template),
     },
+    // Like Linux without a keyring: no encryption, so the desk keeps the token as it is.
+    safeStorage: { isEncryptionAvailable: () => false },
     dialog: {
       showErrorBox: (title: string, content: string) => calls.errorBoxes.push({ title, content }),
       showMessageBox: async (...args: unknown[]) => {

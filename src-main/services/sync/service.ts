@@ -1,0 +1,531 @@
+/**
+ * Sync with the newsroom server, in the background (DESIGN §4).
+ *
+ * - One HocuspocusProviderWebsocket (one socket for every article) while there is work; a
+ *   provider per article that is open in a window, has local changes the server has not
+ *   acknowledged, or is newer on the server's directory than on this desk. A provider is
+ *   attached to main's own live document of the article, so local edits flow out as they are
+ *   made and the server's are saved and reach the windows like any other change.
+ * - An article is on the server when its provider is synced and `unsyncedChanges` is 0 (the
+ *   server commits each update before it acknowledges it). Providers of articles no window has
+ *   open are then let go; open ones stay for live co-editing and presence.
+ * - Online means the server answered: the directory (GET /api/directory) is asked at start,
+ *   every POLL_MS while online, and with backoff while not; the socket reconnects by itself.
+ * - A refusal is told per article (forbidden, workflow) or for the desk (the login is no longer
+ *   valid); nothing local is touched by either.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { chmod } from 'node:fs/promises';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { meta } from '../../../src-shared/article-doc';
+import { readPhotos } from '../../../src-shared/article-photos';
+import { DeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../src-shared/errors';
+import { PHOTO_MAX_BYTES } from '../../../src-shared/photos';
+import { SYNC_PATH, type DirectoryEntry } from '../../../src-shared/server-api';
+import type { SyncLoginInput, SyncState, SyncStatus } from '../../../src-shared/sync';
+import type { Articles } from '../articles';
+import type { DeskData } from '../desk-store';
+import type { CoalescingWriter } from '../durable-file';
+import type { Hub } from '../hub';
+import type { PhotoStore } from '../photos/store';
+import type { Low } from 'lowdb';
+import { Presence } from './presence';
+import type { ArticleSyncRecord } from './records';
+import { plainBox, seal, unseal, type SecretBox } from './secret-box';
+import * as api from './server-client';
+
+export interface SyncOptions {
+  /** Seals the token (Electron: safeStorage). */
+  readonly box?: SecretBox;
+  /** How often the directory is asked while online (default 30 s). */
+  readonly pollMs?: number;
+  /** Backoff while the server does not answer: from `minDelayMs` doubling to `maxDelayMs`. */
+  readonly minDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** Providers attached at once for articles no window has open (default 32). */
+  readonly concurrency?: number;
+}
+
+interface Link {
+  readonly provider: HocuspocusProvider;
+  readonly doc: Y.Doc;
+  release: () => void;
+  /** The article was not on this desk: it is adopted once the provider has its content. */
+  adopting: boolean;
+  /** The directory's version when the link was made (-1 when unknown). */
+  readonly version: number;
+  done: boolean;
+}
+
+interface Deps {
+  readonly db: Low<DeskData>;
+  readonly writer: CoalescingWriter;
+  readonly articles: Articles;
+  readonly hub: Hub;
+  readonly photos: PhotoStore;
+  readonly dataDir: string;
+}
+
+const STATUS_DELAY_MS = 100;
+
+export class SyncService {
+  readonly presence: Presence;
+  private readonly box: SecretBox;
+  private readonly pollMs: number;
+  private readonly minDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly concurrency: number;
+
+  private socket: HocuspocusProviderWebsocket | null = null;
+  private readonly links = new Map<string, Link>();
+  private readonly queue = new Set<string>();
+  private readonly versions = new Map<string, number>();
+  private readonly refused = new Map<string, ErrorCode>();
+  private running = false;
+  private online = false;
+  private error: ErrorPayload | null = null;
+  private failures = 0;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+  /** The server answered or failed to since the start or the login: before that the state is `connecting`. */
+  private tried = false;
+  private readonly waiters = new Set<() => void>();
+  private readonly unlisten: Array<() => void> = [];
+  private closed = false;
+
+  constructor(
+    private readonly deps: Deps,
+    options: SyncOptions = {},
+  ) {
+    this.box = options.box ?? plainBox;
+    this.pollMs = options.pollMs ?? 30_000;
+    this.minDelayMs = options.minDelayMs ?? 1_000;
+    this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    this.concurrency = options.concurrency ?? 32;
+    this.presence = new Presence(deps.articles, deps.hub);
+    this.unlisten.push(
+      deps.articles.onUpdate((id, origin) => this.changed(id, origin)),
+      deps.hub.onOpenChange((_client, id, open) => (open ? this.opened(id) : this.maybeLetGo(id))),
+    );
+  }
+
+  private get data(): DeskData['sync'] {
+    return this.deps.db.data.sync;
+  }
+
+  /** Starts background sync (the app; not the command line, which calls `round`). */
+  start(): void {
+    this.running = true;
+    if (this.data.account) this.pollSoon(0);
+    this.statusChanged();
+  }
+
+  status(): SyncStatus {
+    const account = this.data.account;
+    return {
+      state: this.state(),
+      server: account?.server ?? null,
+      user: account?.user ?? null,
+      role: account?.role ?? null,
+      error: this.error,
+      lastSyncedAt: this.data.lastSyncedAt,
+      pending: account ? this.pendingIds() : [],
+      refused: [...this.refused].map(([id, code]) => ({ id, code })),
+    };
+  }
+
+  async login(input: SyncLoginInput & { server: string }): Promise<SyncStatus> {
+    const answer = await api.login(input.server, input.user.normalize('NFC').trim(), input.password);
+    const before = this.data.account;
+    this.stopLinks();
+    const sameServer = before?.server === input.server;
+    this.deps.db.data.sync = {
+      account: { server: input.server, user: answer.user.name, role: answer.user.role, token: seal(this.box, answer.token), expiresAt: answer.expiresAt },
+      // Versions and photos known belong to one server; local changes stay pending whatever the server.
+      articles: sameServer ? this.data.articles : Object.fromEntries(Object.entries(this.data.articles).map(([id, r]) => [id, { ...r, version: -1, pending: true }])),
+      photos: sameServer ? this.data.photos : [],
+      lastSyncedAt: sameServer ? this.data.lastSyncedAt : null,
+    };
+    if (this.box.kind === 'plain') await chmod(this.deps.dataDir, 0o700).catch(() => undefined);
+    await this.deps.writer.request();
+    this.error = null;
+    this.refused.clear();
+    this.failures = 0;
+    this.online = true; // it just answered
+    this.tried = true;
+    if (this.running) this.pollSoon(0);
+    this.statusChanged();
+    return this.status();
+  }
+
+  async logout(): Promise<SyncStatus> {
+    this.stopLinks();
+    this.clearPoll();
+    this.data.account = null;
+    await this.deps.writer.request();
+    this.error = null;
+    this.online = false;
+    this.refused.clear();
+    this.statusChanged();
+    return this.status();
+  }
+
+  retry(): SyncStatus {
+    if (this.data.account) {
+      this.error = null;
+      this.failures = 0;
+      this.pollSoon(0);
+    }
+    return this.status();
+  }
+
+  /**
+   * One full round (the command line's `sync`): asks the directory, syncs every article that
+   * needs it, and resolves when each is acknowledged. Rejects with the reason otherwise.
+   */
+  async round(timeoutMs = 120_000): Promise<{ synced: number }> {
+    if (!this.data.account) throw new DeskError('syncNotConfigured');
+    await this.poll(true);
+    const total = this.queue.size + this.links.size;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.error) throw new DeskError(this.error.code, this.error.params);
+      if (this.queue.size === 0 && [...this.links.values()].every((l) => l.done)) break;
+      if (!this.online) throw new DeskError('syncUnreachable');
+      if (Date.now() > deadline) throw new DeskError('syncIncomplete', { pending: this.pendingIds().length });
+      await this.nextChange(Math.max(1, deadline - Date.now()));
+    }
+    await this.deps.writer.idle();
+    const pending = this.pendingIds().filter((id) => !this.refused.has(id));
+    if (pending.length) throw new DeskError('syncIncomplete', { pending: pending.length });
+    return { synced: total };
+  }
+
+  /** Presence from a window (see presence.ts). */
+  awareness(client: string, id: string, update: Uint8Array): Promise<void> {
+    return this.presence.receive(client, id, update);
+  }
+
+  /** A photo this desk lacks, fetched from the server by its SHA-256 and stored; false without a server or when it has none. */
+  async fetchPhoto(id: string): Promise<boolean> {
+    const account = this.data.account;
+    if (!account) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = await api.getPhoto(account.server, unseal(this.box, account.token), id, PHOTO_MAX_BYTES);
+    } catch (err) {
+      if (err instanceof DeskError && err.code === 'notFound') return false;
+      throw err;
+    }
+    const facts = await this.deps.photos.put(bytes, id);
+    if (facts.id !== id) throw new DeskError('photoDamaged', { file: id });
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.running = false;
+    this.clearPoll();
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    for (const off of this.unlisten.splice(0)) off();
+    await this.polling?.catch(() => undefined);
+    this.stopLinks();
+    this.presence.close();
+    for (const wake of this.waiters) wake();
+  }
+
+  // --- the loop ---
+
+  private pollSoon(delayMs: number): void {
+    this.clearPoll();
+    if (this.closed) return;
+    this.pollTimer = setTimeout(() => void this.poll(false).catch(() => undefined), delayMs);
+  }
+
+  private clearPoll(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  private poll(rethrow: boolean): Promise<void> {
+    const run = (this.polling ??= this.pollOnce().finally(() => (this.polling = null)));
+    return rethrow ? run : run.catch(() => undefined);
+  }
+
+  private async pollOnce(): Promise<void> {
+    const account = this.data.account;
+    if (!account || this.closed) return;
+    let entries: readonly DirectoryEntry[];
+    try {
+      entries = (await api.directory(account.server, unseal(this.box, account.token))).articles;
+    } catch (err) {
+      const error = toErrorPayload(err);
+      if (error.code === 'syncUnauthorized' || error.code === 'syncNotServer') {
+        this.fail(error);
+      } else {
+        this.online = false;
+        this.tried = true;
+        this.failures++;
+        if (this.running) this.pollSoon(Math.min(this.maxDelayMs, this.minDelayMs * 2 ** (this.failures - 1)));
+        this.statusChanged();
+      }
+      throw err;
+    }
+    if (this.data.account !== account) return; // logged out or in again meanwhile
+    this.online = true;
+    this.tried = true;
+    this.failures = 0;
+    this.error = null;
+    // The server answers again: a socket waiting out its backoff tries now.
+    if (this.socket && (this.socket as unknown as { status?: string }).status === 'disconnected') void this.socket.connect().catch(() => undefined);
+    for (const entry of entries) {
+      this.versions.set(entry.id, entry.version);
+      this.refused.delete(entry.id); // listed: this user may have it now
+      const record = this.data.articles[entry.id];
+      if (!this.deps.articles.has(entry.id) || !record || record.version < entry.version) this.queue.add(entry.id);
+    }
+    for (const id of this.pendingIds()) if (!this.refused.has(id)) this.queue.add(id);
+    for (const id of this.deps.articles.entries().map((e) => e.id)) if (this.deps.hub.isOpenAnywhere(id)) this.queue.add(id);
+    this.pump();
+    if (this.running) this.pollSoon(this.pollMs);
+    this.statusChanged();
+  }
+
+  /** Attaches providers for queued articles: open ones at once, others up to `concurrency`. */
+  private pump(): void {
+    if (!this.data.account || this.error || this.closed) return;
+    for (const id of [...this.queue]) {
+      if (this.links.has(id)) {
+        this.queue.delete(id);
+        continue;
+      }
+      const busy = [...this.links.values()].filter((l) => !l.done).length;
+      if (busy >= this.concurrency && !this.deps.hub.isOpenAnywhere(id)) break;
+      this.queue.delete(id);
+      void this.link(id).catch((err: unknown) => {
+        if (!(err instanceof DeskError && err.code === 'notFound')) console.error('[sync] could not link', id, err);
+      });
+    }
+    if (this.links.size === 0 && this.queue.size === 0) this.dropSocket();
+    this.statusChanged();
+  }
+
+  private ensureSocket(server: string): HocuspocusProviderWebsocket {
+    if (this.socket) return this.socket;
+    const socket = new HocuspocusProviderWebsocket({
+      url: server.replace(/^http/, 'ws') + SYNC_PATH,
+      WebSocketPolyfill: WebSocket,
+      delay: this.minDelayMs,
+      minDelay: this.minDelayMs,
+      maxDelay: this.maxDelayMs,
+      factor: 2,
+      jitter: true,
+      maxAttempts: 0,
+    });
+    socket.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') {
+        const wasOnline = this.online;
+        this.online = true;
+        this.tried = true;
+        this.failures = 0;
+        if (!wasOnline && this.running) this.pollSoon(0);
+      } else if (status === 'disconnected') {
+        this.online = false;
+        this.tried = true;
+        for (const link of this.links.values()) link.done = false;
+      }
+      this.statusChanged();
+    });
+    this.socket = socket;
+    return socket;
+  }
+
+  private dropSocket(): void {
+    this.socket?.destroy();
+    this.socket = null;
+  }
+
+  private async link(id: string): Promise<void> {
+    const account = this.data.account;
+    if (!account || this.links.has(id)) return;
+    const token = unseal(this.box, account.token);
+    const known = this.deps.articles.has(id);
+    const held = known ? await this.deps.articles.hold(id) : { doc: new Y.Doc(), release: () => undefined };
+    if (this.data.account !== account || this.links.has(id) || this.closed) {
+      held.release();
+      return;
+    }
+    const socket = this.ensureSocket(account.server);
+    const awareness = known ? this.presence.forLink(id, held.doc) : undefined;
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: held.doc, token, ...(awareness ? { awareness } : {}) });
+    const link: Link = { provider, doc: held.doc, release: held.release, adopting: !known, version: this.versions.get(id) ?? -1, done: false };
+    this.links.set(id, link);
+    const check = (): void => void this.check(id, link).catch((err: unknown) => console.error('[sync] after sync of', id, err));
+    provider.on('synced', check);
+    provider.on('unsyncedChanges', check);
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.refusedBy(id, link, reason));
+    provider.on('close', ({ event }: { event: { reason?: string } }) => {
+      if (event.reason === 'workflowReadOnly' || event.reason === 'forbidden') this.refusedBy(id, link, event.reason);
+    });
+    provider.attach();
+    this.statusChanged();
+  }
+
+  /** After each acknowledgement: once the server has everything, records it and lets the provider go. */
+  private async check(id: string, link: Link): Promise<void> {
+    const { provider } = link;
+    if (this.links.get(id) !== link || !provider.isSynced || provider.unsyncedChanges !== 0) return;
+    if (link.adopting) {
+      link.adopting = false;
+      if (meta(link.doc).get('id') !== id) {
+        // The server has no content for it (nobody wrote it yet): nothing to keep.
+        this.unlink(id, link);
+        this.pump();
+        return;
+      }
+      await this.deps.articles.adopt(id, link.doc);
+      const held = await this.deps.articles.hold(id);
+      link.release = held.release;
+    }
+    if (link.done) return;
+    link.done = true;
+    const now = new Date().toISOString();
+    const before = this.data.articles[id];
+    const record: ArticleSyncRecord = { pending: false, version: Math.max(before?.version ?? -1, link.version), syncedAt: now };
+    this.data.articles[id] = record;
+    if (this.pendingIds().length === 0 && this.queue.size === 0) this.data.lastSyncedAt = now;
+    await this.deps.writer.request();
+    this.statusChanged();
+    void this.uploadPhotos(link.doc).catch(() => undefined);
+    this.maybeLetGo(id);
+    this.pump();
+  }
+
+  private maybeLetGo(id: string): void {
+    const link = this.links.get(id);
+    if (!link || !link.done || link.adopting || this.deps.hub.isOpenAnywhere(id)) return;
+    this.unlink(id, link);
+    this.pump();
+  }
+
+  private unlink(id: string, link: Link): void {
+    if (this.links.get(id) !== link) return;
+    this.links.delete(id);
+    link.provider.destroy();
+    this.presence.unlinked(id);
+    link.release();
+    if (link.adopting) link.doc.destroy();
+    this.wake();
+  }
+
+  private stopLinks(): void {
+    for (const [id, link] of [...this.links]) this.unlink(id, link);
+    this.queue.clear();
+    this.dropSocket();
+  }
+
+  private refusedBy(id: string, link: Link, reason: string): void {
+    if (reason === 'unauthorized') {
+      this.fail({ code: 'syncUnauthorized' });
+      return;
+    }
+    const code: ErrorCode = reason === 'workflowReadOnly' ? 'syncWorkflowReadOnly' : reason === 'notFound' ? 'notFound' : 'syncForbidden';
+    this.refused.set(id, code);
+    this.unlink(id, link);
+    this.pump();
+  }
+
+  /** The server refused the desk as a whole: stop until the user logs in again or retries. */
+  private fail(error: ErrorPayload): void {
+    this.error = error;
+    this.stopLinks();
+    this.clearPoll();
+    this.statusChanged();
+  }
+
+  private async uploadPhotos(doc: Y.Doc): Promise<void> {
+    const account = this.data.account;
+    if (!account) return;
+    const token = unseal(this.box, account.token);
+    const known = new Set(this.data.photos);
+    for (const entry of readPhotos(doc)) {
+      if (!entry.id || known.has(entry.id)) continue;
+      const facts = await this.deps.photos.facts(entry.id);
+      if (!facts) continue;
+      if (!(await api.hasPhoto(account.server, token, entry.id))) await api.putPhoto(account.server, token, entry.id, this.deps.photos.originalPath(entry.id, facts.kind), facts.size);
+      known.add(entry.id);
+      this.data.photos.push(entry.id);
+      await this.deps.writer.request();
+    }
+  }
+
+  // --- local changes and windows ---
+
+  private changed(id: string, origin: unknown): void {
+    if (origin instanceof HocuspocusProvider) return; // from the server
+    const record = this.data.articles[id];
+    if (!record || !record.pending) {
+      this.data.articles[id] = { pending: true, version: record?.version ?? -1, syncedAt: record?.syncedAt ?? null };
+      void this.deps.writer.request().catch(() => undefined);
+      this.statusChanged();
+    }
+    const link = this.links.get(id);
+    if (link) link.done = false;
+    else if (this.data.account && this.online && !this.refused.has(id)) {
+      this.queue.add(id);
+      this.pump();
+    }
+  }
+
+  private opened(id: string): void {
+    if (!this.data.account || !this.online || this.links.has(id) || this.refused.has(id)) return;
+    this.queue.add(id);
+    this.pump();
+  }
+
+  // --- status ---
+
+  private pendingIds(): string[] {
+    return this.deps.articles
+      .entries()
+      .map((e) => e.id)
+      .filter((id) => this.data.articles[id]?.pending !== false);
+  }
+
+  private state(): SyncState {
+    if (!this.data.account) return 'off';
+    if (this.error) return 'error';
+    if (!this.online) return this.tried ? 'offline' : 'connecting';
+    const busy = this.queue.size > 0 || [...this.links.values()].some((l) => !l.done);
+    const pending = this.pendingIds().some((id) => !this.refused.has(id));
+    return busy || pending ? 'syncing' : 'synced';
+  }
+
+  private statusChanged(): void {
+    this.wake();
+    if (this.statusTimer || this.closed) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      const status = this.status();
+      this.deps.hub.broadcast('sync:status', status);
+    }, STATUS_DELAY_MS);
+  }
+
+  private wake(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private nextChange(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+}
