@@ -6,6 +6,8 @@ import { ArticlePage } from '../features/article/ArticlePage';
 import { GlossaryPage } from '../features/glossary/GlossaryPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { ServerPage } from '../features/sync/ServerPage';
+import { SyncCorner } from '../features/sync/SyncCorner';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -22,6 +24,8 @@ function Page({ route }: { readonly route: Route }) {
       return <GlossaryPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'server':
+      return <ServerPage />;
   }
 }
 
@@ -57,6 +61,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
           <a className="app-nav__link" href={hrefFor({ name: 'outbox' })} aria-current={route.name === 'outbox' ? 'page' : undefined}>
             {to('open')}
           </a>
+          <SyncCorner current={route.name === 'server'} />
           <LanguageSwitch />
         </div>
       </header>

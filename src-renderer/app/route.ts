@@ -1,7 +1,8 @@
 /**
  * Where the page is, kept in the location hash so a reload (or the browser's back button)
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
- * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent.
+ * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent,
+ * `#/server` the newsroom server (login, sync status).
  */
 import { useEffect, useState } from 'react';
 import { ArticleId } from '../../src-shared/models';
@@ -10,13 +11,15 @@ export type Route =
   | { readonly name: 'library'; readonly trashed: boolean }
   | { readonly name: 'article'; readonly id: string }
   | { readonly name: 'glossary' }
-  | { readonly name: 'outbox' };
+  | { readonly name: 'outbox' }
+  | { readonly name: 'server' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/trash') return { name: 'library', trashed: true };
   if (path === '/glossary') return { name: 'glossary' };
   if (path === '/outbox') return { name: 'outbox' };
+  if (path === '/server') return { name: 'server' };
   const m = /^\/article\/([^/]+)$/.exec(path);
   if (m && ArticleId.safeParse(m[1]).success) return { name: 'article', id: m[1]! };
   return { name: 'library', trashed: false };
@@ -32,6 +35,8 @@ export function hrefFor(route: Route): string {
       return '#/glossary';
     case 'outbox':
       return '#/outbox';
+    case 'server':
+      return '#/server';
   }
 }
 

@@ -21,6 +21,9 @@ import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ExportControls } from '../package/ExportControls';
 import { PhotosPanel } from '../photos/PhotosPanel';
+import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
+import type { ArticlePresence } from '../sync/presence';
+import { PresenceList } from '../sync/PresenceList';
 import { Counts } from './Counts';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
@@ -28,7 +31,7 @@ import { SaveStatus } from './SaveStatus';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
-export function ArticleEditor({ replica, summary }: { readonly replica: ArticleReplica; readonly summary: ArticleSummary }) {
+export function ArticleEditor({ replica, summary, presence }: { readonly replica: ArticleReplica; readonly summary: ArticleSummary; readonly presence?: ArticlePresence }) {
   const { t } = useTranslation();
   const { t: te } = useTranslation('editor');
   const { fields, facts } = useReplicaSnapshot(replica);
@@ -50,7 +53,9 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </a>
+        {presence && <PresenceList presence={presence} />}
         <ExportControls articleId={replica.id} />
+        <ArticleSyncBadge id={replica.id} />
         <SaveStatus replica={replica} />
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}
@@ -95,7 +100,7 @@ export function ArticleEditor({ replica, summary }: { readonly replica: ArticleR
             <p className="field__label" id={ids.body}>
               {t('article.body')}
             </p>
-            <BodyEditor doc={replica.doc} undoManager={undoManager} language={language} labelledBy={ids.body} />
+            <BodyEditor doc={replica.doc} undoManager={undoManager} language={language} labelledBy={ids.body} awareness={presence?.awareness ?? null} />
           </div>
         </section>
         <aside className="article-side" aria-labelledby={`${ids.byline}-details`}>

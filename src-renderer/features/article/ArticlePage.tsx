@@ -33,6 +33,6 @@ export function ArticlePage({ id }: { readonly id: string }) {
         </div>
       );
     case 'open':
-      return <ArticleEditor key={load.replica.id} replica={load.replica} summary={load.summary} />;
+      return <ArticleEditor key={load.replica.id} replica={load.replica} summary={load.summary} presence={load.presence} />;
   }
 }

@@ -134,14 +134,14 @@ export class ArticleReplica {
 
   /**
    * The page is done with the article: stop listening, keep sending until everything is saved,
-   * then tell main it is closed.
+   * then tell main it is closed — after `before` too (the presence's goodbye), when given.
    */
-  release(): void {
+  release(before: Promise<unknown> = Promise.resolve()): void {
     if (this.released) return;
     this.released = true;
     this.sendSoon(0);
     this.retryNow();
-    void this.flushed().then(async () => {
+    void Promise.all([this.flushed(), before.catch(() => undefined)]).then(async () => {
       this.dispose();
       await this.api.article.close({ id: this.id }).catch(() => undefined);
     });

@@ -8,6 +8,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { photos } from '../../../src-shared/article-doc';
 import type { Language } from '../../../src-shared/models';
@@ -65,10 +66,12 @@ export interface BodyEditorProps {
   readonly undoManager: Y.UndoManager;
   readonly language: Language;
   readonly labelledBy: string;
+  /** Presence in the article: the others' carets are drawn when given. */
+  readonly awareness?: Awareness | null;
 }
 
 /** Memoised: the page re-renders for its other fields and the save status, the body need not. */
-export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language, labelledBy }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language, labelledBy, awareness = null }: BodyEditorProps) {
   const { t } = useTranslation('editor');
   const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
@@ -79,6 +82,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
       extensions: bodyExtensions({
         doc,
         undoManager,
+        awareness,
         onLinkKey: () => setLinkOpen(true),
         photos: {
           captionOf: (id) => captionOf(doc, language, id),
@@ -104,7 +108,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
         handleScrollToSelection: caretAlreadyInView,
       },
     },
-    [doc, undoManager],
+    [doc, undoManager, awareness],
   );
 
   const currentHref = (): string => {

@@ -8,10 +8,16 @@
  * off: the shared undo manager (undo.ts) takes its place. Its trailing-node plugin is off too:
  * it would add a paragraph to an opened article by itself, and the renderer's replica never
  * writes content on its own.
+ *
+ * With an awareness (presence, see features/sync/presence.ts), the others' carets and
+ * selections are drawn by y-tiptap's cursor plugin, each with its owner's name in their colour;
+ * without one the editor is the same minus the carets.
  */
 import { Extension, type AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import StarterKit from '@tiptap/starter-kit';
+import { yCursorPlugin } from '@tiptap/y-tiptap';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { body } from '../../../src-shared/article-doc';
 import { isSafeHref } from './links';
@@ -24,6 +30,38 @@ export interface BodyExtensionOptions {
   readonly photos: PhotoNodeOptions;
   /** Ctrl/Cmd+K: ask the writer for a link address. */
   readonly onLinkKey: () => void;
+  /** Presence in the article: the others' carets are shown when given. */
+  readonly awareness?: Awareness | null;
+}
+
+/**
+ * Another writer's caret: a bar in their colour, their name shown above it by CSS from
+ * `data-name` (no text node: the body's text, copied or read out, stays the article's). The
+ * colour is set through CSSOM, which the CSP allows (it forbids style attributes).
+ */
+function caretOf(user: { readonly name?: unknown; readonly color?: unknown }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'presence-caret';
+  caret.style.setProperty('--presence-color', typeof user.color === 'string' ? user.color : '#4a5567');
+  caret.dataset.name = typeof user.name === 'string' ? user.name : '';
+  caret.setAttribute('aria-hidden', 'true');
+  return caret;
+}
+
+/** The others' carets and selections (y-tiptap's cursor plugin over the article's awareness). */
+function presenceCarets(awareness: Awareness): AnyExtension {
+  return Extension.create({
+    name: 'presenceCarets',
+    addProseMirrorPlugins() {
+      return [
+        yCursorPlugin(awareness, {
+          cursorBuilder: (user: { name?: unknown; color?: unknown }) => caretOf(user),
+          // Decoration attributes reach the DOM through CSSOM (style.cssText), which the CSP allows.
+          selectionBuilder: (user: { color?: unknown }) => ({ class: 'presence-selection', style: `background-color: ${typeof user.color === 'string' ? user.color : '#4a5567'}33` }),
+        }),
+      ];
+    },
+  });
 }
 
 export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
@@ -60,5 +98,6 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
         };
       },
     }),
+    ...(options.awareness ? [presenceCarets(options.awareness)] : []),
   ];
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../src-shared/models';
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
+import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
 
 export interface ArticleRowProps {
   readonly article: ArticleSummary;
@@ -23,6 +24,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
       </td>
       <td className="articles__nowrap">
         <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>
+        <ArticleSyncBadge id={article.id} compact />
       </td>
       <td className="articles__nowrap">
         {t(`articleLanguage.${article.language}`)}
