@@ -46,7 +46,7 @@ export function PresenceList({ presence }: { readonly presence: ArticlePresence 
             <span className="presence__avatar" aria-hidden="true" ref={(el) => el?.style.setProperty('--presence-color', p.color)}>
               {initials(p.name)}
             </span>
-            {p.name}
+            <span className="presence__name">{p.name}</span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,131 @@
+/**
+ * Two desks, one newsroom server, through the UI: each logs in on the server page (a wrong
+ * password first, refused in Vietnamese), an article written on desk A reaches desk B, both
+ * open it and see each other's typing and presence; then the server stops, both write offline
+ * (the corner says so), the server comes back on the same folder and port, and both end with
+ * every word and the corner says synced.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { resources } from '../../src-shared/locales';
+import { api, startTestServer, type TestServer } from '../support/server';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { LibraryPage } from './support/pages/library-page';
+import { ServerPage } from './support/pages/server-page';
+import { pattern } from './support/texts';
+
+const vi = resources.vi;
+const USERS = { a: { name: 'lan', password: 'lan-mật-khẩu-đủ-dài' }, b: { name: 'minh', password: 'minh-mật-khẩu-đủ-dài' } } as const;
+/** Reconnecting after the server is back waits out the desk's backoff (1 s doubling). */
+const BACK_ONLINE_MS = 90_000;
+
+describe('sync with the newsroom server (two desks, one server)', () => {
+  const h = useHarness();
+  let server: TestServer | null = null;
+
+  afterEach(async () => {
+    await server?.server.close();
+    server = null;
+  });
+
+  it('logs in from the server page, co-edits an article live with presence, and merges what both wrote while the server was down', { timeout: 300_000 }, async () => {
+    const serverDir = await h.dataDir();
+    server = await startTestServer(serverDir);
+    const port = server.server.port;
+    for (const u of [USERS.a, USERS.b]) {
+      const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: { name: u.name, role: 'editor', password: u.password } });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+    }
+    const deskA = await h.startDesk(await h.dataDir());
+    const deskB = await h.startDesk(await h.dataDir());
+    const pageA = await h.page();
+    const pageB = await h.page();
+    const libraryA = new LibraryPage(pageA, 'vi');
+    const libraryB = new LibraryPage(pageB, 'vi');
+    const a = new ArticlePage(pageA, 'vi');
+    const b = new ArticlePage(pageB, 'vi');
+    const syncA = new ServerPage(pageA, 'vi');
+    const syncB = new ServerPage(pageB, 'vi');
+
+    // Desk A: sync is off before any login; a wrong password is refused in Vietnamese and forgotten.
+    await libraryA.goto(deskA.url);
+    await expect.poll(() => syncA.cornerState()).toBe('off');
+    await expect.poll(() => syncA.corner().innerText()).toBe(vi.sync.state.off);
+    await syncA.open();
+    await syncA.login(server.url, USERS.a.name, 'không-phải-mật-khẩu');
+    await expect.poll(() => syncA.problem().innerText()).toBe(vi.errors.syncBadCredentials);
+    expect(await syncA.passwordValue()).toBe('');
+    expect(await syncA.cornerState()).toBe('off');
+    await syncA.login(`127.0.0.1:${port}`, USERS.a.name, USERS.a.password);
+    await syncA.form().waitFor({ state: 'detached' });
+    await expect.poll(() => syncA.fact(vi.sync.page.user).innerText()).toBe(USERS.a.name);
+    expect(await syncA.fact(vi.sync.page.role).innerText()).toBe(vi.sync.role.editor);
+    expect(await syncA.fact(vi.sync.page.server).innerText()).toBe(server.url);
+    await expect.poll(() => syncA.cornerState(), { timeout: 30_000 }).toBe('synced');
+
+    // Desk A writes an article; it reaches the server.
+    await pageA.goto(deskA.url);
+    await libraryA.waitReady();
+    await libraryA.newArticle();
+    await a.waitReady();
+    await a.typeInto(a.headline(), 'Lũ về Yên Bái');
+    await a.typeInto(a.body(), 'Lan viết đoạn đầu.');
+    await a.waitSaved();
+    await expect.poll(() => syncA.articleSync(), { timeout: 30_000 }).toBe('onServer');
+    await expect.poll(() => syncA.cornerState(), { timeout: 30_000 }).toBe('synced');
+    await expect.poll(() => syncA.corner().innerText()).toMatch(pattern(vi.sync.corner.syncedAt, { at: '\\d{2}:\\d{2}, \\d{2}/\\d{2}/\\d{4}' }));
+    const id = a.articleId();
+
+    // Desk B logs in (an editor sees every article) and finds it in its library.
+    await libraryB.goto(deskB.url);
+    await syncB.open();
+    await syncB.login(server.url, USERS.b.name, USERS.b.password);
+    await syncB.form().waitFor({ state: 'detached' });
+    await pageB.goto(deskB.url);
+    await libraryB.waitReady();
+    await libraryB.row('Lũ về Yên Bái').waitFor({ timeout: 60_000 });
+    await libraryB.open('Lũ về Yên Bái');
+    await b.waitReady();
+    expect(b.articleId()).toBe(id);
+    await expect.poll(() => b.bodyText(), { timeout: 30_000 }).toBe('Lan viết đoạn đầu.');
+
+    // Live: each sees the other's typing, and who is here.
+    await a.typeInto(a.body(), ' Lũ dâng nhanh.');
+    await expect.poll(() => b.bodyText(), { timeout: 30_000 }).toContain('Lũ dâng nhanh.');
+    await b.typeInto(b.body(), ' Minh bổ sung.');
+    await expect.poll(() => a.bodyText(), { timeout: 30_000 }).toContain('Minh bổ sung.');
+    await expect.poll(() => syncB.present(), { timeout: 30_000 }).toContain(USERS.a.name);
+    await expect.poll(() => syncA.present(), { timeout: 30_000 }).toContain(USERS.b.name);
+    // A's caret is drawn in B's body with A's name.
+    await expect.poll(() => pageB.locator(`.presence-caret[data-name="${USERS.a.name}"]`).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await a.waitSaved();
+    await b.waitSaved();
+    await expect.poll(() => syncA.cornerState(), { timeout: 30_000 }).toBe('synced');
+    await expect.poll(() => syncB.cornerState(), { timeout: 30_000 }).toBe('synced');
+
+    // The server stops: both write on, the corner says offline.
+    await server.server.close();
+    server = null;
+    await a.typeInto(a.body(), ' Mất-mạng-Lan.');
+    await b.typeInto(b.body(), ' Mất-mạng-Minh.');
+    await a.waitSaved();
+    await b.waitSaved();
+    await expect.poll(() => syncA.cornerState(), { timeout: 60_000 }).toBe('offline');
+    await expect.poll(() => syncB.cornerState(), { timeout: 60_000 }).toBe('offline');
+    expect(await syncA.corner().innerText()).toBe(vi.sync.state.offline);
+    expect(await b.bodyText()).not.toContain('Mất-mạng-Lan.');
+    expect(await syncA.articleSync()).toBe('pending');
+
+    // Back on the same folder and port: both end with every word, and synced.
+    server = await startTestServer(serverDir, { port });
+    for (const page of [a, b]) {
+      await expect.poll(() => page.bodyText(), { timeout: BACK_ONLINE_MS }).toContain('Mất-mạng-Lan.');
+      await expect.poll(() => page.bodyText(), { timeout: BACK_ONLINE_MS }).toContain('Mất-mạng-Minh.');
+      for (const word of ['Lan viết đoạn đầu.', 'Lũ dâng nhanh.', 'Minh bổ sung.']) expect(await page.bodyText()).toContain(word);
+    }
+    expect(await a.bodyText()).toBe(await b.bodyText());
+    await expect.poll(() => syncA.cornerState(), { timeout: BACK_ONLINE_MS }).toBe('synced');
+    await expect.poll(() => syncB.cornerState(), { timeout: BACK_ONLINE_MS }).toBe('synced');
+    await expect.poll(() => syncA.articleSync(), { timeout: 30_000 }).toBe('onServer');
+  });
+});
