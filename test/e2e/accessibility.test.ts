@@ -3,11 +3,12 @@ import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { LibraryPage } from './support/pages/library-page';
+import { ServerPage } from './support/pages/server-page';
 
 describe('accessibility (axe-core)', () => {
   const h = useHarness();
 
-  it('finds no serious or critical violation on the library and article pages, in both languages', async () => {
+  it('finds no serious or critical violation on the library, article and server pages, in both languages', async () => {
     const desk = await h.startDesk(await h.dataDir());
     // axe is injected as a script, which the desk's CSP forbids: only this context bypasses it.
     const page = await h.page({ bypassCSP: true });
@@ -35,6 +36,15 @@ describe('accessibility (axe-core)', () => {
     await library.waitReady();
     await library.showTrash();
     expect(await seriousViolations(page), 'empty trash in English').toEqual([]);
+
+    const server = new ServerPage(page, 'en');
+    await server.open();
+    await server.form().waitFor();
+    expect(await seriousViolations(page), 'server page in English').toEqual([]);
+    await server.switchLanguage('vi');
+    await server.login('không phải địa chỉ', 'lan', 'mật khẩu');
+    await server.problem().filter({ hasText: server.ts.login.badServer }).waitFor();
+    expect(await seriousViolations(page), 'server page with a refused address').toEqual([]);
   });
 
   it('reaches every control of the library with the Tab key, with a visible focus', async () => {

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
 import { api, startTestServer, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { LibraryPage } from './support/pages/library-page';
@@ -38,7 +39,8 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     }
     const deskA = await h.startDesk(await h.dataDir());
     const deskB = await h.startDesk(await h.dataDir());
-    const pageA = await h.page();
+    // A's context may inject axe (it bypasses the CSP); B keeps the CSP, and draws A's caret under it.
+    const pageA = await h.page({ bypassCSP: true });
     const pageB = await h.page();
     const libraryA = new LibraryPage(pageA, 'vi');
     const libraryB = new LibraryPage(pageB, 'vi');
@@ -61,6 +63,7 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     await expect.poll(() => syncA.fact(vi.sync.page.user).innerText()).toBe(USERS.a.name);
     expect(await syncA.fact(vi.sync.page.role).innerText()).toBe(vi.sync.role.editor);
     expect(await syncA.fact(vi.sync.page.server).innerText()).toBe(server.url);
+    expect(await seriousViolations(pageA), 'server page, logged in').toEqual([]);
     await expect.poll(() => syncA.cornerState(), { timeout: 30_000 }).toBe('synced');
 
     // Desk A writes an article; it reaches the server.
@@ -96,6 +99,7 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     await expect.poll(() => a.bodyText(), { timeout: 30_000 }).toContain('Minh bổ sung.');
     await expect.poll(() => syncB.present(), { timeout: 30_000 }).toContain(USERS.a.name);
     await expect.poll(() => syncA.present(), { timeout: 30_000 }).toContain(USERS.b.name);
+    expect(await seriousViolations(pageA), 'article page with presence and its sync state').toEqual([]);
     // A's caret is drawn in B's body with A's name.
     await expect.poll(() => pageB.locator(`.presence-caret[data-name="${USERS.a.name}"]`).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await a.waitSaved();
