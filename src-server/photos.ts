@@ -43,7 +43,19 @@ export class PhotoStore {
   async init(): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     // Uploads cut short by a crash leave temporary files: they were never listed, remove them.
-    for (const name of await fs.readdir(this.dir)) if (name.startsWith('.upload-')) await fs.rm(path.join(this.dir, name), { force: true });
+    // With PostgreSQL the folder may be shared by several instances (README, "Scale-out"), so
+    // only files untouched for longer than any upload may last (15 minutes) are someone's leftovers.
+    const shared = this.storage.kind === 'postgres';
+    const before = Date.now() - 60 * 60_000;
+    for (const name of await fs.readdir(this.dir)) {
+      if (!name.startsWith('.upload-')) continue;
+      const file = path.join(this.dir, name);
+      if (shared) {
+        const stat = await fs.stat(file).catch(() => null);
+        if (!stat || stat.mtimeMs > before) continue;
+      }
+      await fs.rm(file, { force: true });
+    }
   }
 
   file(id: string): string {

@@ -71,6 +71,13 @@ const STORAGE_ORIGIN = 'storage';
 /** Hocuspocus applies a client's update with that client's Connection (which holds its WebSocket) as origin. */
 const isClientConnection = (origin: unknown): boolean => typeof origin === 'object' && origin !== null && 'webSocket' in origin && 'socketId' in origin;
 
+/**
+ * The origin @hocuspocus/extension-redis gives what it applies from another instance (README,
+ * "Scale-out"; not installed here): that instance stored the update before applying it, so it
+ * is not stored again.
+ */
+const isFromOtherInstance = (origin: unknown): boolean => typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'redis';
+
 /** An empty Yjs update: no structs, no deletions. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
 
@@ -178,7 +185,7 @@ export function createSync(options: SyncOptions): Sync {
       // API) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
       // and are recognised by their origin, the connection.
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === STORAGE_ORIGIN || isClientConnection(origin)) return;
+        if (origin === STORAGE_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
         shadows.delete(document);
         track(storage.appendUpdate(documentName, update, null, now())).catch((err: unknown) =>
           options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
