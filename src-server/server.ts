@@ -63,8 +63,16 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
   try {
     if ((await storage.userCount()) === 0) {
       const password = options.adminPassword ?? newPassword();
-      await storage.createUser(ADMIN_NAME, 'admin', await hashPassword(password), iso());
-      createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
+      // Instances sharing a PostgreSQL database may make their first start together: the one
+      // whose admin was not recorded (the name is unique) finds the other's and goes on.
+      const made = await storage.createUser(ADMIN_NAME, 'admin', await hashPassword(password), iso()).then(
+        () => true,
+        async (err: unknown) => {
+          if (await storage.userByName(ADMIN_NAME)) return false;
+          throw err;
+        },
+      );
+      if (made) createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
     }
     access = new Access(storage, iso);
     photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes);
