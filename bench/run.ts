@@ -13,6 +13,7 @@ import { searchBench } from './search';
 import { photoImport } from './photos';
 import { exportBench } from './export';
 import { keystrokeLatency } from './keystroke';
+import { syncFanout } from './sync-fanout';
 import { syncReconnect } from './sync-reconnect';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -121,6 +122,7 @@ const BENCHMARKS = {
   // The newsroom server: a reconnect after 1,000 offline edits, and 50 desks in one article.
   sync: async () => {
     await syncReconnect();
+    await syncFanout();
   },
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
