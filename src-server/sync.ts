@@ -5,8 +5,9 @@
  * SyncStatus message (the provider's `unsyncedChanges` counts down on each; 0 means every
  * update it sent was acknowledged). This module stores each incoming update in the database
  * (committed and durable: storage/types.ts) in `beforeHandleMessage`, before Hocuspocus applies
- * it and so before that acknowledgement is sent. Nothing is left to Hocuspocus's debounced `onStoreDocument`,
- * which here only compacts the log (state + updates → state) from what is already on disk.
+ * it and so before that acknowledgement is sent. Nothing is left to Hocuspocus's debounced
+ * `onStoreDocument`, which here only compacts the log (state + updates → state) from what is
+ * already stored.
  * So: once a client has its acknowledgement, the change survives kill -9 of the server, and a
  * document unloading, reloading or being connected to at any moment cannot drop it.
  *
