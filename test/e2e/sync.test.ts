@@ -3,7 +3,8 @@
  * password first, refused in Vietnamese), an article written on desk A reaches desk B, both
  * open it and see each other's typing and presence; then the server stops, both write offline
  * (the corner says so), the server comes back on the same folder and port, and both end with
- * every word and the corner says synced.
+ * every word and the corner says synced. Last, desk B logs out and in as a reporter the article
+ * is not assigned to: the server refuses the article and the desk says so, keeping it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
@@ -16,7 +17,12 @@ import { ServerPage } from './support/pages/server-page';
 import { pattern } from './support/texts';
 
 const vi = resources.vi;
-const USERS = { a: { name: 'lan', password: 'lan-mật-khẩu-đủ-dài' }, b: { name: 'minh', password: 'minh-mật-khẩu-đủ-dài' } } as const;
+const USERS = {
+  a: { name: 'lan', password: 'lan-mật-khẩu-đủ-dài', role: 'editor' },
+  b: { name: 'minh', password: 'minh-mật-khẩu-đủ-dài', role: 'editor' },
+  /** A reporter who neither owns the article nor is assigned to it. */
+  c: { name: 'hoa', password: 'hoa-mật-khẩu-đủ-dài', role: 'reporter' },
+} as const;
 /** Reconnecting after the server is back waits out the desk's backoff (1 s doubling). */
 const BACK_ONLINE_MS = 90_000;
 
@@ -29,12 +35,12 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     server = null;
   });
 
-  it('logs in from the server page, co-edits an article live with presence, and merges what both wrote while the server was down', { timeout: 300_000 }, async () => {
+  it('logs in from the server page, co-edits an article live with presence, merges what both wrote while the server was down, and shows a refusal', { timeout: 300_000 }, async () => {
     const serverDir = await h.dataDir();
     server = await startTestServer(serverDir);
     const port = server.server.port;
-    for (const u of [USERS.a, USERS.b]) {
-      const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: { name: u.name, role: 'editor', password: u.password } });
+    for (const u of [USERS.a, USERS.b, USERS.c]) {
+      const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: { name: u.name, role: u.role, password: u.password } });
       expect(created.status, JSON.stringify(created.json)).toBe(201);
     }
     const deskA = await h.startDesk(await h.dataDir());
@@ -87,6 +93,8 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     await pageB.goto(deskB.url);
     await libraryB.waitReady();
     await libraryB.row('Lũ về Yên Bái').waitFor({ timeout: 60_000 });
+    await expect.poll(() => libraryB.row('Lũ về Yên Bái').locator('[data-article-sync]').getAttribute('data-article-sync'), { timeout: 30_000 }).toBe('onServer');
+    expect(await libraryB.row('Lũ về Yên Bái').getByText(vi.sync.article.onServer, { exact: true }).count()).toBe(1);
     await libraryB.open('Lũ về Yên Bái');
     await b.waitReady();
     expect(b.articleId()).toBe(id);
@@ -131,5 +139,22 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     await expect.poll(() => syncA.cornerState(), { timeout: BACK_ONLINE_MS }).toBe('synced');
     await expect.poll(() => syncB.cornerState(), { timeout: BACK_ONLINE_MS }).toBe('synced');
     await expect.poll(() => syncA.articleSync(), { timeout: 30_000 }).toBe('onServer');
+
+    // Desk B logs out and in as a reporter the article is not assigned to: the server refuses
+    // it, the article stays on the desk, and both the article bar and the server page say why.
+    await syncB.open();
+    await syncB.logoutButton().click();
+    await syncB.form().waitFor();
+    await expect.poll(() => syncB.cornerState()).toBe('off');
+    await syncB.login(server.url, USERS.c.name, USERS.c.password);
+    await syncB.form().waitFor({ state: 'detached' });
+    expect(await syncB.fact(vi.sync.page.role).innerText()).toBe(vi.sync.role.reporter);
+    await pageB.goBack();
+    await b.waitReady();
+    await expect.poll(() => syncB.articleSync(), { timeout: 60_000 }).toBe('refused');
+    expect(await b.bodyText()).toContain('Mất-mạng-Lan.');
+    await syncB.open();
+    const refused = pageB.getByRole('region', { name: vi.sync.refused.title, exact: true }).getByRole('row').filter({ hasText: 'Lũ về Yên Bái' });
+    await expect.poll(() => refused.getByRole('cell').allInnerTexts()).toEqual(['Lũ về Yên Bái', vi.errors.syncForbidden]);
   });
 });
