@@ -127,6 +127,12 @@ describe('sync with the newsroom server (two desks, one server)', () => {
     expect(await syncA.corner().innerText()).toBe(vi.sync.state.offline);
     expect(await b.bodyText()).not.toContain('Mất-mạng-Lan.');
     expect(await syncA.articleSync()).toBe('pending');
+    // "Try now" is offered while offline; pressed with the server still down, the desk stays offline.
+    await syncA.open();
+    await pageA.getByRole('button', { name: vi.sync.page.retry, exact: true }).click();
+    await expect.poll(() => syncA.cornerState(), { timeout: 30_000 }).toBe('offline');
+    await pageA.goBack();
+    await a.waitReady();
 
     // Back on the same folder and port: both end with every word, and synced.
     server = await startTestServer(serverDir, { port });
