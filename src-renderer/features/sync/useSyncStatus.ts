@@ -9,9 +9,11 @@
  * may have been missed meanwhile).
  */
 import { useSyncExternalStore } from 'react';
-import type { ErrorCode } from '../../../src-shared/errors';
 import type { SyncStatus } from '../../../src-shared/sync';
 import { desk, onReconnect } from '../../platform/api';
+import { articleKey, fromKey, type ArticleSyncState } from './article-sync-state';
+
+export { articleSyncState, type ArticleSyncState } from './article-sync-state';
 
 let current: SyncStatus | null = null;
 /** Grows with every question and every event: an answer to an older question is stale. */
@@ -68,30 +70,6 @@ export function acceptSyncStatus(status: SyncStatus): void {
 /** The desk's sync status; null until main has answered. */
 export function useSyncStatus(): SyncStatus | null {
   return useSyncExternalStore(subscribe, snapshot);
-}
-
-/**
- * One article as sync sees it: null when sync is off (or unknown), else whether the server
- * has every change of it, still lacks some, or refused it (with the reason's code).
- */
-export type ArticleSyncState = { readonly kind: 'onServer' } | { readonly kind: 'pending' } | { readonly kind: 'refused'; readonly code: ErrorCode };
-
-/** A string per state, so a reader's snapshot compares equal while nothing it shows changed. */
-function articleKey(status: SyncStatus | null, id: string): string {
-  if (!status || status.state === 'off') return '';
-  const refusal = status.refused.find((r) => r.id === id);
-  if (refusal) return `refused:${refusal.code}`;
-  return status.pending.includes(id) ? 'pending' : 'onServer';
-}
-
-function fromKey(key: string): ArticleSyncState | null {
-  if (key === '') return null;
-  if (key === 'pending' || key === 'onServer') return { kind: key };
-  return { kind: 'refused', code: key.slice('refused:'.length) as ErrorCode };
-}
-
-export function articleSyncState(status: SyncStatus | null, id: string): ArticleSyncState | null {
-  return fromKey(articleKey(status, id));
 }
 
 /** One article's sync state; re-renders only when that state changes. */
