@@ -4,6 +4,7 @@
  *                                | search <query> [--json] | place <query> [--json]
  *                                | photo add <id> <file> [--caption-vi <text>] [--caption-en <text>] [--credit <text>] [--creator <name>]
  *                                | export <id> --out <file.zip> [--json] | import-package <file.zip> [--json]
+ *                                | login --server <url> --user <name> (password on stdin) | sync [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -24,12 +25,13 @@ import { photoAdd } from './commands/photo';
 import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
+import { login, readPasswordLine, sync } from './commands/sync';
 import { EXIT, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync'] as const;
 type Command = (typeof COMMANDS)[number];
 
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'>): Promise<number> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'> & { readonly stdin?: NodeJS.ReadableStream }): Promise<number> {
   const t = await createTranslator(languageFromEnv(env));
   const cli: CliIo = { out: io?.out ?? ((l) => console.log(l)), err: io?.err ?? ((l) => console.error(l)), t };
   let parsed;
@@ -48,6 +50,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         credit: { type: 'string' },
         creator: { type: 'string' },
         out: { type: 'string' },
+        server: { type: 'string' },
+        user: { type: 'string' },
       },
     });
   } catch (err) {
@@ -90,6 +94,12 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     return EXIT.usage;
   }
 
+  if (command === 'login' && (!values.server || !values.user)) {
+    cli.err(t('cli:missingArgument', { name: values.server ? '--user' : '--server' }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+
   // The gazetteer is the desk's own data, not the folder's: no desk to open.
   if (command === 'place') return place(rest.join(' '), values.json, cli);
 
@@ -104,6 +114,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       return await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
     }
     if (command === 'export') return await exportArticle(desk, arg, values.out!, values.json, cli);
+    if (command === 'login') return await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
     return await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
     if (err instanceof DeskError) {
@@ -134,6 +145,10 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return EXIT.usage; // handled before: it takes --out
     case 'import-package':
       return importPackageFile(desk, arg, json, io);
+    case 'login':
+      return EXIT.usage; // handled before: it reads the password
+    case 'sync':
+      return sync(desk, json, io);
   }
 }
 

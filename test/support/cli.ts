@@ -12,12 +12,15 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function cli(args: readonly string[], lang = 'vi_VN.UTF-8'): Promise<CliResult> {
+/** Runs the command line with `args`; `input` is written to its standard input (then closed). */
+export async function cli(args: readonly string[], lang = 'vi_VN.UTF-8', input = ''): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+    const running = run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
     });
+    running.child.stdin?.end(input);
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -80,6 +80,10 @@ export class SyncService {
   private socket: HocuspocusProviderWebsocket | null = null;
   private readonly links = new Map<string, Link>();
   private readonly queue = new Set<string>();
+  /** Articles whose provider is being made (their document loading). */
+  private readonly linking = new Set<string>();
+  /** No directory answer yet since the start or the login: the desk cannot say it is synced. */
+  private fresh = true;
   private readonly versions = new Map<string, number>();
   private readonly refused = new Map<string, ErrorCode>();
   private running = false;
@@ -155,6 +159,7 @@ export class SyncService {
     this.failures = 0;
     this.online = true; // it just answered
     this.tried = true;
+    this.fresh = true;
     if (this.running) this.pollSoon(0);
     this.statusChanged();
     return this.status();
@@ -192,7 +197,7 @@ export class SyncService {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.error) throw new DeskError(this.error.code, this.error.params);
-      if (this.queue.size === 0 && [...this.links.values()].every((l) => l.done)) break;
+      if (this.queue.size === 0 && this.linking.size === 0 && [...this.links.values()].every((l) => l.done)) break;
       if (!this.online) throw new DeskError('syncUnreachable');
       if (Date.now() > deadline) throw new DeskError('syncIncomplete', { pending: this.pendingIds().length });
       await this.nextChange(Math.max(1, deadline - Date.now()));
@@ -276,6 +281,7 @@ export class SyncService {
     if (this.data.account !== account) return; // logged out or in again meanwhile
     this.online = true;
     this.tried = true;
+    this.fresh = false;
     this.failures = 0;
     this.error = null;
     // The server answers again: a socket waiting out its backoff tries now.
@@ -297,18 +303,24 @@ export class SyncService {
   private pump(): void {
     if (!this.data.account || this.error || this.closed) return;
     for (const id of [...this.queue]) {
-      if (this.links.has(id)) {
+      if (this.links.has(id) || this.linking.has(id)) {
         this.queue.delete(id);
         continue;
       }
-      const busy = [...this.links.values()].filter((l) => !l.done).length;
+      const busy = [...this.links.values()].filter((l) => !l.done).length + this.linking.size;
       if (busy >= this.concurrency && !this.deps.hub.isOpenAnywhere(id)) break;
       this.queue.delete(id);
-      void this.link(id).catch((err: unknown) => {
-        if (!(err instanceof DeskError && err.code === 'notFound')) console.error('[sync] could not link', id, err);
-      });
+      this.linking.add(id);
+      void this.link(id)
+        .catch((err: unknown) => {
+          if (!(err instanceof DeskError && err.code === 'notFound')) console.error('[sync] could not link', id, err);
+        })
+        .finally(() => {
+          this.linking.delete(id);
+          this.statusChanged();
+        });
     }
-    if (this.links.size === 0 && this.queue.size === 0) this.dropSocket();
+    if (this.links.size === 0 && this.linking.size === 0 && this.queue.size === 0) this.dropSocket();
     this.statusChanged();
   }
 
@@ -498,7 +510,7 @@ export class SyncService {
     if (!this.data.account) return 'off';
     if (this.error) return 'error';
     if (!this.online) return this.tried ? 'offline' : 'connecting';
-    const busy = this.queue.size > 0 || [...this.links.values()].some((l) => !l.done);
+    const busy = this.fresh || this.queue.size > 0 || this.linking.size > 0 || [...this.links.values()].some((l) => !l.done);
     const pending = this.pendingIds().some((id) => !this.refused.has(id));
     return busy || pending ? 'syncing' : 'synced';
   }
