@@ -8,8 +8,10 @@
  *   to the other windows holding the article and to the newsroom server.
  * - Others' states arrive as `article:awareness` events and are applied with the origin
  *   'main'; main sends every current state after our first message.
- * - At most one message is in flight: whatever changed meanwhile goes in the next, which always
- *   carries the latest state (awareness clocks make an older one harmless anyway).
+ * - Changes are gathered for SEND_DELAY_MS (the caret moves with every key: one call per key
+ *   would put a request between a key and its paint) and at most one message is in flight:
+ *   whatever changed meanwhile goes in the next, which always carries the latest state
+ *   (awareness clocks make an older one harmless anyway).
  * - Leaving removes our state and sends that removal; the replica closes the article in main
  *   only after it was answered (see useArticleReplica), so no window keeps a ghost of us.
  *
@@ -21,6 +23,9 @@ import type { DeskApi } from '../../../src-shared/api';
 import type { PresenceUser } from '../../../src-shared/sync';
 
 export type PresenceApi = Pick<DeskApi, 'article' | 'on'>;
+
+/** How long our changes are gathered before they are sent. */
+export const SEND_DELAY_MS = 100;
 
 /** The origin of states applied from main (anything else is our own change). */
 export const MAIN_ORIGIN = 'main';
@@ -60,6 +65,7 @@ export class ArticlePresence {
   private readonly cleanups: Array<() => void> = [];
   private inFlight = false;
   private dirty = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private leaving: Promise<void> | null = null;
 
   constructor(
@@ -104,6 +110,8 @@ export class ArticlePresence {
   /** Removes our state, tells main, and stops; resolves once main has answered (or failed to). */
   leave(): Promise<void> {
     if (this.leaving) return this.leaving;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.awareness.off('update', this.onUpdate);
     this.awareness.off('change', this.onChange);
     for (const c of this.cleanups.splice(0)) c();
@@ -142,11 +150,19 @@ export class ArticlePresence {
     for (const l of [...this.listeners]) l();
   };
 
-  /** Sends our current state (nothing before we have a name: the others would see an unnamed caret). */
+  /** Sends our current state soon (nothing before we have a name: the others would see an unnamed caret). */
   private send(): void {
     if (this.leaving || !this.awareness.getLocalState()?.user) return;
     this.dirty = true;
-    if (this.inFlight) return;
+    if (this.inFlight || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, SEND_DELAY_MS);
+  }
+
+  private flush(): void {
+    if (this.leaving || !this.dirty) return;
     this.dirty = false;
     this.inFlight = true;
     const update = encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessMessage } from '../../../../src-shared/sync';
-import { ArticlePresence, PRESENCE_COLORS, presenceColor, type PresenceApi } from '../../../../src-renderer/features/sync/presence';
+import { ArticlePresence, PRESENCE_COLORS, presenceColor, SEND_DELAY_MS, type PresenceApi } from '../../../../src-renderer/features/sync/presence';
 
 const ID = '0f1e2d3c-4b5a-4978-8877-665544332211';
 
@@ -102,16 +102,22 @@ describe('presence in an article', () => {
     await b.leave();
   });
 
-  it('keeps one message in flight and sends the latest state after it', async () => {
+  it('gathers changes, keeps one message in flight and sends the latest state after it', async () => {
     let open!: () => void;
     relay.gate = new Promise((resolve) => (open = resolve));
     const a = new ArticlePresence(relay.window().api, ID, replicaDoc(), noReconnect);
     a.setUser({ name: 'lan', color: presenceColor('lan') });
-    for (let i = 0; i < 5; i++) a.awareness.setLocalStateField('cursor', { n: i });
+    a.awareness.setLocalStateField('cursor', { n: 0 });
+    // Gathered: the name and the first caret go in one message.
+    await vi.waitFor(() => expect(relay.calls).toHaveLength(1));
+    for (let i = 1; i < 5; i++) a.awareness.setLocalStateField('cursor', { n: i });
+    await new Promise((r) => setTimeout(r, 3 * SEND_DELAY_MS));
     expect(relay.calls).toHaveLength(1);
     relay.gate = null;
     open();
     await vi.waitFor(() => expect(relay.calls).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 3 * SEND_DELAY_MS));
+    expect(relay.calls).toHaveLength(2);
     const seen = new Awareness(new Y.Doc());
     applyAwarenessUpdate(seen, relay.calls[1]!.update, 'test');
     expect(seen.getStates().get(a.awareness.clientID)).toMatchObject({ user: { name: 'lan' }, cursor: { n: 4 } });
@@ -145,6 +151,7 @@ describe('presence in an article', () => {
     await vi.waitFor(() => expect(relay.calls).toHaveLength(2));
     await a.leave();
     w.reconnect();
+    await new Promise((r) => setTimeout(r, 3 * SEND_DELAY_MS));
     expect(relay.calls).toHaveLength(3);
   });
 
@@ -154,7 +161,7 @@ describe('presence in an article', () => {
     const b = new ArticlePresence(relay.window().api, ID, replicaDoc(), noReconnect);
     a.setUser({ name: 'lan', color: presenceColor('lan') });
     b.setUser({ name: 'minh', color: presenceColor('minh') });
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(5 * SEND_DELAY_MS);
     expect(b.others().map((p) => p.name)).toEqual(['lan']);
     await vi.advanceTimersByTimeAsync(95_000);
     expect(b.others().map((p) => p.name)).toEqual(['lan']);
