@@ -14,6 +14,7 @@
  * provider's sync answer is the document's whole state (`Y.encodeStateAsUpdate`).
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { bodyText } from '../src-shared/article-doc';
@@ -64,6 +65,7 @@ function checkServerHas(server: NewsroomServer, docs: ReadonlyMap<string, Y.Doc>
 }
 
 export async function syncReconnect(): Promise<void> {
+  const load = os.loadavg()[0]!.toFixed(1);
   const dir = await tmp();
   const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined });
   const wsUrl = wsUrlOf(server.url);
@@ -115,7 +117,7 @@ export async function syncReconnect(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 
   const row = (name: string, r: typeof reconnect) => `  ${name.padEnd(34)} ${kib(r.sent).padStart(10)} ${kib(r.wire).padStart(10)} ${int(r.messages).padStart(9)} ${`${int(r.ms)} ms`.padStart(9)}`;
-  console.log(`sync: reconnect after ${int(ARTICLES)} articles changed offline by one word each (one socket, a provider per article; ~${int(words / ARTICLES)} body words, full state ${kib(full / ARTICLES)} an article, ${kib(full)} in all; server in this process)`);
+  console.log(`sync: reconnect after ${int(ARTICLES)} articles changed offline by one word each (one socket, a provider per article; ~${int(words / ARTICLES)} body words, full state ${kib(full / ARTICLES)} an article, ${kib(full)} in all; server in this process; load average at the start ${load})`);
   console.log(`  ${''.padEnd(34)} ${'payload'.padStart(10)} ${'on TCP'.padStart(10)} ${'messages'.padStart(9)} ${'time'.padStart(9)}`);
   console.log(row('reconnect, 1,000 one-word edits', reconnect));
   console.log(row('baseline: full states, new ids', baseline));
