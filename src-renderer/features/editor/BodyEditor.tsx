@@ -16,6 +16,7 @@ import { bodyExtensions } from './extensions';
 import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
 import { Toolbar } from './Toolbar';
+import './prosemirror.css';
 import './editor.css';
 
 function captionOf(doc: Y.Doc, language: Language, id: string): string {
@@ -79,6 +80,8 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
       // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
       // a timer); nothing here listens to them.
       enableCoreExtensions: { delete: false },
+      // Its <style> element would break the CSP: the same rules are in prosemirror.css.
+      injectCSS: false,
       extensions: bodyExtensions({
         doc,
         undoManager,

@@ -1,6 +1,7 @@
 /**
  * Per test file: one Chromium; per test: a fresh data folder, fresh browser contexts, and every
- * web-mode process stopped afterwards. An uncaught error in a page fails the test.
+ * web-mode process stopped afterwards. An uncaught error in a page, or anything the page's
+ * Content-Security-Policy refused (an injected <style>, an inline script), fails the test.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -28,7 +29,7 @@ export function useHarness(): Harness {
     await browser?.close();
   });
   afterEach(async () => {
-    const problems = contexts.flatMap((c) => c.problems.filter((p) => p.startsWith('pageerror')));
+    const problems = contexts.flatMap((c) => c.problems.filter((p) => p.startsWith('pageerror') || p.includes('violates the following Content Security Policy')));
     await Promise.all(contexts.map((c) => c.context.close()));
     contexts = [];
     const stopping = desks;
