@@ -85,7 +85,8 @@ describe('two desks and a newsroom server', () => {
     const id = await newArticle(a, 'Lũ quét ở Hà Giang');
     await loginAs(a, s, 'biên-tập-1');
     expect(a.sync.status()).toMatchObject({ user: 'biên-tập-1', role: 'editor', server: s.url });
-    await syncStatus(a, allSynced, 'desk A synced');
+    const synced = await syncStatus(a, allSynced, 'desk A synced');
+    expect(Date.parse(synced.lastSyncedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
     // B logs in and gets the article from the directory.
     await loginAs(b, s, 'biên-tập-2');

@@ -95,6 +95,7 @@ export class SyncService {
   private statusTimer: NodeJS.Timeout | null = null;
   /** The server answered or failed to since the start or the login: before that the state is `connecting`. */
   private tried = false;
+  private lastState: SyncState | null = null;
   private readonly waiters = new Set<() => void>();
   private readonly unlisten: Array<() => void> = [];
   private closed = false;
@@ -407,7 +408,6 @@ export class SyncService {
     const before = this.data.articles[id];
     const record: ArticleSyncRecord = { pending: false, version: Math.max(before?.version ?? -1, link.version), syncedAt: now };
     this.data.articles[id] = record;
-    if (this.pendingIds().length === 0 && this.queue.size === 0) this.data.lastSyncedAt = now;
     await this.deps.writer.request();
     this.statusChanged();
     void this.uploadPhotos(link.doc).catch(() => undefined);
@@ -516,6 +516,13 @@ export class SyncService {
   }
 
   private statusChanged(): void {
+    const state = this.state();
+    if (state === 'synced' && this.lastState !== 'synced') {
+      // Everything is on the server now (also when there was nothing to send).
+      this.data.lastSyncedAt = new Date().toISOString();
+      void this.deps.writer.request().catch(() => undefined);
+    }
+    this.lastState = state;
     this.wake();
     if (this.statusTimer || this.closed) return;
     this.statusTimer = setTimeout(() => {
