@@ -275,6 +275,21 @@ interface Run {
   readonly deskCpuPerDelivery: number;
   readonly serverCpuPerEdit: number;
   readonly sizes: number[][];
+  /** The edit window, in Date.now() milliseconds. */
+  readonly window: readonly [number, number];
+}
+
+/** Calls of an async storage method: when each ended (Date.now()) and how long it took (ms). */
+type Calls = Array<[number, number]>;
+function timed<A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Calls): (...args: A) => Promise<R> {
+  return async (...args: A): Promise<R> => {
+    const t0 = performance.now();
+    try {
+      return await fn(...args);
+    } finally {
+      into.push([Date.now(), performance.now() - t0]);
+    }
+  };
 }
 
 /** Opens the desks in two processes against `url`, plays the plan, and matches every edit with its receipts. */
@@ -343,15 +358,22 @@ async function play(mode: Mode, url: string, tokens: readonly string[], plan: re
       deskCpuPerDelivery: (reports.reduce((n, r) => n + r.cpuMs, 0) * 1000) / delays.length,
       serverCpuPerEdit: (serverCpuAll * 1e6) / editCount,
       sizes: sizesOut,
+      window: [at, at + EDIT_MS],
     };
   } finally {
     for (const proc of procs) proc.kill('SIGTERM');
   }
 }
 
-async function throughServer(plan: readonly (readonly number[])[]): Promise<Run & { docBytes: number }> {
+async function throughServer(plan: readonly (readonly number[])[]): Promise<Run & { docBytes: number; commits: Calls; compactions: Calls }> {
   const dir = await tmp();
   const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+  // Watched, not changed: how long the server's event loop spends in each durable commit (SQLite is synchronous).
+  const commits: Calls = [];
+  const compactions: Calls = [];
+  const storage = server.storage;
+  storage.appendUpdate = timed(storage.appendUpdate.bind(storage), commits);
+  storage.compact = timed(storage.compact.bind(storage), compactions);
   try {
     const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     const tokens = await Promise.all(Array.from({ length: DESKS }, (_, i) => userToken(server.url, admin, `biên tập ${i + 1}`, 'editor')));
@@ -372,7 +394,7 @@ async function throughServer(plan: readonly (readonly number[])[]): Promise<Run 
     const docBytes = Y.encodeStateAsUpdate(copy.document).length;
     copy.destroy();
     reader.destroy();
-    return { ...run, docBytes };
+    return { ...run, docBytes, commits, compactions };
   } finally {
     await server.close();
     await fs.rm(dir, { recursive: true, force: true });
@@ -411,6 +433,14 @@ export async function syncFanout(): Promise<void> {
   console.log(`  ${cols(['delivery delay, ms', 'p50', 'p95', 'p99', 'max', 'deliv/s', 'delivered', 'desks', 'server'], widths)}`);
   for (const line of [...rows('newsroom server', server), ...rows('baseline: ws relay', relay)]) console.log(`  ${line}`);
   console.log(`  ratio to the relay: p95 ${ratio(0.95)}×, p50 ${ratio(0.5)}× (to desk 1 alone: p95 ${ratioAlone(0.95)}×, p50 ${ratioAlone(0.5)}×)`);
+  const [from, to] = server.window;
+  const inWindow = (calls: Calls) => calls.filter(([end]) => end >= from && end <= to).map(([, took]) => took);
+  const commits = inWindow(server.commits);
+  const compactions = inWindow(server.compactions);
+  const blocked = [...commits, ...compactions].reduce((a, b) => a + b, 0) / (to - from);
+  console.log(
+    `  the server's storage while the desks edited: ${int(commits.length)} update commits, p50 ${pct(commits, 0.5).toFixed(2)} ms, p95 ${pct(commits, 0.95).toFixed(2)} ms, max ${pct(commits, 1).toFixed(1)} ms; ${compactions.length} compactions, max ${pct(compactions, 1).toFixed(1)} ms; ${(blocked * 100).toFixed(0)}% of the window spent in them`,
+  );
   console.log(
     `  desks = the busier process of 24–25 desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (relay clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(relay.serverCpuPerEdit)} µs a message)`,
   );
