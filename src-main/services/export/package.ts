@@ -7,16 +7,17 @@
  * - each photo gets its metadata from ExifTool without touching the stored original: for a JPEG
  *   only a copy of its header is rewritten and the image data is streamed from the original
  *   (photos.ts); anything else is rewritten whole into a private temporary folder. Photos are
- *   stored in the ZIP, not deflated (they do not compress), hashed on the way; one photo is
- *   prepared while the one before is written, so memory and temporary space stay flat in the
- *   number of photos;
+ *   stored in the ZIP, not deflated (they do not compress), hashed on the way by a second
+ *   thread (hash-worker.ts) while the main one computes CRC-32 and writes. ExifTool prepares up
+ *   to two photos ahead of the one being written, so it never waits for the writing; memory and
+ *   temporary space stay flat in the number of photos;
  * - the text formats are small and built in memory; manifest.json comes last, with the size and
  *   SHA-256 of every file as it went into the ZIP.
  *
  * Progress is reported in bytes of package content written so far, of the total expected.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest, t
 import type { PhotoFacts } from '../../../src-shared/photos';
 import type { DeskServices } from '../handlers/types';
 import { createTranslator } from '../i18n';
+import { HashWorker } from './hash-worker';
 import { articleHtml } from './html';
 import { newsmlDocument } from './newsml';
 import { ninjsObject } from './ninjs';
@@ -105,15 +107,42 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** The bytes of a prepared photo, streamed from its pieces (buffers, and ranges of files read in chunks). */
-async function* piecesOf(pieces: readonly PhotoPiece[], signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+/** Photos ExifTool prepares ahead of the one being written: one was not enough to keep it busy. */
+const AHEAD = 2;
+
+/**
+ * A file from `start` to its end, in chunks read into buffers from `buffer` (the hashing
+ * worker's, so they move to it rather than being copied), the next read while the last is used.
+ */
+async function* fileChunks(file: string, start: number, buffer: () => Buffer, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const handle = await fs.open(file, 'r');
+  const read = async (at: number) => {
+    const buf = buffer();
+    const { bytesRead } = await handle.read(buf, 0, buf.byteLength, at);
+    return buf.subarray(0, bytesRead);
+  };
+  let at = start;
+  let next = read(at);
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (!chunk.byteLength) return;
+      if (signal?.aborted) throw cancelled();
+      at += chunk.byteLength;
+      next = read(at);
+      yield chunk;
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/** The bytes of a prepared photo, streamed from its pieces (buffers, and ranges of files). */
+async function* piecesOf(pieces: readonly PhotoPiece[], buffer: () => Buffer, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   for (const piece of pieces) {
     if (Buffer.isBuffer(piece)) yield piece;
-    else
-      for await (const chunk of createReadStream(piece.file, { start: piece.start, highWaterMark: 256 * 1024 })) {
-        if (signal?.aborted) throw cancelled();
-        yield chunk as Buffer;
-      }
+    else yield* fileChunks(piece.file, piece.start, buffer, signal);
   }
 }
 
@@ -159,22 +188,27 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
   const tool = src.photos.length ? newExifTool() : null;
-  const files: ManifestFile[] = [];
+  let hasher: HashWorker | null = null;
+  let toolEnded: Promise<void> | null = null;
+  const files: Array<Omit<ManifestFile, 'sha256'> & { readonly sha256: string | Promise<string> }> = [];
   const mtime = new Date(exportedAt);
   let handle: FileHandle | null = null;
-  let next: Promise<PhotoPiece[]> | null = null;
+  const ahead: Array<Promise<PhotoPiece[]>> = [];
   try {
     handle = await fs.open(tmpZip, 'wx', 0o644);
     const zip = new ZipWriter(handle);
-    // Each photo is prepared one ahead of the one being written (ExifTool works meanwhile); the
-    // first while the text files are written, so ExifTool's start overlaps them.
+    const hashes = src.photos.length ? (hasher = new HashWorker()) : null;
+    // Photos are prepared AHEAD of the one being written (ExifTool works meanwhile); the first
+    // while the text files are written, so ExifTool's start overlaps them.
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
+      if (i >= src.photos.length) return;
       const p = src.photos[i]!;
-      return writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
+      const pieces = writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
+      pieces.catch(() => undefined); // awaited in turn, or in `finally`
+      ahead.push(pieces);
     };
-    next = src.photos.length ? prepare(0) : null;
-    next?.catch(() => undefined);
+    for (let i = 0; i <= AHEAD; i++) prepare(i);
     for (const f of texts) {
       if (signal?.aborted) throw cancelled();
       await zip.addBuffer(f.path, f.bytes, { mtime, compress: true });
@@ -182,29 +216,34 @@ export async function exportPackage(services: ExportServices, articleId: string,
       progress(f.bytes.byteLength);
     }
     for (let i = 0; i < src.photos.length; i++) {
-      const pieces = await next!;
+      const pieces = await ahead.shift()!;
       if (signal?.aborted) throw cancelled();
-      next = i + 1 < src.photos.length ? prepare(i + 1) : null;
-      next?.catch(() => undefined);
+      prepare(i + AHEAD + 1);
+      // The last photo is prepared: ExifTool stops while the rest is written and synced.
+      if (!ahead.length) toolEnded ??= tool!.end().catch(() => undefined);
       const p = src.photos[i]!;
-      const hash = createHash('sha256');
-      const size = await zip.addStream(p.entry.file, piecesOf(pieces, signal), {
+      const size = await zip.addStream(p.entry.file, piecesOf(pieces, () => hashes!.buffer(), signal), {
         mtime,
         onChunk: (chunk) => {
-          hash.update(chunk);
-          progress(chunk.byteLength);
+          progress(chunk.byteLength); // before the chunk's memory moves to the worker
+          return hashes!.update(chunk);
         },
       });
+      // The worker may still be hashing this photo: its digest is awaited before the manifest.
+      const digest = hashes!.digest();
+      digest.catch(() => undefined); // awaited below, or the export fails before
       await fs.rm(copyOf(i), { force: true });
-      files.push({ path: p.entry.file, size, sha256: hash.digest('hex'), contentType: p.mime });
+      files.push({ path: p.entry.file, size, sha256: digest, contentType: p.mime });
     }
+    const listed: ManifestFile[] = [];
+    for (const f of files) listed.push({ ...f, sha256: await f.sha256 });
     const manifest: Manifest = {
       format: PACKAGE_FORMAT,
       formatVersion: PACKAGE_FORMAT_VERSION,
       deskVersion: services.version,
       createdAt: exportedAt,
       article: { id: src.view.id, language: src.language, headline: src.view.headline },
-      files,
+      files: listed,
     };
     await zip.addBuffer(PACKAGE_FILES.manifest, Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), { mtime, compress: true });
     await zip.finish();
@@ -223,8 +262,9 @@ export async function exportPackage(services: ExportServices, articleId: string,
     if (signal?.aborted) throw cancelled();
     throw err;
   } finally {
-    await next?.catch(() => undefined); // a photo being prepared finishes before its folder goes
-    await tool?.end().catch(() => undefined);
+    await Promise.allSettled(ahead); // photos being prepared finish before their folder goes
+    await hasher?.terminate().catch(() => undefined);
+    await (toolEnded ?? tool?.end().catch(() => undefined));
     await fs.rm(work, { recursive: true, force: true });
   }
 }

@@ -66,6 +66,12 @@ export type PhotoPiece = Buffer | { readonly file: string; readonly start: numbe
 
 /** The largest JPEG header (every segment before the image data) that is rewritten on its own. */
 const MAX_HEADER = 4 * 1024 * 1024;
+/**
+ * What is read first to find the header: a camera's is a few tens of kilobytes, and reading
+ * (and zero-filling) MAX_HEADER for every photo cost memory and time; MAX_HEADER is read only
+ * when the image data does not start within it.
+ */
+const FIRST_READ = 256 * 1024;
 
 /**
  * Where a JPEG's first SOS segment starts, and its image data just after it; null when the
@@ -120,8 +126,12 @@ export async function writePhotoCopy(tool: ExifTool, original: string, work: str
   const tags = photoTags(src, photo, t) as WriteTags;
   if (kind === 'jpeg') {
     const size = (await fs.stat(original)).size;
-    const header = await readRange(original, 0, Math.min(size, MAX_HEADER));
-    const found = jpegDataStart(header);
+    let header = await readRange(original, 0, Math.min(size, FIRST_READ));
+    let found = jpegDataStart(header);
+    if (!found && size > FIRST_READ) {
+      header = await readRange(original, 0, Math.min(size, MAX_HEADER));
+      found = jpegDataStart(header);
+    }
     const tail = await readRange(original, size - 2, 2);
     if (found && tail[0] === 0xff && tail[1] === 0xd9) {
       const cut = found.data;

@@ -4,7 +4,7 @@
  * deflated, and ZIP64 records once offsets pass 4 GiB. Written for the export rather than taken
  * from yazl because yazl computes CRC-32 with a JavaScript loop (about 80 MB/s here), which
  * alone took longer than writing the photos; this one uses zlib's native CRC-32 (Node ≥ 20.15,
- * Electron 45's Node 22), and hands every chunk to the caller (SHA-256, progress) as it passes.
+ * Electron 45's Node 22), and hands every chunk to the caller (SHA-256, progress) once written.
  */
 import type { FileHandle } from 'node:fs/promises';
 import zlib from 'node:zlib';
@@ -92,16 +92,21 @@ export class ZipWriter {
     await this.end({ name: start.nameBytes, method, time: start.time, date: start.date, offset: start.offset }, crc32(data), body.byteLength, data.byteLength);
   }
 
-  /** An entry streamed as it is (stored), each chunk shown to `onChunk` before it is written. */
-  async addStream(name: string, chunks: AsyncIterable<Buffer>, options: { mtime: Date; onChunk?: (chunk: Buffer) => void }): Promise<number> {
+  /**
+   * An entry streamed as it is (stored). Each chunk, once written, is handed to `onChunk`: the
+   * writer no longer reads it (the caller may give its memory away), and a promise returned
+   * holds the stream until it settles (anything else returned is ignored).
+   */
+  async addStream(name: string, chunks: AsyncIterable<Buffer>, options: { mtime: Date; onChunk?: (chunk: Buffer) => unknown }): Promise<number> {
     const start = await this.begin(name, 0, options.mtime);
     let crc = 0;
     let size = 0;
     for await (const chunk of chunks) {
-      options.onChunk?.(chunk);
       crc = crc32(chunk, crc);
       size += chunk.byteLength;
       await this.write(chunk);
+      const wait = options.onChunk?.(chunk);
+      if (wait instanceof Promise) await wait;
     }
     await this.end({ name: start.nameBytes, method: 0, time: start.time, date: start.date, offset: start.offset }, crc, size, size);
     return size;

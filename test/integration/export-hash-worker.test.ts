@@ -1,0 +1,104 @@
+/**
+ * The export's hashing worker (hash-worker.ts): digests in order and equal to SHA-256 of the
+ * bytes given, a caller's buffer copied (never taken), and the worker ended whatever happens —
+ * a finished export, a cancel, and a worker that breaks mid-way, which fails the export and
+ * leaves no file. The worker class is wrapped only to see each one made and ended; the failing
+ * one runs the real code with a throw added.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as HashWorkerModule from '../../src-main/services/export/hash-worker';
+import { HASH_WORKER_SOURCE, HashWorker } from '../../src-main/services/export/hash-worker';
+import { exportPackage, exportServicesOf } from '../../src-main/services/export/package';
+import { TEST_VERSION, testDesks } from '../support/desk';
+import { listDir, tempDirs } from '../support/temp';
+import { readZip, sampleWithPhotos } from './export-support';
+
+const watched = vi.hoisted(() => ({ made: [] as Array<{ stopped: boolean }>, source: undefined as string | undefined }));
+
+vi.mock('../../src-main/services/export/hash-worker', async (importOriginal) => {
+  const real = await importOriginal<typeof HashWorkerModule>();
+  class Watched extends real.HashWorker {
+    stopped = false;
+    constructor(source?: string) {
+      super(source ?? watched.source);
+      watched.made.push(this);
+    }
+    override async terminate(): Promise<void> {
+      this.stopped = true;
+      await super.terminate();
+    }
+  }
+  return { ...real, HashWorker: Watched };
+});
+
+const temp = tempDirs();
+const desks = testDesks();
+afterEach(async () => {
+  watched.source = undefined;
+  watched.made.length = 0;
+  await desks.cleanup();
+  await temp.cleanup();
+});
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('the hashing worker', () => {
+  it('gives each entry its SHA-256, in order; copies a buffer it did not lend, moves one it did', async () => {
+    const hasher = new HashWorker();
+    try {
+      const small = Buffer.from('xin chào'); // from Node's shared pool: must stay intact
+      const lent = hasher.buffer();
+      lent.fill(7);
+      const whole = Buffer.from(lent); // what was lent, for the expected digest
+      const digests = [hasher.digest()];
+      await hasher.update(small);
+      digests.push(hasher.digest());
+      await hasher.update(lent.subarray(0, 1000));
+      await hasher.update(small);
+      digests.push(hasher.digest());
+      expect(await Promise.all(digests)).toEqual([sha(Buffer.alloc(0)), sha(small), sha(Buffer.concat([whole.subarray(0, 1000), small]))]);
+      expect(small.toString()).toBe('xin chào');
+      expect(lent.byteLength).toBe(0); // moved to the worker
+    } finally {
+      await hasher.terminate();
+    }
+  });
+});
+
+describe('export:package and its hashing worker', () => {
+  async function setUp() {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { article } = await sampleWithPhotos(desk, dir);
+    const outDir = path.join(dir, 'out');
+    await fs.mkdir(outDir);
+    return { desk, article, outDir, services: exportServicesOf(desk, TEST_VERSION) };
+  }
+
+  it('a finished export and a cancelled one both end their worker', async () => {
+    const { article, outDir, services } = await setUp();
+    const result = await exportPackage(services, article.id, path.join(outDir, 'a.zip'));
+    const files = await readZip(result.file);
+    for (const f of result.manifest.files) expect(sha(files.get(f.path)!)).toBe(f.sha256);
+    const controller = new AbortController();
+    const cancelled = exportPackage(services, article.id, path.join(outDir, 'b.zip'), { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+    await expect(cancelled).rejects.toMatchObject({ code: 'exportCancelled' });
+    expect(watched.made).toHaveLength(2);
+    expect(watched.made.every((w) => w.stopped)).toBe(true);
+    expect(await listDir(outDir)).toEqual(['a.zip']);
+  });
+
+  it('a worker that breaks mid-way fails the export, is ended, and leaves no file', async () => {
+    const { article, outDir, services } = await setUp();
+    // The real worker, throwing at the third chunk (the second photo's header).
+    watched.source = `let seen = 0;\n${HASH_WORKER_SOURCE.replace('if (m.chunk) {', "if (m.chunk && ++seen === 3) throw new Error('the hashing worker broke');\n  if (m.chunk) {")}`;
+    expect(watched.source).toContain('++seen === 3');
+    await expect(exportPackage(services, article.id, path.join(outDir, 'a.zip'))).rejects.toThrow('the hashing worker broke');
+    expect(watched.made).toHaveLength(1);
+    expect(watched.made[0]!.stopped).toBe(true);
+    expect(await listDir(outDir)).toEqual([]);
+  });
+});
