@@ -30,7 +30,7 @@ async function card(dir: string): Promise<string[]> {
   let side = 2600;
   let base: Buffer;
   for (;;) {
-    base = await sharp({ create: { width: side, height: Math.round(side * 0.66), channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 45 } } })
+    base = await sharp({ create: { width: side, height: Math.round(side * 0.66), channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 120, sigma: 45 } } })
       .jpeg({ quality: 92 })
       .toBuffer();
     if (base.length >= TARGET_BYTES * 0.9) break;
