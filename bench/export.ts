@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { headline, setBodyLines, setText } from '../src-shared/article-doc';
 import { addPhoto } from '../src-shared/article-photos';
+import type { PhotoFacts } from '../src-shared/photos';
 import { openDesk, type Desk } from '../src-main/services/desk';
 import { exportPackage, exportServicesOf } from '../src-main/services/export/package';
 
@@ -33,7 +34,7 @@ async function photos(dir: string, n: number): Promise<string[]> {
   let side = 2600;
   let base: Buffer;
   for (;;) {
-    base = await sharp({ create: { width: side, height: Math.round(side * 0.66), channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 45 } } }).jpeg({ quality: 92 }).toBuffer();
+    base = await sharp({ create: { width: side, height: Math.round(side * 0.66), channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 120, sigma: 45 } } }).jpeg({ quality: 92 }).toBuffer();
     if (base.length >= TARGET_BYTES * 0.9) break;
     side = Math.round(side * Math.sqrt((TARGET_BYTES / base.length) * 1.05));
   }
@@ -53,7 +54,7 @@ async function photos(dir: string, n: number): Promise<string[]> {
 /** An article holding `files` as its photos, each with captions in both languages and a credit. */
 async function article(desk: Desk, files: readonly string[]): Promise<{ id: string; stored: string[] }> {
   const stored: string[] = [];
-  const facts = [];
+  const facts: PhotoFacts[] = [];
   for (const file of files) {
     const f = await desk.photos.put(await fs.readFile(file), path.basename(file));
     facts.push(f);
@@ -104,7 +105,7 @@ async function baseline(files: readonly string[], out: string): Promise<{ what: 
   const sink = createWriteStream(out);
   for (const f of files) await pipeline(createReadStream(f), sink, { end: false });
   sink.end();
-  await new Promise((r) => sink.on('close', r));
+  await new Promise<void>((r) => sink.on('close', () => r()));
   return { what: 'stream copy (zip is not installed)', ms: ms(t0), rss: null };
 }
 
