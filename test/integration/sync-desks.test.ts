@@ -5,6 +5,7 @@
  * address that is not a newsroom server), photos by hash, and the command line's login and sync.
  */
 import { createServer } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -204,6 +205,34 @@ describe('two desks and a newsroom server', () => {
     await call(a, 'sync:retry', {});
     const status = await syncStatus(a, (st) => st.state === 'error', 'the error');
     expect(status.error?.code).toBe('syncUnauthorized');
+  });
+
+  it('logging out while the socket is still connecting (a server that accepts but never answers) stops cleanly', async () => {
+    const s = await server();
+    await user(s, 'biên-tập-1', 'editor');
+    const a = await desk();
+    const id = await newArticle(a, 'Tin nóng');
+    await loginAs(a, s, 'biên-tập-1');
+    await syncStatus(a, allSynced, 'synced');
+    // A window holds the article: its provider stays and the socket keeps trying to reconnect.
+    a.hub.connect('window', () => undefined);
+    await call(a, 'article:open', { id }, 'window');
+    const port = s.server.port;
+    await s.server.close();
+    servers.splice(servers.indexOf(s), 1);
+    const sockets: Socket[] = [];
+    const silent = createNetServer((socket) => void sockets.push(socket)); // takes the upgrade request, never answers
+    await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r));
+    try {
+      await until(() => sockets.length > 0, 'a reconnect attempt to reach the silent server');
+      // Closing a WebSocket that is still connecting makes ws emit 'error': main must not crash.
+      await call(a, 'sync:logout', {});
+      expect(a.sync.status().state).toBe('off');
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 
   it('a photo reaches the server once by its hash, and another desk fetches it when it is shown', async () => {

@@ -69,6 +69,18 @@ interface Deps {
 
 const STATUS_DELAY_MS = 100;
 
+/**
+ * ws emits 'error' (an uncaught exception in main when nobody listens) for a socket closed while
+ * still connecting — as when sync stops during a reconnect attempt. The provider learns of every
+ * failure from the 'close' that follows, so errors are only listened to here.
+ */
+class DeskWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
 export class SyncService {
   readonly presence: Presence;
   private readonly box: SecretBox;
@@ -130,7 +142,7 @@ export class SyncService {
   status(): SyncStatus {
     const account = this.data.account;
     return {
-      state: this.state(),
+      state: this.noteState(),
       server: account?.server ?? null,
       user: account?.user ?? null,
       role: account?.role ?? null,
@@ -329,7 +341,7 @@ export class SyncService {
     if (this.socket) return this.socket;
     const socket = new HocuspocusProviderWebsocket({
       url: server.replace(/^http/, 'ws') + SYNC_PATH,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: DeskWebSocket,
       delay: this.minDelayMs,
       minDelay: this.minDelayMs,
       maxDelay: this.maxDelayMs,
@@ -515,14 +527,19 @@ export class SyncService {
     return busy || pending ? 'syncing' : 'synced';
   }
 
-  private statusChanged(): void {
+  /** The state now; on becoming synced (also with nothing to send), notes the time. */
+  private noteState(): SyncState {
     const state = this.state();
     if (state === 'synced' && this.lastState !== 'synced') {
-      // Everything is on the server now (also when there was nothing to send).
       this.data.lastSyncedAt = new Date().toISOString();
       void this.deps.writer.request().catch(() => undefined);
     }
     this.lastState = state;
+    return state;
+  }
+
+  private statusChanged(): void {
+    this.noteState();
     this.wake();
     if (this.statusTimer || this.closed) return;
     this.statusTimer = setTimeout(() => {
