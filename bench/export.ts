@@ -68,8 +68,11 @@ async function article(desk: Desk, files: readonly string[]): Promise<{ id: stri
   return { id, stored };
 }
 
-/** Runs `fn` while sampling RSS every 5 ms; returns its time and the peak RSS and heap above what they were before. */
-async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; rss: number; heap: number }> {
+/**
+ * Runs `fn` while sampling RSS every 5 ms; returns its time, the CPU time of the whole process
+ * (every thread: user + system), and the peak RSS and heap above what they were before.
+ */
+async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; cpu: number; rss: number; heap: number }> {
   global.gc?.();
   const rss0 = process.memoryUsage.rss();
   const heap0 = process.memoryUsage().heapUsed;
@@ -79,6 +82,7 @@ async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; rss: 
     rss = Math.max(rss, process.memoryUsage.rss());
     heap = Math.max(heap, process.memoryUsage().heapUsed);
   }, 5);
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   try {
     await fn();
@@ -86,27 +90,28 @@ async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; rss: 
     clearInterval(timer);
   }
   const took = ms(t0);
+  const cpu = process.cpuUsage(cpu0);
   rss = Math.max(rss, process.memoryUsage.rss());
-  return { ms: took, rss: rss - rss0, heap: Math.max(0, heap - heap0) };
+  return { ms: took, cpu: (cpu.user + cpu.system) / 1000, rss: rss - rss0, heap: Math.max(0, heap - heap0) };
 }
 
-/** The baseline over the same stored files: `zip -0` (with its peak RSS from /usr/bin/time), or a stream copy when zip is absent. */
-async function baseline(files: readonly string[], out: string): Promise<{ what: string; ms: number; rss: number | null }> {
+/** The baseline over the same stored files: `zip -0` (with its CPU time and peak RSS from /usr/bin/time), or a stream copy when zip is absent. */
+async function baseline(files: readonly string[], out: string): Promise<{ what: string; ms: number; cpu: number | null; rss: number | null }> {
   const zip = ['/usr/bin/zip', '/bin/zip'].find((p) => existsSync(p));
   if (zip) {
     const time = existsSync('/usr/bin/time');
     const t0 = process.hrtime.bigint();
-    const { stderr } = time ? await run('/usr/bin/time', ['-f', '%M', zip, '-0', '-q', '-j', out, ...files]) : await run(zip, ['-0', '-q', '-j', out, ...files]);
+    const { stderr } = time ? await run('/usr/bin/time', ['-f', '%M %U %S', zip, '-0', '-q', '-j', out, ...files]) : await run(zip, ['-0', '-q', '-j', out, ...files]);
     const took = ms(t0);
-    const kb = time ? Number.parseInt(stderr.trim().split('\n').pop() ?? '', 10) : NaN;
-    return { what: 'zip -0', ms: took, rss: Number.isFinite(kb) ? kb * 1024 : null };
+    const [kb, user, system] = time ? (stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+    return { what: 'zip -0', ms: took, cpu: user !== undefined && system !== undefined && Number.isFinite(user + system) ? (user + system) * 1000 : null, rss: kb !== undefined && Number.isFinite(kb) ? kb * 1024 : null };
   }
   const t0 = process.hrtime.bigint();
   const sink = createWriteStream(out);
   for (const f of files) await pipeline(createReadStream(f), sink, { end: false });
   sink.end();
   await new Promise<void>((r) => sink.on('close', () => r()));
-  return { what: 'stream copy (zip is not installed)', ms: ms(t0), rss: null };
+  return { what: 'stream copy (zip is not installed)', ms: ms(t0), cpu: null, rss: null };
 }
 
 export async function exportBench(): Promise<void> {
@@ -118,7 +123,7 @@ export async function exportBench(): Promise<void> {
     const all = await photos(source, Math.max(...COUNTS));
     const size = (await fs.stat(all[0]!)).size;
     const services = exportServicesOf(desk, 'bench');
-    console.log(`\nexport: an article with photos of ${mib(size)} MB (XMP written by ExifTool into each JPEG's header, image data streamed from the stored original into the ZIP, stored) vs the baseline on the same stored files`);
+    console.log(`\nexport: an article with photos of ${mib(size)} MB (XMP written into each JPEG's header by the desk, image data streamed from the stored original into the ZIP, stored, SHA-256 on two threads) vs the baseline on the same stored files`);
     for (const n of COUNTS) {
       const { id, stored } = await article(desk, all.slice(0, n));
       // Warm the page cache for both sides alike.
@@ -132,10 +137,11 @@ export async function exportBench(): Promise<void> {
         bases.push(await baseline(stored, path.join(root, `baseline-${n}.zip`)));
         runs.push(await measured(() => exportPackage(services, id, out)));
       }
-      const base = { ...bases[0]!, ms: median(bases.map((b) => b.ms)), rss: bases.every((b) => b.rss !== null) ? Math.max(...bases.map((b) => b.rss!)) : null };
-      const desk0 = { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)), heap: Math.max(...runs.map((r) => r.heap)) };
+      const base = { ...bases[0]!, ms: median(bases.map((b) => b.ms)), cpu: bases.every((b) => b.cpu !== null) ? median(bases.map((b) => b.cpu!)) : null, rss: bases.every((b) => b.rss !== null) ? Math.max(...bases.map((b) => b.rss!)) : null };
+      const desk0 = { ms: median(runs.map((r) => r.ms)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), heap: Math.max(...runs.map((r) => r.heap)) };
       const zipSize = (await fs.stat(out)).size;
       console.log(`  ${n} photos (${mib(zipSize)} MiB package): export ${f1(desk0.ms)} ms vs ${base.what} ${f1(base.ms)} ms (medians of ${RUNS}) → ${(desk0.ms / base.ms).toFixed(2)}×`);
+      console.log(`    CPU time (all threads, user + system): export ${f1(desk0.cpu)} ms${base.cpu !== null ? ` vs ${base.what} ${f1(base.cpu)} ms → ${(desk0.cpu / base.cpu).toFixed(2)}×` : ''}; load average ${os.loadavg()[0]!.toFixed(2)}`);
       console.log(`    peak memory above rest: RSS +${mib(desk0.rss)} MiB, heap +${mib(desk0.heap)} MiB${base.rss !== null ? `; ${base.what} peak RSS ${mib(base.rss)} MiB` : ''}`);
       await fs.rm(out, { force: true });
       await fs.rm(path.join(root, `baseline-${n}.zip`), { force: true });

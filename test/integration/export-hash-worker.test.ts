@@ -22,8 +22,8 @@ vi.mock('../../src-main/services/export/hash-worker', async (importOriginal) => 
   const real = await importOriginal<typeof HashWorkerModule>();
   class Watched extends real.HashWorker {
     stopped = false;
-    constructor(source?: string) {
-      super(source ?? watched.source);
+    constructor(options: ConstructorParameters<typeof real.HashWorker>[0] = {}) {
+      super({ ...options, source: options.source ?? watched.source });
       watched.made.push(this);
     }
     override async terminate(): Promise<void> {
@@ -78,7 +78,7 @@ describe('export:package and its hashing worker', () => {
     return { desk, article, outDir, services: exportServicesOf(desk, TEST_VERSION) };
   }
 
-  it('a finished export and a cancelled one both end their worker', async () => {
+  it('a finished export and a cancelled one both end their workers (two, taking the photos in turn)', async () => {
     const { article, outDir, services } = await setUp();
     const result = await exportPackage(services, article.id, path.join(outDir, 'a.zip'));
     const files = await readZip(result.file);
@@ -86,19 +86,19 @@ describe('export:package and its hashing worker', () => {
     const controller = new AbortController();
     const cancelled = exportPackage(services, article.id, path.join(outDir, 'b.zip'), { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
     await expect(cancelled).rejects.toMatchObject({ code: 'exportCancelled' });
-    expect(watched.made).toHaveLength(2);
+    expect(watched.made).toHaveLength(4);
     expect(watched.made.every((w) => w.stopped)).toBe(true);
     expect(await listDir(outDir)).toEqual(['a.zip']);
   });
 
   it('a worker that breaks mid-way fails the export, is ended, and leaves no file', async () => {
     const { article, outDir, services } = await setUp();
-    // The real worker, throwing at the third chunk (the second photo's header).
-    watched.source = `let seen = 0;\n${HASH_WORKER_SOURCE.replace('if (m.chunk) {', "if (m.chunk && ++seen === 3) throw new Error('the hashing worker broke');\n  if (m.chunk) {")}`;
-    expect(watched.source).toContain('++seen === 3');
+    // The real worker, throwing at its second chunk (a photo's image data, after its header).
+    watched.source = `let seen = 0;\n${HASH_WORKER_SOURCE.replace('if (m.chunk) {', "if (m.chunk && ++seen === 2) throw new Error('the hashing worker broke');\n  if (m.chunk) {")}`;
+    expect(watched.source).toContain('++seen === 2');
     await expect(exportPackage(services, article.id, path.join(outDir, 'a.zip'))).rejects.toThrow('the hashing worker broke');
-    expect(watched.made).toHaveLength(1);
-    expect(watched.made[0]!.stopped).toBe(true);
+    expect(watched.made).toHaveLength(2);
+    expect(watched.made.every((w) => w.stopped)).toBe(true);
     expect(await listDir(outDir)).toEqual([]);
   });
 });

@@ -267,22 +267,61 @@ describe('export: cancel and failure leave nothing', () => {
 });
 
 describe('export: how photos are rewritten', () => {
-  it('a JPEG: only its header is rewritten — the result is byte for byte what ExifTool makes of the whole file', async () => {
-    const { files, desk, photoIds, dir, article } = await exportSample();
-    const facts = await desk.photos.facts(photoIds[0]!);
-    const original = desk.photos.originalPath(photoIds[0]!, facts!.kind);
-    // ExifTool on the whole stored file, with the same tags.
-    const { readSource } = await import('../../src-main/services/export/source');
-    const { photoTags } = await import('../../src-main/services/export/photos');
-    const { createTranslator } = await import('../../src-main/services/i18n');
-    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
-    const sizes = new Map(await Promise.all(photoIds.map(async (id) => [id, (await desk.photos.facts(id))!] as const)));
-    const src = await desk.articles.read(article.id, (doc) => readSource(doc, { deskVersion: TEST_VERSION, exportedAt: manifest.createdAt, readingRates: desk.settings().readingRates, stripGps: true, sizes }));
-    const whole = path.join(dir, 'whole.jpg');
-    await exif.write(original, photoTags(src, src.photos[0]!, await createTranslator('vi')) as never, { writeArgs: ['-o', whole] });
-    expect(files.get('photos/Hội nghị – điểm cầu tỉnh.jpg')!.equals(await fs.readFile(whole))).toBe(true);
-    const { jpegDataStart } = await import('../../src-main/services/export/photos');
-    expect(jpegDataStart(await fs.readFile(original))).not.toBeNull(); // the header-only path was taken
+  /** Every tag ExifTool reads from a file, by group, leaving out the file's own facts and who wrote the XMP. */
+  async function tagsOf(file: string): Promise<Record<string, unknown>> {
+    const raw = (await exif.readRaw(file, { readArgs: ['-G1', '-a', '-s'] })) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(raw).filter(([k]) => !/^(SourceFile|System:|File:|ExifTool:ExifToolVersion|XMP-x:XMPToolkit)/.test(k)));
+  }
+
+  for (const stripGps of [true, false]) {
+    it(`a camera's JPEG (${stripGps ? 'GPS stripped' : 'GPS kept'}): only its header is rewritten, by no metadata tool — ExifTool reads exactly what it reads from its own rewrite of the whole file`, async () => {
+      const { files, desk, photoIds, dir, article } = await exportSample({ stripGps });
+      const facts = await desk.photos.facts(photoIds[0]!);
+      const original = desk.photos.originalPath(photoIds[0]!, facts!.kind);
+      const { readSource } = await import('../../src-main/services/export/source');
+      const { photoMetadata } = await import('../../src-main/services/export/photos');
+      const { exiftoolTags } = await import('../../src-main/services/export/xmp');
+      const { jpegDataStart } = await import('../../src-main/services/export/jpeg-header');
+      const { createTranslator } = await import('../../src-main/services/i18n');
+      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+      const sizes = new Map(await Promise.all(photoIds.map(async (id) => [id, (await desk.photos.facts(id))!] as const)));
+      const src = await desk.articles.read(article.id, (doc) => readSource(doc, { deskVersion: TEST_VERSION, exportedAt: manifest.createdAt, readingRates: desk.settings().readingRates, stripGps, sizes }));
+      // ExifTool on the whole stored file, with the same metadata.
+      const whole = path.join(dir, 'whole.jpg');
+      await exif.write(original, exiftoolTags(photoMetadata(src, src.photos[0]!, await createTranslator('vi'))), { writeArgs: ['-o', whole] });
+      const ours = path.join(dir, 'ours.jpg');
+      const exported = files.get('photos/Hội nghị – điểm cầu tỉnh.jpg')!;
+      await fs.writeFile(ours, exported);
+      const [mine, theirs] = await Promise.all([tagsOf(ours), tagsOf(whole)]);
+      expect(mine['XMP-x:XMPToolkit']).toBeUndefined(); // left out above; ours names the desk:
+      expect((await exif.readRaw(ours, { readArgs: ['-XMP-x:XMPToolkit'] })).XMPToolkit).toBe(`Bàn Tin ${TEST_VERSION}`);
+      expect(mine['ExifTool:Warning']).toBeUndefined();
+      expect(mine['XMP-dc:Description']).toBe(sample.captions[0]!.vi);
+      expect(mine['IFD0:Model']).toBe('Canon EOS R6');
+      expect(mine['GPS:GPSLatitude'] === undefined).toBe(stripGps);
+      expect(mine).toEqual(theirs);
+      // The image data is the original's, byte for byte.
+      const stored = await fs.readFile(original);
+      const cut = jpegDataStart(stored)!.data;
+      expect(exported.subarray(exported.length - (stored.length - cut)).equals(stored.subarray(cut))).toBe(true);
+    });
+  }
+
+  it('a JPEG with XMP of its own: ExifTool merges into it (its rating stays) and adds both captions', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { makePhoto, writeTags } = await import('../support/photos');
+    const made = await makePhoto(dir, 'rated.jpg', { width: 320, height: 200, seed: 11 });
+    const rated = await writeTags(made.file, { 'XMP-xmp:Rating': 5, 'XMP-dc:Subject': ['lũ quét'] } as never);
+    const a = await call<{ id: string }>(desk, 'article:create', { language: 'vi' });
+    await call(desk, 'photo:add', { id: a.id, name: 'rated.jpg', bytes: new Uint8Array(rated), init: { captions: { vi: 'Ảnh có đánh giá', en: 'A rated photo' } } });
+    const out = path.join(dir, 'r.zip');
+    await call(desk, 'export:package', { id: a.id, job: 'j', file: out });
+    const file = path.join(dir, 'out.jpg');
+    await fs.writeFile(file, (await readZip(out)).get('photos/rated.jpg')!);
+    const tags = await tagsOf(file);
+    expect(tags).toMatchObject({ 'XMP-xmp:Rating': 5, 'XMP-dc:Subject': 'lũ quét', 'XMP-dc:Description': 'Ảnh có đánh giá' });
+    expect(((await exif.readRaw(file, { readArgs: ['-XMP-dc:Description-en'] })) as Record<string, unknown>)['Description-en']).toBe('A rated photo');
   });
 
   it('a PNG and a WebP are rewritten whole, keep their pixels and carry both captions', async () => {

@@ -34,19 +34,22 @@ export async function writeTags(file: string, tags: WriteTags): Promise<Buffer> 
   return fs.readFile(file);
 }
 
-/** Tags a field camera writes: taken 08:30 at +07:00 in Hà Giang, a Canon, GPS position. */
-export const CAMERA_TAGS: WriteTags = {
-  DateTimeOriginal: '2022:01:13 08:30:15',
-  OffsetTimeOriginal: '+07:00',
-  Make: 'Canon',
-  Model: 'Canon EOS R6',
-  GPSLatitude: 22.8233,
-  GPSLatitudeRef: 'N',
-  GPSLongitude: 104.9836,
-  GPSLongitudeRef: 'E',
-  GPSAltitude: 120,
-  GPSAltitudeRef: 'Above Sea Level',
-};
+/**
+ * Tags a field camera writes: taken 08:30 at +07:00 in Hà Giang, a Canon, GPS position — in EXIF
+ * only, as a camera writes them (without a group, ExifTool would also add an XMP date).
+ */
+export const CAMERA_TAGS = {
+  'EXIF:DateTimeOriginal': '2022:01:13 08:30:15',
+  'EXIF:OffsetTimeOriginal': '+07:00',
+  'EXIF:Make': 'Canon',
+  'EXIF:Model': 'Canon EOS R6',
+  'EXIF:GPSLatitude': 22.8233,
+  'EXIF:GPSLatitudeRef': 'N',
+  'EXIF:GPSLongitude': 104.9836,
+  'EXIF:GPSLongitudeRef': 'E',
+  'EXIF:GPSAltitude': 120,
+  'EXIF:GPSAltitudeRef': 'Above Sea Level',
+} as WriteTags;
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);

@@ -1,14 +1,14 @@
 /**
- * SHA-256 of the package's entries on a second thread, so hashing overlaps with reading, CRC-32
+ * SHA-256 of the package's entries on other threads, so hashing overlaps with reading, CRC-32
  * and writing on the main one. Without SHA instructions (the team's machine) SHA-256 runs at
- * about 200–350 MB/s: on the main thread it took more than a third of an export's time.
+ * about 190–350 MB/s: on one thread it is the slowest part of an export.
  *
- * One worker per export, made from inline code (`eval`), so the bundled main process needs no
+ * A worker made from inline code (`eval`), so the bundled main process needs no
  * separate file for it. Entries are hashed one after another, in the order they are given:
  * `update` the chunks of one entry, then `digest` it, then the next entry. A chunk read into a
  * buffer from `buffer()` is moved to the worker, not copied, and comes back once hashed to be
  * read into again (transferred buffers freed by the worker's rare garbage collections kept
- * some 60 MiB alive); any other chunk is copied. At most WINDOW bytes are in flight, so memory
+ * some 60 MiB alive); any other chunk is copied. At most a window of bytes (4 MiB unless told) is in flight, so memory
  * stays flat however fast the main thread reads. A worker that fails or exits fails every
  * digest asked of it; `terminate` ends it (always call it: on finish, cancel and failure).
  */
@@ -32,10 +32,8 @@ parentPort.on('message', (m) => {
 
 /** Bytes of a buffer from `buffer()`. */
 export const HASH_CHUNK = 1024 * 1024;
-/** Bytes sent to the worker and not yet hashed, above which `update` asks the caller to wait. */
+/** Bytes sent to the worker and not yet hashed, above which `update` asks the caller to wait (the default). */
 const WINDOW = 4 * 1024 * 1024;
-/** Buffers kept for reuse: the window's, and a few being read or written. */
-const SPARE = WINDOW / HASH_CHUNK + 4;
 
 interface Waiting {
   readonly resolve: (hex: string) => void;
@@ -52,17 +50,23 @@ export class HashWorker {
   /** Memory of buffers handed out by `buffer()` (only these are moved), and those back from the worker. */
   private readonly ours = new WeakSet<ArrayBuffer>();
   private readonly spare: ArrayBuffer[] = [];
+  private readonly window: number;
+  /** Buffers kept for reuse: the window's, and a few being read or written. */
+  private readonly keep: number;
 
-  constructor(source: string = HASH_WORKER_SOURCE) {
-    this.worker = new Worker(source, { eval: true });
+  /** `window`: bytes in flight before `update` asks to wait — larger lets the caller run a whole entry ahead. */
+  constructor(options: { readonly window?: number; readonly source?: string } = {}) {
+    this.window = options.window ?? WINDOW;
+    this.keep = Math.ceil(this.window / HASH_CHUNK) + 4;
+    this.worker = new Worker(options.source ?? HASH_WORKER_SOURCE, { eval: true });
     this.worker.on('message', (m: { ack?: number; memory?: ArrayBuffer; digest?: string }) => {
       if (m.ack !== undefined) {
         this.inFlight -= m.ack;
-        if (m.memory?.byteLength === HASH_CHUNK && this.spare.length < SPARE) {
+        if (m.memory?.byteLength === HASH_CHUNK && this.spare.length < this.keep) {
           this.ours.add(m.memory);
           this.spare.push(m.memory);
         }
-        if (this.drained && this.inFlight <= WINDOW / 2) {
+        if (this.drained && this.inFlight <= this.window / 2) {
           this.drained.resolve();
           this.drained = null;
         }
@@ -101,7 +105,7 @@ export class HashWorker {
     this.ours.delete(data.buffer as ArrayBuffer);
     this.inFlight += data.byteLength;
     this.worker.postMessage({ chunk: data }, [data.buffer as ArrayBuffer]);
-    if (this.inFlight <= WINDOW) return undefined;
+    if (this.inFlight <= this.window) return undefined;
     return new Promise((resolve, reject) => (this.drained = { resolve, reject }));
   }
 

@@ -4,13 +4,16 @@
  * - the ZIP is written (zip-writer.ts) to a temporary file beside the target, fsynced, then renamed over
  *   it (and the folder fsynced), so a failed or cancelled export leaves no file, and a finished
  *   one is whole;
- * - each photo gets its metadata from ExifTool without touching the stored original: for a JPEG
- *   only a copy of its header is rewritten and the image data is streamed from the original
- *   (photos.ts); anything else is rewritten whole into a private temporary folder. Photos are
- *   stored in the ZIP, not deflated (they do not compress), hashed on the way by a second
- *   thread (hash-worker.ts) while the main one computes CRC-32 and writes. ExifTool prepares up
- *   to two photos ahead of the one being written, so it never waits for the writing; memory and
+ * - each photo gets its metadata without touching the stored original: for a JPEG only its
+ *   header is rewritten (in memory for a camera's JPEG, by ExifTool when it has metadata to merge
+ *   with) and the image data is streamed from the original (photos.ts); anything else is
+ *   rewritten whole by ExifTool into a private temporary folder. Photos are stored in the ZIP,
+ *   not deflated (they do not compress), and hashed on the way by two worker threads taking
+ *   photos in turn (hash-worker.ts; SHA-256 is the slowest part) while the main one computes
+ *   CRC-32 and writes. Photos are prepared up to two ahead of the one being written; memory and
  *   temporary space stay flat in the number of photos;
+ * - what is written is flushed to disk in the background as it goes (one fdatasync at a time),
+ *   so the final fsync has little left to wait for;
  * - the text formats are small and built in memory; manifest.json comes last, with the size and
  *   SHA-256 of every file as it went into the ZIP.
  *
@@ -33,7 +36,7 @@ import { HashWorker } from './hash-worker';
 import { articleHtml } from './html';
 import { newsmlDocument } from './newsml';
 import { ninjsObject } from './ninjs';
-import { newExifTool, writePhotoCopy, type PhotoPiece } from './photos';
+import { newExifTool, writePhotoCopy, type PhotoPath, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
 import { articleText, scriptText } from './text';
 import { ZipWriter } from './zip-writer';
@@ -107,8 +110,11 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Photos ExifTool prepares ahead of the one being written: one was not enough to keep it busy. */
+/** Photos prepared ahead of the one being written: with ExifTool, one was not enough to keep it busy. */
 const AHEAD = 2;
+/** Hashing threads, taking photos in turn, each with room for a whole photo and more in flight. */
+const HASHERS = 2;
+const HASH_WINDOW = 8 * 1024 * 1024;
 
 /**
  * A file from `start` to its end, in chunks read into buffers from `buffer` (the hashing
@@ -187,24 +193,27 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const outDir = path.dirname(path.resolve(outFile));
   const tmpZip = path.join(outDir, `.${path.basename(outFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-'));
-  const tool = src.photos.length ? newExifTool() : null;
-  let hasher: HashWorker | null = null;
+  // ExifTool starts only when a photo needs it (one that is not a camera's plain JPEG).
+  let tool = null as ReturnType<typeof newExifTool> | null;
+  const exiftool = () => (tool ??= newExifTool());
+  const hashers: HashWorker[] = [];
   let toolEnded: Promise<void> | null = null;
+  let flushing = null as Promise<void> | null;
   const files: Array<Omit<ManifestFile, 'sha256'> & { readonly sha256: string | Promise<string> }> = [];
   const mtime = new Date(exportedAt);
   let handle: FileHandle | null = null;
-  const ahead: Array<Promise<PhotoPiece[]>> = [];
+  const ahead: Array<Promise<{ pieces: PhotoPiece[]; path: PhotoPath }>> = [];
   try {
     handle = await fs.open(tmpZip, 'wx', 0o644);
     const zip = new ZipWriter(handle);
-    const hashes = src.photos.length ? (hasher = new HashWorker()) : null;
+    for (let i = 0; i < Math.min(HASHERS, src.photos.length); i++) hashers.push(new HashWorker({ window: HASH_WINDOW }));
     // Photos are prepared AHEAD of the one being written (ExifTool works meanwhile); the first
     // while the text files are written, so ExifTool's start overlaps them.
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
       if (i >= src.photos.length) return;
       const p = src.photos[i]!;
-      const pieces = writePhotoCopy(tool!, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
+      const pieces = writePhotoCopy(exiftool, services.photos.originalPath(p.entry.id, facts.get(p.entry.id)!.kind), copyOf(i), src, p, t);
       pieces.catch(() => undefined); // awaited in turn, or in `finally`
       ahead.push(pieces);
     };
@@ -216,21 +225,23 @@ export async function exportPackage(services: ExportServices, articleId: string,
       progress(f.bytes.byteLength);
     }
     for (let i = 0; i < src.photos.length; i++) {
-      const pieces = await ahead.shift()!;
+      const { pieces } = await ahead.shift()!;
       if (signal?.aborted) throw cancelled();
       prepare(i + AHEAD + 1);
       // The last photo is prepared: ExifTool stops while the rest is written and synced.
-      if (!ahead.length) toolEnded ??= tool!.end().catch(() => undefined);
+      if (!ahead.length && tool) toolEnded ??= tool.end().catch(() => undefined);
       const p = src.photos[i]!;
-      const size = await zip.addStream(p.entry.file, piecesOf(pieces, () => hashes!.buffer(), signal), {
+      const hashes = hashers[i % hashers.length]!;
+      const size = await zip.addStream(p.entry.file, piecesOf(pieces, () => hashes.buffer(), signal), {
         mtime,
         onChunk: (chunk) => {
           progress(chunk.byteLength); // before the chunk's memory moves to the worker
-          return hashes!.update(chunk);
+          return hashes.update(chunk);
         },
       });
+      flushing ??= handle.datasync().finally(() => (flushing = null));
       // The worker may still be hashing this photo: its digest is awaited before the manifest.
-      const digest = hashes!.digest();
+      const digest = hashes.digest();
       digest.catch(() => undefined); // awaited below, or the export fails before
       await fs.rm(copyOf(i), { force: true });
       files.push({ path: p.entry.file, size, sha256: digest, contentType: p.mime });
@@ -248,6 +259,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
     await zip.addBuffer(PACKAGE_FILES.manifest, Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), { mtime, compress: true });
     await zip.finish();
     if (signal?.aborted) throw cancelled();
+    await flushing;
     await handle.sync();
     await handle.close();
     handle = null;
@@ -257,13 +269,14 @@ export async function exportPackage(services: ExportServices, articleId: string,
     onProgress?.(total, total);
     return { file: outFile, size, manifest };
   } catch (err) {
+    await flushing?.catch(() => undefined);
     await handle?.close().catch(() => undefined);
     await fs.rm(tmpZip, { force: true });
     if (signal?.aborted) throw cancelled();
     throw err;
   } finally {
     await Promise.allSettled(ahead); // photos being prepared finish before their folder goes
-    await hasher?.terminate().catch(() => undefined);
+    await Promise.allSettled(hashers.map((h) => h.terminate()));
     await (toolEnded ?? tool?.end().catch(() => undefined));
     await fs.rm(work, { recursive: true, force: true });
   }
