@@ -116,39 +116,56 @@ const AHEAD = 2;
 const HASHERS = 2;
 const HASH_WINDOW = 8 * 1024 * 1024;
 
+/** Where chunks are read into: buffers lent by the hashing worker, given back when not used. */
+interface Buffers {
+  buffer(): Buffer;
+  release(buffer: Buffer): void;
+}
+
 /**
- * A file from `start` to its end, in chunks read into buffers from `buffer` (the hashing
- * worker's, so they move to it rather than being copied), the next read while the last is used.
+ * A file from `start` to its end, in chunks read into buffers from `buffers` (the hashing
+ * worker's shared memory, which it hashes where it lies), the next read while the last is used.
  */
-async function* fileChunks(file: string, start: number, buffer: () => Buffer, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+async function* fileChunks(file: string, start: number, buffers: Buffers, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   const handle = await fs.open(file, 'r');
   const read = async (at: number) => {
-    const buf = buffer();
-    const { bytesRead } = await handle.read(buf, 0, buf.byteLength, at);
-    return buf.subarray(0, bytesRead);
+    const buf = buffers.buffer();
+    try {
+      const { bytesRead } = await handle.read(buf, 0, buf.byteLength, at);
+      if (bytesRead) return buf.subarray(0, bytesRead);
+    } catch (err) {
+      buffers.release(buf);
+      throw err;
+    }
+    buffers.release(buf);
+    return null;
   };
   let at = start;
   let next = read(at);
   try {
     for (;;) {
       const chunk = await next;
-      if (!chunk.byteLength) return;
-      if (signal?.aborted) throw cancelled();
+      if (!chunk) return;
+      if (signal?.aborted) {
+        buffers.release(chunk);
+        throw cancelled();
+      }
       at += chunk.byteLength;
       next = read(at);
       yield chunk;
     }
   } finally {
-    await next.catch(() => undefined);
+    const unread = await next.catch(() => null);
+    if (unread) buffers.release(unread);
     await handle.close();
   }
 }
 
 /** The bytes of a prepared photo, streamed from its pieces (buffers, and ranges of files). */
-async function* piecesOf(pieces: readonly PhotoPiece[], buffer: () => Buffer, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+async function* piecesOf(pieces: readonly PhotoPiece[], buffers: Buffers, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   for (const piece of pieces) {
     if (Buffer.isBuffer(piece)) yield piece;
-    else yield* fileChunks(piece.file, piece.start, buffer, signal);
+    else yield* fileChunks(piece.file, piece.start, buffers, signal);
   }
 }
 
@@ -232,10 +249,10 @@ export async function exportPackage(services: ExportServices, articleId: string,
       if (!ahead.length && tool) toolEnded ??= tool.end().catch(() => undefined);
       const p = src.photos[i]!;
       const hashes = hashers[i % hashers.length]!;
-      const size = await zip.addStream(p.entry.file, piecesOf(pieces, () => hashes.buffer(), signal), {
+      const size = await zip.addStream(p.entry.file, piecesOf(pieces, hashes, signal), {
         mtime,
         onChunk: (chunk) => {
-          progress(chunk.byteLength); // before the chunk's memory moves to the worker
+          progress(chunk.byteLength);
           return hashes.update(chunk);
         },
       });
