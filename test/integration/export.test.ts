@@ -304,6 +304,9 @@ describe('export: how photos are rewritten', () => {
       const stored = await fs.readFile(original);
       const cut = jpegDataStart(stored)!.data;
       expect(exported.subarray(exported.length - (stored.length - cut)).equals(stored.subarray(cut))).toBe(true);
+      // And it decodes to the original's pixels.
+      const sharp = (await import('sharp')).default;
+      expect((await sharp(exported).raw().toBuffer()).equals(await sharp(stored).raw().toBuffer())).toBe(true);
     });
   }
 
