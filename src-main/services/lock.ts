@@ -1,7 +1,11 @@
 /**
  * Single writer per data folder. `desk.lock` holds the owner's pid and host; a second desk
  * process (Electron, web mode or the command line) is refused while that process lives.
- * A lock left by a process that died (kill -9, power loss) is taken over.
+ * A lock left by a process that died (kill -9, power loss) is taken over. A pid alone can
+ * mislead: after a crash and a restart of the machine another program may have the dead
+ * desk's pid. Where the system tells (Linux), the lock also holds the boot's id and the
+ * process's start time, and an owner whose boot or start time differs is dead whatever has its
+ * pid now.
  *
  * Two rules keep this sound when several processes start at once:
  * - the lock file appears whole or not at all: it is written to a private temp file and then
@@ -28,15 +32,37 @@ interface LockInfo {
   readonly pid: number;
   readonly host: string;
   readonly since: string;
+  /** The machine's boot id (Linux), when known. */
+  readonly boot?: string;
+  /** The process's start, in clock ticks since boot (Linux), when known. */
+  readonly started?: string;
 }
 
-function alive(pid: number): boolean {
+/** This boot's id (Linux), or undefined where there is none. */
+async function bootId(): Promise<string | undefined> {
+  const id = await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '');
+  return id.trim() || undefined;
+}
+
+/** When process `pid` started, in clock ticks since boot (Linux), or undefined. */
+export async function startTicks(pid: number): Promise<string | undefined> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // "pid (name) state ppid …": the name may hold spaces and parentheses, so fields are counted after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[19] || undefined; // field 22 of the whole line: starttime
+}
+
+/** Whether the process that wrote `owner` (on this host) still runs. */
+async function alive(owner: LockInfo): Promise<boolean> {
+  if (owner.boot && owner.boot !== (await bootId() ?? owner.boot)) return false; // written before a restart
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(owner.pid, 0);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (!owner.started) return true;
+  const now = await startTicks(owner.pid);
+  return now === undefined || now === owner.started; // another program has the pid now
 }
 
 /** The lock file's text, or null when there is none. */
@@ -52,7 +78,9 @@ async function readRaw(file: string): Promise<string | null> {
 function parseLock(text: string): LockInfo | null {
   try {
     const info = JSON.parse(text) as Partial<LockInfo>;
-    return typeof info.pid === 'number' ? { pid: info.pid, host: String(info.host ?? ''), since: String(info.since ?? '') } : null;
+    if (typeof info.pid !== 'number') return null;
+    const known = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    return { pid: info.pid, host: String(info.host ?? ''), since: String(info.since ?? ''), boot: known(info.boot), started: known(info.started) };
   } catch {
     return null;
   }
@@ -119,7 +147,8 @@ export interface DeskLock {
 
 export async function acquireLock(dataDir: string): Promise<DeskLock> {
   const file = path.join(dataDir, LOCK_FILE);
-  const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+  const [boot, started] = await Promise.all([bootId(), startTicks(process.pid)]);
+  const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), ...(boot && started ? { boot, started } : {}) };
   const text = JSON.stringify(mine);
   // Named like the store's temp files, so one left by a crash here is cleaned at the next open.
   const tmp = path.join(dataDir, `.${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -148,7 +177,7 @@ export async function acquireLock(dataDir: string): Promise<DeskLock> {
       if (seen === null) continue; // released meanwhile: try again
       const owner = parseLock(seen);
       last = owner;
-      if (owner && (owner.host !== mine.host || alive(owner.pid))) {
+      if (owner && (owner.host !== mine.host || (await alive(owner)))) {
         throw new DeskError('deskLocked', { dir: dataDir, pid: owner.pid, host: owner.host });
       }
       // The owner is gone (or the file is unreadable, not written by a desk).

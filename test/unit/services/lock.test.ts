@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../../src-shared/errors';
-import { acquireLock, LOCK_FILE } from '../../../src-main/services/lock';
+import { acquireLock, LOCK_FILE, startTicks } from '../../../src-main/services/lock';
 import { tempDirs } from '../../support/temp';
 
 const temp = tempDirs();
@@ -41,6 +41,46 @@ describe('acquireLock', () => {
     const lock = await acquireLock(dir);
     expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
+  });
+
+  // Boot id and start times come from /proc: Linux only (CI runs Linux); elsewhere the pid alone is checked.
+  describe.runIf(process.platform === 'linux')('a pid that another program has now', () => {
+    async function identity() {
+      const boot = (await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
+      return { boot, started: await startTicks(process.pid) };
+    }
+
+    it('writes the boot id and our start time beside the pid', async () => {
+      const dir = await temp.make();
+      const lock = await acquireLock(dir);
+      const info = JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')) as Record<string, unknown>;
+      expect(info).toMatchObject(await identity());
+      expect(info.started).toMatch(/^\d+$/);
+      await lock.release();
+    });
+
+    it('takes over a lock whose pid lives but started at another time (the pid was reused after a crash)', async () => {
+      const dir = await temp.make();
+      const { boot, started } = await identity();
+      await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), since: 'x', boot, started: String(Number(started) - 1) }));
+      const lock = await acquireLock(dir);
+      expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, started });
+      await lock.release();
+    });
+
+    it('takes over a lock written before the machine restarted, whatever has its pid now', async () => {
+      const dir = await temp.make();
+      const { started } = await identity();
+      await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), since: 'x', boot: '00000000-0000-0000-0000-000000000000', started }));
+      const lock = await acquireLock(dir);
+      await lock.release();
+    });
+
+    it('refuses a lock whose pid, boot and start time are all still those of a live process', async () => {
+      const dir = await temp.make();
+      await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), since: 'x', ...(await identity()) }));
+      await expect(acquireLock(dir)).rejects.toMatchObject({ code: 'deskLocked', params: { pid: process.pid } });
+    });
   });
 
   it('refuses a lock held from another host, whose pid it cannot check', async () => {
