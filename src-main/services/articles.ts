@@ -17,6 +17,12 @@ import type { Low } from 'lowdb';
 /** Origin of changes made by main itself (trash, restore, import) rather than by a client. */
 export const MAIN_ORIGIN = 'main';
 const INDEX_DELAY_MS = 250;
+/**
+ * A change that leaves headline, status, language and trash alone (a body being typed) is told
+ * to the library at most this often: its rows show when each article last changed, and a search
+ * open in another window may now match, or no longer.
+ */
+const TEXT_CHANGE_MS = 2_000;
 
 /** A change to the library index: an entry refreshed from its document, or removed (`doc` and `entry` null). */
 export interface EntryChange {
@@ -39,6 +45,7 @@ export class Articles {
   /** How many calls are using each article right now (see `withDoc`). */
   private readonly holds = new Map<string, number>();
   private indexTimer: NodeJS.Timeout | null = null;
+  private textTimer: NodeJS.Timeout | null = null;
   private readonly savedListeners = new Set<(id: string) => void>();
   private readonly entryListeners = new Set<(change: EntryChange) => void>();
   private readonly updateListeners = new Set<(id: string, origin: unknown) => void>();
@@ -230,6 +237,7 @@ export class Articles {
   async flush(): Promise<void> {
     for (const p of this.loaded.values()) await (await p).writer.idle();
     await this.flushIndex();
+    if (this.textTimer) this.announceLibrary();
     await this.deskWriter.idle();
   }
 
@@ -295,7 +303,15 @@ export class Articles {
       if (!before || before.headline !== after.headline || before.trashedAt !== after.trashedAt || before.status !== after.status || before.language !== after.language) libraryChanged = true;
     }
     if (pending.length) await this.deskWriter.request();
-    if (libraryChanged) this.hub.broadcast('library:changed', {});
+    if (libraryChanged) this.announceLibrary();
+    else if (pending.length) this.textTimer ??= setTimeout(() => this.announceLibrary(), TEXT_CHANGE_MS).unref();
+  }
+
+  /** Tells every client the library changed (and that a text change waiting to be told is told). */
+  private announceLibrary(): void {
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = null;
+    this.hub.broadcast('library:changed', {});
   }
 
   private async refreshEntry(id: string, doc: Y.Doc, updatedAt: string): Promise<void> {

@@ -122,6 +122,23 @@ describe('library', () => {
     expect(got.some((r) => r.event === 'library:changed')).toBe(true);
   });
 
+  it('a change to the body alone reaches the library too, once for a burst of keys', async () => {
+    const desk = await open(await temp.make());
+    const { id, doc } = await createOpened(desk, 'A');
+    const got = client(desk, 'B');
+    const before = (await call<ArticleSummary[]>(desk, 'library:list', { trashed: false }))[0]!.updatedAt;
+    const started = Date.now();
+    for (const line of ['Mưa', 'Mưa lớn', 'Mưa lớn kéo dài']) {
+      await call(desk, 'article:update', { id, update: updateFrom(doc, (d) => setBodyLines(d, [line])) }, 'A');
+      await new Promise((r) => setTimeout(r, 300)); // past the index's own delay each time
+    }
+    await expect.poll(() => got.filter((r) => r.event === 'library:changed').length, { timeout: 5_000 }).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500); // held back while the keys came
+    const found = await call<{ hits: Array<{ summary: ArticleSummary }> }>(desk, 'library:search', { query: 'keo dai' });
+    expect(found.hits.map((h) => h.summary.id)).toEqual([id]);
+    expect((await call<ArticleSummary[]>(desk, 'library:list', { trashed: false }))[0]!.updatedAt > before).toBe(true);
+  });
+
   it('a trashed article stays trashed after a restart, even with the index rebuilt', async () => {
     const dir = await temp.make();
     let desk = await open(dir);
