@@ -2,7 +2,7 @@
  * What the article still needs before it can be submitted (src-shared/checklist.ts), live:
  * read again shortly after any change to the document, from this page or from main.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { checklist, type Checklist, type ChecklistItem } from '../../../src-shared/checklist';
@@ -14,19 +14,36 @@ import './checklist.css';
 /** Like the counters, the list is read again after changes pause a moment, not on every keystroke. */
 export const CHECKLIST_DELAY_MS = 200;
 
+/** Whether two readings of the checklist show the same (it is small: compared whole). */
+function sameChecklist(a: Checklist, b: Checklist): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The checklist, read again CHECKLIST_DELAY_MS after a change. Typing in a long body almost
+ * never changes it: a reading equal to the one shown is dropped, so the panel does not render
+ * again (its labels are many translations) for nothing, in a task that may fall on a keystroke.
+ */
 export function useChecklist(doc: Y.Doc): Checklist {
   const [state, setState] = useState<Checklist>(() => checklist(doc));
+  const shown = useRef(state);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    const read = () => {
+      const next = checklist(doc);
+      if (sameChecklist(shown.current, next)) return;
+      shown.current = next;
+      setState(next);
+    };
     const onUpdate = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        setState(checklist(doc));
+        read();
       }, CHECKLIST_DELAY_MS);
     };
     doc.on('update', onUpdate);
-    setState(checklist(doc));
+    read();
     return () => {
       doc.off('update', onUpdate);
       if (timer) clearTimeout(timer);
