@@ -39,14 +39,16 @@ interface Work {
   readonly script: number;
   readonly style: number;
   readonly layout: number;
+  /** All the main thread's tasks, painting included. */
+  readonly task: number;
 }
 
-type Metric = 'ScriptDuration' | 'RecalcStyleDuration' | 'LayoutDuration';
+type Metric = 'ScriptDuration' | 'RecalcStyleDuration' | 'LayoutDuration' | 'TaskDuration';
 
 async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
   const { metrics: all } = await cdp.send('Performance.getMetrics');
   const pick = (name: string) => (all.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { ScriptDuration: pick('ScriptDuration'), RecalcStyleDuration: pick('RecalcStyleDuration'), LayoutDuration: pick('LayoutDuration') };
+  return { ScriptDuration: pick('ScriptDuration'), RecalcStyleDuration: pick('RecalcStyleDuration'), LayoutDuration: pick('LayoutDuration'), TaskDuration: pick('TaskDuration') };
 }
 
 /**
@@ -58,7 +60,7 @@ async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
  */
 class Typist {
   readonly latencies: number[] = [];
-  private readonly work: Record<Metric, number> = { ScriptDuration: 0, RecalcStyleDuration: 0, LayoutDuration: 0 };
+  private readonly work: Record<Metric, number> = { ScriptDuration: 0, RecalcStyleDuration: 0, LayoutDuration: 0, TaskDuration: 0 };
   private typed = 0;
   private measured = 0;
 
@@ -90,6 +92,12 @@ class Typist {
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (process.env.BENCH_TRACE && label === 'desk') {
+      const events: unknown[] = [];
+      cdp.on('Tracing.dataCollected', (e) => void events.push(...e.value));
+      (cdp as unknown as { traceEvents: unknown[] }).traceEvents = events;
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
     if (process.env.BENCH_CPU_PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -117,10 +125,17 @@ class Typist {
 
   perKey(): Work {
     const per = (k: Metric) => this.work[k] / Math.max(1, this.measured);
-    return { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration') };
+    return { script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration'), task: per('TaskDuration') };
   }
 
   async finish(): Promise<void> {
+    const traceTo = process.env.BENCH_TRACE;
+    if (traceTo && this.label === 'desk') {
+      const done = new Promise<void>((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
+      await this.cdp.send('Tracing.end');
+      await done;
+      await fs.writeFile(`${traceTo}-${this.label}.json`, JSON.stringify((this.cdp as unknown as { traceEvents: unknown[] }).traceEvents));
+    }
     const profileTo = process.env.BENCH_CPU_PROFILE;
     if (profileTo) {
       const { profile } = await this.cdp.send('Profiler.stop');
@@ -130,7 +145,7 @@ class Typist {
   }
 }
 
-const workLine = (w: Work) => `work per key: script ${w.script.toFixed(2)} ms, style ${w.style.toFixed(2)} ms, layout ${w.layout.toFixed(2)} ms`;
+const workLine = (w: Work) => `work per key: script ${w.script.toFixed(2)} ms, style ${w.style.toFixed(2)} ms, layout ${w.layout.toFixed(2)} ms; all tasks ${w.task.toFixed(2)} ms`;
 
 async function heapMiB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
