@@ -259,6 +259,29 @@ describe('export: cancel and failure leave nothing', () => {
     expect((await listDir(dir)).filter((n) => n.includes('x.zip'))).toEqual([]);
   });
 
+  // A full disk needs a small file system of its own: a tmpfs, which only root may mount (CI runs as root).
+  const canMount = process.platform === 'linux' && process.getuid?.() === 0;
+  it.runIf(canMount)('a disk that fills up mid-way ends with diskFull and leaves no file (a 192 KiB tmpfs; needs root)', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const { article } = await sampleWithPhotos(desk, dir);
+    const small = path.join(dir, 'small');
+    await fs.mkdir(small);
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=192k', 'tmpfs', small]);
+    try {
+      const failed = await desk.dispatch('export:package', { id: article.id, job: 'j', file: path.join(small, 'a.zip') }, { client: 'test' });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'diskFull' } });
+      expect(await listDir(small)).toEqual([]);
+      // The desk goes on: the same export to a disk with room works.
+      const out = path.join(dir, 'b.zip');
+      expect(await desk.dispatch('export:package', { id: article.id, job: 'k', file: out }, { client: 'test' })).toMatchObject({ ok: true });
+      expect((await fs.stat(out)).size).toBeGreaterThan(192 * 1024);
+    } finally {
+      execFileSync('umount', [small]);
+    }
+  });
+
   it('an unknown article is refused', async () => {
     const desk = await desks.open(await temp.make());
     const r = await desk.dispatch('export:package', { id: 'no-such-article-id', job: 'j' }, { client: 'test' });

@@ -216,6 +216,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
   const hashers: HashWorker[] = [];
   let toolEnded: Promise<void> | null = null;
   let flushing = null as Promise<void> | null;
+  let flushFailure: unknown = null; // a background flush's error (a full disk), thrown before the end
   const files: Array<Omit<ManifestFile, 'sha256'> & { readonly sha256: string | Promise<string> }> = [];
   const mtime = new Date(exportedAt);
   let handle: FileHandle | null = null;
@@ -256,7 +257,11 @@ export async function exportPackage(services: ExportServices, articleId: string,
           return hashes.update(chunk);
         },
       });
-      flushing ??= handle.datasync().finally(() => (flushing = null));
+      flushing ??= handle
+        .datasync()
+        .catch((err: unknown) => void (flushFailure ??= err))
+        .finally(() => (flushing = null));
+      if (flushFailure) throw flushFailure;
       // The worker may still be hashing this photo: its digest is awaited before the manifest.
       const digest = hashes.digest();
       digest.catch(() => undefined); // awaited below, or the export fails before
@@ -277,6 +282,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
     await zip.finish();
     if (signal?.aborted) throw cancelled();
     await flushing;
+    if (flushFailure) throw flushFailure;
     await handle.sync();
     await handle.close();
     handle = null;
