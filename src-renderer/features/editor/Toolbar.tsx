@@ -7,6 +7,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { activeBlocks, type BlockQuery } from './active-blocks';
 
 type ButtonKey = 'bold' | 'italic' | 'heading2' | 'heading3' | 'paragraph' | 'quote' | 'bulletList' | 'orderedList' | 'link' | 'undo' | 'redo';
 
@@ -19,25 +20,38 @@ interface ToolbarButton {
   readonly disabled?: boolean;
 }
 
+/** The block types whose buttons show a pressed state, asked all at once (see active-blocks.ts). */
+const BLOCKS: readonly BlockQuery[] = [
+  { type: 'heading', attrs: { level: 2 } },
+  { type: 'heading', attrs: { level: 3 } },
+  { type: 'paragraph' },
+  { type: 'blockquote' },
+  { type: 'bulletList' },
+  { type: 'orderedList' },
+];
+
 export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Editor; readonly undoManager: Y.UndoManager; readonly onLink: () => void }) {
   const { t } = useTranslation('editor');
   const [focusIndex, setFocusIndex] = useState(0);
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const state = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      heading2: e.isActive('heading', { level: 2 }),
-      heading3: e.isActive('heading', { level: 3 }),
-      paragraph: e.isActive('paragraph') && !e.isActive('bulletList') && !e.isActive('orderedList') && !e.isActive('blockquote'),
-      quote: e.isActive('blockquote'),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      link: e.isActive('link'),
-      canUndo: undoManager.undoStack.length > 0,
-      canRedo: undoManager.redoStack.length > 0,
-    }),
+    selector: ({ editor: e }) => {
+      const [heading2, heading3, paragraph, quote, bulletList, orderedList] = activeBlocks(e.state, BLOCKS);
+      return {
+        bold: e.isActive('bold'),
+        italic: e.isActive('italic'),
+        heading2,
+        heading3,
+        paragraph: paragraph && !bulletList && !orderedList && !quote,
+        quote,
+        bulletList,
+        orderedList,
+        link: e.isActive('link'),
+        canUndo: undoManager.undoStack.length > 0,
+        canRedo: undoManager.redoStack.length > 0,
+      };
+    },
   });
   const chain = () => editor.chain().focus();
   const buttons: readonly ToolbarButton[] = [
