@@ -62,6 +62,25 @@ function hasScrollingAncestor(dom: Element): boolean {
   return known;
 }
 
+/**
+ * The typing events of the body end at the body (ProseMirror's own handlers, on the body, still
+ * run): nothing above it listens to them, and each one bubbling up made React look for handlers
+ * through every component from the editor to the root, several events a keystroke. React's
+ * capture-phase listeners still see them; nothing in the page uses those either.
+ */
+const stopAtBody = (_view: EditorView, event: Event): boolean => {
+  event.stopPropagation();
+  return false;
+};
+const KEEP_TYPING_EVENTS_IN_BODY = {
+  keydown: stopAtBody,
+  keypress: stopAtBody,
+  keyup: stopAtBody,
+  beforeinput: stopAtBody,
+  input: stopAtBody,
+  textInput: stopAtBody,
+};
+
 export interface BodyEditorProps {
   readonly doc: Y.Doc;
   readonly undoManager: Y.UndoManager;
@@ -109,6 +128,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
         transformPastedText: pastedText,
         transformPastedHTML: pastedHtml,
         handleScrollToSelection: caretAlreadyInView,
+        handleDOMEvents: KEEP_TYPING_EVENTS_IN_BODY,
       },
     },
     [doc, undoManager, awareness],
