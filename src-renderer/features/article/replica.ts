@@ -15,7 +15,9 @@
  * change into the time between a key and its paint.
  *
  * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
- * the save status needs to re-render for it, not the page.
+ * the save status needs to re-render for it, not the page. The change to "saving" comes with a
+ * keystroke: its listeners hear of it just after the frame that paints the key, so the status
+ * line's render (1–3 ms) never sits between a key and its paint. `saveState()` is always current.
  */
 import * as Y from 'yjs';
 import type { DeskApi } from '../../../src-shared/api';
@@ -72,6 +74,8 @@ export class ArticleReplica {
   private idleWaiters: Array<() => void> = [];
   private readonly cleanups: Array<() => void> = [];
   private released = false;
+  /** Cancels the planned telling of a change to "saving", while one is planned. */
+  private saveTell: (() => void) | null = null;
 
   /** Opens the article in main and builds the replica from the state it returns. */
   static async open(api: ReplicaApi, id: string, onReconnect: (listener: () => void) => () => void): Promise<{ replica: ArticleReplica; summary: ArticleSummary }> {
@@ -241,7 +245,19 @@ export class ArticleReplica {
   private setSave(save: SaveState): void {
     // Still saving: nothing shown changes.
     if (this.save.kind === 'saving' && save.kind === 'saving') return;
+    const typed = this.save.kind === 'saved' && save.kind === 'saving';
     this.save = save;
+    if (typed) {
+      this.saveTell ??= afterPaint(() => {
+        this.saveTell = null;
+        this.tellSave();
+      });
+    } else this.tellSave();
+  }
+
+  private tellSave(): void {
+    this.saveTell?.();
+    this.saveTell = null;
     for (const l of [...this.saveListeners]) l();
   }
 
@@ -263,10 +279,21 @@ export class ArticleReplica {
   private dispose(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.sendTimer?.();
+    this.saveTell?.();
     this.doc.off('update', this.onLocalUpdate);
     for (const c of this.cleanups.splice(0)) c();
     this.listeners.clear();
     this.saveListeners.clear();
     this.doc.destroy();
   }
+}
+
+/** Runs `fn` in a task of its own just after the next frame is painted; returns a cancel. */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+  };
 }

@@ -90,6 +90,8 @@ export class ArticlePage extends DeskPage {
 
   /** Waits until everything typed is acknowledged as saved ("Đã lưu lúc 17:53"). */
   async waitSaved(): Promise<void> {
+    // The status line learns of the last key's "saving" just after that key's frame is painted.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const saved = pattern(this.t.article.savedAt, { time: '\\d{2}:\\d{2}' });
     await this.page.waitForFunction(
       ({ source }) => {
