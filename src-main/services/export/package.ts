@@ -190,17 +190,17 @@ export async function exportPackage(services: ExportServices, articleId: string,
   // The photos' stored facts (kind, size, pixels), read before the article so the read is one moment.
   const photoIds = await services.articles.read(articleId, (doc) => readPhotos(doc).flatMap((p) => (p.id ? [p.id] : [])));
   const facts = new Map<string, PhotoFacts>();
-  for (const id of new Set(photoIds)) {
-    const f = await services.photos.facts(id);
+  const read = await Promise.all([...new Set(photoIds)].map(async (id) => [id, await services.photos.facts(id)] as const));
+  for (const [id, f] of read) {
     if (!f) throw new DeskError('notFound', { photo: id });
     facts.set(id, f);
   }
   const src = await services.articles.read(articleId, (doc) => readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }));
   for (const p of src.photos) if (!facts.has(p.entry.id)) throw new DeskError('notFound', { photo: p.entry.id });
 
-  const texts = textFiles(src, t);
-  // Written metadata adds a few kilobytes per photo: the total is an estimate, corrected at the end.
-  const total = texts.reduce((n, f) => n + f.bytes.byteLength, 0) + src.photos.reduce((n, p) => n + facts.get(p.entry.id)!.size + 16 * 1024, 0);
+  // Set once the text formats are made (after the first photos are on their way): written
+  // metadata adds a few kilobytes per photo, so the total is an estimate, corrected at the end.
+  let total = 0;
   let done = 0;
   const progress = (bytes: number) => {
     done += bytes;
@@ -225,8 +225,8 @@ export async function exportPackage(services: ExportServices, articleId: string,
     handle = await fs.open(tmpZip, 'wx', 0o644);
     const zip = new ZipWriter(handle);
     for (let i = 0; i < Math.min(HASHERS, src.photos.length); i++) hashers.push(new HashWorker({ window: HASH_WINDOW }));
-    // Photos are prepared AHEAD of the one being written (ExifTool works meanwhile); the first
-    // while the text files are written, so ExifTool's start overlaps them.
+    // Photos are prepared AHEAD of the one being written; the first while the text files are
+    // made and written, so their reads (and ExifTool's start, when one needs it) overlap them.
     const copyOf = (i: number) => path.join(work, `${i}`);
     const prepare = (i: number) => {
       if (i >= src.photos.length) return;
@@ -236,6 +236,8 @@ export async function exportPackage(services: ExportServices, articleId: string,
       ahead.push(pieces);
     };
     for (let i = 0; i <= AHEAD; i++) prepare(i);
+    const texts = textFiles(src, t);
+    total = texts.reduce((n, f) => n + f.bytes.byteLength, 0) + src.photos.reduce((n, p) => n + facts.get(p.entry.id)!.size + 16 * 1024, 0);
     for (const f of texts) {
       if (signal?.aborted) throw cancelled();
       await zip.addBuffer(f.path, f.bytes, { mtime, compress: true });
