@@ -5,34 +5,16 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { workflow } from '../../src-shared/article-doc';
 import type { DirectoryEntry } from '../../src-shared/server-api';
-import { acknowledged, api, closedWith, readThroughServer, refusedWith, startTestServer, SyncClient, until, userWithToken, type TestServer } from '../support/server';
-import { tempDirs } from '../support/temp';
+import { acknowledged, api, closedWith, readThroughServer, refusedWith, serverFixtures, until, userWithToken, type SyncClient, type TestServer } from '../support/server';
 
-const temp = tempDirs();
-const servers: TestServer[] = [];
-const clients: SyncClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.server.close()));
-  await temp.cleanup();
-});
-
-async function server(): Promise<TestServer> {
-  const s = await startTestServer(await temp.make('bantin-server-'));
-  servers.push(s);
-  return s;
-}
-
-function client(s: TestServer, token: string): SyncClient {
-  const c = new SyncClient(s.wsUrl, token);
-  clients.push(c);
-  return c;
-}
+const fixtures = serverFixtures();
+const server = (): Promise<TestServer> => fixtures.start();
+const client = (s: TestServer, token: string): SyncClient => fixtures.client(s, token);
 
 async function directory(s: TestServer, token: string): Promise<DirectoryEntry[]> {
   const answer = await api(s.url, 'GET', '/api/directory', { token });

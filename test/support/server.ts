@@ -9,7 +9,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Role } from '../../src-shared/server-api';
 import { startServer, type NewsroomServer, type ServerOptions } from '../../src-server/server';
+import { afterEach } from 'vitest';
 import { exited, Lines, spawnTs, stderrOf } from './child';
+import { tempDirs } from './temp';
 
 export const ADMIN_PASSWORD = 'mật-khẩu-quản-trị-đủ-dài';
 
@@ -174,6 +176,49 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     kill: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited(child);
+    },
+  };
+}
+
+/**
+ * The fixtures a server test file repeats, tracked and cleaned up after each test: call at a
+ * test file's top level. `temp()` makes a data folder, `start()` a server in this process (in a
+ * fresh folder unless given one), `spawn()` a server child (killed with SIGKILL), `client()` a
+ * sync client; afterEach destroys the clients, closes the servers, kills the children and
+ * removes the folders, in that order.
+ */
+export function serverFixtures(): {
+  temp(prefix?: string): Promise<string>;
+  start(options?: Partial<ServerOptions>, dir?: string): Promise<TestServer>;
+  spawn(dir: string, env?: Record<string, string>): Promise<ServerChild>;
+  client(s: TestServer | string, token: string): SyncClient;
+} {
+  const temp = tempDirs();
+  const servers: TestServer[] = [];
+  const children: ServerChild[] = [];
+  const clients: SyncClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await Promise.all(servers.splice(0).map((s) => s.server.close()));
+    await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+    await temp.cleanup();
+  });
+  return {
+    temp: (prefix = 'bantin-server-') => temp.make(prefix),
+    async start(options = {}, dir) {
+      const s = await startTestServer(dir ?? (await temp.make('bantin-server-')), options);
+      servers.push(s);
+      return s;
+    },
+    async spawn(dir, env = {}) {
+      const c = await spawnServer(dir, env);
+      children.push(c);
+      return c;
+    },
+    client(s, token) {
+      const c = new SyncClient(typeof s === 'string' ? s : s.wsUrl, token);
+      clients.push(c);
+      return c;
     },
   };
 }
