@@ -6,21 +6,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, startTestServer, userWithToken, type TestServer } from '../support/server';
-import { listDir, tempDirs } from '../support/temp';
+import { describe, expect, it } from 'vitest';
+import { api, serverFixtures, userWithToken, type TestServer } from '../support/server';
+import { listDir } from '../support/temp';
 
-const temp = tempDirs();
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.server.close()));
-  await temp.cleanup();
-});
+const fixtures = serverFixtures();
 
-async function server(options: Parameters<typeof startTestServer>[1] = {}): Promise<{ s: TestServer; dir: string }> {
-  const dir = await temp.make('bantin-server-');
-  const s = await startTestServer(dir, options);
-  servers.push(s);
+async function server(options: Parameters<typeof fixtures.start>[0] = {}): Promise<{ s: TestServer; dir: string }> {
+  const dir = await fixtures.temp('bantin-server-');
+  const s = await fixtures.start(options, dir);
   return { s, dir };
 }
 
