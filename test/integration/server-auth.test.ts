@@ -3,40 +3,19 @@
  * login and its limit, tokens on every HTTP call and WebSocket connection, users created and
  * disabled by an admin only.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { acknowledged, api, login, refusedWith, spawnServer, startTestServer, SyncClient, userWithToken, type ServerChild, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { acknowledged, api, login, refusedWith, serverFixtures, startTestServer, userWithToken, type TestServer } from '../support/server';
 import { startServer } from '../../src-server/server';
 import type { SqliteStorage } from '../../src-server/storage';
-import { tempDirs } from '../support/temp';
 
-const temp = tempDirs();
-const servers: TestServer[] = [];
-const children: ServerChild[] = [];
-const clients: SyncClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.server.close()));
-  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
-  await temp.cleanup();
-});
-
-async function server(options: Parameters<typeof startTestServer>[1] = {}): Promise<TestServer> {
-  const s = await startTestServer(await temp.make('bantin-server-'), options);
-  servers.push(s);
-  return s;
-}
-
-function client(wsUrl: string, token: string): SyncClient {
-  const c = new SyncClient(wsUrl, token);
-  clients.push(c);
-  return c;
-}
+const fx = serverFixtures();
+const server = (options: Parameters<typeof startTestServer>[1] = {}): Promise<TestServer> => fx.start(options);
+const client = (wsUrl: string, token: string) => fx.client(wsUrl, token);
 
 describe('newsroom server: first start', () => {
   it('prints a one-time admin password that logs in, and only on the first start; SIGTERM stops it cleanly', async () => {
-    const dir = await temp.make('bantin-server-');
-    const first = await spawnServer(dir);
-    children.push(first);
+    const dir = await fx.temp();
+    const first = await fx.spawn(dir);
     const line = await first.lines.next((l) => l.startsWith('Admin password'));
     const password = /: (\S+)$/.exec(line)![1]!;
     expect(password.length).toBeGreaterThanOrEqual(16);
@@ -45,16 +24,14 @@ describe('newsroom server: first start', () => {
     expect(first.child.exitCode).toBeNull();
     expect(await first.kill('SIGTERM')).toEqual({ code: 0, signal: null });
 
-    const again = await spawnServer(dir);
-    children.push(again);
+    const again = await fx.spawn(dir);
     expect(again.lines.all.some((l) => l.startsWith('Admin'))).toBe(false);
     expect(again.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await login(again.url, 'admin', password); // the account and its password were kept
   });
 
   it('takes the admin password from BANTIN_ADMIN_PASSWORD and does not print it', async () => {
-    const child = await spawnServer(await temp.make('bantin-server-'), { BANTIN_ADMIN_PASSWORD: 'từ-biến-môi-trường-123' });
-    children.push(child);
+    const child = await fx.spawn(await fx.temp(), { BANTIN_ADMIN_PASSWORD: 'từ-biến-môi-trường-123' });
     expect(child.lines.all.join('\n')).not.toContain('từ-biến-môi-trường-123');
     await login(child.url, 'admin', 'từ-biến-môi-trường-123');
   });
@@ -62,12 +39,11 @@ describe('newsroom server: first start', () => {
 
 describe('newsroom server: one per data folder', () => {
   it('refuses to start on a data folder another server is using, and starts once it has stopped', async () => {
-    const dir = await temp.make('bantin-server-');
+    const dir = await fx.temp();
     const first = await startTestServer(dir);
     await expect(startServer({ dataDir: dir, port: 0, log: () => undefined })).rejects.toThrow(/another newsroom server is using/);
     await first.server.close();
-    const second = await startTestServer(dir);
-    servers.push(second);
+    const second = await fx.start({}, dir);
     expect((await api(second.url, 'GET', '/api/me', { token: second.adminToken })).status).toBe(200);
   });
 });

@@ -8,40 +8,30 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { acknowledged, login, readThroughServer, spawnServer, SyncClient, wsUrlOf, type ServerChild } from '../support/server';
-import { tempDirs } from '../support/temp';
+import { acknowledged, login, readThroughServer, serverFixtures, wsUrlOf } from '../support/server';
 
-const temp = tempDirs();
-const children: ServerChild[] = [];
-const clients: SyncClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
-  await temp.cleanup();
-});
+const fx = serverFixtures();
 
 const PASSWORD = 'mật-khẩu-quản-trị-đủ-dài';
 const NAME = 'bai-dang-viet-0001';
 
 describe('newsroom server: kill -9', () => {
   it('loses nothing it acknowledged when killed mid-sync, three times over', async () => {
-    const dir = await temp.make('bantin-server-');
+    const dir = await fx.temp();
     /** Words the server acknowledged, in every round so far. */
     const acked = new Set<number>();
     let made = 0;
     for (let round = 0; round < 3; round++) {
-      const server = await spawnServer(dir, { BANTIN_ADMIN_PASSWORD: PASSWORD });
-      children.push(server);
+      const server = await fx.spawn(dir, { BANTIN_ADMIN_PASSWORD: PASSWORD });
       const token = await login(server.url, 'admin', PASSWORD);
 
       // Everything acknowledged before is there after the restart.
       const before = (await readThroughServer(wsUrlOf(server.url), token, NAME)).getText('headline').toString();
       for (const i of acked) expect(before, `round ${round}: word ${i} acknowledged before the kill`).toContain(` w${i}.`);
 
-      const client = new SyncClient(wsUrlOf(server.url), token);
-      clients.push(client);
+      const client = fx.client(wsUrlOf(server.url), token);
       const provider = client.open(NAME);
       await acknowledged(provider);
       const headline = provider.document.getText('headline');
@@ -73,8 +63,7 @@ describe('newsroom server: kill -9', () => {
       // crashed too would, so that nothing is re-sent to the restarted server.
       client.destroy();
     }
-    const last = await spawnServer(dir);
-    children.push(last);
+    const last = await fx.spawn(dir);
     const token = await login(last.url, 'admin', PASSWORD);
     const text = (await readThroughServer(wsUrlOf(last.url), token, NAME)).getText('headline').toString();
     for (const i of acked) expect(text).toContain(` w${i}.`);
