@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
-import { changedRange } from './text/changed-range';
+import { anchoredRange, changedRange, type EditHint } from './text/changed-range';
 import { countWords, nfc } from './text/vietnamese';
 
 export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
@@ -46,12 +46,20 @@ function str(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
 }
 
+/** Where a writer acted in a plain field: the text they saw, their selection, the caret after. */
+export interface TextEdit extends EditHint {
+  readonly before: string;
+}
+
 /**
- * Replaces the text of a Y.Text with `next` by the smallest single edit (common prefix and
- * suffix kept), so concurrent edits elsewhere in the same text merge instead of clashing.
+ * Replaces the text of a Y.Text with `next` by the smallest single edit, so concurrent edits
+ * elsewhere in the same text merge instead of clashing. Given where the writer acted (`edit`,
+ * when the text is still the one they saw), the edit is placed there rather than at the first
+ * difference (see changed-range.ts for why that matters to a merge).
  */
-export function setText(text: Y.Text | Y.XmlText, next: string): void {
-  const range = changedRange(text.toString(), next);
+export function setText(text: Y.Text | Y.XmlText, next: string, edit?: TextEdit): void {
+  const prev = text.toString();
+  const range = edit && edit.before === prev ? anchoredRange(prev, next, edit) : changedRange(prev, next);
   if (!range) return;
   const { start, endPrev, endNext } = range;
   const run = () => {

@@ -1,7 +1,15 @@
 /**
- * The one span where two texts differ: their common prefix and suffix are kept, so an edit
- * touches only what changed (`prev[start, endPrev)` becomes `next[start, endNext)`).
- * Null when the texts are equal.
+ * The one span where two texts differ, as an edit: `prev[start, endPrev)` becomes
+ * `next[start, endNext)`. Null when the texts are equal.
+ *
+ * Where a text has repeated letters the span is ambiguous: deleting "Nhiều xã… đường. " before
+ * "Những" can be read as deleting from "N" of "Nhiều" or from "iều" up to "Nh" of "Những" — the
+ * same result here, but not for a concurrent edit on another desk, which Yjs places against
+ * the characters themselves: read the wrong way, "Nh" of the deleted word is kept, "Nh" of
+ * "Những" is deleted, and a word typed inside the deleted sentence ends up spliced into
+ * "Nh…ững". So an edit is placed where the writer made it (`anchoredRange`, from the selection
+ * before the input and the caret after it), and `changedRange` (common prefix first) is only
+ * for callers that have no such position.
  */
 export interface ChangedRange {
   readonly start: number;
@@ -9,16 +17,49 @@ export interface ChangedRange {
   readonly endNext: number;
 }
 
+/** Where the writer acted: the selection before the input and the caret after it. */
+export interface EditHint {
+  readonly selStart: number;
+  readonly selEnd: number;
+  readonly caretAfter: number;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 export function changedRange(prev: string, next: string): ChangedRange | null {
   if (prev === next) return null;
-  let start = 0;
-  const max = Math.min(prev.length, next.length);
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let endPrev = prev.length;
-  let endNext = next.length;
-  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
-    endPrev--;
-    endNext--;
-  }
-  return { start, endPrev, endNext };
+  const start = commonPrefix(prev, next);
+  const tail = commonSuffix(prev, next, Math.min(prev.length, next.length) - start);
+  return { start, endPrev: prev.length - tail, endNext: next.length - tail };
+}
+
+/**
+ * The smallest single edit from `prev` to `next` placed at the writer's selection: of all the
+ * smallest edits (they differ only by a shift inside repeated letters), the one starting
+ * nearest to where the writer acted — the start of the selection they replaced, or the caret
+ * they deleted back to. It never rewrites a character the smallest edit keeps, so a hint that
+ * does not fit (a spelling fix away from the caret) costs nothing but the choice.
+ */
+export function anchoredRange(prev: string, next: string, hint: EditHint): ChangedRange | null {
+  const range = changedRange(prev, next);
+  if (!range) return null;
+  const removed = range.endPrev - range.start;
+  const added = range.endNext - range.start;
+  // Every start from `lowest` to `range.start` gives an edit of the same size with the same result.
+  const fullTail = commonSuffix(prev, next, Math.min(prev.length, next.length));
+  const lowest = Math.max(0, prev.length - fullTail - removed);
+  const wanted = Math.min(hint.selStart, hint.caretAfter);
+  const start = Number.isFinite(wanted) ? Math.min(range.start, Math.max(lowest, Math.trunc(wanted))) : range.start;
+  return { start, endPrev: start + removed, endNext: start + added };
 }

@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TextEdit } from '../../../src-shared/article-doc';
 import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
 import { isLanguage } from '../../app/i18n';
 import { hrefFor } from '../../app/route';
@@ -39,7 +40,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const [undoManager] = useState(() => createUndoManager(replica.doc));
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const ids = { headline: useId(), slug: useId(), slugHint: useId(), sapo: useId(), body: useId(), byline: useId() };
-  const write = (field: FieldName) => (value: string) => writeField(replica.doc, field, value);
+  const write = (field: FieldName) => (value: string, edit?: TextEdit) => writeField(replica.doc, field, value, edit);
   const language = isLanguage(facts.language) ? facts.language : summary.language;
   const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
 

@@ -4,7 +4,7 @@
  * for the counters by useBodyLines (useBodyText.ts), so a keystroke in it costs no walk over the whole body here.
  */
 import type * as Y from 'yjs';
-import { headline, meta, sapo, setText } from '../../../src-shared/article-doc';
+import { headline, meta, sapo, setText, type TextEdit } from '../../../src-shared/article-doc';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { slugify } from '../../../src-shared/text/slug';
@@ -49,21 +49,22 @@ function setMeta(doc: Y.Doc, key: string, value: unknown): void {
 }
 
 /**
- * Applies what the writer typed to the document, as the smallest edit, in one local
+ * Applies what the writer typed to the document, as the smallest edit placed where they made
+ * it (`edit`, from the field), in one local
  * transaction. While the slug has not been edited it follows the headline in that same
  * transaction (so one undo takes back both); typing in the slug field marks it edited, and an
  * emptied slug goes back to following the headline.
  */
-export function writeField(doc: Y.Doc, field: FieldName, raw: string): void {
+export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: TextEdit): void {
   const value = nfc(raw);
   doc.transact(() => {
     switch (field) {
       case 'headline':
-        setText(headline(doc), value);
+        setText(headline(doc), value, edit);
         if (meta(doc).get('slugEdited') !== true) setMeta(doc, 'slug', slugify(value));
         return;
       case 'sapo':
-        setText(sapo(doc), value);
+        setText(sapo(doc), value, edit);
         return;
       case 'byline':
         setMeta(doc, 'byline', value);
