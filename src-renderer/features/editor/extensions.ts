@@ -1,7 +1,8 @@
 /**
  * The body editor's schema and behaviour: the blocks and marks a news story uses (paragraph,
  * headings 2 and 3, quote, bullet and numbered lists, bold, italic, links, line breaks, photos),
- * bound to the article's `body` with y-tiptap, NFC on every entrance, Word's shortcuts.
+ * bound to the article's `body` with y-tiptap (text edits placed where they were made:
+ * anchored-sync.ts), NFC on every entrance, Word's shortcuts.
  *
  * What StarterKit brings that a story has no use for (code, strike, underline, rules) is left
  * out, so the body holds only what `bodyHtml` and the exporters know. Its own undo history is
@@ -20,6 +21,7 @@ import { yCursorPlugin, yCursorPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { body } from '../../../src-shared/article-doc';
+import { AnchoredSync } from './anchored-sync';
 import { isSafeHref } from './links';
 import { NfcText } from './nfc-plugin';
 import { PhotoNode, type PhotoNodeOptions } from './photo-node';
@@ -116,6 +118,7 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
       },
     }),
     Collaboration.configure({ fragment: body(options.doc), yUndoOptions: { undoManager: options.undoManager } }),
+    AnchoredSync,
     PhotoNode.configure(options.photos),
     NfcText,
     Extension.create({
