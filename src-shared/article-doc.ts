@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
-import { anchoredRange, changedRange, type EditHint } from './text/changed-range';
+import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
 import { countWords, nfc } from './text/vietnamese';
 
 export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
@@ -55,12 +55,12 @@ export interface TextEdit extends EditHint {
  * Replaces the text of a Y.Text with `next` by the smallest single edit, so concurrent edits
  * elsewhere in the same text merge instead of clashing. Given where the writer acted (`edit`,
  * when the text is still the one they saw), the edit is placed there rather than at the first
- * difference (see changed-range.ts for why that matters to a merge).
+ * difference (see changed-range.ts for why that matters to a merge). Returns the edit made.
  */
-export function setText(text: Y.Text | Y.XmlText, next: string, edit?: TextEdit): void {
+export function setText(text: Y.Text | Y.XmlText, next: string, edit?: TextEdit): ChangedRange | null {
   const prev = text.toString();
   const range = edit && edit.before === prev ? anchoredRange(prev, next, edit) : changedRange(prev, next);
-  if (!range) return;
+  if (!range) return null;
   const { start, endPrev, endNext } = range;
   const run = () => {
     if (endPrev > start) text.delete(start, endPrev - start);
@@ -68,6 +68,7 @@ export function setText(text: Y.Text | Y.XmlText, next: string, edit?: TextEdit)
   };
   if (text.doc) text.doc.transact(run);
   else run();
+  return range;
 }
 
 /** The plain text of one block element (its text children, marks dropped). */

@@ -44,22 +44,42 @@ export function changedRange(prev: string, next: string): ChangedRange | null {
   return { start, endPrev: prev.length - tail, endNext: next.length - tail };
 }
 
+/** Whether replacing `prev[start, endPrev)` by `next[start, endNext)` turns `prev` into `next`. */
+function fits(prev: string, next: string, start: number, endPrev: number, endNext: number): boolean {
+  if (!(start >= 0 && start <= endPrev && endPrev <= prev.length && start <= endNext && endNext <= next.length)) return false;
+  if (prev.length - endPrev !== next.length - endNext) return false;
+  return prev.slice(0, start) === next.slice(0, start) && prev.slice(endPrev) === next.slice(endNext);
+}
+
 /**
- * The smallest single edit from `prev` to `next` placed at the writer's selection: of all the
- * smallest edits (they differ only by a shift inside repeated letters), the one starting
- * nearest to where the writer acted — the start of the selection they replaced, or the caret
- * they deleted back to. It never rewrites a character the smallest edit keeps, so a hint that
- * does not fit (a spelling fix away from the caret) costs nothing but the choice.
+ * The edit the writer made, from where they acted: the selection they typed or pasted over
+ * (or deleted), the character(s) Backspace took before a caret, or those Delete took after it —
+ * the whole of what they selected, even where the new text happens to begin or end like the
+ * old (select "Hà Giang…", type "H": the old "H" is gone and a new one typed, as a concurrent
+ * deletion of the old headline on another desk must find). When the hint fits none of these
+ * (a spelling fix away from the caret), the smallest edit nearest to it: of all the smallest
+ * edits (they differ only by a shift inside repeated letters), the one starting nearest to
+ * where the writer acted, which rewrites nothing the smallest edit keeps.
  */
 export function anchoredRange(prev: string, next: string, hint: EditHint): ChangedRange | null {
-  const range = changedRange(prev, next);
-  if (!range) return null;
+  if (prev === next) return null;
+  const { selStart, selEnd, caretAfter } = hint;
+  const removedCount = prev.length - next.length;
+  const readings: Array<[number, number, number]> = [
+    [selStart, selEnd, caretAfter], // the selection replaced by what was typed (or by nothing)
+    [caretAfter, selStart, caretAfter], // Backspace before a caret
+    [selStart, selStart + removedCount, selStart], // Delete after a caret
+  ];
+  for (const [start, endPrev, endNext] of readings) {
+    if (Number.isInteger(start) && fits(prev, next, start, endPrev, endNext)) return { start, endPrev, endNext };
+  }
+  const range = changedRange(prev, next)!;
   const removed = range.endPrev - range.start;
   const added = range.endNext - range.start;
   // Every start from `lowest` to `range.start` gives an edit of the same size with the same result.
   const fullTail = commonSuffix(prev, next, Math.min(prev.length, next.length));
   const lowest = Math.max(0, prev.length - fullTail - removed);
-  const wanted = Math.min(hint.selStart, hint.caretAfter);
+  const wanted = Math.min(selStart, caretAfter);
   const start = Number.isFinite(wanted) ? Math.min(range.start, Math.max(lowest, Math.trunc(wanted))) : range.start;
   return { start, endPrev: start + removed, endNext: start + added };
 }
