@@ -9,7 +9,9 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
+import { candidates, readRegister, registerValue, writeRegister, type EditSession, type RegisterState } from './register';
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
+import { slugify } from './text/slug';
 import { countWords, nfc } from './text/vietnamese';
 
 export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
@@ -28,6 +30,48 @@ export const sapo = (doc: Y.Doc): Y.Text => doc.getText(KEYS.sapo);
 export const body = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(KEYS.body);
 export const photos = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(KEYS.photos);
 export const workflow = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(KEYS.workflow);
+
+/**
+ * The meta fields a person types, each a register (src-shared/register.ts): two desks writing one
+ * concurrently both keep their value until a person resolves it. `initArticle`, an import and
+ * the sample write them as plain strings, which count as the value until someone writes.
+ */
+export const META_TEXT_FIELDS = ['byline', 'section', 'slug'] as const;
+export type MetaTextField = (typeof META_TEXT_FIELDS)[number];
+
+/**
+ * The slug follows the headline (made from it at read time, so it always matches the merged
+ * headline, a restored version's or an import's) until a person edits it. An edited slug is a
+ * register; an empty candidate is a slug given back to the headline. Before registers, an
+ * edited slug was a plain `slug` with `slugEdited: true`, and a plain `slug` without it a copy
+ * of the headline, which is no value of its own.
+ */
+function registerOptions(m: Y.Map<unknown>, field: MetaTextField): { legacy: boolean } {
+  return { legacy: field !== 'slug' || m.get('slugEdited') === true };
+}
+
+export function metaRegister(doc: Y.Doc, field: MetaTextField): RegisterState {
+  const m = meta(doc);
+  return readRegister(m, field, registerOptions(m, field));
+}
+
+/** The slug in effect, and whether a person gave it (otherwise it is the headline's). */
+export function slugOf(doc: Y.Doc): { readonly slug: string; readonly edited: boolean } {
+  const own = metaRegister(doc, 'slug').value;
+  return own ? { slug: own, edited: true } : { slug: slugify(headline(doc).toString()), edited: false };
+}
+
+/** Writes a meta field as typed in `session` (see register.ts); returns whether it changed. */
+export function writeMeta(doc: Y.Doc, field: MetaTextField, text: string, session: EditSession): boolean {
+  const m = meta(doc);
+  let changed = false;
+  doc.transact(() => {
+    changed = writeRegister(m, field, text, session, registerOptions(m, field));
+    // The plain slug it replaced is gone: its flag says nothing any more.
+    if (changed && field === 'slug' && !m.has('slug') && m.has('slugEdited')) m.delete('slugEdited');
+  });
+  return changed;
+}
 
 /** Only main calls this, once, when the article is created: a replica never initialises. */
 export function initArticle(doc: Y.Doc, init: ArticleMetaInit): void {
@@ -184,7 +228,7 @@ function photoCaption(doc: Y.Doc, id: string): string {
     .toArray()
     .find((p) => p.get('id') === id);
   const caps = photo?.get('captions');
-  return caps instanceof Y.Map ? str(caps.get(lang)) : '';
+  return caps instanceof Y.Map ? registerValue(caps as Y.Map<unknown>, lang) : '';
 }
 
 function nodeHtml(node: Y.XmlElement | Y.XmlText, captionOf: (id: string) => string): string {
@@ -240,10 +284,19 @@ export interface ArticleView {
   readonly bodyHtml: string;
   readonly byline: string;
   readonly section: string;
+  /** The slug in effect: a person's, or the headline's. */
+  readonly slug: string;
   readonly tags: readonly string[];
   readonly createdAt: string;
   readonly trashedAt: string | null;
   readonly photos: readonly PhotoView[];
+}
+
+/** The captions a photo has, per language (each a register's effective value). */
+function captionsView(caps: Y.Map<unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const lang of ['vi', 'en'] as const) if (candidates(caps, lang).length) out[lang] = registerValue(caps, lang);
+  return out;
 }
 
 function statusOf(doc: Y.Doc): Status {
@@ -263,8 +316,9 @@ export function readArticle(doc: Y.Doc): ArticleView {
     sapo: sapo(doc).toString(),
     body: bodyText(doc),
     bodyHtml: bodyHtml(doc),
-    byline: str(m.get('byline')),
-    section: str(m.get('section')),
+    byline: registerValue(m, 'byline'),
+    section: registerValue(m, 'section'),
+    slug: slugOf(doc).slug,
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     createdAt: str(m.get('createdAt')),
     trashedAt: typeof m.get('trashedAt') === 'string' ? (m.get('trashedAt') as string) : null,
@@ -274,9 +328,9 @@ export function readArticle(doc: Y.Doc): ArticleView {
         const caps = p.get('captions');
         return {
           id: typeof p.get('id') === 'string' ? (p.get('id') as string) : null,
-          captions: caps instanceof Y.Map ? (Object.fromEntries([...caps.entries()].map(([k, v]) => [k, str(v)])) as Record<string, string>) : {},
-          credit: str(p.get('credit')),
-          creator: str(p.get('creator')),
+          captions: caps instanceof Y.Map ? captionsView(caps as Y.Map<unknown>) : {},
+          credit: registerValue(p, 'credit'),
+          creator: registerValue(p, 'creator'),
         };
       }),
   };

@@ -1,27 +1,36 @@
 /**
  * The article's `event` (DESIGN §3): a Y.Map holding what the article reports on.
  *
- *   title, type, venue           strings (type: one of EVENT_TYPES)
+ *   title, venue                 registers (src-shared/register.ts: `title@<entry>`… candidates)
+ *   type                         one of EVENT_TYPES
  *   start, end                   local date-time "2025-06-30T09:00" (or a date "2025-06-30")
  *   timeZone                     IANA zone of start and end; Asia/Ho_Chi_Minh when absent
  *   place                        EventPlace (the gazetteer's current unit, and the former one it was picked through)
- *   organiser:<id>               Y.Map { name, order }
- *   participant:<id>             Y.Map { person, title, organisation, order }
+ *   organiser:<id>               Y.Map { name (register), order }
+ *   participant:<id>             Y.Map { person, title, organisation (registers), order }
  *   topic:<medtop code>          true (a set of IPTC Media Topics)
  *   keyword:<folded keyword>     Y.Map { text, order }
  *
  * Lists live as keys of the event map itself, each item its own Y.Map under a key made when it
  * is added, so two writers adding or editing different items offline both keep theirs when
  * they merge (a list container created lazily by two replicas at once would drop one side),
- * and two edits to different fields of one participant merge too. Every text is NFC.
+ * and two edits to different fields of one participant merge too. The texts a person types
+ * (title, venue, names, a participant's title and organisation) are registers: two desks
+ * writing the same one concurrently both keep their value, as a conflict a person resolves,
+ * and everything read here is the register's effective value. An item's texts written when it
+ * is added are plain strings (nobody else can hold the new item yet; a plain string counts as
+ * the register's value until someone writes). Every text is NFC.
  *
  * These helpers make one transaction each; the renderer runs them inside its own transaction
- * with the page's origin (USER_ORIGIN), so they join its undo history.
+ * with the page's origin (USER_ORIGIN), so they join its undo history. A text write takes the
+ * writer's edit session (the page's focus-to-blur span); without one it is a session of its own
+ * (an import, the command line).
  */
 import * as Y from 'yjs';
 import { KEYS } from './article-doc';
 import { isMediaTopic } from './media-topics';
 import { EventPlace } from './places';
+import { newSession, registerValue, writeRegister, type EditSession } from './register';
 import { fold, nfc } from './text/vietnamese';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -41,6 +50,10 @@ export interface Participant {
   readonly organisation: string;
 }
 export type ParticipantField = 'person' | 'title' | 'organisation';
+export const PARTICIPANT_FIELDS = ['person', 'title', 'organisation'] as const satisfies readonly ParticipantField[];
+/** The event's own texts a person types. */
+export const EVENT_TEXT_FIELDS = ['title', 'venue'] as const;
+export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
 
 export interface EventView {
   readonly title: string;
@@ -107,19 +120,19 @@ export function readEvent(doc: Y.Doc): EventView {
   const place = EventPlace.safeParse(m.get('place'));
   const zone = str(m.get('timeZone'));
   return {
-    title: str(m.get('title')),
+    title: registerValue(m, 'title'),
     type: (EVENT_TYPES as readonly unknown[]).includes(type) ? (type as EventType) : null,
     start: str(m.get('start')),
     end: str(m.get('end')),
     timeZone: zone || DEFAULT_TIME_ZONE,
-    venue: str(m.get('venue')),
+    venue: registerValue(m, 'venue'),
     place: place.success ? place.data : null,
-    organisers: items(m, ORGANISER).map(({ id, item }) => ({ id, name: str(item.get('name')) })),
+    organisers: items(m, ORGANISER).map(({ id, item }) => ({ id, name: registerValue(item, 'name') })),
     participants: items(m, PARTICIPANT).map(({ id, item }) => ({
       id,
-      person: str(item.get('person')),
-      title: str(item.get('title')),
-      organisation: str(item.get('organisation')),
+      person: registerValue(item, 'person'),
+      title: registerValue(item, 'title'),
+      organisation: registerValue(item, 'organisation'),
     })),
     topics: [...m.keys()].filter((k) => k.startsWith(TOPIC) && m.get(k) === true).map((k) => k.slice(TOPIC.length)).sort(),
     keywords: items(m, KEYWORD).map(({ item }) => str(item.get('text'))),
@@ -134,9 +147,9 @@ function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
   }
 }
 
-/** Title or venue, as typed (NFC; the panel trims when the field is left). */
-export function setEventText(doc: Y.Doc, field: 'title' | 'venue', text: string): void {
-  setIfChanged(eventMap(doc), field, nfc(text));
+/** Title or venue, as typed in `session` (NFC; the panel trims when the field is left). */
+export function setEventText(doc: Y.Doc, field: EventTextField, text: string, session: EditSession = newSession()): void {
+  writeRegister(eventMap(doc), field, text, session);
 }
 
 export function setEventType(doc: Y.Doc, type: EventType | null): void {
@@ -185,10 +198,21 @@ export function addOrganiser(doc: Y.Doc, name: string): string {
   return id;
 }
 
-export function setOrganiser(doc: Y.Doc, id: string, name: string): void {
+/** The Y.Map of organiser `id` (where its name's register lives), or null. */
+export function organiserMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   const item = eventMap(doc).get(ORGANISER + id);
-  const value = nfc(name);
-  if (item instanceof Y.Map && item.get('name') !== value) item.set('name', value);
+  return item instanceof Y.Map ? item : null;
+}
+
+/** The Y.Map of participant `id` (where the registers of its fields live), or null. */
+export function participantMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const item = eventMap(doc).get(PARTICIPANT + id);
+  return item instanceof Y.Map ? item : null;
+}
+
+export function setOrganiser(doc: Y.Doc, id: string, name: string, session: EditSession = newSession()): void {
+  const item = organiserMap(doc, id);
+  if (item) writeRegister(item, 'name', name, session);
 }
 
 export function removeOrganiser(doc: Y.Doc, id: string): void {
@@ -212,15 +236,13 @@ export function addParticipant(doc: Y.Doc, p: Partial<Omit<Participant, 'id'>> =
 }
 
 /** Changes the given fields of one participant (the others stay, so concurrent edits of other fields merge). */
-export function updateParticipant(doc: Y.Doc, id: string, patch: Partial<Record<ParticipantField, string>>): void {
-  const item = eventMap(doc).get(PARTICIPANT + id);
-  if (!(item instanceof Y.Map)) return;
+export function updateParticipant(doc: Y.Doc, id: string, patch: Partial<Record<ParticipantField, string>>, session: EditSession = newSession()): void {
+  const item = participantMap(doc, id);
+  if (!item) return;
   doc.transact(() => {
-    for (const field of ['person', 'title', 'organisation'] as const) {
+    for (const field of PARTICIPANT_FIELDS) {
       const v = patch[field];
-      if (v === undefined) continue;
-      const value = nfc(v);
-      if (item.get(field) !== value) item.set(field, value);
+      if (v !== undefined) writeRegister(item, field, v, session);
     }
   });
 }

@@ -5,12 +5,18 @@
  * not yet attached, as in the sample article), the facts read from the file, and what the
  * user writes: `captions` (Y.Map language → text), `credit`, `creator`, `persons` (Y.Array of
  * names), `place`, `featured`. Only one entry is featured.
+ *
+ * Captions, credit, creator and place are registers (src-shared/register.ts): two desks writing
+ * the same one concurrently both keep their value until a person resolves it, and what is read
+ * here is the register's effective value. An entry's texts written when it is made (an imported
+ * photo, the sample) are plain strings, which count as the register's value until someone writes.
  */
 import * as Y from 'yjs';
 import { photos } from './article-doc';
 import type { Language } from './models';
 import type { GpsPoint, PhotoFacts, PhotoInit, PhotoKind } from './photos';
 import { PHOTO_KINDS } from './photos';
+import { newSession, registerValue, setRegister, writeRegister, type EditSession } from './register';
 import { nfc } from './text/vietnamese';
 
 export interface PhotoEntry {
@@ -33,6 +39,7 @@ export interface PhotoEntry {
 
 /** Fields of an entry the user edits as plain text. */
 export type PhotoTextField = 'credit' | 'creator' | 'place';
+export const PHOTO_TEXT_FIELDS = ['credit', 'creator', 'place'] as const satisfies readonly PhotoTextField[];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -58,11 +65,11 @@ export function readPhoto(map: Y.Map<unknown>): PhotoEntry {
     takenAt: strOrNull(map.get('takenAt')),
     camera: strOrNull(map.get('camera')),
     gps: gpsOf(map.get('gps')),
-    captions: { vi: caps instanceof Y.Map ? str(caps.get('vi')) : '', en: caps instanceof Y.Map ? str(caps.get('en')) : '' },
-    credit: str(map.get('credit')),
-    creator: str(map.get('creator')),
+    captions: { vi: caps instanceof Y.Map ? registerValue(caps, 'vi') : '', en: caps instanceof Y.Map ? registerValue(caps, 'en') : '' },
+    credit: registerValue(map, 'credit'),
+    creator: registerValue(map, 'creator'),
     persons: persons instanceof Y.Array ? persons.toArray().filter((p): p is string => typeof p === 'string') : [],
-    place: str(map.get('place')),
+    place: registerValue(map, 'place'),
     featured: map.get('featured') === true,
   };
 }
@@ -125,14 +132,14 @@ export function addPhoto(doc: Y.Doc, facts: PhotoFacts, init: PhotoInit, languag
     const planned = into === undefined ? undefined : list.get(into);
     if (planned instanceof Y.Map && planned.get('id') == null) {
       setFacts(planned, facts);
-      if (!(planned.get('captions') instanceof Y.Map)) planned.set('captions', new Y.Map<string>());
-      const caps = planned.get('captions') as Y.Map<string>;
+      if (!(planned.get('captions') instanceof Y.Map)) planned.set('captions', new Y.Map<unknown>());
+      const caps = planned.get('captions') as Y.Map<unknown>;
       for (const lang of ['vi', 'en'] as const) {
         const text = init.captions?.[lang];
-        if (text !== undefined) caps.set(lang, nfc(text));
+        if (text !== undefined) setRegister(caps, lang, text);
       }
-      if (init.credit !== undefined) planned.set('credit', nfc(init.credit));
-      if (init.creator !== undefined) planned.set('creator', nfc(init.creator));
+      if (init.credit !== undefined) setRegister(planned, 'credit', init.credit);
+      if (init.creator !== undefined) setRegister(planned, 'creator', init.creator);
       if (!(planned.get('persons') instanceof Y.Array)) planned.set('persons', new Y.Array<string>());
       at = into!;
     } else {
@@ -144,31 +151,37 @@ export function addPhoto(doc: Y.Doc, facts: PhotoFacts, init: PhotoInit, languag
   return at;
 }
 
-function entryAt(doc: Y.Doc, index: number): Y.Map<unknown> | null {
+/** The Y.Map of the entry at `index` (where its credit, creator and place registers live), or null. */
+export function entryAt(doc: Y.Doc, index: number): Y.Map<unknown> | null {
   const list = photos(doc);
   if (index < 0 || index >= list.length) return null;
   const e = list.get(index);
   return e instanceof Y.Map ? e : null;
 }
 
-export function setCaption(doc: Y.Doc, index: number, language: Language, text: string): void {
+/** The captions map of an entry (a register per language), or null when it has none. */
+export function captionsOf(entry: Y.Map<unknown> | null): Y.Map<unknown> | null {
+  const caps = entry?.get('captions');
+  return caps instanceof Y.Map ? (caps as Y.Map<unknown>) : null;
+}
+
+export function setCaption(doc: Y.Doc, index: number, language: Language, text: string, session: EditSession = newSession()): void {
   const e = entryAt(doc, index);
   if (!e) return;
   doc.transact(() => {
-    let caps = e.get('captions');
-    if (!(caps instanceof Y.Map)) {
-      caps = new Y.Map<string>();
+    let caps = captionsOf(e);
+    if (!caps) {
+      // Only an entry made without captions (none does today) gets them here.
+      caps = new Y.Map<unknown>();
       e.set('captions', caps);
     }
-    const value = nfc(text);
-    if ((caps as Y.Map<string>).get(language) !== value) (caps as Y.Map<string>).set(language, value);
+    writeRegister(caps, language, text, session);
   });
 }
 
-export function setPhotoText(doc: Y.Doc, index: number, field: PhotoTextField, text: string): void {
+export function setPhotoText(doc: Y.Doc, index: number, field: PhotoTextField, text: string, session: EditSession = newSession()): void {
   const e = entryAt(doc, index);
-  const value = nfc(text);
-  if (e && e.get(field) !== value) e.set(field, value);
+  if (e) writeRegister(e, field, text, session);
 }
 
 export function setPersons(doc: Y.Doc, index: number, names: readonly string[]): void {

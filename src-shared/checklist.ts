@@ -1,16 +1,18 @@
 /**
  * What an article still needs before it can be submitted, read from its Yjs document: the
  * headline, lead (sa-pô), byline and body; every photo with its image and a caption in the
- * article's language; the event's date and place. Pure, so the panel shows it live and the
- * workflow can refuse a submission with the same answer.
+ * article's language; the event's date and place; and no typed field left with two desks'
+ * values to choose between (a conflict, see register.ts). Pure, so the panel shows it live and
+ * the workflow can refuse a submission with the same answer.
  */
 import * as Y from 'yjs';
-import { body, headline, meta, sapo } from './article-doc';
+import { articleConflicts, type ConflictPlace } from './article-conflicts';
+import { body, headline, meta, metaRegister, sapo } from './article-doc';
 import { readEvent } from './article-event';
 import { readPhotos } from './article-photos';
 import type { Language } from './models';
 
-export const CHECKLIST_ITEMS = ['headline', 'sapo', 'byline', 'body', 'photoImages', 'photoCaptions', 'eventDate', 'eventPlace'] as const;
+export const CHECKLIST_ITEMS = ['headline', 'sapo', 'byline', 'body', 'photoImages', 'photoCaptions', 'eventDate', 'eventPlace', 'conflicts'] as const;
 export type ChecklistItemId = (typeof CHECKLIST_ITEMS)[number];
 
 export interface ChecklistItem {
@@ -18,6 +20,8 @@ export interface ChecklistItem {
   readonly ok: boolean;
   /** For the photo items: positions (0-based, in the article's order) of the photos still lacking it. */
   readonly photos?: readonly number[];
+  /** For `conflicts`: the fields holding values to choose between. */
+  readonly conflicts?: readonly ConflictPlace[];
 }
 
 export interface Checklist {
@@ -43,15 +47,17 @@ export function checklist(doc: Y.Doc): Checklist {
   const noImage = photos.flatMap((p, i) => (p.id ? [] : [i]));
   const noCaption = photos.flatMap((p, i) => (filled(p.captions[language]) ? [] : [i]));
   const event = readEvent(doc);
+  const conflicts = articleConflicts(doc);
   const items: ChecklistItem[] = [
     { id: 'headline', ok: filled(headline(doc).toString()) },
     { id: 'sapo', ok: filled(sapo(doc).toString()) },
-    { id: 'byline', ok: filled(meta(doc).get('byline')) },
+    { id: 'byline', ok: filled(metaRegister(doc, 'byline').value) },
     { id: 'body', ok: hasText(body(doc)) },
     { id: 'photoImages', ok: noImage.length === 0, photos: noImage },
     { id: 'photoCaptions', ok: noCaption.length === 0, photos: noCaption },
     { id: 'eventDate', ok: filled(event.start) },
     { id: 'eventPlace', ok: event.place !== null },
+    { id: 'conflicts', ok: conflicts.length === 0, conflicts },
   ];
   return { language, items, photoCount: photos.length, ready: items.every((i) => i.ok) };
 }

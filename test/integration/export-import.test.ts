@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { bodyHtml, bodyLines, meta, readArticle } from '../../src-shared/article-doc';
+import { bodyHtml, bodyLines, readArticle, slugOf } from '../../src-shared/article-doc';
 import { readEvent } from '../../src-shared/article-event';
 import { readPhotos } from '../../src-shared/article-photos';
 import type { ArticleSummary } from '../../src-shared/models';
@@ -42,7 +42,6 @@ async function exported() {
 
 function snapshot(doc: Y.Doc) {
   const view = readArticle(doc);
-  const m = meta(doc);
   const event = readEvent(doc);
   return {
     language: view.language,
@@ -53,7 +52,7 @@ function snapshot(doc: Y.Doc) {
     section: view.section,
     tags: view.tags,
     createdAt: view.createdAt,
-    slug: m.get('slug'),
+    slug: slugOf(doc),
     photos: readPhotos(doc).map(({ id: _id, size: _size, ...rest }) => rest),
     event: { ...event, organisers: event.organisers.map((o) => o.name), participants: event.participants.map(({ id: _id, ...p }) => p) },
   };

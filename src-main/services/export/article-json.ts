@@ -3,7 +3,7 @@
  * document for export, and written into a new document on import.
  */
 import * as Y from 'yjs';
-import { body, headline, meta, photos, readArticle, sapo, setText } from '../../../src-shared/article-doc';
+import { body, headline, META_TEXT_FIELDS, meta, metaRegister, photos, readArticle, sapo, setText, slugOf } from '../../../src-shared/article-doc';
 import { addOrganiser, addParticipant, readEvent, setEventPlace, setEventText, setEventTimes, setEventType, setKeywords, setTopic } from '../../../src-shared/article-event';
 import { readPhotos } from '../../../src-shared/article-photos';
 import { isMediaTopic } from '../../../src-shared/media-topics';
@@ -13,12 +13,26 @@ import { nfc } from '../../../src-shared/text/vietnamese';
 /** Meta keys that belong to this copy of the article, never carried over. */
 const OWN_META = new Set(['id', 'language', 'trashedAt']);
 
-function plainMeta(m: Y.Map<unknown>): Record<string, PackageArticle['meta'][string]> {
+/**
+ * The meta's plain values, and each typed field (byline, section, slug: registers) as its
+ * effective value, written the plain way, which every desk reads: a conflict travels as its last
+ * agreed value, and a slug only when a person gave it (`slugEdited`), else it follows the headline.
+ */
+function plainMeta(doc: Y.Doc): Record<string, PackageArticle['meta'][string]> {
+  const m = meta(doc);
   const out: Record<string, PackageArticle['meta'][string]> = {};
+  const typed = new Set<string>([...META_TEXT_FIELDS, 'slugEdited']);
   for (const [k, v] of m.entries()) {
-    if (OWN_META.has(k)) continue;
+    if (OWN_META.has(k) || typed.has(k)) continue;
     if (typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  }
+  out.byline = metaRegister(doc, 'byline').value;
+  out.section = metaRegister(doc, 'section').value;
+  const slug = slugOf(doc);
+  if (slug.edited) {
+    out.slug = slug.slug;
+    out.slugEdited = true;
   }
   return out;
 }
@@ -64,7 +78,7 @@ export function articleJson(doc: Y.Doc, files: ReadonlyMap<string, string>): Pac
   return {
     id: view.id,
     language: view.language,
-    meta: plainMeta(meta(doc)),
+    meta: plainMeta(doc),
     headline: view.headline,
     sapo: view.sapo,
     body: childrenOf(body(doc)),

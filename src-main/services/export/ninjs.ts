@@ -75,7 +75,7 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
         headlines: [{ role: 'main', value: view.headline }, ...(view.sapo ? [{ role: 'subheadline', value: view.sapo }] : [])],
         bodies: [{ role: 'main', contentType: 'text/html', value: src.bodyHtml, charCount: [...src.bodyLines.join('')].length, wordCount: countWords(src.bodyLines.join('\n')) }],
         by: view.byline,
-        slugline: typeof src.article.meta.slug === 'string' ? src.article.meta.slug : undefined,
+        slugline: view.slug || undefined,
       }
     : { title: view.headline, edNote: t('export:noTranslation', { lng: lang, uri: articleUri(view.id, src.language) }) };
   return clean({

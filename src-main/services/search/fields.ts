@@ -1,7 +1,7 @@
 /** The fields of an article that search reads, their weights, and how they are read from the document. */
 import type * as Y from 'yjs';
 import { SEARCH_HIGHLIGHT_FIELDS } from '../../../src-shared/contract';
-import { bodyText, headline, meta, sapo } from '../../../src-shared/article-doc';
+import { bodyText, headline, meta, metaRegister, sapo } from '../../../src-shared/article-doc';
 
 export const SEARCH_FIELDS = SEARCH_HIGHLIGHT_FIELDS;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -17,11 +17,10 @@ export const TAG_SEPARATOR = ', ';
 export function textsOf(doc: Y.Doc): ArticleTexts {
   const m = meta(doc);
   const tags = m.get('tags');
-  const byline = m.get('byline');
   return {
     headline: headline(doc).toString(),
     sapo: sapo(doc).toString(),
-    byline: typeof byline === 'string' ? byline : '',
+    byline: metaRegister(doc, 'byline').value,
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string').join(TAG_SEPARATOR) : '',
     body: bodyText(doc),
   };

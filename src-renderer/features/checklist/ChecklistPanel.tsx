@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import type { ConflictPlace } from '../../../src-shared/article-conflicts';
 import { checklist, type Checklist, type ChecklistItem } from '../../../src-shared/checklist';
+import { assertNever } from '../../../src-shared/errors';
 import type { Language } from '../../../src-shared/models';
 import { currentLanguage } from '../../app/i18n';
 import { formatNumber } from '../../shared/format';
@@ -58,7 +60,26 @@ export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonl
   const heading = useId();
   const missing = list.items.filter((i) => !i.ok).length;
   const photos = (item: ChecklistItem) => (item.photos ?? []).map((n) => t('photoRef', { n: formatNumber(n + 1, currentLanguage()) })).join(', ');
+  const place = (p: ConflictPlace): string => {
+    switch (p.kind) {
+      case 'meta':
+        return t(`conflictPlaces.meta.${p.field}`);
+      case 'event':
+        return t(`conflictPlaces.event.${p.field}`);
+      case 'organiser':
+        return t('conflictPlaces.organiser', { n: p.n });
+      case 'participant':
+        return t(`conflictPlaces.participant.${p.field}`, { n: p.n });
+      case 'caption':
+        return t(`conflictPlaces.caption.${p.language}`, { n: p.n });
+      case 'photo':
+        return t(`conflictPlaces.photo.${p.field}`, { n: p.n });
+      default:
+        return assertNever(p);
+    }
+  };
   const detail = (item: ChecklistItem): string => {
+    if (!item.ok && item.id === 'conflicts') return t('conflictsIn', { fields: (item.conflicts ?? []).map(place).join(', ') });
     if (item.ok || !item.photos?.length) return '';
     if (item.id === 'photoImages') return t('photosMissingImage', { photos: photos(item) });
     if (item.id === 'photoCaptions') return t('photosMissingCaption', { photos: photos(item), language: t(`languages.${list.language}`) });

@@ -12,6 +12,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { photos } from '../../../src-shared/article-doc';
 import type { Language } from '../../../src-shared/models';
+import { registerValue } from '../../../src-shared/register';
 import { bodyExtensions } from './extensions';
 import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
@@ -24,8 +25,7 @@ function captionOf(doc: Y.Doc, language: Language, id: string): string {
     .toArray()
     .find((p) => p.get('id') === id);
   const captions = photo?.get('captions');
-  const caption = captions instanceof Y.Map ? captions.get(language) : undefined;
-  return typeof caption === 'string' ? caption : '';
+  return captions instanceof Y.Map ? registerValue(captions as Y.Map<unknown>, language) : '';
 }
 
 /**
