@@ -26,6 +26,7 @@ import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
 import type { ArticlePresence } from '../sync/presence';
 import { PresenceList } from '../sync/PresenceList';
 import { Counts } from './Counts';
+import { useEditSessions } from './edit-sessions';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
 import { SaveStatus } from './SaveStatus';
@@ -40,7 +41,8 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const [undoManager] = useState(() => createUndoManager(replica.doc));
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const ids = { headline: useId(), slug: useId(), slugHint: useId(), sapo: useId(), body: useId(), byline: useId() };
-  const write = (field: FieldName) => (value: string, edit?: TextEdit) => writeField(replica.doc, field, value, edit);
+  const sessions = useEditSessions();
+  const write = (field: FieldName) => (value: string, edit?: TextEdit) => writeField(replica.doc, field, value, edit, sessions.of(field));
   const language = isLanguage(facts.language) ? facts.language : summary.language;
   const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
 
@@ -69,7 +71,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <label className="field__label" htmlFor={ids.headline}>
               {t('article.headline')}
             </label>
-            <NfcField id={ids.headline} className="input input--headline" value={fields.headline} onText={write('headline')} onKeyDown={onUndoKeys} lang={language} spellCheck autoComplete="off" />
+            <NfcField id={ids.headline} className="input input--headline" value={fields.headline} onText={write('headline')} onBlur={() => sessions.end('headline')} onKeyDown={onUndoKeys} lang={language} spellCheck autoComplete="off" />
           </div>
           <div className="field field--slug">
             <label className="field__label" htmlFor={ids.slug}>
@@ -95,7 +97,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <label className="field__label" htmlFor={ids.sapo}>
               {t('article.sapo')}
             </label>
-            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
+            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} onBlur={() => sessions.end('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
           </div>
           <div className="field">
             <p className="field__label" id={ids.body}>

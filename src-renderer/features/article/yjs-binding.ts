@@ -5,6 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { headline, meta, sapo, setText, type TextEdit } from '../../../src-shared/article-doc';
+import type { EditSession } from '../../../src-shared/register';
+import { noteEdit } from '../../../src-shared/rewrites';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { slugify } from '../../../src-shared/text/slug';
@@ -55,16 +57,22 @@ function setMeta(doc: Y.Doc, key: string, value: unknown): void {
  * transaction (so one undo takes back both); typing in the slug field marks it edited, and an
  * emptied slug goes back to following the headline.
  */
-export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: TextEdit): void {
+export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: TextEdit, session?: EditSession): void {
   const value = nfc(raw);
+  /** Headline and lead: the edit where it was made, and a rewrite noted for its session (rewrites.ts). */
+  const writeText = (text: Y.Text, name: 'headline' | 'sapo') => {
+    const prev = text.toString();
+    const range = setText(text, value, edit);
+    if (session) noteEdit(doc, name, prev, value, range, session);
+  };
   doc.transact(() => {
     switch (field) {
       case 'headline':
-        setText(headline(doc), value, edit);
+        writeText(headline(doc), 'headline');
         if (meta(doc).get('slugEdited') !== true) setMeta(doc, 'slug', slugify(value));
         return;
       case 'sapo':
-        setText(sapo(doc), value, edit);
+        writeText(sapo(doc), 'sapo');
         return;
       case 'byline':
         setMeta(doc, 'byline', value);
