@@ -11,6 +11,7 @@ import { ArticleId } from '../src-shared/models';
 import { ROLES, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
 import type { Access } from './access';
 import { dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
+import type { Notices } from './notices';
 import { PHOTO_ID, type PhotoStore } from './photos';
 import type { Storage, UserRow } from './storage';
 
@@ -21,6 +22,8 @@ export interface HttpDeps {
   readonly storage: Storage;
   readonly access: Access;
   readonly photos: PhotoStore;
+  /** Tells desks of assignments and of photos stored (the directory channel). */
+  readonly notices: Notices;
   readonly limiter: LoginLimiter;
   readonly now: () => Date;
   readonly log: (line: string) => void;
@@ -176,19 +179,24 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
     await storage.setAssignees(id, ids);
     await deps.revalidate();
+    deps.notices.article(id);
     deps.log(`${me.name} assigned ${id} to ${body.users.join(', ') || 'nobody'}`);
     send(res, 200, { id, assignees: await storage.assignees(id) });
   }
 
-  async function photo(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  async function photo(req: IncomingMessage, res: ServerResponse, id: string, url: URL): Promise<void> {
     const me = await authenticate(req);
     if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
     methods(req, ['GET', 'HEAD', 'PUT']);
     if (req.method === 'PUT') {
       const outcome = await photos.put(id, req, me);
       switch (outcome.kind) {
-        case 'stored':
+        case 'stored': {
+          // The article it was uploaded for: its readers showing it fetch the photo now.
+          const article = url.searchParams.get('article');
+          if (article && ArticleId.safeParse(article).success && (await access.mayOpenArticle(me, article, false))) deps.notices.photo(article, id);
           return send(res, 201, outcome.body);
+        }
         case 'exists':
           return send(res, 200, outcome.body);
         case 'tooLarge':
@@ -241,7 +249,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         return assignees(req, res, arg);
       case 'photos':
         if (arg === undefined || sub !== undefined) break;
-        return photo(req, res, arg);
+        return photo(req, res, arg, url);
       default:
         break;
     }

@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
-import { SYNC_PATH } from '../src-shared/server-api';
+import { DIRECTORY_CHANNEL, SYNC_PATH } from '../src-shared/server-api';
 import { Access } from './access';
 import { hashPassword, LoginLimiter, newPassword } from './auth';
 import { createHttpHandler } from './http';
+import { Notices } from './notices';
 import { PhotoStore } from './photos';
 import { openStorage, type Storage } from './storage';
 import { authenticatedRequests, createSync, type SyncContext } from './sync';
@@ -84,20 +85,24 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     throw err;
   }
 
+  const notices = new Notices(storage, access, log);
   const { hocuspocus, idle } = createSync({
     storage,
     access,
+    notices,
     now: iso,
     log,
     debounceMs: options.debounceMs,
     maxDebounceMs: options.maxDebounceMs,
     unloadDelayMs: options.unloadDelayMs,
   });
+  notices.attach(hocuspocus);
 
   /**
    * After accounts or assignments change: closes the socket of every open connection whose
    * user may no longer have its article (disabled, demoted, taken off it). The provider
-   * reconnects and is then refused with the reason.
+   * reconnects and is then refused with the reason. A directory channel whose user's role
+   * changed closes its socket too: the desk reconnects, and is told by the new role's rules.
    */
   const revalidate = async (): Promise<void> => {
     for (const document of [...hocuspocus.documents.values()]) {
@@ -106,7 +111,9 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
         if (!held) continue;
         const user = await storage.userById(held.id);
         if (!user || user.disabled) connection.webSocket.close(4401, 'unauthorized');
-        else if (!(await access.mayOpenArticle(user, document.name, false))) connection.webSocket.close(4403, 'forbidden');
+        else if (document.name === DIRECTORY_CHANNEL) {
+          if (user.role !== held.role) connection.webSocket.close(4000, 'roleChanged');
+        } else if (!(await access.mayOpenArticle(user, document.name, false))) connection.webSocket.close(4403, 'forbidden');
       }
     }
   };
@@ -118,7 +125,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
   };
 
-  const handler = createHttpHandler({ storage, access, photos, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser, revalidate });
+  const handler = createHttpHandler({ storage, access, photos, notices, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser, revalidate });
   // A 64 MB photo over a slow link takes minutes: allow a request 15 minutes (Node's default is 5).
   const http: Server = createServer({ requestTimeout: 15 * 60_000 }, handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
@@ -159,6 +166,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      notices.close();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       for (const ws of wss.clients) ws.close(1001, 'serverStopping');
       hocuspocus.closeConnections();

@@ -21,13 +21,19 @@
  * (checked by applying it first to a shadow copy of the document), and a message that reaches
  * a document already unloaded (the whole socket is closed so the provider reconnects and
  * resends).
+ *
+ * The directory channel (DIRECTORY_CHANNEL, notices.ts) is a document like no other: any valid
+ * token may attach it, nothing is loaded into it or stored from it, and every message that
+ * would change it, give it presence or broadcast on it is refused. Each update stored for an
+ * article is told to its readers there (`Notices.article`).
  */
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { KEYS } from '../src-shared/article-doc';
 import { ArticleId } from '../src-shared/models';
-import type { ServerErrorCode } from '../src-shared/server-api';
+import { DIRECTORY_CHANNEL, type ServerErrorCode } from '../src-shared/server-api';
 import type { Access } from './access';
+import type { Notices } from './notices';
 import { applyStored, type Storage, type UserRow } from './storage';
 
 export interface SyncContext {
@@ -41,8 +47,17 @@ interface Refusal {
 }
 const refusal = (reason: ServerErrorCode, code = 4403): Refusal => ({ code, reason });
 
+/** A message's type (Hocuspocus MessageType), read after the document name. */
+function messageTypeOf(message: Uint8Array): number {
+  return readHeader(message).type;
+}
+
 /** Reads a message's header: document name, message type and, for sync messages, the Yjs update it carries. */
 function syncUpdateOf(message: Uint8Array): Uint8Array | null {
+  return readHeader(message).update;
+}
+
+function readHeader(message: Uint8Array): { type: number; update: Uint8Array | null } {
   let pos = 0;
   const uint = (): number => {
     let num = 0;
@@ -59,13 +74,16 @@ function syncUpdateOf(message: Uint8Array): Uint8Array | null {
   const nameLength = uint();
   pos += nameLength;
   const type = uint();
-  if (type !== 0 && type !== 4) return null; // Sync, SyncReply
+  if (type !== 0 && type !== 4) return { type, update: null }; // Sync, SyncReply
   const step = uint();
-  if (step !== 1 && step !== 2) return null; // step 1 carries a state vector, not an update
+  if (step !== 1 && step !== 2) return { type, update: null }; // step 1 carries a state vector, not an update
   const length = uint();
   if (pos + length > message.length) throw new RangeError('truncated update');
-  return message.subarray(pos, pos + length);
+  return { type, update: message.subarray(pos, pos + length) };
 }
+
+/** Message types a desk may send on the directory channel: sync (of its empty document), query awareness, stateless, close. */
+const CHANNEL_MESSAGE_TYPES = new Set([0, 3, 4, 5, 7]);
 
 const STORAGE_ORIGIN = 'storage';
 
@@ -88,6 +106,8 @@ export const authenticatedRequests = new WeakSet<object>();
 export interface SyncOptions {
   readonly storage: Storage;
   readonly access: Access;
+  /** Tells desks of each update stored (the directory channel). */
+  readonly notices: Notices;
   readonly now: () => string;
   /** Compaction waits this long after the last change (Hocuspocus's debounce), at most `maxDebounceMs`. */
   readonly debounceMs?: number;
@@ -104,7 +124,7 @@ export interface Sync {
 }
 
 export function createSync(options: SyncOptions): Sync {
-  const { storage, access, now } = options;
+  const { storage, access, now, notices } = options;
   /** Per live document: a copy that every accepted update reaches first, to see what an update would change. */
   const shadows = new WeakMap<Document, Y.Doc>();
 
@@ -168,6 +188,7 @@ export function createSync(options: SyncOptions): Sync {
       const user = await access.userByToken(token);
       if (!user) throw refusal('unauthorized', 4401);
       authenticatedRequests.add(request);
+      if (documentName === DIRECTORY_CHANNEL) return { user } satisfies SyncContext;
       if (!ArticleId.safeParse(documentName).success) throw refusal('notFound', 4404);
       if (!(await access.mayOpenArticle(user, documentName, true))) throw refusal('forbidden');
       const context: SyncContext = { user };
@@ -175,6 +196,7 @@ export function createSync(options: SyncOptions): Sync {
     },
 
     async onLoadDocument({ document, documentName }) {
+      if (documentName === DIRECTORY_CHANNEL) return;
       const parts = await storage.documentParts(documentName);
       document.transact(() => {
         for (const [i, part] of parts.entries()) applyStored(document, part, `${documentName} part ${i}`);
@@ -182,14 +204,16 @@ export function createSync(options: SyncOptions): Sync {
     },
 
     async afterLoadDocument({ document, documentName }) {
+      if (documentName === DIRECTORY_CHANNEL) return;
       // Changes made on the server itself (a direct connection: the future workflow transition
       // API) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
       // and are recognised by their origin, the connection.
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORAGE_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
         shadows.delete(document);
-        track(storage.appendUpdate(documentName, update, null, now())).catch((err: unknown) =>
-          options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
+        track(storage.appendUpdate(documentName, update, null, now())).then(
+          () => notices.article(documentName),
+          (err: unknown) => options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
         );
       });
     },
@@ -198,6 +222,12 @@ export function createSync(options: SyncOptions): Sync {
       const previous = inOrder.get(connection) ?? Promise.resolve();
       // A refusal of an earlier message refuses the ones after it too (the socket is closing).
       const handled = previous.then(async () => {
+        if (documentName === DIRECTORY_CHANNEL) {
+          // Nothing is ever written to the channel, and nobody's presence or broadcast goes down it.
+          const update = syncUpdateOf(message);
+          if (!CHANNEL_MESSAGE_TYPES.has(messageTypeOf(message)) || (update && !isEmptyUpdate(update))) throw refusal('forbidden');
+          return;
+        }
         const update = syncUpdateOf(message);
         if (!update || isEmptyUpdate(update)) return;
         const unloaded = (): boolean => document.isDestroyed || instance.documents.get(documentName) !== document;
@@ -219,6 +249,7 @@ export function createSync(options: SyncOptions): Sync {
           connection.webSocket.close(1011, 'storageFailed');
           throw refusal('storageFailed', 1011);
         }
+        notices.article(documentName);
         if (unloaded()) {
           // Stored, but the document unloaded meanwhile and may have been loaded again without
           // it: not applied here; the provider reconnects and sends it again (Yjs ignores what
@@ -232,10 +263,12 @@ export function createSync(options: SyncOptions): Sync {
     },
 
     async onStoreDocument({ documentName }) {
+      if (documentName === DIRECTORY_CHANNEL) return;
       await storage.compact(documentName);
     },
 
     async beforeUnloadDocument({ documentName }) {
+      if (documentName === DIRECTORY_CHANNEL) return;
       if (options.unloadDelayMs) await new Promise((r) => setTimeout(r, options.unloadDelayMs));
       await storage.compact(documentName);
     },

@@ -166,6 +166,11 @@ export const operations = {
   'sync:logout': op(none, SyncStatus),
   /** Tries the server now instead of waiting for the next backoff step. */
   'sync:retry': op(none, SyncStatus),
+  /**
+   * The system says the network is back (the window's `online` event): while the server does
+   * not answer, it is tried now. Not taken as online by itself (online means the server answered).
+   */
+  'sync:networkUp': op(none, SyncStatus),
   /** The renderer's presence in an open article (a y-protocols awareness update); main passes it on to the server. */
   'article:awareness': op(AwarenessMessage, z.object({})),
 } as const;
@@ -186,6 +191,8 @@ export const events = {
   'sync:status': SyncStatus,
   /** Others' presence in an article the client has open (awareness update from the server or another window). */
   'article:awareness': AwarenessMessage,
+  /** A photo this desk lacked arrived from the newsroom server (an open article's): a placeholder for it can show it now. */
+  'photo:arrived': z.object({ photo: PhotoId }),
 } as const;
 
 export type Operations = typeof operations;

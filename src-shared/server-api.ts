@@ -7,12 +7,53 @@
  * `{ "error": <ServerErrorCode>, ...params }` with the matching status, never a stack trace.
  *
  * WebSocket: Hocuspocus 3 at `/sync` on the same port, one socket for every article; each
- * article is a Hocuspocus document named by its id, authenticated with the same token.
+ * article is a Hocuspocus document named by its id, authenticated with the same token. Beside
+ * the articles, a desk attaches the directory channel (DIRECTORY_CHANNEL) on that socket: an
+ * empty document the server tells the desk things on, as Hocuspocus stateless messages
+ * (`DeskNotice`, JSON).
  */
 export const ROLES = ['reporter', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SYNC_PATH = '/sync';
+
+/**
+ * The Hocuspocus document name of the directory channel. It cannot be an article id (those are
+ * lowercase letters, digits and dashes), and it never holds content: the server refuses any
+ * change or presence on it and only sends stateless notices down it, each to the connections
+ * whose user may read the article concerned (the same rule as GET /api/directory).
+ */
+export const DIRECTORY_CHANNEL = '@directory';
+
+/**
+ * What the server tells a desk on the directory channel, as soon as it happens:
+ * - `article`: an article this user may read was stored at a new version (created, changed)
+ *   or was assigned to them; `version` and `updatedAt` as GET /api/directory gives them.
+ * - `photo`: a photo was stored for an article this user may read (the uploader named the
+ *   article); a desk showing that article fetches the photo now.
+ * Notices are a hint for speed: the directory (asked at start, on every reconnection and every
+ * 30 s) stays the truth, so a notice lost with a dropped socket costs only time.
+ */
+export type DeskNotice =
+  | { readonly kind: 'article'; readonly id: string; readonly version: number; readonly updatedAt: string }
+  | { readonly kind: 'photo'; readonly article: string; readonly photo: string };
+
+/** A notice from its stateless payload; null for anything else (a newer server's notice this desk does not know). */
+export function parseNotice(payload: string): DeskNotice | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.kind === 'article' && typeof v.id === 'string' && typeof v.version === 'number' && typeof v.updatedAt === 'string') {
+    return { kind: 'article', id: v.id, version: v.version, updatedAt: v.updatedAt };
+  }
+  if (v.kind === 'photo' && typeof v.article === 'string' && typeof v.photo === 'string') return { kind: 'photo', article: v.article, photo: v.photo };
+  return null;
+}
 
 export const SERVER_ERROR_CODES = [
   /** No token, an unknown, revoked or expired token, or a disabled account. 401 / WebSocket `authenticationFailed`. */
@@ -92,7 +133,11 @@ export interface DirectoryResponse {
   readonly articles: readonly DirectoryEntry[];
 }
 
-/** PUT /api/photos/<sha256> → 201 `{ stored: true }` when written, 200 `{ stored: false }` when the server had it. */
+/**
+ * PUT /api/photos/<sha256>[?article=<id>] → 201 `{ stored: true }` when written, 200
+ * `{ stored: false }` when the server had it. With `article` (one the uploader may read), the
+ * readers of that article are told on the directory channel once it is stored.
+ */
 export interface PhotoPutResponse {
   readonly id: string;
   readonly size: number;

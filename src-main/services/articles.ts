@@ -49,6 +49,8 @@ export class Articles {
   private readonly savedListeners = new Set<(id: string) => void>();
   private readonly entryListeners = new Set<(change: EntryChange) => void>();
   private readonly updateListeners = new Set<(id: string, origin: unknown) => void>();
+  /** When each article changed last, for its next index refresh (now, unless `writtenAt` said otherwise). */
+  private readonly written = new Map<string, string>();
 
   constructor(
     private readonly files: ArticleFiles,
@@ -219,15 +221,25 @@ export class Articles {
    * `id` in its meta): saved durably, indexed and tracked from now on, like one created here.
    * It stays loaded until the caller's `hold` on it is released.
    */
-  async adopt(id: string, doc: Y.Doc): Promise<void> {
+  async adopt(id: string, doc: Y.Doc, updatedAt?: string): Promise<void> {
     if (this.has(id)) throw new DeskError('badInput', { id });
     if (meta(doc).get('id') !== id) throw new DeskError('invalidPayload', { field: 'meta.id' });
     await ensureDir(this.files.dir);
     await this.files.save(id, doc);
     this.loaded.set(id, Promise.resolve(this.track(id, doc)));
-    await this.refreshEntry(id, doc, new Date().toISOString());
+    await this.refreshEntry(id, doc, updatedAt ?? new Date().toISOString());
     await this.deskWriter.request();
     this.hub.broadcast('library:changed', {});
+  }
+
+  /**
+   * The change just applied to `id` (from an `onUpdate` listener) was written at `at` — the
+   * newsroom server's record of it — rather than now: the library's "updated" shows when the
+   * text was last written, not when this desk's copy arrived. The later of that and the time
+   * the library already shows is kept.
+   */
+  writtenAt(id: string, at: string): void {
+    this.written.set(id, at);
   }
 
   closed(id: string): void {
@@ -275,6 +287,7 @@ export class Articles {
       for (const listener of this.savedListeners) listener(id);
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.written.set(id, new Date().toISOString());
       this.hub.articleChanged(id, update, origin);
       for (const listener of this.updateListeners) listener(id, origin);
       if (origin === MAIN_ORIGIN) return; // main's own changes are saved by `change`
@@ -298,7 +311,9 @@ export class Articles {
     let libraryChanged = false;
     for (const [id, doc] of pending) {
       const before = this.db.data.index[id];
-      await this.refreshEntry(id, doc, new Date().toISOString());
+      const written = this.written.get(id) ?? new Date().toISOString();
+      this.written.delete(id);
+      await this.refreshEntry(id, doc, before && before.updatedAt > written ? before.updatedAt : written);
       const after = this.db.data.index[id]!;
       if (!before || before.headline !== after.headline || before.trashedAt !== after.trashedAt || before.status !== after.status || before.language !== after.language) libraryChanged = true;
     }

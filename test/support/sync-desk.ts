@@ -1,13 +1,18 @@
 /** Desks that sync with a test server: background sync with short pauses, and waits on their sync status. */
 import * as Y from 'yjs';
+import { readArticle } from '../../src-shared/article-doc';
+import type { ArticleSummary } from '../../src-shared/models';
 import type { SyncStatus } from '../../src-shared/sync';
 import { openDesk, type Desk } from '../../src-main/services/desk';
+import type { SyncOptions } from '../../src-main/services/sync/service';
 import { call, replicaOf, TEST_VERSION, updateFrom } from './desk';
+import { api, type TestServer } from './server';
 
 export const FAST_SYNC = { pollMs: 300, minDelayMs: 100, maxDelayMs: 400 } as const;
 
-export function openSyncDesk(dataDir: string, mode: 'web' | 'cli' = 'web'): Promise<Desk> {
-  return openDesk({ dataDir, mode, version: TEST_VERSION, sync: FAST_SYNC });
+/** A desk that syncs with short pauses (FAST_SYNC), or with `sync` instead (the desk's defaults for what it leaves out). */
+export function openSyncDesk(dataDir: string, mode: 'web' | 'cli' = 'web', sync: SyncOptions = FAST_SYNC): Promise<Desk> {
+  return openDesk({ dataDir, mode, version: TEST_VERSION, sync });
 }
 
 /** Waits until `check` holds for the desk's sync status; fails with the last status seen. */
@@ -45,4 +50,39 @@ export function addParagraph(text: string): (doc: Y.Doc) => void {
     const body = doc.getXmlFragment('body');
     body.insert(body.length, [p]);
   };
+}
+
+export const USER_PASSWORD = 'mật-khẩu-phóng-viên-dài';
+
+/** Creates a user on the test server (as admin) with USER_PASSWORD. */
+export async function addUser(s: Pick<TestServer, 'url' | 'adminToken'>, name: string, role: 'reporter' | 'editor'): Promise<void> {
+  const created = await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name, role, password: USER_PASSWORD } });
+  if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.json)}`);
+}
+
+export const loginAs = (d: Desk, s: TestServer | string, name: string): Promise<SyncStatus> =>
+  call<SyncStatus>(d, 'sync:login', { server: typeof s === 'string' ? s : s.url, user: name, password: USER_PASSWORD });
+
+/** The article's headline and body as the desk has them (opened and closed again as `reader`). */
+export async function articleText(d: Desk, id: string): Promise<{ headline: string; body: string }> {
+  const { state } = await call<{ state: Uint8Array }>(d, 'article:open', { id }, 'reader');
+  await call(d, 'article:close', { id }, 'reader');
+  const view = readArticle(replicaOf(state));
+  return { headline: view.headline, body: view.body };
+}
+
+/** A new Vietnamese article with `headline`, written as a window would. */
+export async function newArticle(d: Desk, headline: string): Promise<string> {
+  const { id } = await call<ArticleSummary>(d, 'article:create', { language: 'vi' });
+  await editAs(d, 'writer', id, (doc) => doc.getText('headline').insert(0, headline));
+  return id;
+}
+
+/** Waits until `check` holds, polling every 50 ms. */
+export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -7,5 +7,6 @@ export function syncHandlers(s: DeskServices): DomainHandlers<'sync'> {
     'sync:login': async (input) => sync.login(input),
     'sync:logout': async () => sync.logout(),
     'sync:retry': async () => sync.retry(),
+    'sync:networkUp': async () => sync.networkUp(),
   };
 }

@@ -75,10 +75,14 @@ export async function hasPhoto(server: string, token: string, id: string): Promi
   throw refusalOf(res.status, null, server);
 }
 
-/** Uploads a stored photo by its SHA-256, streamed from the file (idempotent: the server keeps one copy). */
-export async function putPhoto(server: string, token: string, id: string, file: string, size: number): Promise<void> {
+/**
+ * Uploads a stored photo by its SHA-256, streamed from the file (idempotent: the server keeps
+ * one copy), for `article`: the server tells that article's readers it is there.
+ */
+export async function putPhoto(server: string, token: string, id: string, file: string, size: number, article?: string): Promise<void> {
   const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
-  const res = await call(server, `/api/photos/${id}`, {
+  const query = article ? `?article=${encodeURIComponent(article)}` : '';
+  const res = await call(server, `/api/photos/${id}${query}`, {
     method: 'PUT',
     headers: { ...bearer(token), 'content-type': 'application/octet-stream', 'content-length': String(size) },
     body,

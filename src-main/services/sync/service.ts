@@ -1,28 +1,35 @@
 /**
  * Sync with the newsroom server, in the background (DESIGN §4).
  *
- * - One HocuspocusProviderWebsocket (one socket for every article) while there is work; a
- *   provider per article that is open in a window, has local changes the server has not
- *   acknowledged, or is newer on the server's directory than on this desk. A provider is
- *   attached to main's own live document of the article, so local edits flow out as they are
- *   made and the server's are saved and reach the windows like any other change.
+ * - One HocuspocusProviderWebsocket (one socket for every article), kept while the desk is
+ *   logged in and syncing in the background (the command line's `round` opens it only while
+ *   there is work). On it: the directory channel (channel.ts), through which the server tells
+ *   the desk at once of an article it may read that is new, changed or assigned to it, and of a
+ *   photo stored for one; and a provider per article that is open in a window, has local
+ *   changes the server has not acknowledged, or is newer on the server than on this desk. A
+ *   provider is attached to main's own live document of the article, so local edits flow out
+ *   as they are made and the server's are saved and reach the windows like any other change.
  * - An article is on the server when its provider is synced and `unsyncedChanges` is 0 (the
  *   server commits each update before it acknowledges it). Providers of articles no window has
  *   open are then let go; open ones stay for live co-editing and presence.
- * - Online means the server answered: the directory (GET /api/directory) is asked at start,
- *   every POLL_MS while online, and with backoff while not; the socket reconnects by itself.
+ * - Online means the server answered: the socket is open (its heartbeat, desk-socket.ts, drops
+ *   it within seconds of the server going silent) or the directory (GET /api/directory)
+ *   answered. The directory is asked at start, on every reconnection, every `pollMs` while
+ *   online (a fallback: the channel tells of changes first) and with backoff while not. The
+ *   socket reconnects by itself, with backoff capped at `maxDelayMs` and jitter (many desks
+ *   coming back at once do not come at the same instant), and at once when the system says the
+ *   network is back (`networkUp`) or the directory answers again.
  * - A refusal is told per article (forbidden, workflow) or for the desk (the login is no longer
- *   valid); nothing local is touched by either.
+ *   valid); nothing local is touched by either, and the socket stays up for everything else.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { chmod } from 'node:fs/promises';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { meta } from '../../../src-shared/article-doc';
 import { readPhotos } from '../../../src-shared/article-photos';
-import { DeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../src-shared/errors';
+import { assertNever, DeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../src-shared/errors';
 import { PHOTO_MAX_BYTES } from '../../../src-shared/photos';
-import { SYNC_PATH, type DirectoryEntry } from '../../../src-shared/server-api';
+import { SYNC_PATH, type DeskNotice, type DirectoryEntry } from '../../../src-shared/server-api';
 import type { SyncLoginInput, SyncState, SyncStatus } from '../../../src-shared/sync';
 import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
@@ -30,6 +37,8 @@ import type { CoalescingWriter } from '../durable-file';
 import type { Hub } from '../hub';
 import type { PhotoStore } from '../photos/store';
 import type { Low } from 'lowdb';
+import { DirectoryChannel } from './channel';
+import { DEFAULT_HEARTBEAT, deskWebSocket, type Heartbeat } from './desk-socket';
 import { Presence } from './presence';
 import type { ArticleSyncRecord } from './records';
 import { plainBox, seal, unseal, type SecretBox } from './secret-box';
@@ -38,11 +47,13 @@ import * as api from './server-client';
 export interface SyncOptions {
   /** Seals the token (Electron: safeStorage). */
   readonly box?: SecretBox;
-  /** How often the directory is asked while online (default 30 s). */
+  /** How often the directory is asked while online (default 30 s; the channel tells of changes first). */
   readonly pollMs?: number;
-  /** Backoff while the server does not answer: from `minDelayMs` doubling to `maxDelayMs`. */
+  /** Backoff while the server does not answer: from `minDelayMs` (default 0.5 s) doubling to `maxDelayMs` (default 3 s), with jitter. */
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** The socket's heartbeat (desk-socket.ts): a ping every `heartbeatMs`, the server taken for gone after `deadAfterMs` without an answer. */
+  readonly heartbeat?: Heartbeat;
   /** Providers attached at once for articles no window has open (default 32). */
   readonly concurrency?: number;
 }
@@ -69,18 +80,6 @@ interface Deps {
 
 const STATUS_DELAY_MS = 100;
 
-/**
- * ws emits 'error' (an uncaught exception in main when nobody listens) for a socket closed while
- * still connecting — as when sync stops during a reconnect attempt. The provider learns of every
- * failure from the 'close' that follows, so errors are only listened to here.
- */
-class DeskWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on('error', () => undefined);
-  }
-}
-
 export class SyncService {
   readonly presence: Presence;
   private readonly box: SecretBox;
@@ -88,8 +87,19 @@ export class SyncService {
   private readonly minDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly concurrency: number;
+  private readonly webSocketClass: ReturnType<typeof deskWebSocket>;
 
   private socket: HocuspocusProviderWebsocket | null = null;
+  private channel: DirectoryChannel | null = null;
+  /**
+   * Articles whose authentication the server refused on the current connection. Hocuspocus 3
+   * keeps a refused document name marked on that connection and never authenticates it there
+   * again, so linking one of them anew (it was assigned to this user since) takes a new
+   * connection (`recycling`).
+   */
+  private readonly refusedOnConnection = new Set<string>();
+  /** The connection is being replaced on purpose: its closing is not the server going away. */
+  private recycling = false;
   private readonly links = new Map<string, Link>();
   private readonly queue = new Set<string>();
   /** Articles whose provider is being made (their document loading). */
@@ -97,6 +107,8 @@ export class SyncService {
   /** No directory answer yet since the start or the login: the desk cannot say it is synced. */
   private fresh = true;
   private readonly versions = new Map<string, number>();
+  /** When the server last stored a change to each article (directory and notices): the library's "updated" for changes from it. */
+  private readonly serverTimes = new Map<string, string>();
   private readonly refused = new Map<string, ErrorCode>();
   private running = false;
   private online = false;
@@ -118,8 +130,9 @@ export class SyncService {
   ) {
     this.box = options.box ?? plainBox;
     this.pollMs = options.pollMs ?? 30_000;
-    this.minDelayMs = options.minDelayMs ?? 1_000;
-    this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    this.minDelayMs = options.minDelayMs ?? 500;
+    this.maxDelayMs = options.maxDelayMs ?? 3_000;
+    this.webSocketClass = deskWebSocket(options.heartbeat ?? DEFAULT_HEARTBEAT);
     this.concurrency = options.concurrency ?? 32;
     this.presence = new Presence(deps.articles, deps.hub);
     this.unlisten.push(
@@ -135,7 +148,10 @@ export class SyncService {
   /** Starts background sync (the app; not the command line, which calls `round`). */
   start(): void {
     this.running = true;
-    if (this.data.account) this.pollSoon(0);
+    if (this.data.account) {
+      this.ensureChannel();
+      this.pollSoon(0);
+    }
     this.statusChanged();
   }
 
@@ -173,7 +189,10 @@ export class SyncService {
     this.online = true; // it just answered
     this.tried = true;
     this.fresh = true;
-    if (this.running) this.pollSoon(0);
+    if (this.running) {
+      this.ensureChannel();
+      this.pollSoon(0);
+    }
     this.statusChanged();
     return this.status();
   }
@@ -194,6 +213,22 @@ export class SyncService {
     if (this.data.account) {
       this.error = null;
       this.failures = 0;
+      if (this.running) this.ensureChannel();
+      this.reconnectNow();
+      this.pollSoon(0);
+    }
+    return this.status();
+  }
+
+  /**
+   * The system says the network is back (a window's `online` event): while the server does not
+   * answer, try it now rather than at the next backoff step. A refusal stays as it is (that is
+   * `retry`), and nothing is taken as online until the server answers.
+   */
+  networkUp(): SyncStatus {
+    if (this.data.account && !this.error && !this.online) {
+      this.failures = 0;
+      this.reconnectNow();
       this.pollSoon(0);
     }
     return this.status();
@@ -297,16 +332,18 @@ export class SyncService {
     this.fresh = false;
     this.failures = 0;
     this.error = null;
+    if (this.running) this.ensureChannel();
     // The server answers again: a socket waiting out its backoff tries now.
-    if (this.socket && (this.socket as unknown as { status?: string }).status === 'disconnected') void this.socket.connect().catch(() => undefined);
+    this.reconnectNow();
     for (const entry of entries) {
       this.versions.set(entry.id, entry.version);
+      this.serverTimes.set(entry.id, entry.updatedAt);
       this.refused.delete(entry.id); // listed: this user may have it now
       const record = this.data.articles[entry.id];
       if (!this.deps.articles.has(entry.id) || !record || record.version < entry.version) this.queue.add(entry.id);
     }
     for (const id of this.pendingIds()) if (!this.refused.has(id)) this.queue.add(id);
-    for (const id of this.deps.articles.entries().map((e) => e.id)) if (this.deps.hub.isOpenAnywhere(id)) this.queue.add(id);
+    for (const id of this.deps.articles.entries().map((e) => e.id)) if (this.deps.hub.isOpenAnywhere(id) && !this.refused.has(id)) this.queue.add(id);
     this.pump();
     if (this.running) this.pollSoon(this.pollMs);
     this.statusChanged();
@@ -333,7 +370,7 @@ export class SyncService {
           this.statusChanged();
         });
     }
-    if (this.links.size === 0 && this.linking.size === 0 && this.queue.size === 0) this.dropSocket();
+    if (this.links.size === 0 && this.linking.size === 0 && this.queue.size === 0 && !this.channel) this.dropSocket();
     this.statusChanged();
   }
 
@@ -341,13 +378,16 @@ export class SyncService {
     if (this.socket) return this.socket;
     const socket = new HocuspocusProviderWebsocket({
       url: server.replace(/^http/, 'ws') + SYNC_PATH,
-      WebSocketPolyfill: DeskWebSocket,
+      WebSocketPolyfill: this.webSocketClass,
       delay: this.minDelayMs,
       minDelay: this.minDelayMs,
       maxDelay: this.maxDelayMs,
       factor: 2,
       jitter: true,
       maxAttempts: 0,
+      // The heartbeat (desk-socket.ts) watches the link; the provider's own check (no message
+      // for this long) would only close a quiet but healthy socket.
+      messageReconnectTimeout: 24 * 60 * 60_000,
     });
     socket.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') {
@@ -357,7 +397,9 @@ export class SyncService {
         this.failures = 0;
         if (!wasOnline && this.running) this.pollSoon(0);
       } else if (status === 'disconnected') {
-        this.online = false;
+        this.refusedOnConnection.clear();
+        if (this.recycling) this.recycling = false;
+        else this.online = false;
         this.tried = true;
         for (const link of this.links.values()) link.done = false;
       }
@@ -368,8 +410,67 @@ export class SyncService {
   }
 
   private dropSocket(): void {
+    this.refusedOnConnection.clear();
+    this.recycling = false;
+    this.channel?.destroy();
+    this.channel = null;
     this.socket?.destroy();
     this.socket = null;
+  }
+
+  /** A socket waiting out its backoff tries now. */
+  private reconnectNow(): void {
+    if (this.socket && (this.socket as unknown as { status?: string }).status === 'disconnected') void this.socket.connect().catch(() => undefined);
+  }
+
+  /** The directory channel (and with it the socket), while logged in and syncing in the background. */
+  private ensureChannel(): void {
+    const account = this.data.account;
+    if (this.channel || !account || this.error || this.closed || !this.running) return;
+    const socket = this.ensureSocket(account.server);
+    this.channel = new DirectoryChannel(socket, unseal(this.box, account.token), {
+      notice: (notice) => this.notice(notice),
+      authenticated: () => {
+        if (this.online) return;
+        this.online = true;
+        this.tried = true;
+        this.statusChanged();
+      },
+      refused: (reason) => {
+        if (reason === 'unauthorized') this.fail({ code: 'syncUnauthorized' });
+      },
+    });
+  }
+
+  /** What the server told on the directory channel. */
+  private notice(notice: DeskNotice): void {
+    if (!this.data.account || this.error || this.closed) return;
+    switch (notice.kind) {
+      case 'article': {
+        const { id, version, updatedAt } = notice;
+        this.versions.set(id, Math.max(version, this.versions.get(id) ?? -1));
+        if (!this.serverTimes.has(id) || this.serverTimes.get(id)! < updatedAt) this.serverTimes.set(id, updatedAt);
+        this.refused.delete(id); // told: this user may have it now
+        const record = this.data.articles[id];
+        if (this.links.has(id) || this.linking.has(id)) return; // its provider brings the change
+        if (!this.deps.articles.has(id) || !record || record.version < version) {
+          this.queue.add(id);
+          this.pump();
+        }
+        return;
+      }
+      case 'photo':
+        void this.photoArrived(notice.article, notice.photo).catch((err: unknown) => console.error('[sync] could not fetch photo', notice.photo, err));
+        return;
+      default:
+        return assertNever(notice);
+    }
+  }
+
+  /** A photo reached the server: a desk showing its article fetches it now and tells the windows, whose placeholder becomes the picture. */
+  private async photoArrived(article: string, photo: string): Promise<void> {
+    if (!this.deps.hub.isOpenAnywhere(article) || (await this.deps.photos.facts(photo))) return;
+    if (await this.fetchPhoto(photo)) this.deps.hub.broadcast('photo:arrived', { photo });
   }
 
   private async link(id: string): Promise<void> {
@@ -383,6 +484,10 @@ export class SyncService {
       return;
     }
     const socket = this.ensureSocket(account.server);
+    if (this.refusedOnConnection.has(id) && socket.webSocket) {
+      this.recycling = true;
+      socket.webSocket.close();
+    }
     const awareness = known ? this.presence.forLink(id, held.doc) : undefined;
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: held.doc, token, ...(awareness ? { awareness } : {}) });
     const link: Link = { provider, doc: held.doc, release: held.release, adopting: !known, version: this.versions.get(id) ?? -1, done: false };
@@ -390,9 +495,15 @@ export class SyncService {
     const check = (): void => void this.check(id, link).catch((err: unknown) => console.error('[sync] after sync of', id, err));
     provider.on('synced', check);
     provider.on('unsyncedChanges', check);
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.refusedBy(id, link, reason));
-    provider.on('close', ({ event }: { event: { reason?: string } }) => {
-      if (event.reason === 'workflowReadOnly' || event.reason === 'forbidden') this.refusedBy(id, link, event.reason);
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      this.refusedOnConnection.add(id);
+      this.refusedBy(id, link, reason);
+    });
+    provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
+      // The server closing this article's connection (a Hocuspocus close message, code 1000)
+      // refuses it; a whole socket closing (revalidation after a change of accounts, a server
+      // stopping) only means reconnecting, and each article is asked again then.
+      if (event.code === 1000 && (event.reason === 'workflowReadOnly' || event.reason === 'forbidden')) this.refusedBy(id, link, event.reason);
     });
     provider.attach();
     this.statusChanged();
@@ -410,7 +521,7 @@ export class SyncService {
         this.pump();
         return;
       }
-      await this.deps.articles.adopt(id, link.doc);
+      await this.deps.articles.adopt(id, link.doc, this.serverTimes.get(id));
       const held = await this.deps.articles.hold(id);
       link.release = held.release;
     }
@@ -422,7 +533,7 @@ export class SyncService {
     this.data.articles[id] = record;
     await this.deps.writer.request();
     this.statusChanged();
-    void this.uploadPhotos(link.doc).catch(() => undefined);
+    void this.uploadPhotos(id, link.doc).catch(() => undefined);
     this.maybeLetGo(id);
     this.pump();
   }
@@ -469,7 +580,8 @@ export class SyncService {
     this.statusChanged();
   }
 
-  private async uploadPhotos(doc: Y.Doc): Promise<void> {
+  /** Uploads the article's photos the server lacks, naming the article (its readers showing it are told). */
+  private async uploadPhotos(id: string, doc: Y.Doc): Promise<void> {
     const account = this.data.account;
     if (!account) return;
     const token = unseal(this.box, account.token);
@@ -478,7 +590,7 @@ export class SyncService {
       if (!entry.id || known.has(entry.id)) continue;
       const facts = await this.deps.photos.facts(entry.id);
       if (!facts) continue;
-      if (!(await api.hasPhoto(account.server, token, entry.id))) await api.putPhoto(account.server, token, entry.id, this.deps.photos.originalPath(entry.id, facts.kind), facts.size);
+      if (!(await api.hasPhoto(account.server, token, entry.id))) await api.putPhoto(account.server, token, entry.id, this.deps.photos.originalPath(entry.id, facts.kind), facts.size, id);
       known.add(entry.id);
       this.data.photos.push(entry.id);
       await this.deps.writer.request();
@@ -488,7 +600,13 @@ export class SyncService {
   // --- local changes and windows ---
 
   private changed(id: string, origin: unknown): void {
-    if (origin instanceof HocuspocusProvider) return; // from the server
+    if (origin instanceof HocuspocusProvider) {
+      // From the server. Caught up on connecting, it was written when the server last stored a
+      // change to the article; arriving live (the provider already synced), it was written just now.
+      const at = this.serverTimes.get(id);
+      if (at && !origin.isSynced) this.deps.articles.writtenAt(id, at);
+      return;
+    }
     const record = this.data.articles[id];
     if (!record || !record.pending) {
       this.data.articles[id] = { pending: true, version: record?.version ?? -1, syncedAt: record?.syncedAt ?? null };

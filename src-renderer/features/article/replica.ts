@@ -11,8 +11,14 @@
  * follow it, then for a moment when the page is idle (at most IDLE_WAIT_MS), and they all go
  * in one `article.update`. The delay is not extended by further typing, so every keystroke
  * reaches main within SEND_DELAY_MS + IDLE_WAIT_MS plus one round trip, well inside the
- * promised second. Sending after every keystroke put a request, its answer and a save-status
- * change into the time between a key and its paint.
+ * promised second. Sending inside the keystroke's task put a request, its answer and a
+ * save-status change into the time between a key and its paint.
+ *
+ * While someone else has the article open (`setLive`: a colleague through the newsroom server,
+ * or another window), they watch the words appear, and that wait was most of the time a key
+ * took to reach their screen. Then a change is sent in a task of its own just after the frame
+ * that paints it: still outside the key's own task and frame, and still at most one send in
+ * flight — the keys typed while one is out go together in the next, as soon as it is answered.
  *
  * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
  * the save status needs to re-render for it, not the page. The change to "saving" comes with a
@@ -60,13 +66,18 @@ export interface ReplicaSnapshot {
 
 export type ReplicaApi = Pick<DeskApi, 'article' | 'on'>;
 
+/** When a change is sent: at once, just after the frame that paints it (someone else watches), or coalesced (see above). */
+type SendWhen = 'now' | 'afterPaint' | 'coalesced';
+
 export class ArticleReplica {
   readonly doc = new Y.Doc();
   private queue: Uint8Array[] = [];
   private inFlight = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Cancels the planned send, while one is planned. */
-  private sendTimer: (() => void) | null = null;
+  /** The planned send, while one is planned: when, and its cancel. */
+  private sendPlan: { readonly when: Exclude<SendWhen, 'now'>; readonly cancel: () => void } | null = null;
+  /** Someone else has the article open (see `setLive`). */
+  private live = false;
   private save: SaveState;
   private snap: ReplicaSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -92,7 +103,7 @@ export class ArticleReplica {
       window.addEventListener('beforeunload', onUnload);
       replica.cleanups.push(() => window.removeEventListener('beforeunload', onUnload));
       // A hidden page's timers may be held back (to a second or more): send what waits at once.
-      const onHidden = () => document.visibilityState === 'hidden' && replica.sendSoon(0);
+      const onHidden = () => document.visibilityState === 'hidden' && replica.sendSoon('now');
       document.addEventListener('visibilitychange', onHidden);
       replica.cleanups.push(() => document.removeEventListener('visibilitychange', onHidden));
       replica.doc.on('update', replica.onLocalUpdate);
@@ -125,6 +136,16 @@ export class ArticleReplica {
     return () => void this.saveListeners.delete(listener);
   };
 
+  /**
+   * Whether someone else has the article open and watches it change (presence says so). While
+   * they do, each change is sent just after its frame is painted instead of coalesced; a send
+   * already planned for later is brought forward.
+   */
+  setLive(live: boolean): void {
+    this.live = live;
+    if (live && this.sendPlan?.when === 'coalesced') this.sendSoon('afterPaint');
+  }
+
   /** True while something typed has not yet been acknowledged as saved by main. */
   get pending(): boolean {
     return this.inFlight || this.queue.length > 0;
@@ -143,7 +164,7 @@ export class ArticleReplica {
   release(before: Promise<unknown> = Promise.resolve()): void {
     if (this.released) return;
     this.released = true;
-    this.sendSoon(0);
+    this.sendSoon('now');
     this.retryNow();
     void Promise.all([this.flushed(), before.catch(() => undefined)]).then(async () => {
       this.dispose();
@@ -159,23 +180,26 @@ export class ArticleReplica {
     this.queue.push(update);
     if (this.save.kind === 'saved') this.setSave({ kind: 'saving' });
     this.refresh();
-    this.sendSoon(this.released ? 0 : SEND_DELAY_MS);
+    this.sendSoon(this.released ? 'now' : this.live ? 'afterPaint' : 'coalesced');
   };
 
-  /** Sends what is queued after `delay` ms (0: now), unless a later send is already planned. */
-  private sendSoon(delay: number): void {
-    if (delay > 0 && typeof document !== 'undefined' && document.visibilityState === 'hidden') delay = 0;
-    if (delay === 0) {
-      this.sendTimer?.();
-      this.sendTimer = null;
+  /** Sends what is queued at `when`, unless a send is already planned as soon or sooner. */
+  private sendSoon(when: SendWhen): void {
+    // A hidden page's frames and timers may be held back: send at once.
+    if (when !== 'now' && typeof document !== 'undefined' && document.visibilityState === 'hidden') when = 'now';
+    if (when === 'now') {
+      this.sendPlan?.cancel();
+      this.sendPlan = null;
       this.pump();
       return;
     }
-    if (this.sendTimer) return;
-    this.sendTimer = afterDelayWhenIdle(delay, () => {
-      this.sendTimer = null;
+    if (this.sendPlan && (this.sendPlan.when === when || this.sendPlan.when === 'afterPaint')) return;
+    this.sendPlan?.cancel();
+    const send = (): void => {
+      this.sendPlan = null;
       this.pump();
-    });
+    };
+    this.sendPlan = { when, cancel: when === 'afterPaint' ? afterPaint(send) : afterDelayWhenIdle(SEND_DELAY_MS, send) };
   }
 
   private applyRemote(update: Uint8Array): void {
@@ -204,7 +228,7 @@ export class ArticleReplica {
   }
 
   private pump(): void {
-    if (this.inFlight || this.retryTimer || this.sendTimer || this.queue.length === 0) return;
+    if (this.inFlight || this.retryTimer || this.sendPlan || this.queue.length === 0) return;
     const update = this.queue.length === 1 ? this.queue[0]! : Y.mergeUpdates(this.queue);
     this.queue = [];
     this.inFlight = true;
@@ -278,7 +302,7 @@ export class ArticleReplica {
 
   private dispose(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.sendTimer?.();
+    this.sendPlan?.cancel();
     this.saveTell?.();
     this.doc.off('update', this.onLocalUpdate);
     for (const c of this.cleanups.splice(0)) c();

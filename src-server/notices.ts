@@ -1,0 +1,98 @@
+/**
+ * Telling desks at once (src-shared/server-api.ts, `DeskNotice`): every desk keeps the
+ * directory channel attached on its one Hocuspocus socket, and the server sends each of those
+ * connections a stateless message when an article its user may read gets a new version (or is
+ * assigned to them), or a photo is stored for such an article. Who may read is decided per
+ * connection by the same rule as the directory (access.ts), so nobody learns of an article
+ * they may not have.
+ *
+ * Why stateless messages on a channel document rather than one document per user: the
+ * channel is one empty document whatever the number of users, nothing about it is stored, and
+ * Hocuspocus already authenticates it (the token), ties each connection to its user
+ * (`context`) and drops it with the socket. Stateless messages are Hocuspocus 3's way to send
+ * a connection something that is not document content.
+ *
+ * An article typed into live sends a new version with every few keys: its notices are sent at
+ * once and then at most once per `intervalMs` (the latest version then), so desks that do not
+ * hold the article open are not asked to sync it with every key.
+ *
+ * With several server instances (README, "Scale-out") each instance tells the desks connected
+ * to it of what it stored; a desk connected elsewhere learns of it from its directory poll.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import { ArticleId } from '../src-shared/models';
+import { DIRECTORY_CHANNEL, type DeskNotice } from '../src-shared/server-api';
+import type { Access } from './access';
+import type { Storage } from './storage';
+import type { SyncContext } from './sync';
+
+export class Notices {
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; again: boolean }>();
+  private hocuspocus: Hocuspocus | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly access: Access,
+    private readonly log: (line: string) => void,
+    private readonly intervalMs = 1_000,
+  ) {}
+
+  /** The Hocuspocus instance whose channel connections are told (set once it exists). */
+  attach(hocuspocus: Hocuspocus): void {
+    this.hocuspocus = hocuspocus;
+  }
+
+  /** Article `id` was stored at a new version, or its assignees changed. */
+  article(id: string): void {
+    if (this.closed) return;
+    const waiting = this.waiting.get(id);
+    if (waiting) {
+      waiting.again = true;
+      return;
+    }
+    const entry = { timer: setTimeout(() => this.settle(id), this.intervalMs), again: false };
+    this.waiting.set(id, entry);
+    // After the current message is applied (and sent to the article's other connections).
+    setImmediate(() => void this.sendArticle(id));
+  }
+
+  /** A photo was stored for article `article`. */
+  photo(article: string, photo: string): void {
+    if (this.closed || !ArticleId.safeParse(article).success) return;
+    void this.send(article, { kind: 'photo', article, photo });
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const { timer } of this.waiting.values()) clearTimeout(timer);
+    this.waiting.clear();
+  }
+
+  private settle(id: string): void {
+    const entry = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (entry?.again) this.article(id);
+  }
+
+  private async sendArticle(id: string): Promise<void> {
+    const row = await this.storage.article(id).catch(() => null);
+    if (!row) return;
+    await this.send(id, { kind: 'article', id, version: row.version, updatedAt: row.updatedAt });
+  }
+
+  private async send(id: string, notice: DeskNotice): Promise<void> {
+    const channel = this.hocuspocus?.documents.get(DIRECTORY_CHANNEL);
+    if (!channel || this.closed) return;
+    const payload = JSON.stringify(notice);
+    for (const connection of channel.getConnections()) {
+      const user = (connection.context as SyncContext | undefined)?.user;
+      if (!user) continue;
+      try {
+        if (await this.access.mayOpenArticle(user, id, false)) connection.sendStateless(payload);
+      } catch (err) {
+        this.log(`could not tell ${user.name} about ${id}: ${(err as Error).message}`);
+      }
+    }
+  }
+}

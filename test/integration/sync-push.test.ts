@@ -1,0 +1,189 @@
+/**
+ * Desks learn of changes in seconds, and their status says what is true: two desks and a real
+ * newsroom server, the desks' directory poll set to ten minutes so that nothing here can come
+ * from it. A new article, a change and a photo reach the other desk through the server's
+ * notices on the directory channel; after an outage the desk is back within 5 s of the server
+ * answering (backoff capped); a server that froze is shown offline within 5 s with no article
+ * open (the heartbeat); a refused article leaves the desk online and says so; the library's
+ * "updated" is when the server stored the change, not when this desk's copy arrived.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../src-shared/models';
+import type { DirectoryResponse } from '../../src-shared/server-api';
+import type { Desk } from '../../src-main/services/desk';
+import { call } from '../support/desk';
+import { makePhoto } from '../support/photos';
+import { api, login, serverFixtures, type TestServer } from '../support/server';
+import { addParagraph, addUser, allSynced, articleText, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
+
+const fx = serverFixtures();
+const desks: Desk[] = [];
+afterEach(async () => {
+  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
+});
+
+/** The desk's own backoff and heartbeat; only the directory poll is pushed out of reach. */
+const NO_POLL = { pollMs: 10 * 60_000 } as const;
+
+async function desk(dir?: string): Promise<Desk> {
+  const d = await openSyncDesk(dir ?? (await fx.temp('bantin-desk-')), 'web', NO_POLL);
+  desks.push(d);
+  return d;
+}
+
+async function twoEditors(s: TestServer): Promise<[Desk, Desk]> {
+  await addUser(s, 'biên-tập-1', 'editor');
+  await addUser(s, 'biên-tap-2', 'editor');
+  const a = await desk();
+  const b = await desk();
+  await loginAs(a, s, 'biên-tập-1');
+  await loginAs(b, s, 'biên-tap-2');
+  await syncStatus(a, allSynced, 'desk A synced');
+  await syncStatus(b, allSynced, 'desk B synced');
+  return [a, b];
+}
+
+const summaryOf = async (d: Desk, id: string): Promise<ArticleSummary | undefined> => (await call<ArticleSummary[]>(d, 'library:list', { trashed: false })).find((x) => x.id === id);
+
+async function serverEntry(s: TestServer, id: string) {
+  const listed = await api(s.url, 'GET', '/api/directory', { token: s.adminToken });
+  return (listed.json as unknown as DirectoryResponse).articles.find((e) => e.id === id);
+}
+
+describe('the server tells desks at once', () => {
+  it('a new article and then a change reach the other desk within seconds, dated when the server stored them', async () => {
+    const s = await fx.start();
+    const [a, b] = await twoEditors(s);
+
+    const id = await newArticle(a, 'Sạt lở trên quốc lộ 4C');
+    // Listed in B's library with no window open on B and the poll ten minutes away: told, not polled.
+    await waitFor(async () => (await summaryOf(b, id))?.headline === 'Sạt lở trên quốc lộ 4C', 'the article in B’s library', 10_000);
+    await syncStatus(a, allSynced, 'desk A synced');
+    const stored = await serverEntry(s, id);
+    await waitFor(async () => (await summaryOf(b, id))?.updatedAt === stored?.updatedAt, 'B’s "updated" to be the server’s', 5_000);
+
+    // A change made a while later: B's copy has it within seconds, and its time is the server's.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await editAs(a, 'writer', id, addParagraph('Đường đã thông xe lúc 17:53.'));
+    await waitFor(async () => (await articleText(b, id)).body.includes('Đường đã thông xe lúc 17:53.'), 'the paragraph on B', 10_000);
+    await syncStatus(a, allSynced, 'desk A synced again');
+    const changed = await serverEntry(s, id);
+    expect(changed!.updatedAt > stored!.updatedAt).toBe(true);
+    await waitFor(async () => (await summaryOf(b, id))?.updatedAt === changed?.updatedAt, 'B’s "updated" to follow the change', 5_000);
+  });
+
+  it('a desk that logs in later dates an article by the server’s record, not by when its copy arrived', async () => {
+    const s = await fx.start();
+    await addUser(s, 'biên-tập-1', 'editor');
+    await addUser(s, 'biên-tap-2', 'editor');
+    const a = await desk();
+    await loginAs(a, s, 'biên-tập-1');
+    const id = await newArticle(a, 'Hội nghị trực tuyến toàn quốc');
+    await syncStatus(a, (st) => allSynced(st) && !st.pending.includes(id), 'desk A synced');
+    const stored = await serverEntry(s, id);
+    await new Promise((r) => setTimeout(r, 1_100));
+
+    const b = await desk();
+    const loggedInAt = new Date().toISOString();
+    await loginAs(b, s, 'biên-tap-2');
+    await waitFor(async () => (await summaryOf(b, id)) !== undefined, 'the article on B');
+    const row = await summaryOf(b, id);
+    expect(row!.updatedAt).toBe(stored!.updatedAt);
+    expect(row!.updatedAt < loggedInAt).toBe(true);
+  });
+
+  it('a photo that reaches the server while the other desk has its article open is fetched there and the windows are told', async () => {
+    const s = await fx.start();
+    const [a, b] = await twoEditors(s);
+    const id = await newArticle(a, 'Ảnh hiện trường');
+    await waitFor(async () => (await summaryOf(b, id)) !== undefined, 'the article on B', 10_000);
+
+    const arrived: string[] = [];
+    b.hub.connect('window-b', (event, payload) => {
+      if (event === 'photo:arrived') arrived.push((payload as { photo: string }).photo);
+    });
+    await call(b, 'article:open', { id }, 'window-b');
+
+    const { bytes } = await makePhoto(await fx.temp('bantin-photo-'), 'hiện-trường.jpg');
+    const { photo } = await call<{ photo: { id: string } }>(a, 'photo:add', { id, name: 'hiện-trường.jpg', bytes });
+    await waitFor(() => arrived.includes(photo.id), 'photo:arrived on B’s window', 10_000);
+    // B has it now: stored by B's fetch after the notice (nothing on B asked for it).
+    await s.server.close();
+    const original = await call<{ bytes: Uint8Array }>(b, 'photo:original', { photo: photo.id });
+    expect(Buffer.from(original.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('reconnecting and being honest about it', () => {
+  it('after an outage the desk is back within 5 s of the server answering on the same port', async () => {
+    const dir = await fx.temp();
+    const s = await fx.start({}, dir);
+    const [a] = await twoEditors(s);
+    const port = s.server.port;
+    await s.server.close();
+    await syncStatus(a, (st) => st.state === 'offline', 'desk A offline', 5_000);
+    const id = await newArticle(a, 'Viết khi mất mạng');
+    // Long enough for an uncapped doubling backoff (0.5 s, 1 s, 2 s, 4 s…) to be waiting 8 s.
+    await new Promise((r) => setTimeout(r, 8_000));
+
+    const again = await fx.start({ port }, dir);
+    await syncStatus(a, (st) => st.state === 'synced' && !st.pending.includes(id), 'desk A back and synced', 5_000);
+    expect((await serverEntry(again, id))?.id).toBe(id);
+  });
+
+  it('a server that froze is shown offline within 5 s with no article open (the heartbeat)', async () => {
+    const child = await fx.spawn(await fx.temp(), { BANTIN_ADMIN_PASSWORD: 'mật-khẩu-quản-trị-đủ-dài' });
+    const admin = { url: child.url, adminToken: await login(child.url, 'admin', 'mật-khẩu-quản-trị-đủ-dài') };
+    await addUser(admin, 'biên-tập-1', 'editor');
+    const a = await desk();
+    await loginAs(a, child.url, 'biên-tập-1');
+    await syncStatus(a, allSynced, 'desk A synced');
+
+    // Frozen, not stopped: its sockets stay open and nothing closes them (as with a link gone silent).
+    child.child.kill('SIGSTOP');
+    try {
+      await syncStatus(a, (st) => st.state === 'offline', 'desk A offline', 5_000);
+    } finally {
+      child.child.kill('SIGCONT');
+    }
+  });
+
+  it('a refused article leaves the desk online, and the status names the refusal', async () => {
+    const s = await fx.start();
+    await addUser(s, 'phóng-viên-1', 'reporter');
+    await addUser(s, 'phóng-viên-2', 'reporter');
+    const dirA = await fx.temp('bantin-desk-');
+    const dirB = await fx.temp('bantin-desk-');
+    const a = await desk(dirA);
+    const id = await newArticle(a, 'Bài riêng của phóng viên 1');
+    await loginAs(a, s, 'phóng-viên-1');
+    await syncStatus(a, allSynced, 'desk A synced');
+
+    // Desk B has a copy by other means, open in a window, and B's reporter has no right to it.
+    await fs.mkdir(path.join(dirB, 'articles'), { recursive: true });
+    await fs.copyFile(path.join(dirA, 'articles', `${id}.ydoc`), path.join(dirB, 'articles', `${id}.ydoc`));
+    const b = await desk(dirB);
+    b.hub.connect('window-b', () => undefined);
+    await call(b, 'article:open', { id }, 'window-b');
+    await loginAs(b, s, 'phóng-viên-2');
+    await syncStatus(b, (st) => st.refused.some((r) => r.id === id), 'the refusal');
+
+    // The server answers all along: the desk never says offline, and settles on synced with the refusal beside it.
+    const seen = new Set<string>();
+    const until = Date.now() + 2_000;
+    while (Date.now() < until) {
+      seen.add(b.sync.status().state);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect([...seen].filter((st) => st !== 'synced' && st !== 'syncing')).toEqual([]);
+    const status = await syncStatus(b, (st) => st.state === 'synced', 'synced');
+    expect(status.refused).toEqual([{ id, code: 'syncForbidden' }]);
+
+    // Assigned to B's reporter: the server says so at once, the refusal goes and the article syncs.
+    const assigned = await api(s.url, 'PUT', `/api/articles/${id}/assignees`, { token: s.adminToken, json: { users: ['phóng-viên-2'] } });
+    expect(assigned.status).toBe(200);
+    await syncStatus(b, (st) => st.refused.length === 0 && allSynced(st), 'B synced without refusal', 10_000);
+  });
+});

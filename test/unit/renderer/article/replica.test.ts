@@ -1,0 +1,145 @@
+/**
+ * When the article page's replica (features/article/replica.ts) sends what is typed to main:
+ * coalesced while nobody else has the article open, each key just after its frame while
+ * someone does. Main is a stand-in holding the article's document (the edge the page talks to);
+ * the page's frames, idle callbacks and timers run on a fake clock, so the test counts and
+ * orders the sends without depending on how fast the machine is.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { body, bodyLines, initArticle, setBodyLines } from '../../../../src-shared/article-doc';
+import type { ArticleSummary } from '../../../../src-shared/models';
+import { ArticleReplica, IDLE_WAIT_MS, SEND_DELAY_MS, type ReplicaApi } from '../../../../src-renderer/features/article/replica';
+
+const ID = '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d';
+/** A frame of the stand-in page: requestAnimationFrame runs its callback this long after it is asked. */
+const FRAME_MS = 16;
+
+/** Main, reduced to what the replica relies on: open, update (answered when `gate` allows), the changed event. */
+class MainStandIn {
+  readonly doc = new Y.Doc();
+  /** The body's first paragraph as main held it after each update call, in the order they came. */
+  readonly seen: string[] = [];
+  gate: Promise<void> | null = null;
+
+  constructor() {
+    initArticle(this.doc, { id: ID, language: 'vi', createdAt: '2026-11-28T04:00:00.000Z' });
+    setBodyLines(this.doc, ['Mở đầu']);
+  }
+
+  api(): ReplicaApi {
+    const summary = { id: ID, updatedAt: '2026-11-28T04:00:00.000Z' } as ArticleSummary;
+    return {
+      article: {
+        open: async () => ({ summary, state: Y.encodeStateAsUpdate(this.doc) }),
+        update: async ({ update }: { update: Uint8Array }) => {
+          Y.applyUpdate(this.doc, update, 'window');
+          this.seen.push(bodyLines(this.doc)[0]!);
+          if (this.gate) await this.gate;
+          return { savedAt: new Date().toISOString() };
+        },
+        close: async () => ({}),
+      },
+      on: { 'article:changed': () => () => undefined },
+    } as unknown as ReplicaApi;
+  }
+}
+
+/** A key typed at the end of the body's first paragraph, as the body editor writes it. */
+function typeKey(replica: ArticleReplica, ch: string): void {
+  const text = (body(replica.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  text.insert(text.length, ch);
+}
+
+/** Lets the fake clock run `ms`, settling promises (main's answers) along the way. */
+const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+describe("the replica's sends to main", () => {
+  const page = { window: new EventTarget(), document: Object.assign(new EventTarget(), { visibilityState: 'visible' }) };
+  let main: MainStandIn;
+  let replica: ArticleReplica;
+
+  beforeAll(() => {
+    Object.assign(globalThis, {
+      ...page,
+      requestAnimationFrame: (fn: (t: number) => void) => setTimeout(() => fn(Date.now()), FRAME_MS),
+      cancelAnimationFrame: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
+      requestIdleCallback: (fn: () => void) => setTimeout(fn, 0),
+      cancelIdleCallback: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
+    });
+  });
+  afterAll(() => {
+    for (const name of ['window', 'document', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback']) delete (globalThis as Record<string, unknown>)[name];
+  });
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    main = new MainStandIn();
+    ({ replica } = await ArticleReplica.open(main.api(), ID, () => () => undefined));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('alone in the article: the keys of a burst go to main together, once the delay has passed', async () => {
+    for (const ch of 'abcde') {
+      typeKey(replica, ch);
+      await pass(FRAME_MS);
+    }
+    await pass(SEND_DELAY_MS - 5 * FRAME_MS - 1);
+    expect(main.seen).toEqual([]);
+    await pass(IDLE_WAIT_MS + 1);
+    expect(main.seen).toEqual(['Mở đầuabcde']);
+    await replica.flushed();
+  });
+
+  it('with someone else in the article: each key goes to main just after its frame, in order', async () => {
+    replica.setLive(true);
+    for (const [i, ch] of [...'abc'].entries()) {
+      typeKey(replica, ch);
+      // Not inside the key's own task: the send waits for the frame that paints the key.
+      await pass(0);
+      expect(main.seen).toHaveLength(i);
+      await pass(FRAME_MS + 1);
+      expect(main.seen).toHaveLength(i + 1);
+    }
+    expect(main.seen).toEqual(['Mở đầua', 'Mở đầuab', 'Mở đầuabc']);
+    await replica.flushed();
+  });
+
+  it('with someone else in the article: keys typed while a send is unanswered go together in the next one', async () => {
+    replica.setLive(true);
+    let answer!: () => void;
+    main.gate = new Promise((resolve) => (answer = resolve));
+    typeKey(replica, 'a');
+    await pass(FRAME_MS + 1);
+    for (const ch of 'bcd') {
+      typeKey(replica, ch);
+      await pass(FRAME_MS + 1);
+    }
+    await pass(SEND_DELAY_MS + IDLE_WAIT_MS);
+    expect(main.seen).toEqual(['Mở đầua']);
+    main.gate = null;
+    answer();
+    await pass(0);
+    expect(main.seen).toEqual(['Mở đầua', 'Mở đầuabcd']);
+    await replica.flushed();
+  });
+
+  it('a send waiting to be coalesced goes at the next frame once someone joins, and coalescing resumes when they leave', async () => {
+    typeKey(replica, 'a');
+    await pass(FRAME_MS);
+    replica.setLive(true);
+    await pass(FRAME_MS + 1);
+    expect(main.seen).toEqual(['Mở đầua']);
+
+    replica.setLive(false);
+    for (const ch of 'bcd') {
+      typeKey(replica, ch);
+      await pass(FRAME_MS + 1);
+    }
+    expect(main.seen).toEqual(['Mở đầua']);
+    await pass(SEND_DELAY_MS + IDLE_WAIT_MS);
+    expect(main.seen).toEqual(['Mở đầua', 'Mở đầuabcd']);
+    await replica.flushed();
+  });
+});
