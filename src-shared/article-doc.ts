@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
-import { candidates, readRegister, registerValue, writeRegister, type EditSession, type RegisterState } from './register';
+import { candidates, readRegister, registerValue, resolveRegister, writeRegister, type EditSession, type RegisterState } from './register';
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
 import { slugify } from './text/slug';
 import { countWords, nfc } from './text/vietnamese';
@@ -71,6 +71,17 @@ export function writeMeta(doc: Y.Doc, field: MetaTextField, text: string, sessio
     if (changed && field === 'slug' && !m.has('slug') && m.has('slugEdited')) m.delete('slugEdited');
   });
   return changed;
+}
+
+/** A person chose the value of a meta field in conflict (see register.ts); returns the new entry's id. */
+export function resolveMeta(doc: Y.Doc, field: MetaTextField, text: string, by: string): string {
+  const m = meta(doc);
+  let id = '';
+  doc.transact(() => {
+    id = resolveRegister(m, field, text, by, registerOptions(m, field));
+    if (field === 'slug' && m.has('slugEdited')) m.delete('slugEdited');
+  });
+  return id;
 }
 
 /** Only main calls this, once, when the article is created: a replica never initialises. */

@@ -201,16 +201,25 @@ export function writeRegister(map: Y.Map<unknown>, field: string, text: string, 
 
 /**
  * A person settled the field on `text`: one candidate chosen, or a value combining them. Every
- * candidate seen is removed and one is added, with `text` as its base.
+ * candidate seen is removed and one is added, with `text` as its base. Returns the entry id of
+ * the candidate added.
  */
-export function resolveRegister(map: Y.Map<unknown>, field: string, text: string, by: string, options: RegisterOptions = {}): void {
+export function resolveRegister(map: Y.Map<unknown>, field: string, text: string, by: string, options: RegisterOptions = {}): string {
   const value = nfc(text);
   const seen = candidates(map, field, options);
   const at = iso(options);
+  const id = newEntryId();
   transact(map, () => {
     removeAll(map, field, seen);
-    map.set(candidateKey(field, newEntryId()), { v: value, by: nfc(by), at, base: value, baseAt: at } satisfies StoredCandidate);
+    map.set(candidateKey(field, id), { v: value, by: nfc(by), at, base: value, baseAt: at } satisfies StoredCandidate);
   });
+  return id;
+}
+
+/** The entry id in a candidate's key ('' for a legacy plain value). */
+export function entryIdOf(key: string): string {
+  const at = key.indexOf(SEPARATOR);
+  return at < 0 ? '' : key.slice(at + 1);
 }
 
 /** Writes `text` as a one-call session (the command line, an import, an attached photo's facts). */

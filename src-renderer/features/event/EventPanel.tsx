@@ -4,15 +4,19 @@
  * from the glossary, which learns what is entered here), its IPTC topics and keywords.
  *
  * Every edit is a transaction on the article's replica with the page's origin, so it is sent
- * to main and Ctrl+Z takes it back like any other change in the article.
+ * to main and Ctrl+Z takes it back like any other change in the article. The texts a person
+ * types (title, venue, names, a participant's title and organisation) are registers: each
+ * field's edit session runs from its first write to leaving it (article/registers.ts), and a
+ * field two desks wrote at once shows their values to choose from (FieldConflict).
  */
-import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
   addOrganiser,
   addParticipant,
   DEFAULT_TIME_ZONE,
+  eventMap,
   EVENT_TYPES,
   isLocalDateTime,
   parseKeywords,
@@ -23,16 +27,23 @@ import {
   setEventType,
   setKeywords,
   setOrganiser,
+  organiserMap,
+  participantMap,
   setTopic,
   updateParticipant,
+  type EventTextField,
   type EventType,
   type Participant,
+  type ParticipantField,
 } from '../../../src-shared/article-event';
 import type { Language } from '../../../src-shared/models';
 import { MEDIA_TOPICS } from '../../../src-shared/media-topics';
+import { ownCandidate, readRegister, resolveRegister, type EditSession, type RegisterState } from '../../../src-shared/register';
 import { currentLanguage } from '../../app/i18n';
 import { NfcField } from '../../shared/NfcField';
 import { routeUndoKeys } from '../editor/undo';
+import { FieldConflict } from '../article/FieldConflict';
+import { rememberEntry, shownValue, useEditSessions } from '../article/registers';
 import { GlossaryField } from './GlossaryField';
 import { PlacePicker } from './PlacePicker';
 import { editEvent, useEvent } from './useEvent';
@@ -64,6 +75,8 @@ export const TIME_ZONES = [
 /** What a datetime-local input can show: "2025-06-20T08:00" (a date alone shows as nothing). */
 const inputValue = (v: string): string => (/T\d\d:\d\d/.test(v) ? v.slice(0, 16) : '');
 
+const NO_VALUE: RegisterState = { value: '', since: '', candidates: [], conflict: false };
+
 function leftGroup(e: FocusEvent<HTMLElement>): boolean {
   const next = e.relatedTarget as Node | null;
   return !next || !e.currentTarget.contains(next);
@@ -88,6 +101,7 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
   const [focusNext, setFocusNext] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
   const uiLanguage = currentLanguage();
+  const sessions = useEditSessions();
   // What the glossary was last told of each organiser and participant (what the page opened
   // with counts as told): leaving an unchanged row teaches nothing, so uses count real entries.
   const told = useRef<Map<string, string> | null>(null);
@@ -112,6 +126,44 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
   const endBeforeStart = !!event.start && !!event.end && event.end < event.start;
   const personId = (p: Participant) => `${base}-person-${p.id}`;
 
+  /**
+   * One typed field of the event: the register in `map` under `field`, edited in the session
+   * named `key`. Read at each render: the panel renders again on every change of the event.
+   */
+  const typed = (map: Y.Map<unknown> | null, field: string, key: string) => {
+    const state = map ? readRegister(map, field) : NO_VALUE;
+    const session = (): EditSession => sessions.session(key);
+    return {
+      state,
+      value: shownValue(state, field, sessions.active(key)),
+      session,
+      /** The field was left: its text trimmed (in the same session, only if it wrote), and the session ends. */
+      leave(write: (text: string, s: EditSession) => void) {
+        const s = sessions.active(key);
+        const own = s && map ? ownCandidate(map, field, s) : null;
+        if (s && own && own.value !== own.value.trim()) editEvent(doc, () => write(own.value.trim(), s));
+        sessions.end(key);
+      },
+      conflict(label: string): ReactNode {
+        return (
+          <FieldConflict
+            state={state}
+            label={label}
+            lang={language}
+            onResolve={(value) => {
+              sessions.end(key);
+              if (map) editEvent(doc, () => rememberEntry(resolveRegister(map, field, value, sessions.by)));
+            }}
+          />
+        );
+      },
+    };
+  };
+  const eventText = (field: EventTextField) => typed(eventMap(doc), field, field);
+  const title = eventText('title');
+  const venue = eventText('venue');
+  const participantText = (p: Participant, field: ParticipantField) => typed(participantMap(doc, p.id), field, `${field}:${p.id}`);
+
   return (
     <section
       className="event"
@@ -129,7 +181,16 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
         <label className="field__label" htmlFor={ids.title}>
           {t('eventTitle')}
         </label>
-        <NfcField id={ids.title} className="input" value={event.title} lang={language} onText={(v) => editEvent(doc, (d) => setEventText(d, 'title', v))} onBlur={() => editEvent(doc, (d) => setEventText(d, 'title', event.title.trim()))} autoComplete="off" />
+        <NfcField
+          id={ids.title}
+          className="input"
+          value={title.value}
+          lang={language}
+          onText={(v) => editEvent(doc, (d) => setEventText(d, 'title', v, title.session()))}
+          onBlur={() => title.leave((v, s) => setEventText(doc, 'title', v, s))}
+          autoComplete="off"
+        />
+        {title.conflict(t('eventTitle'))}
       </div>
 
       <div className="field">
@@ -182,32 +243,49 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
         <label className="field__label" htmlFor={ids.venue}>
           {t('venue')}
         </label>
-        <NfcField id={ids.venue} className="input" value={event.venue} lang={language} placeholder={t('venueHint')} onText={(v) => editEvent(doc, (d) => setEventText(d, 'venue', v))} onBlur={() => editEvent(doc, (d) => setEventText(d, 'venue', event.venue.trim()))} autoComplete="off" />
+        <NfcField
+          id={ids.venue}
+          className="input"
+          value={venue.value}
+          lang={language}
+          placeholder={t('venueHint')}
+          onText={(v) => editEvent(doc, (d) => setEventText(d, 'venue', v, venue.session()))}
+          onBlur={() => venue.leave((v, s) => setEventText(doc, 'venue', v, s))}
+          autoComplete="off"
+        />
+        {venue.conflict(t('venue'))}
       </div>
 
       <PlacePicker doc={doc} place={event.place} start={event.start} />
 
       <fieldset className="event__group">
         <legend className="field__label">{t('organisers')}</legend>
-        {event.organisers.map((o, i) => (
-          <div className="event__row" key={o.id}>
-            <GlossaryField
-              id={`${base}-org-${o.id}`}
-              kind="organisation"
-              value={o.name}
-              lang={language}
-              aria-label={t('organiserName', { n: i + 1 })}
-              onText={(v) => editEvent(doc, (d) => setOrganiser(d, o.id, v))}
-              onPickEntry={(entry) => editEvent(doc, (d) => setOrganiser(d, o.id, entry.name))}
-              onBlur={(e) => {
-                if (leftGroup(e)) tell(o.id, o.name, () => learn([], [o.name]));
-              }}
-            />
-            <button type="button" className="button button--small button--quiet" aria-label={t('removeNamed', { name: o.name || t('organiserName', { n: i + 1 }) })} onClick={() => editEvent(doc, (d) => removeOrganiser(d, o.id))}>
-              {t('remove')}
-            </button>
-          </div>
-        ))}
+        {event.organisers.map((o, i) => {
+          const name = typed(organiserMap(doc, o.id), 'name', `organiser:${o.id}`);
+          return (
+            <div key={o.id}>
+              <div className="event__row">
+                <GlossaryField
+                  id={`${base}-org-${o.id}`}
+                  kind="organisation"
+                  value={name.value}
+                  lang={language}
+                  aria-label={t('organiserName', { n: i + 1 })}
+                  onText={(v) => editEvent(doc, (d) => setOrganiser(d, o.id, v, name.session()))}
+                  onPickEntry={(entry) => editEvent(doc, (d) => setOrganiser(d, o.id, entry.name, name.session()))}
+                  onBlur={(e) => {
+                    name.leave((v, s) => setOrganiser(doc, o.id, v, s));
+                    if (leftGroup(e)) tell(o.id, o.name, () => learn([], [o.name]));
+                  }}
+                />
+                <button type="button" className="button button--small button--quiet" aria-label={t('removeNamed', { name: o.name || t('organiserName', { n: i + 1 }) })} onClick={() => editEvent(doc, (d) => removeOrganiser(d, o.id))}>
+                  {t('remove')}
+                </button>
+              </div>
+              {name.conflict(t('organiserName', { n: i + 1 }))}
+            </div>
+          );
+        })}
         <button
           type="button"
           className="button button--small"
@@ -223,53 +301,65 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
 
       <fieldset className="event__group">
         <legend className="field__label">{t('participants')}</legend>
-        {event.participants.map((p, i) => (
-          <fieldset
-            className="event__participant"
-            key={p.id}
-            onBlur={(e) => {
-              if (leftGroup(e)) tell(p.id, JSON.stringify(p), () => learn([{ name: p.person, title: p.title, organisation: p.organisation }], []));
-            }}
-          >
-            <legend className="sr-only">{t('participantLabel', { n: i + 1 })}</legend>
-            <GlossaryField
-              id={personId(p)}
-              kind="person"
-              value={p.person}
-              lang={language}
-              aria-label={`${t('person')} (${t('participantLabel', { n: i + 1 })})`}
-              placeholder={t('person')}
-              onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { person: v }))}
-              onPickEntry={(entry) =>
-                editEvent(doc, (d) =>
-                  updateParticipant(d, p.id, { person: entry.name, ...(entry.title ? { title: entry.title } : {}), ...(entry.organisation ? { organisation: entry.organisation } : {}) }),
-                )
-              }
-            />
-            <NfcField
-              className="input"
-              value={p.title}
-              lang={language}
-              aria-label={`${t('personTitle')} (${t('participantLabel', { n: i + 1 })})`}
-              placeholder={t('personTitle')}
-              onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { title: v }))}
-              autoComplete="off"
-            />
-            <GlossaryField
-              id={`${base}-porg-${p.id}`}
-              kind="organisation"
-              value={p.organisation}
-              lang={language}
-              aria-label={`${t('organisation')} (${t('participantLabel', { n: i + 1 })})`}
-              placeholder={t('organisation')}
-              onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: v }))}
-              onPickEntry={(entry) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: entry.name }))}
-            />
-            <button type="button" className="button button--small button--quiet" aria-label={t('removeNamed', { name: p.person || t('participantLabel', { n: i + 1 }) })} onClick={() => editEvent(doc, (d) => removeParticipant(d, p.id))}>
-              {t('remove')}
-            </button>
-          </fieldset>
-        ))}
+        {event.participants.map((p, i) => {
+          const person = participantText(p, 'person');
+          const ptitle = participantText(p, 'title');
+          const porg = participantText(p, 'organisation');
+          const label = (field: string) => `${field} (${t('participantLabel', { n: i + 1 })})`;
+          return (
+            <fieldset
+              className="event__participant"
+              key={p.id}
+              onBlur={(e) => {
+                if (leftGroup(e)) tell(p.id, JSON.stringify(p), () => learn([{ name: p.person, title: p.title, organisation: p.organisation }], []));
+              }}
+            >
+              <legend className="sr-only">{t('participantLabel', { n: i + 1 })}</legend>
+              <GlossaryField
+                id={personId(p)}
+                kind="person"
+                value={person.value}
+                lang={language}
+                aria-label={label(t('person'))}
+                placeholder={t('person')}
+                onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { person: v }, person.session()))}
+                onPickEntry={(entry) =>
+                  editEvent(doc, (d) =>
+                    updateParticipant(d, p.id, { person: entry.name, ...(entry.title ? { title: entry.title } : {}), ...(entry.organisation ? { organisation: entry.organisation } : {}) }, person.session()),
+                  )
+                }
+                onBlur={() => person.leave((v, s) => updateParticipant(doc, p.id, { person: v }, s))}
+              />
+              {person.conflict(label(t('person')))}
+              <NfcField
+                className="input"
+                value={ptitle.value}
+                lang={language}
+                aria-label={label(t('personTitle'))}
+                placeholder={t('personTitle')}
+                onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { title: v }, ptitle.session()))}
+                onBlur={() => ptitle.leave((v, s) => updateParticipant(doc, p.id, { title: v }, s))}
+                autoComplete="off"
+              />
+              {ptitle.conflict(label(t('personTitle')))}
+              <GlossaryField
+                id={`${base}-porg-${p.id}`}
+                kind="organisation"
+                value={porg.value}
+                lang={language}
+                aria-label={label(t('organisation'))}
+                placeholder={t('organisation')}
+                onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: v }, porg.session()))}
+                onPickEntry={(entry) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: entry.name }, porg.session()))}
+                onBlur={() => porg.leave((v, s) => updateParticipant(doc, p.id, { organisation: v }, s))}
+              />
+              {porg.conflict(label(t('organisation')))}
+              <button type="button" className="button button--small button--quiet" aria-label={t('removeNamed', { name: p.person || t('participantLabel', { n: i + 1 }) })} onClick={() => editEvent(doc, (d) => removeParticipant(d, p.id))}>
+                {t('remove')}
+              </button>
+            </fieldset>
+          );
+        })}
         <button
           type="button"
           className="button button--small"

@@ -2,21 +2,29 @@
  * One photo of the article: its thumbnail and what the file said (date taken, camera, size,
  * GPS), and what the writer gives it — captions in Vietnamese and English, credit, creator,
  * persons shown, place — with the featured choice, its place in the order and in the body.
- * Every change goes to the replica as the writer's own, so it can be undone.
+ * Every change goes to the replica as the writer's own, so it can be undone. Captions, credit,
+ * creator and place are registers: each field's edit session runs from its first write to
+ * leaving it (article/registers.ts), and a field two desks wrote at once shows their values to
+ * choose from (FieldConflict).
  */
 import { useEffect, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { LANGUAGES, type Language } from '../../../src-shared/models';
-import { removePhoto, setCaption, setFeatured, setPersons, setPhotoText, type PhotoEntry, type PhotoTextField } from '../../../src-shared/article-photos';
+import { captionsOf, entryAt, removePhoto, setCaption, setFeatured, setPersons, setPhotoText, type PhotoEntry, type PhotoTextField } from '../../../src-shared/article-photos';
+import { readRegister, resolveRegister, type RegisterState } from '../../../src-shared/register';
 import { NfcField } from '../../shared/NfcField';
 import { thumbUrl } from '../../shared/photo-thumbs';
+import { FieldConflict } from '../article/FieldConflict';
 import { USER_ORIGIN } from '../article/origins';
+import { rememberEntry, shownValue, useEditSessions } from '../article/registers';
 import { insertPhotoInBody } from '../editor/photo-node';
 import { routeUndoKeys } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
 
 export const DRAG_TYPE = 'application/x-bantin-photo';
+
+const NO_VALUE: RegisterState = { value: '', since: '', candidates: [], conflict: false };
 
 export interface PhotoCardProps {
   readonly doc: Y.Doc;
@@ -47,7 +55,33 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
   const [persons, setPersonsText] = useState(entry.persons.join(', '));
   useEffect(() => setPersonsText(entry.persons.join(', ')), [entry.persons]);
   const mine = (fn: () => void) => doc.transact(fn, USER_ORIGIN);
-  const text = (field: PhotoTextField) => (value: string) => mine(() => setPhotoText(doc, index, field, value));
+  const sessions = useEditSessions();
+  // Read at each render: the panel renders again on every change of the photos.
+  const map = entryAt(doc, index);
+  const caps = captionsOf(map);
+  /** One typed field: the register `field` of `holder`, its session named `key`, what it shows and its conflict notice. */
+  const typed = (holder: Y.Map<unknown> | null, field: string, key: string, write: (value: string) => void) => {
+    const state = holder ? readRegister(holder, field) : NO_VALUE;
+    return {
+      value: shownValue(state, field, sessions.active(key)),
+      onText: (value: string) => mine(() => write(value)),
+      onBlur: () => sessions.end(key),
+      conflict: (label: string, lang?: string) => (
+        <FieldConflict
+          state={state}
+          label={label}
+          lang={lang}
+          onResolve={(value) => {
+            sessions.end(key);
+            if (holder) mine(() => rememberEntry(resolveRegister(holder, field, value, sessions.by)));
+          }}
+        />
+      ),
+    };
+  };
+  const text = (field: PhotoTextField) => typed(map, field, field, (value) => setPhotoText(doc, index, field, value, sessions.session(field)));
+  const captionField = (lang: Language) => typed(caps, lang, `caption-${lang}`, (value) => setCaption(doc, index, lang, value, sessions.session(`caption-${lang}`)));
+  const fields = { credit: text('credit'), creator: text('creator'), place: text('place') };
   const number = index + 1;
   const caption = entry.captions[language];
 
@@ -91,27 +125,33 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
         </p>
       </div>
       <div className="photo-card__fields">
-        {LANGUAGES.map((lang) => (
-          <div className="field" key={lang}>
-            <label className="field__label" htmlFor={ids[lang]}>
-              {t(`card.caption.${lang}`)}
-              {lang === language && <span className="field__required"> {t('card.required')}</span>}
-            </label>
-            <NfcField multiline rows={2} id={ids[lang]} className="input" lang={lang} value={entry.captions[lang]} onText={(v) => mine(() => setCaption(doc, index, lang, v))} aria-required={lang === language} spellCheck />
-          </div>
-        ))}
+        {LANGUAGES.map((lang) => {
+          const cap = captionField(lang);
+          return (
+            <div className="field" key={lang}>
+              <label className="field__label" htmlFor={ids[lang]}>
+                {t(`card.caption.${lang}`)}
+                {lang === language && <span className="field__required"> {t('card.required')}</span>}
+              </label>
+              <NfcField multiline rows={2} id={ids[lang]} className="input" lang={lang} value={cap.value} onText={cap.onText} onBlur={cap.onBlur} aria-required={lang === language} spellCheck />
+              {cap.conflict(t(`card.caption.${lang}`), lang)}
+            </div>
+          );
+        })}
         <div className="photo-card__row">
           <div className="field">
             <label className="field__label" htmlFor={ids.credit}>
               {t('card.credit')}
             </label>
-            <NfcField id={ids.credit} className="input" value={entry.credit} onText={text('credit')} autoComplete="off" />
+            <NfcField id={ids.credit} className="input" value={fields.credit.value} onText={fields.credit.onText} onBlur={fields.credit.onBlur} autoComplete="off" />
+            {fields.credit.conflict(t('card.credit'))}
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.creator}>
               {t('card.creator')}
             </label>
-            <NfcField id={ids.creator} className="input" value={entry.creator} onText={text('creator')} autoComplete="off" />
+            <NfcField id={ids.creator} className="input" value={fields.creator.value} onText={fields.creator.onText} onBlur={fields.creator.onBlur} autoComplete="off" />
+            {fields.creator.conflict(t('card.creator'))}
           </div>
         </div>
         <div className="field">
@@ -132,7 +172,8 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
           <label className="field__label" htmlFor={ids.place}>
             {t('card.place')}
           </label>
-          <NfcField id={ids.place} className="input" value={entry.place} onText={text('place')} autoComplete="off" />
+          <NfcField id={ids.place} className="input" value={fields.place.value} onText={fields.place.onText} onBlur={fields.place.onBlur} autoComplete="off" />
+          {fields.place.conflict(t('card.place'))}
         </div>
         <div className="photo-card__actions">
           <label className="photo-card__featured">
