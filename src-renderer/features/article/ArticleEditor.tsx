@@ -5,11 +5,16 @@
  * One undo manager serves the whole page (see editor/undo.ts): Ctrl+Z in the headline, the
  * lead or the body takes back the writer's last change in this article, never another
  * window's.
+ *
+ * Byline and slug are registers (src-shared/register.ts): when two desks wrote one at once, a
+ * notice under the field lists both values to choose from (FieldConflict); while the writer
+ * types, the field shows what their own session wrote.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TextEdit } from '../../../src-shared/article-doc';
+import { meta, metaRegister, resolveMeta, type MetaTextField, type TextEdit } from '../../../src-shared/article-doc';
 import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
+import { candidateKey } from '../../../src-shared/register';
 import { isLanguage } from '../../app/i18n';
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
@@ -27,6 +32,9 @@ import type { ArticlePresence } from '../sync/presence';
 import { PresenceList } from '../sync/PresenceList';
 import { Counts } from './Counts';
 import { useEditSessions } from './edit-sessions';
+import { FieldConflict } from './FieldConflict';
+import { USER_ORIGIN } from './origins';
+import { rememberEntry, shownValue, useRegisterState } from './registers';
 import type { ArticleReplica } from './replica';
 import { ReadingRateControl } from './ReadingRateControl';
 import { SaveStatus } from './SaveStatus';
@@ -45,6 +53,18 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const write = (field: FieldName) => (value: string, edit?: TextEdit) => writeField(replica.doc, field, value, edit, sessions.of(field));
   const language = isLanguage(facts.language) ? facts.language : summary.language;
   const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
+  const doc = replica.doc;
+  const byline = useRegisterState(meta(doc), () => metaRegister(doc, 'byline'));
+  const slug = useRegisterState(meta(doc), () => metaRegister(doc, 'slug'));
+  const resolve = (field: MetaTextField) => (value: string) => {
+    sessions.end(field);
+    doc.transact(() => rememberEntry(resolveMeta(doc, field, value, sessions.by)), USER_ORIGIN);
+  };
+  // While the writer types in the slug it shows what they typed (even emptied), else the slug in effect.
+  const slugSession = sessions.active('slug');
+  const typedSlug = slugSession ? slug.candidates.find((c) => c.key === candidateKey('slug', slugSession.id)) : undefined;
+  /** An empty slug in a conflict is one given back to the headline. */
+  const slugReads = (v: string) => v || te('conflict.followsHeadline');
 
   /** Ctrl+Z / Ctrl+Y in a plain field go to the article's undo history, not the browser's. */
   const onUndoKeys = (e: KeyboardEvent) => void routeUndoKeys(e, undoManager);
@@ -80,9 +100,12 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <NfcField
               id={ids.slug}
               className="input input--slug"
-              value={fields.slug}
+              value={typedSlug ? typedSlug.value : fields.slug}
               onText={write('slug')}
-              onBlur={() => settleSlug(replica.doc)}
+              onBlur={() => {
+                settleSlug(doc, sessions.active('slug'));
+                sessions.end('slug');
+              }}
               onKeyDown={onUndoKeys}
               aria-describedby={ids.slugHint}
               data-edited={facts.slugEdited}
@@ -92,6 +115,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <p className="field__hint" id={ids.slugHint}>
               {te('slug.hint')}
             </p>
+            <FieldConflict state={slug} label={te('slug.label')} describe={slugReads} onResolve={resolve('slug')} />
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.sapo}>
@@ -114,7 +138,8 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <label className="field__label" htmlFor={ids.byline}>
               {t('article.byline')}
             </label>
-            <NfcField id={ids.byline} className="input" value={fields.byline} onText={write('byline')} onKeyDown={onUndoKeys} autoComplete="off" />
+            <NfcField id={ids.byline} className="input" value={shownValue(byline, 'byline', sessions.active('byline'))} onText={write('byline')} onBlur={() => sessions.end('byline')} onKeyDown={onUndoKeys} autoComplete="off" />
+            <FieldConflict state={byline} label={t('article.byline')} onResolve={resolve('byline')} />
           </div>
           <dl className="facts">
             <div>

@@ -7,12 +7,17 @@
 import { useState } from 'react';
 import { newSession, type EditSession } from '../../../src-shared/register';
 import { useSyncStatus } from '../sync/useSyncStatus';
+import { rememberEntry } from './registers';
 
 export interface EditSessions {
   /** The field's current session, started now when there is none. */
   of(field: string): EditSession;
+  /** The field's session going on, if any (a field shows what its session wrote). */
+  active(field: string): EditSession | null;
   /** The writer left the field. */
   end(field: string): void;
+  /** The name the sessions carry. */
+  readonly by: string;
 }
 
 export function useEditSessions(): EditSessions {
@@ -27,10 +32,15 @@ export function useEditSessions(): EditSessions {
         of(field: string): EditSession {
           let s = open.get(field);
           if (!s) open.set(field, (s = newSession(state.by)));
+          rememberEntry(s.id);
           return s;
         },
+        active: (field: string): EditSession | null => open.get(field) ?? null,
         end(field: string): void {
           open.delete(field);
+        },
+        get by(): string {
+          return state.by;
         },
       } satisfies EditSessions,
     };

@@ -1,19 +1,16 @@
 /**
- * The page's side of the registers (src-shared/register.ts): edit sessions for its fields, the
- * writer's name, and a register's state kept current as the document changes.
+ * The page's side of the registers (src-shared/register.ts), beside its edit sessions
+ * (edit-sessions.ts): what a field shows, a register's state kept current as the document
+ * changes, and which candidates this window wrote.
  *
- * - A session is the span one person edits one field: it starts with the first write after
- *   the field got focus and ends when the field loses it, so every keystroke in between
- *   overwrites one candidate, and the next visit to the field starts a new one.
- * - The writer's name is the logged-in user's (as presence shows it); '' when the desk is not
- *   logged in, and then the conflict notice says "this desk" or "another desk". Which candidates
- *   are this desk's is known for the entries this window wrote (a set kept for the page's life):
- *   after a reload a desk's own nameless value reads as another desk's.
+ * Candidates carry the writer's login name; a desk that is not logged in writes '' and the
+ * conflict notice then says "this desk" or "another desk". Which candidates are this desk's is
+ * known for the entries this window wrote (a set kept for the page's life): after a reload, a
+ * desk's own nameless value reads as another desk's.
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { candidateKey, entryIdOf, newSession, type EditSession, type RegisterState } from '../../../src-shared/register';
-import { useSyncStatus } from '../sync/useSyncStatus';
+import { candidateKey, entryIdOf, type EditSession, type RegisterState } from '../../../src-shared/register';
 
 /** Entry ids written from this window (sessions and resolves). */
 const written = new Set<string>();
@@ -26,43 +23,6 @@ export function rememberEntry(id: string): void {
 export function isOwnEntry(key: string): boolean {
   const id = entryIdOf(key);
   return id !== '' && written.has(id);
-}
-
-/** The name written with this desk's candidates: the logged-in user, else ''. */
-export function useWriterName(): string {
-  return useSyncStatus()?.user ?? '';
-}
-
-export interface EditSessions {
-  /** The session of the field named `key`, started now if none is going on. */
-  session(key: string): EditSession;
-  /** The session going on in field `key`, if any. */
-  active(key: string): EditSession | null;
-  /** The field was left: its next write starts a new session. */
-  end(key: string): void;
-  readonly by: string;
-}
-
-/** Sessions of a page's fields, one per field key at a time. */
-export function useEditSessions(): EditSessions {
-  const by = useWriterName();
-  const sessions = useRef(new Map<string, EditSession>());
-  const name = useRef(by);
-  name.current = by;
-  const [api] = useState<Omit<EditSessions, 'by'>>(() => ({
-    session(key) {
-      let s = sessions.current.get(key);
-      if (!s) {
-        s = newSession(name.current);
-        written.add(s.id);
-        sessions.current.set(key, s);
-      }
-      return s;
-    },
-    active: (key) => sessions.current.get(key) ?? null,
-    end: (key) => void sessions.current.delete(key),
-  }));
-  return { ...api, by };
 }
 
 /**

@@ -4,8 +4,8 @@
  * for the counters by useBodyLines (useBodyText.ts), so a keystroke in it costs no walk over the whole body here.
  */
 import type * as Y from 'yjs';
-import { headline, meta, sapo, setText, type TextEdit } from '../../../src-shared/article-doc';
-import type { EditSession } from '../../../src-shared/register';
+import { headline, meta, metaRegister, sapo, setText, slugOf, writeMeta, type TextEdit } from '../../../src-shared/article-doc';
+import { newSession, ownCandidate, type EditSession } from '../../../src-shared/register';
 import { noteEdit } from '../../../src-shared/rewrites';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
@@ -24,7 +24,7 @@ export type ArticleFields = Readonly<Record<FieldName, string>>;
 export interface ArticleFacts {
   readonly createdAt: string;
   readonly language: string;
-  /** The writer changed the slug: it no longer follows the headline. */
+  /** A person gave the slug: it no longer follows the headline. */
   readonly slugEdited: boolean;
 }
 
@@ -37,25 +37,20 @@ export function readFields(doc: Y.Doc): ArticleFields {
   return {
     headline: headline(doc).toString(),
     sapo: sapo(doc).toString(),
-    byline: metaText(doc, 'byline'),
-    slug: metaText(doc, 'slug'),
+    byline: metaRegister(doc, 'byline').value,
+    slug: slugOf(doc).slug,
   };
 }
 
 export function readFacts(doc: Y.Doc): ArticleFacts {
-  return { createdAt: metaText(doc, 'createdAt'), language: metaText(doc, 'language'), slugEdited: meta(doc).get('slugEdited') === true };
-}
-
-function setMeta(doc: Y.Doc, key: string, value: unknown): void {
-  if (meta(doc).get(key) !== value) meta(doc).set(key, value);
+  return { createdAt: metaText(doc, 'createdAt'), language: metaText(doc, 'language'), slugEdited: slugOf(doc).edited };
 }
 
 /**
  * Applies what the writer typed to the document, as the smallest edit placed where they made
- * it (`edit`, from the field), in one local
- * transaction. While the slug has not been edited it follows the headline in that same
- * transaction (so one undo takes back both); typing in the slug field marks it edited, and an
- * emptied slug goes back to following the headline.
+ * it (`edit`, from the field), in one local transaction. Byline and slug are registers
+ * (src-shared/register.ts) written in the field's `session`. The slug is not written as the
+ * headline changes: while nobody edited it, it is made from the headline as it is read.
  */
 export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: TextEdit, session?: EditSession): void {
   const value = nfc(raw);
@@ -69,17 +64,13 @@ export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: Tex
     switch (field) {
       case 'headline':
         writeText(headline(doc), 'headline');
-        if (meta(doc).get('slugEdited') !== true) setMeta(doc, 'slug', slugify(value));
         return;
       case 'sapo':
         writeText(sapo(doc), 'sapo');
         return;
       case 'byline':
-        setMeta(doc, 'byline', value);
-        return;
       case 'slug':
-        setMeta(doc, 'slug', value);
-        setMeta(doc, 'slugEdited', true);
+        writeMeta(doc, field, value, session ?? newSession());
         return;
       default:
         assertNever(field);
@@ -87,15 +78,14 @@ export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: Tex
   }, USER_ORIGIN);
 }
 
-/** The slug field lost focus: keep the slug in its clean form, or follow the headline if emptied. */
-export function settleSlug(doc: Y.Doc): void {
-  doc.transact(() => {
-    const clean = slugify(metaText(doc, 'slug'));
-    if (clean) {
-      setMeta(doc, 'slug', clean);
-      return;
-    }
-    setMeta(doc, 'slugEdited', false);
-    setMeta(doc, 'slug', slugify(headline(doc).toString()));
-  }, USER_ORIGIN);
+/**
+ * The slug field lost focus: what its session wrote is kept in its clean form, in the same
+ * session; emptied, it gives the slug back to the headline. A visit that wrote nothing writes
+ * nothing.
+ */
+export function settleSlug(doc: Y.Doc, session: EditSession | null): void {
+  const own = session ? ownCandidate(meta(doc), 'slug', session) : null;
+  if (!session || !own) return;
+  const clean = slugify(own.value);
+  if (clean !== own.value) doc.transact(() => writeMeta(doc, 'slug', clean, session), USER_ORIGIN);
 }

@@ -43,7 +43,8 @@ import { currentLanguage } from '../../app/i18n';
 import { NfcField } from '../../shared/NfcField';
 import { routeUndoKeys } from '../editor/undo';
 import { FieldConflict } from '../article/FieldConflict';
-import { rememberEntry, shownValue, useEditSessions } from '../article/registers';
+import { useEditSessions } from '../article/edit-sessions';
+import { rememberEntry, shownValue } from '../article/registers';
 import { GlossaryField } from './GlossaryField';
 import { PlacePicker } from './PlacePicker';
 import { editEvent, useEvent } from './useEvent';
@@ -132,7 +133,7 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
    */
   const typed = (map: Y.Map<unknown> | null, field: string, key: string) => {
     const state = map ? readRegister(map, field) : NO_VALUE;
-    const session = (): EditSession => sessions.session(key);
+    const session = (): EditSession => sessions.of(key);
     return {
       state,
       value: shownValue(state, field, sessions.active(key)),

@@ -17,7 +17,8 @@ import { NfcField } from '../../shared/NfcField';
 import { thumbUrl } from '../../shared/photo-thumbs';
 import { FieldConflict } from '../article/FieldConflict';
 import { USER_ORIGIN } from '../article/origins';
-import { rememberEntry, shownValue, useEditSessions } from '../article/registers';
+import { useEditSessions } from '../article/edit-sessions';
+import { rememberEntry, shownValue } from '../article/registers';
 import { insertPhotoInBody } from '../editor/photo-node';
 import { routeUndoKeys } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
@@ -79,8 +80,8 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
       ),
     };
   };
-  const text = (field: PhotoTextField) => typed(map, field, field, (value) => setPhotoText(doc, index, field, value, sessions.session(field)));
-  const captionField = (lang: Language) => typed(caps, lang, `caption-${lang}`, (value) => setCaption(doc, index, lang, value, sessions.session(`caption-${lang}`)));
+  const text = (field: PhotoTextField) => typed(map, field, field, (value) => setPhotoText(doc, index, field, value, sessions.of(field)));
+  const captionField = (lang: Language) => typed(caps, lang, `caption-${lang}`, (value) => setCaption(doc, index, lang, value, sessions.of(`caption-${lang}`)));
   const fields = { credit: text('credit'), creator: text('creator'), place: text('place') };
   const number = index + 1;
   const caption = entry.captions[language];
