@@ -2,7 +2,10 @@
  * Logging in to the newsroom server: its address, the user name and the password, sent to
  * main with `sync:login`. The password is read from its field when the form is sent and the
  * field is emptied after the call, whatever its outcome: it is never kept in React state. A
- * refusal is shown under the form in the interface's language (`errors:<code>`).
+ * refusal is shown under the form in the interface's language (`errors:<code>`); when no server
+ * answered, the form says the login failed and that nothing syncs until it succeeds (the
+ * general "cannot be reached" words promise a sync when the connection is back, true only for
+ * a desk that is logged in).
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +14,7 @@ import { parseServerUrl, type SyncStatus } from '../../../src-shared/sync';
 import { desk } from '../../platform/api';
 import { acceptSyncStatus } from './useSyncStatus';
 
-type Problem = { readonly kind: 'badServer' } | { readonly kind: 'refused'; readonly error: ErrorPayload };
+type Problem = { readonly kind: 'badServer' } | { readonly kind: 'refused'; readonly error: ErrorPayload; readonly server: string };
 
 export function LoginForm({ status, again, onLoggedIn }: { readonly status: SyncStatus; readonly again: boolean; readonly onLoggedIn: () => void }) {
   const { t } = useTranslation(['sync', 'errors']);
@@ -39,14 +42,21 @@ export function LoginForm({ status, again, onLoggedIn }: { readonly status: Sync
       // The form goes away with the login: the page's heading takes the keyboard.
       onLoggedIn();
     } catch (err) {
-      setProblem({ kind: 'refused', error: toErrorPayload(err) });
+      setProblem({ kind: 'refused', error: toErrorPayload(err), server: url });
     } finally {
       if (password.current) password.current.value = '';
       setBusy(false);
     }
   };
 
-  const message = problem === null ? '' : problem.kind === 'badServer' ? t('sync:login.badServer') : t(`errors:${problem.error.code}`, { ...problem.error.params });
+  const message =
+    problem === null
+      ? ''
+      : problem.kind === 'badServer'
+        ? t('sync:login.badServer')
+        : problem.error.code === 'syncUnreachable'
+          ? t('sync:login.unreachable', { server: problem.server })
+          : t(`errors:${problem.error.code}`, { ...problem.error.params });
   return (
     <form className="server-section login-form" onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h2 className="side-title" id={`${id}-title`}>
