@@ -7,15 +7,17 @@
  * open (the heartbeat); a refused article leaves the desk online and says so; the library's
  * "updated" is when the server stored the change, not when this desk's copy arrived.
  */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../src-shared/models';
-import type { DirectoryResponse } from '../../src-shared/server-api';
+import { DIRECTORY_CHANNEL, type DirectoryResponse } from '../../src-shared/server-api';
 import type { Desk } from '../../src-main/services/desk';
 import { call } from '../support/desk';
 import { makePhoto } from '../support/photos';
-import { api, login, serverFixtures, type TestServer } from '../support/server';
+import { acknowledged, api, login, serverFixtures, userWithToken, type TestServer } from '../support/server';
 import { addParagraph, addUser, allSynced, articleText, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
 
 const fx = serverFixtures();
@@ -185,5 +187,45 @@ describe('reconnecting and being honest about it', () => {
     const assigned = await api(s.url, 'PUT', `/api/articles/${id}/assignees`, { token: s.adminToken, json: { users: ['phóng-viên-2'] } });
     expect(assigned.status).toBe(200);
     await syncStatus(b, (st) => st.refused.length === 0 && allSynced(st), 'B synced without refusal', 10_000);
+  });
+});
+
+describe('the directory channel on the server', () => {
+  it('tells only the users who may read the article, and carries nothing a desk sends', async () => {
+    const s = await fx.start();
+    const owner = await userWithToken(s, 'phóng-viên-1', 'reporter');
+    const other = await userWithToken(s, 'phóng-viên-2', 'reporter');
+    const editor = await userWithToken(s, 'biên-tập-1', 'editor');
+    const heard = new Map<string, string[]>();
+    const listen = (name: string, token: string): HocuspocusProvider => {
+      // As a desk attaches it: no awareness (the server takes no presence on the channel).
+      const channel = new HocuspocusProvider({ websocketProvider: fx.client(s, token).socket, name: DIRECTORY_CHANNEL, token, awareness: null });
+      channel.attach();
+      heard.set(name, []);
+      channel.on('stateless', ({ payload }: { payload: string }) => heard.get(name)!.push(payload));
+      return channel;
+    };
+    const channels = [listen('owner', owner), listen('other', other), listen('editor', editor)];
+    await Promise.all(channels.map((c) => acknowledged(c)));
+
+    // The owner writes an article: the owner's and the editor's desks are told, the other reporter's not.
+    const id = 'bai-rieng-0001';
+    const writer = fx.client(s, owner).open(id);
+    writer.document.getText('headline').insert(0, 'Bài riêng');
+    await acknowledged(writer);
+    await waitFor(() => heard.get('editor')!.length > 0 && heard.get('owner')!.length > 0, 'the notices');
+    expect(JSON.parse(heard.get('editor')![0]!)).toMatchObject({ kind: 'article', id });
+    // A desk's broadcast on the channel reaches nobody, and its attempt to write to it is refused.
+    const broadcast = encoding.createEncoder(); // Hocuspocus's BroadcastStateless (6), which the provider has no method for
+    encoding.writeVarString(broadcast, DIRECTORY_CHANNEL);
+    encoding.writeVarUint(broadcast, 6);
+    encoding.writeVarString(broadcast, '{"kind":"article","id":"gia-mao-0001","version":9,"updatedAt":"x"}');
+    channels[1]!.configuration.websocketProvider.send(encoding.toUint8Array(broadcast));
+    channels[1]!.document.getText('x').insert(0, 'không được ghi');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(heard.get('other')).toEqual([]);
+    expect(heard.get('editor')!.every((p) => !p.includes('gia-mao'))).toBe(true);
+    const row = await api(s.url, 'GET', '/api/directory', { token: other });
+    expect((row.json as unknown as DirectoryResponse).articles).toEqual([]);
   });
 });
