@@ -1,16 +1,18 @@
 /**
  * Every typed field of an article that holds a conflict (two desks wrote different values at
- * once, see register.ts), in the order the article page shows them: meta, the event, the photos.
+ * once, see register.ts), in the order the article page shows them: headline and lead, meta, the event, the photos.
  * The checklist lists them as something to fix, and the library counts them.
  */
 import * as Y from 'yjs';
-import { META_TEXT_FIELDS, metaRegister, photos, type MetaTextField } from './article-doc';
+import { META_TEXT_FIELDS, metaRegister, photos, rewriteState, type MetaTextField, type RewriteField } from './article-doc';
 import { EVENT_TEXT_FIELDS, eventMap, organiserMap, PARTICIPANT_FIELDS, participantMap, readEvent, type EventTextField, type ParticipantField } from './article-event';
 import { PHOTO_TEXT_FIELDS, captionsOf, type PhotoTextField } from './article-photos';
 import type { Language } from './models';
 import { readRegister } from './register';
 
 export type ConflictPlace =
+  /** The headline or the lead rewritten wholly on two desks apart (rewrites.ts). */
+  | { readonly kind: 'text'; readonly field: RewriteField }
   | { readonly kind: 'meta'; readonly field: MetaTextField }
   | { readonly kind: 'event'; readonly field: EventTextField }
   /** `n`: the organiser's or participant's position, from 1. */
@@ -24,6 +26,7 @@ const conflicted = (map: Y.Map<unknown>, field: string): boolean => readRegister
 
 export function articleConflicts(doc: Y.Doc): ConflictPlace[] {
   const out: ConflictPlace[] = [];
+  for (const field of ['headline', 'sapo'] as const) if (rewriteState(doc, field).conflict) out.push({ kind: 'text', field });
   for (const field of META_TEXT_FIELDS) if (metaRegister(doc, field).conflict) out.push({ kind: 'meta', field });
   const ev = eventMap(doc);
   for (const field of EVENT_TEXT_FIELDS) if (conflicted(ev, field)) out.push({ kind: 'event', field });

@@ -55,10 +55,31 @@ export function metaRegister(doc: Y.Doc, field: MetaTextField): RegisterState {
   return readRegister(m, field, registerOptions(m, field));
 }
 
+/** The headline and the lead: plain texts that two desks may each rewrite wholly (rewrites.ts). */
+export type RewriteField = 'headline' | 'sapo';
+
+/** The register of a headline's or a lead's rewrites, beside its text in `meta` (rewrites.ts writes it). */
+export const rewriteKey = (field: RewriteField): string => `${field}~rewrite`;
+
+export function rewriteState(doc: Y.Doc, field: RewriteField): RegisterState {
+  return readRegister(meta(doc), rewriteKey(field), { legacy: false });
+}
+
+/**
+ * The headline or lead in effect: its text, or while two rewrites made apart wait for a person
+ * to choose (the text holds both, glued), the text both desks started from — what exports,
+ * search and the library use until then, as for a short field in conflict.
+ */
+export function textOf(doc: Y.Doc, field: RewriteField): string {
+  const state = rewriteState(doc, field);
+  if (state.conflict) return state.value;
+  return (field === 'headline' ? headline(doc) : sapo(doc)).toString();
+}
+
 /** The slug in effect, and whether a person gave it (otherwise it is the headline's). */
 export function slugOf(doc: Y.Doc): { readonly slug: string; readonly edited: boolean } {
   const own = metaRegister(doc, 'slug').value;
-  return own ? { slug: own, edited: true } : { slug: slugify(headline(doc).toString()), edited: false };
+  return own ? { slug: own, edited: true } : { slug: slugify(textOf(doc, 'headline')), edited: false };
 }
 
 /** Writes a meta field as typed in `session` (see register.ts); returns whether it changed. */
@@ -323,8 +344,8 @@ export function readArticle(doc: Y.Doc): ArticleView {
     id: str(m.get('id')),
     language: lang,
     status: statusOf(doc),
-    headline: headline(doc).toString(),
-    sapo: sapo(doc).toString(),
+    headline: textOf(doc, 'headline'),
+    sapo: textOf(doc, 'sapo'),
     body: bodyText(doc),
     bodyHtml: bodyHtml(doc),
     byline: registerValue(m, 'byline'),

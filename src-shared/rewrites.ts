@@ -11,25 +11,26 @@
  * (`<field>~rewrite`, register.ts) holding the writer's whole new text; the writer's later
  * edits in the same session keep that candidate current. A later rewrite by someone who saw it
  * replaces it, as any register write does. Two rewrites made apart both stay: a conflict,
- * shown with each version while the text is neither (the glued one); choosing or combining
+ * shown with each version (the text holds both, glued), during which exports, search and the
+ * library use the text both began from (`textOf` in article-doc.ts); choosing or combining
  * writes the text and settles the register in one transaction (so Ctrl+Z brings both back).
  */
 import type * as Y from 'yjs';
-import { meta, setText } from './article-doc';
-import { candidates, ownCandidate, readRegister, resolveRegister, writeRegister, type Candidate, type EditSession } from './register';
+import { headline, meta, rewriteKey, rewriteState, sapo, setText, type RewriteField } from './article-doc';
+import { candidates, ownCandidate, resolveRegister, writeRegister, type Candidate, type EditSession } from './register';
 import type { ChangedRange } from './text/changed-range';
+
+export type { RewriteField };
 
 /** The share of a field's text an edit must replace to count as a rewrite. */
 export const REWRITE_SHARE = 0.6;
 
-export type RewriteField = 'headline' | 'sapo';
-
-const keyOf = (field: RewriteField): string => `${field}~rewrite`;
 const NO_LEGACY = { legacy: false } as const;
 
 /** What one session has taken out of the text it began with. */
 interface Progress {
-  readonly startLength: number;
+  /** The text when the session began. */
+  readonly start: string;
   removed: number;
 }
 const progress = new WeakMap<EditSession, Progress>();
@@ -41,11 +42,11 @@ const progress = new WeakMap<EditSession, Progress>();
 function rewrites(session: EditSession, prev: string, range: ChangedRange): boolean {
   let p = progress.get(session);
   if (!p) {
-    p = { startLength: prev.trim() ? prev.length : 0, removed: 0 };
+    p = { start: prev, removed: 0 };
     progress.set(session, p);
   }
   p.removed += range.endPrev - range.start;
-  return p.startLength > 0 && p.removed >= Math.ceil(p.startLength * REWRITE_SHARE);
+  return p.start.trim() !== '' && p.removed >= Math.ceil(p.start.length * REWRITE_SHARE);
 }
 
 /**
@@ -56,37 +57,46 @@ function rewrites(session: EditSession, prev: string, range: ChangedRange): bool
 export function noteEdit(doc: Y.Doc, field: RewriteField, prev: string, next: string, range: ChangedRange | null, session: EditSession): void {
   if (!range) return;
   const m = meta(doc);
-  const key = keyOf(field);
-  if (rewrites(session, prev, range) || ownCandidate(m, key, session)) writeRegister(m, key, next, session, NO_LEGACY);
+  const key = rewriteKey(field);
+  if (ownCandidate(m, key, session)) {
+    writeRegister(m, key, next, session, NO_LEGACY);
+    return;
+  }
+  if (!rewrites(session, prev, range)) return;
+  const state = rewriteState(doc, field);
+  if (!state.conflict) {
+    // The rewrite replaces every earlier one this desk sees, and its base is the text it began
+    // from (`start`), so that two rewrites made apart agree on what was there before them: a
+    // plain value under the key is that text, read as the one candidate, replaced at once.
+    for (const c of state.candidates) m.delete(c.key);
+    m.set(key, progress.get(session)!.start);
+  }
+  writeRegister(m, key, next, session);
 }
 
 export interface RewriteConflict {
   readonly field: RewriteField;
   /** Each desk's own version, oldest first. */
   readonly versions: readonly Candidate[];
+  /** The text both began from: the field's value in effect until a person chooses. */
+  readonly agreed: string;
 }
 
-/**
- * The rewrite conflict of `field`, or null: several rewrites made apart, and the text is none
- * of them (it holds them glued, or one with the other's edits in it).
- */
-export function rewriteConflict(doc: Y.Doc, field: RewriteField, text: Y.Text): RewriteConflict | null {
-  const state = readRegister(meta(doc), keyOf(field), NO_LEGACY);
-  if (!state.conflict) return null;
-  const now = text.toString();
-  if (state.candidates.some((c) => c.value === now)) return null;
-  return { field, versions: state.candidates };
+/** The rewrite conflict of `field`, or null: several rewrites made apart, with different texts. */
+export function rewriteConflict(doc: Y.Doc, field: RewriteField): RewriteConflict | null {
+  const state = rewriteState(doc, field);
+  return state.conflict ? { field, versions: state.candidates, agreed: state.value } : null;
 }
 
 /** A person settled the conflict on `chosen` (one version, or a combination). */
-export function resolveRewrite(doc: Y.Doc, field: RewriteField, text: Y.Text, chosen: string, by: string): void {
+export function resolveRewrite(doc: Y.Doc, field: RewriteField, chosen: string, by: string): void {
   doc.transact(() => {
-    setText(text, chosen);
-    resolveRegister(meta(doc), keyOf(field), chosen, by, NO_LEGACY);
+    setText(field === 'headline' ? headline(doc) : sapo(doc), chosen);
+    resolveRegister(meta(doc), rewriteKey(field), chosen, by, NO_LEGACY);
   });
 }
 
 /** Whether `field` has any rewrite recorded (for tests and tools). */
 export function rewriteCount(doc: Y.Doc, field: RewriteField): number {
-  return candidates(meta(doc), keyOf(field), NO_LEGACY).length;
+  return candidates(meta(doc), rewriteKey(field), NO_LEGACY).length;
 }

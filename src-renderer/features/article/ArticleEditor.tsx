@@ -12,7 +12,8 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meta, metaRegister, resolveMeta, type MetaTextField, type TextEdit } from '../../../src-shared/article-doc';
+import { meta, metaRegister, resolveMeta, rewriteState, type MetaTextField, type RewriteField, type TextEdit } from '../../../src-shared/article-doc';
+import { resolveRewrite } from '../../../src-shared/rewrites';
 import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
 import { candidateKey } from '../../../src-shared/register';
 import { isLanguage } from '../../app/i18n';
@@ -56,6 +57,13 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const doc = replica.doc;
   const byline = useRegisterState(meta(doc), () => metaRegister(doc, 'byline'));
   const slug = useRegisterState(meta(doc), () => metaRegister(doc, 'slug'));
+  // Headline and lead rewritten wholly on two desks apart (src-shared/rewrites.ts).
+  const headlineRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'headline'));
+  const sapoRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'sapo'));
+  const settleText = (field: RewriteField) => (value: string) => {
+    sessions.end(field);
+    doc.transact(() => resolveRewrite(doc, field, value, sessions.by), USER_ORIGIN);
+  };
   const resolve = (field: MetaTextField) => (value: string) => {
     sessions.end(field);
     doc.transact(() => rememberEntry(resolveMeta(doc, field, value, sessions.by)), USER_ORIGIN);
@@ -92,6 +100,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               {t('article.headline')}
             </label>
             <NfcField id={ids.headline} className="input input--headline" value={fields.headline} onText={write('headline')} onBlur={() => sessions.end('headline')} onKeyDown={onUndoKeys} lang={language} spellCheck autoComplete="off" />
+            <FieldConflict state={headlineRewrites} label={t('article.headline')} onResolve={settleText('headline')} lang={language} />
           </div>
           <div className="field field--slug">
             <label className="field__label" htmlFor={ids.slug}>
@@ -122,6 +131,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               {t('article.sapo')}
             </label>
             <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} onBlur={() => sessions.end('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
+            <FieldConflict state={sapoRewrites} label={t('article.sapo')} onResolve={settleText('sapo')} lang={language} />
           </div>
           <div className="field">
             <p className="field__label" id={ids.body}>

@@ -62,6 +62,8 @@ export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonl
   const photos = (item: ChecklistItem) => (item.photos ?? []).map((n) => t('photoRef', { n: formatNumber(n + 1, currentLanguage()) })).join(', ');
   const place = (p: ConflictPlace): string => {
     switch (p.kind) {
+      case 'text':
+        return t(`conflictPlaces.text.${p.field}`);
       case 'meta':
         return t(`conflictPlaces.meta.${p.field}`);
       case 'event':
