@@ -88,8 +88,9 @@ interface Probe {
   keys: number[];
   handled: number[];
   painted: number[];
-  /** Start of each `article:update` call, and arrival of each `article:changed` event. */
+  /** Start and answer of each `article:update` call, and arrival of each `article:changed` event. */
   sends: number[];
+  answers: number[];
   events: number[];
   /** Per character arrived in the watched element: when it was painted, and when the event that brought it arrived. */
   arrived: number[];
@@ -104,11 +105,13 @@ type ProbeWindow = Window & { __probe: Probe };
 function notePageTraffic(): void {
   const w = window as unknown as ProbeWindow;
   const now = () => performance.timeOrigin + performance.now();
-  w.__probe = { keys: [], handled: [], painted: [], sends: [], events: [], arrived: [], arrivedBy: [] };
+  w.__probe = { keys: [], handled: [], painted: [], sends: [], answers: [], events: [], arrived: [], arrivedBy: [] };
   const nativeFetch = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input instanceof Request ? input.url : input).includes('/api/call/article:update')) w.__probe.sends.push(now());
-    return nativeFetch(input, init);
+    const k = String(input instanceof Request ? input.url : input).includes('/api/call/article:update') ? w.__probe.sends.push(now()) - 1 : -1;
+    const answer = nativeFetch(input, init);
+    if (k >= 0) void answer.then(() => (w.__probe.answers[k] = now())).catch(() => undefined);
+    return answer;
   };
   const NativeSocket = window.WebSocket;
   window.WebSocket = class extends NativeSocket {
@@ -125,7 +128,7 @@ function notePageTraffic(): void {
 /** Notes every key typed in this page: its timestamp, its dispatch and the paint after it. */
 function probeKeys(): void {
   const w = window as unknown as ProbeWindow;
-  w.__probe ??= { keys: [], handled: [], painted: [], sends: [], events: [], arrived: [], arrivedBy: [] };
+  w.__probe ??= { keys: [], handled: [], painted: [], sends: [], answers: [], events: [], arrived: [], arrivedBy: [] };
   const now = () => performance.timeOrigin + performance.now();
   document.addEventListener(
     'keydown',
@@ -150,7 +153,7 @@ function probeKeys(): void {
  */
 function probeArrivals(selector: string): void {
   const w = window as unknown as ProbeWindow;
-  w.__probe ??= { keys: [], handled: [], painted: [], sends: [], events: [], arrived: [], arrivedBy: [] };
+  w.__probe ??= { keys: [], handled: [], painted: [], sends: [], answers: [], events: [], arrived: [], arrivedBy: [] };
   const now = () => performance.timeOrigin + performance.now();
   const root = document.querySelector(selector)!;
   const length = () => root.lastElementChild?.textContent?.length ?? 0;
@@ -407,6 +410,10 @@ export async function liveTyping(): Promise<void> {
     });
     console.log('  where the time goes (per key):');
     console.log(line("A's page: key → article:update call", parts.map((p) => p.sent - p.key)));
+    console.log(line('  of which: key → its paint on A', ownPaint));
+    const firstSend = a.sends.findIndex((t) => t >= a.handled[desk.measured[0]!]!);
+    const acks = a.sends.slice(firstSend, firstSend + measuredSends).map((t, i) => a.answers[firstSend + i]! - t);
+    console.log(line("  A's main: article:update answered (saved)", acks));
     if (proxies.length) {
       console.log(line("A's main: call → frame to the server", parts.map((p) => p.up - p.sent)));
       console.log(line('server: frame in → frame out to B (2 proxy hops)', parts.map((p) => p.down - p.up)));

@@ -3,8 +3,8 @@
  *
  * Main holds the truth; the replica starts from the state `article.open` returns (it never
  * initialises content itself) and from then on the two exchange Yjs updates. Local updates are
- * queued and sent with at most one `article.update` in flight; whatever piled up meanwhile is
- * merged into the next one. A failed send stays queued, the error is shown, and the send is
+ * queued and sent with at most one `article.update` in flight (LIVE_IN_FLIGHT while someone
+ * else watches, below); whatever piled up meanwhile is merged into the next one. A failed send stays queued, the error is shown, and the send is
  * retried until it succeeds: nothing typed is dropped, even after the page has moved on.
  *
  * Sends are coalesced: the first change after a send waits SEND_DELAY_MS for the keys that
@@ -17,8 +17,14 @@
  * While someone else has the article open (`setLive`: a colleague through the newsroom server,
  * or another window), they watch the words appear, and that wait was most of the time a key
  * took to reach their screen. Then a change is sent in a task of its own just after the frame
- * that paints it: still outside the key's own task and frame, and still at most one send in
- * flight — the keys typed while one is out go together in the next, as soon as it is answered.
+ * that paints it: still outside the key's own task and frame. Main answers a send once the
+ * change is on disk, but passes it on (to the newsroom server, to other windows) as soon as it
+ * applies it; so while someone watches, a send does not wait for the previous one's answer (a
+ * save that a busy disk holds back for a few hundred ms would hold back every key typed behind
+ * it): up to LIVE_IN_FLIGHT are out at once. They may reach main out of order (web mode's calls
+ * are separate requests); Yjs keeps an update whose predecessor has not arrived yet, saves it
+ * with the document and applies it when the predecessor comes, and a failed send is queued
+ * again and retried, so nothing is lost or applied twice.
  *
  * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
  * the save status needs to re-render for it, not the page. The change to "saving" comes with a
@@ -36,6 +42,8 @@ export const RETRY_MS = 2000;
 export const SEND_DELAY_MS = 200;
 /** How much longer a send may wait for the page to be idle (between frames, no input waiting). */
 export const IDLE_WAIT_MS = 200;
+/** How many sends may await main's answer at once while someone else watches (see above); one otherwise. */
+export const LIVE_IN_FLIGHT = 4;
 
 /** Runs `run` after `delay` ms at the next idle moment (at most IDLE_WAIT_MS later); returns a cancel. */
 function afterDelayWhenIdle(delay: number, run: () => void): () => void {
@@ -72,7 +80,8 @@ type SendWhen = 'now' | 'afterPaint' | 'coalesced';
 export class ArticleReplica {
   readonly doc = new Y.Doc();
   private queue: Uint8Array[] = [];
-  private inFlight = false;
+  /** Sends awaiting main's answer. */
+  private inFlight = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** The planned send, while one is planned: when, and its cancel. */
   private sendPlan: { readonly when: Exclude<SendWhen, 'now'>; readonly cancel: () => void } | null = null;
@@ -148,7 +157,7 @@ export class ArticleReplica {
 
   /** True while something typed has not yet been acknowledged as saved by main. */
   get pending(): boolean {
-    return this.inFlight || this.queue.length > 0;
+    return this.inFlight > 0 || this.queue.length > 0;
   }
 
   /** Resolves once everything typed so far is saved (it may wait through retries). */
@@ -228,23 +237,24 @@ export class ArticleReplica {
   }
 
   private pump(): void {
-    if (this.inFlight || this.retryTimer || this.sendPlan || this.queue.length === 0) return;
+    if (this.inFlight >= (this.live ? LIVE_IN_FLIGHT : 1) || this.retryTimer || this.sendPlan || this.queue.length === 0) return;
     const update = this.queue.length === 1 ? this.queue[0]! : Y.mergeUpdates(this.queue);
     this.queue = [];
-    this.inFlight = true;
+    this.inFlight++;
     this.api.article.update({ id: this.id, update }).then(
       ({ savedAt }) => {
-        this.inFlight = false;
-        if (this.queue.length === 0) this.setSave({ kind: 'saved', at: savedAt });
-        else if (this.save.kind === 'failed') this.setSave({ kind: 'saving' });
+        this.inFlight--;
+        if (!this.pending) this.setSave({ kind: 'saved', at: savedAt });
+        // A failed send waiting for its retry keeps its message up.
+        else if (this.save.kind === 'failed' && !this.retryTimer) this.setSave({ kind: 'saving' });
         this.pump();
         this.settle();
       },
       (err: unknown) => {
-        this.inFlight = false;
+        this.inFlight--;
         this.queue.unshift(update);
         this.setSave({ kind: 'failed', error: toErrorPayload(err) });
-        this.retryTimer = setTimeout(() => {
+        this.retryTimer ??= setTimeout(() => {
           this.retryTimer = null;
           this.pump();
         }, RETRY_MS);

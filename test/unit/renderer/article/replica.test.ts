@@ -1,7 +1,7 @@
 /**
  * When the article page's replica (features/article/replica.ts) sends what is typed to main:
- * coalesced while nobody else has the article open, each key just after its frame while
- * someone does. Main is a stand-in holding the article's document (the edge the page talks to);
+ * coalesced and one at a time while nobody else has the article open; while someone does, each
+ * key just after its frame, several sends out at once, a failed one retried. Main is a stand-in holding the article's document (the edge the page talks to);
  * the page's frames, idle callbacks and timers run on a fake clock, so the test counts and
  * orders the sends without depending on how fast the machine is.
  */
@@ -9,18 +9,33 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import * as Y from 'yjs';
 import { body, bodyLines, initArticle, setBodyLines } from '../../../../src-shared/article-doc';
 import type { ArticleSummary } from '../../../../src-shared/models';
-import { ArticleReplica, IDLE_WAIT_MS, SEND_DELAY_MS, type ReplicaApi } from '../../../../src-renderer/features/article/replica';
+import { ArticleReplica, IDLE_WAIT_MS, LIVE_IN_FLIGHT, RETRY_MS, SEND_DELAY_MS, type ReplicaApi } from '../../../../src-renderer/features/article/replica';
 
 const ID = '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d';
 /** A frame of the stand-in page: requestAnimationFrame runs its callback this long after it is asked. */
 const FRAME_MS = 16;
 
-/** Main, reduced to what the replica relies on: open, update (answered when `gate` allows), the changed event. */
+/**
+ * Main, reduced to what the replica relies on: open, the changed event, and update — applied
+ * as it arrives, answered at once or, while `holding`, when the test says (a save the disk
+ * holds back), and refused without being applied when its number is in `failing` (main
+ * unreachable).
+ */
 class MainStandIn {
   readonly doc = new Y.Doc();
-  /** The body's first paragraph as main held it after each update call, in the order they came. */
+  /** The body's first paragraph as main held it after each update call it applied, in the order they came. */
   readonly seen: string[] = [];
-  gate: Promise<void> | null = null;
+  holding = false;
+  readonly failing = new Set<number>();
+  private calls = 0;
+  private held: Array<() => void> = [];
+
+  /** Answers the `n` oldest calls held (all by default); once none is held, answers the next ones at once. */
+  release(n = Infinity): void {
+    const now = this.held.splice(0, n);
+    if (this.held.length === 0) this.holding = false;
+    for (const answer of now) answer();
+  }
 
   constructor() {
     initArticle(this.doc, { id: ID, language: 'vi', createdAt: '2026-11-28T04:00:00.000Z' });
@@ -33,9 +48,13 @@ class MainStandIn {
       article: {
         open: async () => ({ summary, state: Y.encodeStateAsUpdate(this.doc) }),
         update: async ({ update }: { update: Uint8Array }) => {
-          Y.applyUpdate(this.doc, update, 'window');
-          this.seen.push(bodyLines(this.doc)[0]!);
-          if (this.gate) await this.gate;
+          const fails = this.failing.has(this.calls++);
+          if (!fails) {
+            Y.applyUpdate(this.doc, update, 'window');
+            this.seen.push(bodyLines(this.doc)[0]!);
+          }
+          if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
+          if (fails) throw new Error('main unreachable');
           return { savedAt: new Date().toISOString() };
         },
         close: async () => ({}),
@@ -106,23 +125,63 @@ describe("the replica's sends to main", () => {
     await replica.flushed();
   });
 
-  it('with someone else in the article: keys typed while a send is unanswered go together in the next one', async () => {
-    replica.setLive(true);
-    let answer!: () => void;
-    main.gate = new Promise((resolve) => (answer = resolve));
+  it('alone in the article: one send at a time; a burst typed while it is unanswered waits for the answer', async () => {
+    main.holding = true;
     typeKey(replica, 'a');
-    await pass(FRAME_MS + 1);
-    for (const ch of 'bcd') {
+    await pass(SEND_DELAY_MS + IDLE_WAIT_MS + 1);
+    for (const ch of 'bc') {
+      typeKey(replica, ch);
+      await pass(FRAME_MS);
+    }
+    await pass(SEND_DELAY_MS + IDLE_WAIT_MS + 1);
+    expect(main.seen).toEqual(['Mở đầua']);
+    main.release();
+    await pass(0);
+    expect(main.seen).toEqual(['Mở đầua', 'Mở đầuabc']);
+    await replica.flushed();
+  });
+
+  it('with someone else in the article: a send does not wait for the previous answer, up to LIVE_IN_FLIGHT; keys beyond go together after the first answer', async () => {
+    replica.setLive(true);
+    main.holding = true;
+    const keys = 'abcdefghij'.slice(0, LIVE_IN_FLIGHT + 3);
+    for (const ch of keys) {
       typeKey(replica, ch);
       await pass(FRAME_MS + 1);
     }
     await pass(SEND_DELAY_MS + IDLE_WAIT_MS);
-    expect(main.seen).toEqual(['Mở đầua']);
-    main.gate = null;
-    answer();
+    expect(main.seen).toEqual([...keys.slice(0, LIVE_IN_FLIGHT)].map((_, i) => `Mở đầu${keys.slice(0, i + 1)}`));
+    expect(replica.saveState().kind).toBe('saving');
+    main.release(1);
     await pass(0);
-    expect(main.seen).toEqual(['Mở đầua', 'Mở đầuabcd']);
+    expect(main.seen.slice(LIVE_IN_FLIGHT)).toEqual([`Mở đầu${keys}`]);
+    // Nothing left to send, but saved only once every send is answered.
+    main.release(1);
+    await pass(0);
+    expect(replica.saveState().kind).toBe('saving');
+    main.release();
     await replica.flushed();
+    expect(replica.saveState().kind).toBe('saved');
+  });
+
+  it('with someone else in the article: a send that fails while a later one succeeds is retried, and the failure shows until main has every key', async () => {
+    replica.setLive(true);
+    main.holding = true;
+    main.failing.add(0);
+    typeKey(replica, 'a');
+    await pass(FRAME_MS + 1);
+    typeKey(replica, 'b');
+    await pass(FRAME_MS + 1);
+    // 'a' never reached main; 'b' did, and waits in main's document for 'a'.
+    expect(main.seen).toEqual(['Mở đầu']);
+    main.release();
+    await pass(0);
+    expect(replica.saveState().kind).toBe('failed');
+    expect(replica.pending).toBe(true);
+    await pass(RETRY_MS);
+    expect(main.seen).toEqual(['Mở đầu', 'Mở đầuab']);
+    expect(replica.saveState().kind).toBe('saved');
+    expect(replica.pending).toBe(false);
   });
 
   it('a send waiting to be coalesced goes at the next frame once someone joins, and coalescing resumes when they leave', async () => {
