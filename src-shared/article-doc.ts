@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
-import { candidates, readRegister, registerValue, resolveRegister, writeRegister, type EditSession, type RegisterState } from './register';
+import { candidates, readRegister, registerFields, registerValue, resolveRegister, writeRegister, type EditSession, type RegisterState } from './register';
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
 import { slugify } from './text/slug';
 import { countWords, nfc } from './text/vietnamese';
@@ -368,8 +368,29 @@ export function readArticle(doc: Y.Doc): ArticleView {
   };
 }
 
+/**
+ * How many typed fields hold a conflict: the meta's, and every register of the event, its
+ * organisers and participants, the photos and their captions (article-conflicts.ts names them
+ * one by one for the checklist; this count for the library needs no names).
+ */
+function conflictCount(doc: Y.Doc): number {
+  let n = META_TEXT_FIELDS.filter((f) => metaRegister(doc, f).conflict).length;
+  const event = doc.getMap<unknown>(KEYS.event);
+  const maps: Array<Y.Map<unknown>> = [event];
+  for (const item of event.values()) if (item instanceof Y.Map) maps.push(item as Y.Map<unknown>);
+  for (const entry of photos(doc)) {
+    if (!(entry instanceof Y.Map)) continue;
+    maps.push(entry);
+    const caps = entry.get('captions');
+    if (caps instanceof Y.Map) maps.push(caps as Y.Map<unknown>);
+  }
+  for (const m of maps) n += registerFields(m).filter((f) => readRegister(m, f).conflict).length;
+  return n;
+}
+
 export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
   const v = readArticle(doc);
+  const conflicts = conflictCount(doc);
   return {
     id: v.id,
     headline: v.headline,
@@ -382,5 +403,6 @@ export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
     updatedAt,
     trashedAt: v.trashedAt,
     words: countWords(v.headline) + countWords(v.sapo) + countWords(v.body),
+    ...(conflicts ? { conflicts } : {}),
   };
 }

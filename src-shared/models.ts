@@ -27,6 +27,8 @@ export const ArticleSummary = z.object({
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),
   words: z.number().int().nonnegative(),
+  /** Typed fields holding values from several desks to choose between (see register.ts); absent when none. */
+  conflicts: z.number().int().positive().optional(),
 });
 export type ArticleSummary = Readonly<z.infer<typeof ArticleSummary>>;
 

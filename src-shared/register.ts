@@ -216,6 +216,16 @@ export function resolveRegister(map: Y.Map<unknown>, field: string, text: string
   return id;
 }
 
+/** The fields of `map` that hold candidates (keys `<field>@<entry>`), each once. */
+export function registerFields(map: Y.Map<unknown>): string[] {
+  const fields = new Set<string>();
+  for (const [key, value] of map.entries()) {
+    const at = key.indexOf(SEPARATOR);
+    if (at > 0 && storedOf(value)) fields.add(key.slice(0, at));
+  }
+  return [...fields];
+}
+
 /** The entry id in a candidate's key ('' for a legacy plain value). */
 export function entryIdOf(key: string): string {
   const at = key.indexOf(SEPARATOR);

@@ -3,6 +3,7 @@
  * second desk over a real newsroom server: the article page shows both values with who wrote
  * them and when, the checklist lists the field, and the writer settles it with the keyboard
  * alone; Ctrl+Z brings the conflict back and Ctrl+Y settles it again; the other desk follows.
+ * The library row says the article waits for a choice.
  *
  * The second desk writes while logged out (its change waits on the desk), the first types its
  * byline online, then the second logs in again and its change arrives: two edits neither saw.
@@ -99,6 +100,14 @@ describe('a typed field two desks wrote at once', () => {
     await expect.poll(() => item.getAttribute('class')).toContain('checklist__item--missing');
     expect(await item.innerText()).toContain(fill(vi.checklist.conflictsIn, { fields: vi.checklist.conflictPlaces.meta.byline }));
     expect(await seriousViolations(page), 'article page with a conflict notice').toEqual([]);
+
+    // The library row says the article waits for a choice; opened again, the notice is still there.
+    await article.back();
+    await library.waitReady();
+    await expect.poll(() => library.row('Lũ về Yên Bái').locator('.badge--conflict').innerText()).toBe(fill(vi.common.library.conflicts, { n: '1' }));
+    await library.open('Lũ về Yên Bái');
+    await article.waitReady();
+    await notice.waitFor();
 
     // Keyboard only: from the byline, Tab to each value's button, then to the combined value; Enter settles.
     await article.byline().focus();

@@ -84,6 +84,7 @@ describe('typed fields written apart on two desks', () => {
       expect(metaRegister(doc, 'byline')).toMatchObject({ value: 'Ban Thời sự', conflict: true });
       // The library row follows the merge (it is written after the document).
       await waitFor(() => d.articles.summary(id).byline === 'Ban Thời sự', 'the library row’s agreed byline');
+      expect(d.articles.summary(id).conflicts).toBe(1);
     }
 
     // The exports carry the agreed byline, neither side's.
@@ -107,6 +108,7 @@ describe('typed fields written apart on two desks', () => {
       return [da, db].every((doc) => !metaRegister(doc, 'byline').conflict && metaRegister(doc, 'byline').value === 'Lan Anh, Minh Đức');
     }, 'the resolve on both desks');
     await waitFor(() => a.articles.summary(id).byline === 'Lan Anh, Minh Đức', 'desk A’s library row');
+    expect(a.articles.summary(id).conflicts).toBeUndefined();
     expect(values(await docOf(a, id))).toEqual(['Lan Anh, Minh Đức (minh)']);
   });
 });

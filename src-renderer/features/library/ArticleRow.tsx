@@ -25,6 +25,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
       <td className="articles__nowrap">
         <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>
         <ArticleSyncBadge id={article.id} compact />
+        {article.conflicts ? <span className="badge badge--conflict">{t('library.conflicts', { n: article.conflicts })}</span> : null}
       </td>
       <td className="articles__nowrap">
         {t(`articleLanguage.${article.language}`)}

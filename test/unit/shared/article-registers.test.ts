@@ -50,7 +50,7 @@ describe('the article’s typed fields as registers', () => {
     for (const doc of [a, b]) {
       expect(metaRegister(doc, 'byline')).toMatchObject({ value: 'Ban Thời sự', conflict: true });
       expect(readArticle(doc).byline).toBe('Ban Thời sự');
-      expect(summarize(doc, '2025-06-01T00:00:00.000Z').byline).toBe('Ban Thời sự');
+      expect(summarize(doc, '2025-06-01T00:00:00.000Z')).toMatchObject({ byline: 'Ban Thời sự', conflicts: 1 });
       expect(articleConflicts(doc)).toEqual([{ kind: 'meta', field: 'byline' }]);
       expect(checklist(doc).items.find((i) => i.id === 'conflicts')).toEqual({ id: 'conflicts', ok: false, conflicts: [{ kind: 'meta', field: 'byline' }] });
     }
@@ -85,6 +85,7 @@ describe('the article’s typed fields as registers', () => {
         { kind: 'organiser', n: 1 },
         { kind: 'participant', n: 1, field: 'person' },
       ]);
+      expect(summarize(doc, '').conflicts).toBe(2);
     }
   });
 
@@ -109,6 +110,7 @@ describe('the article’s typed fields as registers', () => {
         { kind: 'caption', n: 1, language: 'vi' },
         { kind: 'photo', n: 1, field: 'credit' },
       ]);
+      expect(summarize(doc, '').conflicts).toBe(2);
     }
   });
 
@@ -123,6 +125,8 @@ describe('the article’s typed fields as registers', () => {
     sync();
     expect(headline(a).toString()).toBe('Khẩn: Lũ quét ở Hà Giang (cập nhật)');
     for (const doc of [a, b]) expect(slugOf(doc)).toEqual({ slug: 'khan-lu-quet-o-ha-giang-cap-nhat', edited: false });
+    // No conflict: the library row says nothing of one.
+    expect('conflicts' in summarize(a, '')).toBe(false);
     expect(readArticle(a).slug).toBe('khan-lu-quet-o-ha-giang-cap-nhat');
 
     // A person edits it: it stays when the headline changes; emptied, it follows the headline again.
