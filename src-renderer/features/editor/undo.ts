@@ -5,8 +5,8 @@
  * writer's items only, whatever others did around them.
  *
  * One manager rather than one per field, as in Word: Ctrl+Z takes back the last thing the
- * writer did in this article, wherever it was, and a headline change and the slug that
- * followed it (one transaction) come back together. The rich editor uses this same manager
+ * writer did in this article, wherever it was; settling a conflict of a typed field (one
+ * transaction, see src-shared/register.ts) is undone whole, bringing the conflict back. The rich editor uses this same manager
  * (handed to y-tiptap), and the plain fields call it on Ctrl+Z / Ctrl+Y.
  */
 import { defaultDeleteFilter, defaultProtectedNodes } from '@tiptap/y-tiptap';
