@@ -43,7 +43,7 @@ export function readFields(doc: Y.Doc): ArticleFields {
 }
 
 export function readFacts(doc: Y.Doc): ArticleFacts {
-  return { createdAt: metaText(doc, 'createdAt'), language: metaText(doc, 'language'), slugEdited: slugOf(doc).edited };
+  return { createdAt: metaText(doc, 'createdAt'), language: metaText(doc, 'language'), slugEdited: metaRegister(doc, 'slug').value !== '' };
 }
 
 /**
