@@ -369,12 +369,14 @@ export function readArticle(doc: Y.Doc): ArticleView {
 }
 
 /**
- * How many typed fields hold a conflict: the meta's, and every register of the event, its
- * organisers and participants, the photos and their captions (article-conflicts.ts names them
- * one by one for the checklist; this count for the library needs no names).
+ * How many typed fields hold a conflict: headline and lead rewrites, the meta's, and every
+ * register of the event, its organisers and participants, the photos and their captions
+ * (article-conflicts.ts names them one by one for the checklist; this count for the library
+ * needs no names).
  */
 function conflictCount(doc: Y.Doc): number {
-  let n = META_TEXT_FIELDS.filter((f) => metaRegister(doc, f).conflict).length;
+  let n = (['headline', 'sapo'] as const).filter((f) => rewriteState(doc, f).conflict).length;
+  n += META_TEXT_FIELDS.filter((f) => metaRegister(doc, f).conflict).length;
   const event = doc.getMap<unknown>(KEYS.event);
   const maps: Array<Y.Map<unknown>> = [event];
   for (const item of event.values()) if (item instanceof Y.Map) maps.push(item as Y.Map<unknown>);

@@ -12,6 +12,7 @@ import { captionsOf, entryAt, readPhotos, setCaption, setPhotoText } from '../..
 import { checklist } from '../../../src-shared/checklist';
 import { newSession, readRegister } from '../../../src-shared/register';
 import { restoreInto } from '../../../src-shared/article-restore';
+import { noteEdit } from '../../../src-shared/rewrites';
 
 function pair(): { a: Y.Doc; b: Y.Doc; sync(): void } {
   const a = new Y.Doc();
@@ -139,6 +140,32 @@ describe('the article’s typed fields as registers', () => {
     writeMeta(a, 'slug', '', s);
     sync();
     expect(slugOf(b)).toEqual({ slug: 'lu-quet', edited: false });
+  });
+
+  it('the library’s count of fields in conflict is the checklist’s list: a headline rewrite, the byline, the venue, a photo’s place', () => {
+    const { a, b, sync } = pair();
+    initArticle(a, { id: 'a1', language: 'vi', createdAt: '2025-06-01T00:00:00.000Z' });
+    setText(headline(a), 'Hà Giang triển khai nhiệm vụ năm 2022');
+    photos(a).push([plannedPhoto()]);
+    sync();
+    const rewrite = (doc: Y.Doc, next: string, by: string) =>
+      doc.transact(() => {
+        const prev = headline(doc).toString();
+        const range = setText(headline(doc), next, { before: prev, selStart: 0, selEnd: prev.length, caretAfter: next.length });
+        noteEdit(doc, 'headline', prev, next, range, newSession(by));
+      });
+    rewrite(a, 'Dân vận khéo: nhiều xã làm đường', 'lan');
+    rewrite(b, 'Hội nghị trực tuyến 63 điểm cầu', 'minh');
+    for (const [doc, by] of [[a, 'lan'], [b, 'minh']] as const) {
+      writeMeta(doc, 'byline', by, newSession(by));
+      setEventText(doc, 'venue', `Hội trường ${by}`, newSession(by));
+      setPhotoText(doc, 0, 'place', `Nơi chụp ${by}`, newSession(by));
+    }
+    sync();
+    const places = articleConflicts(a);
+    expect(places.map((p) => p.kind)).toEqual(['text', 'meta', 'event', 'photo']);
+    expect(summarize(a, '').conflicts).toBe(places.length);
+    expect(summarize(b, '').conflicts).toBe(places.length);
   });
 
   it('a restored version’s headline gives its slug; a legacy slug counts only when it was edited', () => {
