@@ -5,15 +5,16 @@
  * answered `internal` — no stack trace leaves the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { assertNever } from '../src-shared/errors';
 import { ArticleId } from '../src-shared/models';
-import { ROLES, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
+import { ROLES, type ArticleStateResponse, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
 import type { Access } from './access';
 import { dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
 import type { Notices } from './notices';
 import { PHOTO_ID, type PhotoStore } from './photos';
-import type { Storage, UserRow } from './storage';
+import { applyStored, type Storage, type UserRow } from './storage';
 
 const TOKEN_DAYS = 90;
 const JSON_LIMIT = 64 * 1024;
@@ -184,6 +185,23 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     send(res, 200, { id, assignees: await storage.assignees(id) });
   }
 
+  /** The article as stored now, for whoever may read it (a desk keeps it as the other side's text before it merges). */
+  async function articleState(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = await authenticate(req);
+    methods(req, ['GET']);
+    const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
+    if (!article || !(await access.mayOpenArticle(me, id, false))) throw new HttpRefusal(404, 'notFound');
+    const [parts, writers] = await Promise.all([storage.documentParts(id), storage.writers(id)]);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => parts.forEach((part, i) => applyStored(doc, part, `${id} part ${i}`)));
+      const answer: ArticleStateResponse = { id, version: article.version, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'), writers };
+      send(res, 200, answer);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   async function photo(req: IncomingMessage, res: ServerResponse, id: string, url: URL): Promise<void> {
     const me = await authenticate(req);
     if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
@@ -245,6 +263,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         return send(res, 200, answer);
       }
       case 'articles':
+        if (arg !== undefined && sub === 'state') return articleState(req, res, arg);
         if (arg === undefined || sub !== 'assignees') break;
         return assignees(req, res, arg);
       case 'photos':

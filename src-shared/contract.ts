@@ -87,6 +87,8 @@ export const operations = {
   'history:get': op(z.object({ id: ArticleId, version: VersionName }).strict(), z.object({ state: Bytes })),
   /** Word-level differences per text field, the version as old and the article now as new. */
   'history:diff': op(z.object({ id: ArticleId, version: VersionName }).strict(), HistoryDiff),
+  /** The writer has read the notice that a merge touched one paragraph on both sides (a `merge` version): it is not shown again. */
+  'history:dismissMerge': op(z.object({ id: ArticleId, version: VersionName }).strict(), z.object({})),
 
   // --- photos: stored once by SHA-256, with a thumbnail; the article's `photos` names them ---
   /**

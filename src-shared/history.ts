@@ -6,12 +6,16 @@
  */
 import { z } from 'zod';
 
-/** Why a version was taken: on a timer while editing, on demand, or just before a restore. */
-export const HISTORY_REASONS = ['timer', 'manual', 'restore'] as const;
+/**
+ * Why a version was taken: on a timer while editing, on demand, just before a restore, just
+ * before changes from the server were merged into text this desk had changed (`merge`: this
+ * desk's own text), or as the other side's text of that merge (`remote`).
+ */
+export const HISTORY_REASONS = ['timer', 'manual', 'restore', 'merge', 'remote'] as const;
 export const HistoryReason = z.enum(HISTORY_REASONS);
 export type HistoryReason = z.infer<typeof HistoryReason>;
 
-export const VERSION_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(timer|manual|restore)$/;
+export const VERSION_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(timer|manual|restore|merge|remote)$/;
 export const VersionName = z.string().regex(VERSION_PATTERN, 'version');
 
 export const HistoryItem = z.object({
@@ -21,6 +25,14 @@ export const HistoryItem = z.object({
   /** Bytes of the stored Yjs state. */
   size: z.number().int().nonnegative(),
   words: z.number().int().nonnegative(),
+  /** For `merge` and `remote` versions: who made the changes merged (null when the server did not say). */
+  by: z.string().nullable().optional(),
+  /**
+   * For `merge` versions: whether both sides had changed one same paragraph (or the headline or
+   * lead), and whether the writer has dismissed the notice that says so.
+   */
+  samePlace: z.boolean().optional(),
+  dismissed: z.boolean().optional(),
 });
 export type HistoryItem = Readonly<z.infer<typeof HistoryItem>>;
 

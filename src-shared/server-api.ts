@@ -143,3 +143,22 @@ export interface PhotoPutResponse {
   readonly size: number;
   readonly stored: boolean;
 }
+
+/** Someone who wrote to an article, with the `version` (update sequence number) of their latest stored change. */
+export interface ArticleWriter {
+  readonly name: string;
+  readonly version: number;
+}
+
+/**
+ * GET /api/articles/<id>/state → the article as the server holds it now (for whoever may read
+ * it): its Yjs state (`state`, base64 of the update that rebuilds it), its `version`, and who
+ * wrote to it (`writers`, oldest latest change first). A desk about to merge the server's
+ * changes into its own keeps this as "the other side's text" and names those who made them.
+ */
+export interface ArticleStateResponse {
+  readonly id: string;
+  readonly version: number;
+  readonly state: string;
+  readonly writers: readonly ArticleWriter[];
+}

@@ -97,7 +97,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     await photos.open();
     const outbox = new Outbox(dataDir, store.db, writer, hub, options.outbox);
     await outbox.open();
-    const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir }, options.sync);
+    const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir, history }, options.sync);
     const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, photos, outbox, sync, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {

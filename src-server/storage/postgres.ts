@@ -19,7 +19,7 @@
  */
 import pg from 'pg';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow } from './types';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -57,6 +57,12 @@ CREATE TABLE IF NOT EXISTS article_updates (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS article_updates_article ON article_updates(article_id, seq);
+CREATE TABLE IF NOT EXISTS article_writers (
+  article_id TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL,
+  PRIMARY KEY (article_id, user_id)
+);
 CREATE TABLE IF NOT EXISTS assignments (
   article_id TEXT NOT NULL REFERENCES articles(id),
   user_id BIGINT NOT NULL REFERENCES users(id),
@@ -277,6 +283,9 @@ export class PostgresStorage implements Storage {
       const { rows } = await c.query<{ seq: string }>('INSERT INTO article_updates (article_id, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq', [articleId, bytes(data), userId, now]);
       const seq = Number(rows[0]!.seq);
       await c.query('UPDATE articles SET updated_at = $1, version = $2 WHERE id = $3', [now, seq, articleId]);
+      if (userId !== null) {
+        await c.query('INSERT INTO article_writers (article_id, user_id, seq) VALUES ($1, $2, $3) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = GREATEST(article_writers.seq, excluded.seq)', [articleId, userId, seq]);
+      }
       return seq;
     });
   }
@@ -314,6 +323,11 @@ export class PostgresStorage implements Storage {
   async articlesWithPendingUpdates(): Promise<string[]> {
     const { rows } = await this.pool.query<{ article_id: string }>('SELECT DISTINCT article_id FROM article_updates');
     return rows.map((r) => r.article_id);
+  }
+
+  async writers(articleId: string): Promise<WriterRow[]> {
+    const { rows } = await this.pool.query<{ name: string; seq: string }>('SELECT u.name, w.seq FROM article_writers w JOIN users u ON u.id = w.user_id WHERE w.article_id = $1 ORDER BY w.seq', [articleId]);
+    return rows.map((r) => ({ name: r.name, version: Number(r.seq) }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow } from './types';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -44,6 +44,12 @@ CREATE TABLE IF NOT EXISTS article_updates (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS article_updates_article ON article_updates(article_id, seq);
+CREATE TABLE IF NOT EXISTS article_writers (
+  article_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (article_id, user_id)
+);
 CREATE TABLE IF NOT EXISTS assignments (
   article_id TEXT NOT NULL REFERENCES articles(id),
   user_id INTEGER NOT NULL REFERENCES users(id),
@@ -249,6 +255,7 @@ export class SqliteStorage implements Storage {
     const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
     const seq = Number(info.lastInsertRowid);
     this.db.prepare('UPDATE articles SET updated_at = ?, version = ? WHERE id = ?').run(now, seq, articleId);
+    if (userId !== null) this.db.prepare('INSERT INTO article_writers (article_id, user_id, seq) VALUES (?, ?, ?) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = excluded.seq').run(articleId, userId, seq);
     return seq;
   }
 
@@ -278,6 +285,10 @@ export class SqliteStorage implements Storage {
 
   async articlesWithPendingUpdates(): Promise<string[]> {
     return (this.db.prepare('SELECT DISTINCT article_id FROM article_updates').all() as Array<{ article_id: string }>).map((r) => r.article_id);
+  }
+
+  async writers(articleId: string): Promise<WriterRow[]> {
+    return (this.db.prepare('SELECT u.name, w.seq FROM article_writers w JOIN users u ON u.id = w.user_id WHERE w.article_id = ? ORDER BY w.seq').all(articleId) as Array<{ name: string; seq: number }>).map((r) => ({ name: r.name, version: r.seq }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

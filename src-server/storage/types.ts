@@ -31,6 +31,12 @@ export interface ArticleRow {
   readonly version: number;
 }
 
+/** Someone who wrote to an article, with the sequence number of their latest stored update. */
+export interface WriterRow {
+  readonly name: string;
+  readonly version: number;
+}
+
 export interface DirectoryRow extends ArticleRow {
   readonly assignees: readonly string[];
 }
@@ -93,6 +99,8 @@ export interface Storage {
    */
   compact(articleId: string): Promise<void>;
   articlesWithPendingUpdates(): Promise<string[]>;
+  /** Everyone whose updates were stored for the article, each with their latest update's sequence number (kept through compaction). */
+  writers(articleId: string): Promise<WriterRow[]>;
 
   // photos
   photo(id: string): Promise<{ size: number; mime: string } | null>;

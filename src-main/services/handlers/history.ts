@@ -7,5 +7,9 @@ export function historyHandlers(s: DeskServices): DomainHandlers<'history'> {
     'history:snapshot': async ({ id, reason }) => history.snapshot(id, reason ?? 'manual'),
     'history:get': async ({ id, version }) => ({ state: await history.get(id, version) }),
     'history:diff': async ({ id, version }) => history.diff(id, version),
+    'history:dismissMerge': async ({ id, version }) => {
+      await history.dismissMerge(id, version);
+      return {};
+    },
   };
 }

@@ -57,11 +57,46 @@ export class History {
   }
 
   /** A snapshot now (`manual` or `restore`); when nothing changed since the last kept one, that one. */
-  async snapshot(id: string, reason: Exclude<HistoryReason, 'timer'>): Promise<HistoryItem> {
+  async snapshot(id: string, reason: 'manual' | 'restore'): Promise<HistoryItem> {
     this.articles.summary(id);
     const item = await this.take(id, reason);
     if (!item) throw new DeskError('internal');
     return item;
+  }
+
+  /**
+   * The two sides of a merge (sync/merge-versions.ts): this desk's own text from just before
+   * the server's changes were merged into it (`merge`), then the other side's text (`remote`,
+   * when known). Both kept for good, neither is the article now (the timer still compares with
+   * its own last snapshot).
+   */
+  async saveMerge(id: string, merge: { readonly local: Uint8Array; readonly remote: Uint8Array | null; readonly by: string | null; readonly samePlace: boolean }): Promise<HistoryItem[]> {
+    this.articles.summary(id);
+    const items = await this.serial(id, async () => {
+      const at = new Date();
+      const saved: HistoryItem[] = [];
+      const sides: Array<[Uint8Array, 'merge' | 'remote']> = [[merge.local, 'merge']];
+      if (merge.remote) sides.push([merge.remote, 'remote']);
+      for (const [state, reason] of sides) {
+        const doc = decodeVersion(id, state);
+        if (!doc) continue; // not this article's state (the other side may not have it yet)
+        const words = wordsOf(doc);
+        doc.destroy();
+        saved.push(await this.files.write(id, state, reason, words, at, { by: merge.by, samePlace: reason === 'merge' && merge.samePlace, dismissed: false }));
+      }
+      return saved;
+    });
+    if (items.length) this.hub.broadcast('history:changed', { id });
+    return items;
+  }
+
+  /** The writer has read the notice about a merge that touched one paragraph on both sides: it is not shown again. */
+  async dismissMerge(id: string, version: string): Promise<void> {
+    this.articles.summary(id);
+    const note = await this.files.note(id, version);
+    if (!note || note.dismissed) return;
+    await this.files.writeNote(id, version, { ...note, dismissed: true });
+    this.hub.broadcast('history:changed', { id });
   }
 
   async get(id: string, version: string): Promise<Uint8Array> {

@@ -2,6 +2,11 @@
  * The stored versions of articles: `history/<articleId>/<version>.ydoc`, each the article's
  * full Yjs state at that moment, written durably and never changed afterwards. A file that
  * does not decode as that article's state is left alone and skipped.
+ *
+ * A version saved around a merge (`merge`, `remote`) has a note beside it,
+ * `<version>.json` — who made the changes merged, whether both sides changed one paragraph and
+ * whether that notice was dismissed —, written before the state, so a version never lacks it
+ * (a note without its version is ignored). A damaged or missing note reads as "not known".
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +19,16 @@ import { ensureDir, exists, readIfExists, writeDurable } from '../durable-file';
 
 export const HISTORY_DIR = 'history';
 const EXT = '.ydoc';
+const NOTE_EXT = '.json';
+
+/** What is noted beside a version saved around a merge. */
+export interface MergeNote {
+  readonly by: string | null;
+  readonly samePlace: boolean;
+  readonly dismissed: boolean;
+}
+
+const hasNote = (reason: HistoryReason): boolean => reason === 'merge' || reason === 'remote';
 
 /** The article's document from a stored state, or null when the bytes are not that article's. */
 export const decodeVersion = decodeArticleState;
@@ -41,8 +56,8 @@ export class SnapshotFiles {
     return path.join(this.dirOf(id), version + EXT);
   }
 
-  /** Writes a version durably; the name is moved on by a millisecond if that moment is taken. */
-  async write(id: string, state: Uint8Array, reason: HistoryReason, words: number, at: Date): Promise<HistoryItem> {
+  /** Writes a version durably (its note first, when it has one); the name is moved on by a millisecond if that moment is taken. */
+  async write(id: string, state: Uint8Array, reason: HistoryReason, words: number, at: Date, note?: MergeNote): Promise<HistoryItem> {
     await ensureDir(this.dirOf(id));
     let when = at;
     let version = versionName(when, reason);
@@ -50,8 +65,29 @@ export class SnapshotFiles {
       when = new Date(when.getTime() + 1);
       version = versionName(when, reason);
     }
+    if (note) await this.writeNote(id, version, note);
     await writeDurable(this.fileOf(id, version), state);
-    return { version, createdAt: when.toISOString(), reason, size: state.byteLength, words };
+    return withNote({ version, createdAt: when.toISOString(), reason, size: state.byteLength, words }, note ?? null);
+  }
+
+  /** The note beside a merge version; null when it has none or it is damaged. */
+  async note(id: string, version: string): Promise<MergeNote | null> {
+    const bytes = await readIfExists(this.noteOf(id, version)).catch(() => null);
+    if (!bytes) return null;
+    try {
+      const v = JSON.parse(bytes.toString('utf8')) as Partial<MergeNote>;
+      return { by: typeof v.by === 'string' ? v.by : null, samePlace: v.samePlace === true, dismissed: v.dismissed === true };
+    } catch {
+      return null;
+    }
+  }
+
+  async writeNote(id: string, version: string, note: MergeNote): Promise<void> {
+    await writeDurable(this.noteOf(id, version), JSON.stringify(note));
+  }
+
+  private noteOf(id: string, version: string): string {
+    return this.fileOf(id, version).slice(0, -EXT.length) + NOTE_EXT;
   }
 
   /** Every readable version of an article, newest first; damaged files are skipped. */
@@ -65,7 +101,8 @@ export class SnapshotFiles {
       if (!parsed) continue;
       const words = await this.wordsIn(id, version);
       if (words === null) continue;
-      items.push({ version, createdAt: parsed.createdAt, reason: parsed.reason, size: words.size, words: words.words });
+      const item: HistoryItem = { version, createdAt: parsed.createdAt, reason: parsed.reason, size: words.size, words: words.words };
+      items.push(hasNote(parsed.reason) ? withNote(item, await this.note(id, version)) : item);
     }
     return items.sort((a, b) => b.version.localeCompare(a.version));
   }
@@ -82,6 +119,7 @@ export class SnapshotFiles {
 
   async remove(id: string, version: string): Promise<void> {
     await fs.rm(this.fileOf(id, version), { force: true });
+    await fs.rm(this.noteOf(id, version), { force: true });
   }
 
   private async wordsIn(id: string, version: string): Promise<{ size: number; words: number } | null> {
@@ -101,4 +139,10 @@ export class SnapshotFiles {
     this.cache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, words });
     return words === null ? null : { size: stat.size, words };
   }
+}
+
+function withNote(item: HistoryItem, note: MergeNote | null): HistoryItem {
+  if (!hasNote(item.reason)) return item;
+  const by = note?.by ?? null;
+  return item.reason === 'merge' ? { ...item, by, samePlace: note?.samePlace ?? false, dismissed: note?.dismissed ?? false } : { ...item, by };
 }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DeskError } from '../../../src-shared/errors';
-import type { DirectoryResponse, LoginResponse, ServerError } from '../../../src-shared/server-api';
+import type { ArticleStateResponse, ArticleWriter, DirectoryResponse, LoginResponse, ServerError } from '../../../src-shared/server-api';
 
 const CALL_TIMEOUT_MS = 15_000;
 const PHOTO_TIMEOUT_MS = 15 * 60_000;
@@ -65,6 +65,18 @@ export async function directory(server: string, token: string): Promise<Director
   const body = await jsonOf<DirectoryResponse>(await call(server, '/api/directory', { headers: bearer(token) }), server);
   if (!Array.isArray(body.articles)) throw new DeskError('syncNotServer', { server });
   return body;
+}
+
+/** The article as the server holds it now: its Yjs state, version and writers; null when the server does not have it. */
+export async function articleState(server: string, token: string, id: string): Promise<{ state: Uint8Array; version: number; writers: readonly ArticleWriter[] } | null> {
+  const res = await call(server, `/api/articles/${encodeURIComponent(id)}/state`, { headers: bearer(token) });
+  if (res.status === 404) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  const body = await jsonOf<ArticleStateResponse>(res, server);
+  if (typeof body.state !== 'string' || typeof body.version !== 'number' || !Array.isArray(body.writers)) throw new DeskError('syncNotServer', { server });
+  return { state: new Uint8Array(Buffer.from(body.state, 'base64')), version: body.version, writers: body.writers };
 }
 
 /** Whether the server holds the photo with this SHA-256 (HEAD). */

@@ -35,10 +35,12 @@ import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
 import type { CoalescingWriter } from '../durable-file';
 import type { Hub } from '../hub';
+import type { History } from '../history/history';
 import type { PhotoStore } from '../photos/store';
 import type { Low } from 'lowdb';
 import { DirectoryChannel } from './channel';
 import { DEFAULT_HEARTBEAT, deskWebSocket, type Heartbeat } from './desk-socket';
+import { MergeVersions } from './merge-versions';
 import { Presence } from './presence';
 import type { ArticleSyncRecord } from './records';
 import { plainBox, seal, unseal, type SecretBox } from './secret-box';
@@ -76,12 +78,15 @@ interface Deps {
   readonly hub: Hub;
   readonly photos: PhotoStore;
   readonly dataDir: string;
+  /** Versions saved around merges (merge-versions.ts). */
+  readonly history?: History;
 }
 
 const STATUS_DELAY_MS = 100;
 
 export class SyncService {
   readonly presence: Presence;
+  private readonly merges: MergeVersions | null;
   private readonly box: SecretBox;
   private readonly pollMs: number;
   private readonly minDelayMs: number;
@@ -135,6 +140,17 @@ export class SyncService {
     this.webSocketClass = deskWebSocket(options.heartbeat ?? DEFAULT_HEARTBEAT);
     this.concurrency = options.concurrency ?? 32;
     this.presence = new Presence(deps.articles, deps.hub);
+    const history = deps.history;
+    this.merges = history
+      ? new MergeVersions({
+          history,
+          articles: deps.articles,
+          // An article not on this desk yet (being fetched) has nothing of its own to keep.
+          pending: (id) => this.deps.articles.has(id) && this.data.articles[id]?.pending !== false,
+          syncedVersion: (id) => this.data.articles[id]?.version ?? -1,
+          account: () => (this.data.account ? { server: this.data.account.server, token: unseal(this.box, this.data.account.token), user: this.data.account.user } : null),
+        })
+      : null;
     this.unlisten.push(
       deps.articles.onUpdate((id, origin) => this.changed(id, origin)),
       deps.hub.onOpenChange((_client, id, open) => (open ? this.opened(id) : this.maybeLetGo(id))),
@@ -286,6 +302,7 @@ export class SyncService {
     await this.polling?.catch(() => undefined);
     this.stopLinks();
     this.presence.close();
+    await this.merges?.close();
     for (const wake of this.waiters) wake();
   }
 
@@ -505,6 +522,7 @@ export class SyncService {
       // stopping) only means reconnecting, and each article is asked again then.
       if (event.code === 1000 && (event.reason === 'workflowReadOnly' || event.reason === 'forbidden')) this.refusedBy(id, link, event.reason);
     });
+    this.merges?.watch(id, provider, held.doc);
     provider.attach();
     this.statusChanged();
   }
@@ -548,6 +566,7 @@ export class SyncService {
   private unlink(id: string, link: Link): void {
     if (this.links.get(id) !== link) return;
     this.links.delete(id);
+    this.merges?.unwatch(id);
     link.provider.destroy();
     this.presence.unlinked(id);
     link.release();
@@ -657,6 +676,7 @@ export class SyncService {
   }
 
   private statusChanged(): void {
+    this.merges?.observe(this.online);
     this.noteState();
     this.wake();
     if (this.statusTimer || this.closed) return;

@@ -26,6 +26,7 @@ import { createUndoManager, routeUndoKeys } from '../editor/undo';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { MergeNotice } from '../history/MergeNotice';
 import { ExportControls } from '../package/ExportControls';
 import { PhotosPanel } from '../photos/PhotosPanel';
 import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
@@ -90,6 +91,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
         <SaveStatus replica={replica} />
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}
+      <MergeNotice articleId={replica.id} />
       <div className="article-layout">
         <section className="article-main" aria-labelledby={`${ids.headline}-title`}>
           <h1 className="eyebrow" id={`${ids.headline}-title`}>

@@ -12,6 +12,7 @@ import { formatDateTime, formatTime } from '../../shared/format';
 import { DiffView } from './DiffView';
 import { restoreVersion } from './restore-version';
 import { useVersionDiff } from './useVersionDiff';
+import { onShowVersion } from './version-request';
 import { useVersions } from './useVersions';
 import { VersionList } from './VersionList';
 import './history.css';
@@ -31,10 +32,31 @@ export function HistoryPanel({ articleId, doc, undoManager }: { readonly article
   const diff = useVersionDiff(articleId, doc, open ? selected : null);
   const chosen = items?.find((i) => i.version === selected) ?? null;
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const chosenView = useRef<HTMLDivElement>(null);
+  /** A version asked for from elsewhere on the page (the merge notice), to bring into view once shown. */
+  const [asked, setAsked] = useState<string | null>(null);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+
+  useEffect(
+    () =>
+      onShowVersion(articleId, (version) => {
+        setOpen(true);
+        setSelected(version);
+        setConfirming(false);
+        setAsked(version);
+      }),
+    [articleId],
+  );
+
+  useEffect(() => {
+    if (!asked || chosen?.version !== asked) return;
+    chosenView.current?.scrollIntoView({ block: 'start' });
+    chosenView.current?.focus();
+    setAsked(null);
+  }, [asked, chosen]);
 
   const saveNow = async () => {
     setBusy(true);
@@ -92,7 +114,7 @@ export function HistoryPanel({ articleId, doc, undoManager }: { readonly article
               />
             )}
             {chosen && (
-              <div className="history__chosen">
+              <div className="history__chosen" ref={chosenView} tabIndex={-1}>
                 <h3 className="history__diff-title">{t('diffTitle', { time: formatDateTime(chosen.createdAt) })}</h3>
                 {diff ? <DiffView diff={diff} /> : <p className="muted">{t('diffLoading')}</p>}
                 {confirming ? (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryItem } from '../../../src-shared/history';
 import { currentLanguage } from '../../app/i18n';
 import { formatDateTime, formatNumber } from '../../shared/format';
+import { reasonLabel } from './reason-label';
 
 /** Kilobytes with one decimal, never shown as zero. */
 function kilobytes(size: number): string {
@@ -82,7 +83,7 @@ export function VersionList({
             <time className="version__time" dateTime={item.createdAt}>
               {formatDateTime(item.createdAt)}
             </time>{' '}
-            <span className={`version__reason version__reason--${item.reason}`}>{t(`reason.${item.reason}`)}</span>{' '}
+            <span className={`version__reason version__reason--${item.reason}`}>{reasonLabel(t, item)}</span>{' '}
             <span className="version__facts">
               {t('size', { size: kilobytes(item.size) })} · {t('words', { count: item.words })}
             </span>

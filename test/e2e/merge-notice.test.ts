@@ -1,0 +1,112 @@
+/**
+ * After a merge in which both sides changed one paragraph, the article page says so, in
+ * Vietnamese, and its link opens the history panel on the differences between this desk's text
+ * from before the merge and now; dismissed, the notice stays gone. Desk A is the UI in Chromium
+ * (web mode); desk B is a desk in this process, as in the integration tests.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { resources } from '../../src-shared/locales';
+import type { Desk } from '../../src-main/services/desk';
+import { api, startTestServer, type TestServer } from '../support/server';
+import { allSynced, editAs, openSyncDesk, syncStatus } from '../support/sync-desk';
+import { call } from '../support/desk';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { HistoryPanel } from './support/pages/history-panel';
+import { LibraryPage } from './support/pages/library-page';
+import { ServerPage } from './support/pages/server-page';
+import { fill } from './support/texts';
+
+const vi = resources.vi;
+const USERS = {
+  a: { name: 'lan', password: 'lan-mật-khẩu-đủ-dài' },
+  b: { name: 'minh', password: 'minh-mật-khẩu-đủ-dài' },
+} as const;
+
+describe('the notice after a merge in one paragraph', () => {
+  const h = useHarness();
+  let server: TestServer | null = null;
+  let deskB: Desk | null = null;
+
+  afterEach(async () => {
+    await deskB?.close();
+    deskB = null;
+    await server?.server.close();
+    server = null;
+  });
+
+  it('appears after both desks changed one paragraph offline, opens the diff of the text from before the merge, and stays dismissed', { timeout: 120_000 }, async () => {
+    const serverDir = await h.dataDir();
+    server = await startTestServer(serverDir);
+    const port = server.server.port;
+    for (const u of [USERS.a, USERS.b]) {
+      const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: { name: u.name, role: 'editor', password: u.password } });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+    }
+    const deskA = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const history = new HistoryPanel(page, 'vi');
+    const sync = new ServerPage(page, 'vi');
+
+    // Desk A writes a paragraph and logs in; the article reaches the server.
+    await library.goto(deskA.url);
+    await library.newArticle();
+    await article.waitReady();
+    await article.typeInto(article.headline(), 'Lũ quét ở Hà Giang');
+    await article.typeInto(article.body(), 'Đoàn cứu hộ đã đến xã Lũng Cú.');
+    await article.waitSaved();
+    const id = article.articleId();
+    await sync.open();
+    await sync.login(server.url, USERS.a.name, USERS.a.password);
+    await sync.form().waitFor({ state: 'detached' });
+    await page.goBack();
+    await article.waitReady();
+    await expect.poll(() => sync.articleSync(), { timeout: 30_000 }).toBe('onServer');
+
+    // Desk B gets it.
+    deskB = await openSyncDesk(await h.dataDir());
+    await call(deskB, 'sync:login', { server: server.url, user: USERS.b.name, password: USERS.b.password });
+    await syncStatus(deskB, (s) => allSynced(s) && deskB!.articles.has(id), 'desk B synced with the article');
+
+    // The server stops; both change the same paragraph.
+    await server.server.close();
+    server = null;
+    await expect.poll(() => sync.cornerState(), { timeout: 15_000 }).toBe('offline');
+    await syncStatus(deskB, (s) => s.state === 'offline', 'desk B offline');
+    await article.typeInto(article.body(), ' Trời mưa to.');
+    await article.waitSaved();
+    await editAs(deskB, 'writer', id, (doc: Y.Doc) => {
+      const paragraph = doc.getXmlFragment('body').get(0) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      text.insert(text.length, ' Nước dâng cao.');
+    });
+
+    // Back on the same folder and port: both words in the paragraph, and the notice.
+    server = await startTestServer(serverDir, { port });
+    await expect.poll(() => article.bodyText(), { timeout: 30_000 }).toContain('Nước dâng cao.');
+    const notice = page.getByRole('status').filter({ hasText: fill(vi.history.mergeNotice.text, { name: USERS.b.name }) });
+    await notice.waitFor({ timeout: 30_000 });
+
+    // Its link opens the history on "before merging changes from minh", compared with now.
+    await notice.getByRole('button', { name: vi.history.mergeNotice.show, exact: true }).click();
+    const labelled = (label: string) => history.versions().filter({ has: page.getByText(label, { exact: true }) });
+    const chosen = labelled(fill(vi.history.reason.merge, { name: USERS.b.name }));
+    await expect.poll(() => chosen.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => history.addedTexts('body')).toEqual([`${vi.history.addedLabel} Nước dâng cao.`]);
+    expect(await history.removed('body').count()).toBe(0);
+    expect(await chosen.count()).toBe(1);
+    expect(await labelled(fill(vi.history.reason.remote, { name: USERS.b.name })).count()).toBe(1);
+
+    // Dismissed, it is gone, and stays gone when the article is opened again.
+    await notice.getByRole('button', { name: vi.history.mergeNotice.dismiss, exact: true }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.reload();
+    await article.waitReady();
+    await history.open();
+    await chosen.waitFor();
+    expect(await notice.count()).toBe(0);
+  });
+});
