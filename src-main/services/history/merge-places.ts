@@ -3,24 +3,38 @@
  * the body that this desk's text before the merge (`local`) and the other side's text
  * (`remote`) both differ from in the merged text. A block is followed by its identity in the
  * Yjs document (the element's id), not by its position, so a paragraph added above it on one
- * side does not make every paragraph below look changed. A block the merge removed counts when
- * the two sides had it differently (one side's edit went with it).
+ * side does not make every paragraph below look changed. A block one side removed counts when
+ * the other side had written in it (content the remover never saw went with it).
  */
 import * as Y from 'yjs';
 import { body, bodyLines, headline, sapo } from '../../../src-shared/article-doc';
 
+interface Block {
+  readonly text: string;
+  readonly node: Y.XmlElement | Y.XmlText;
+}
+
 /** Each top-level block of the body by the id of its Yjs item, with its text. */
-function blocks(doc: Y.Doc): Map<string, string> {
+function blocks(doc: Y.Doc): Map<string, Block> {
   const nodes = body(doc)
     .toArray()
     .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText);
   const lines = bodyLines(doc);
-  const out = new Map<string, string>();
+  const out = new Map<string, Block>();
   nodes.forEach((node, i) => {
     const id = node._item?.id;
-    if (id) out.set(`${id.client}:${id.clock}`, lines[i] ?? '');
+    if (id) out.set(`${id.client}:${id.clock}`, { text: lines[i] ?? '', node });
   });
   return out;
+}
+
+/** Whether a block holds content written where `known` (the other side's state vector) does not reach. */
+function hasUnseen(node: Y.AbstractType<unknown>, known: Map<number, number>): boolean {
+  for (let item = node._start; item; item = item.right) {
+    if (item.id.clock >= (known.get(item.id.client) ?? 0)) return true;
+    if (item.content instanceof Y.ContentType && hasUnseen(item.content.type as Y.AbstractType<unknown>, known)) return true;
+  }
+  return false;
 }
 
 function decode(state: Uint8Array): Y.Doc {
@@ -39,11 +53,16 @@ export function touchedOnBothSides(local: Uint8Array, remote: Uint8Array, merged
       if (mine !== now && theirs !== now) return true;
     }
     const [lb, rb, mb] = [blocks(l), blocks(r), blocks(m)];
-    for (const [id, mine] of lb) {
-      const theirs = rb.get(id);
-      if (theirs === undefined) continue; // the block is on one side only
-      const now = mb.get(id);
-      if (now === undefined ? mine !== theirs : mine !== now && theirs !== now) return true;
+    const [lKnown, rKnown] = [Y.decodeStateVector(Y.encodeStateVector(l)), Y.decodeStateVector(Y.encodeStateVector(r))];
+    for (const id of new Set([...lb.keys(), ...rb.keys()])) {
+      const [mine, theirs, now] = [lb.get(id), rb.get(id), mb.get(id)];
+      if (mine && theirs) {
+        if (now ? mine.text !== now.text && theirs.text !== now.text : mine.text !== theirs.text) return true;
+      } else if (!now) {
+        // Removed by one side (a block only one side ever had is still in the merge).
+        if (mine && hasUnseen(mine.node as Y.AbstractType<unknown>, rKnown)) return true;
+        if (theirs && hasUnseen(theirs.node as Y.AbstractType<unknown>, lKnown)) return true;
+      }
     }
     return false;
   } finally {
