@@ -231,4 +231,30 @@ describe('versions around a merge', () => {
       expect(before[0]).toMatchObject({ samePlace: false });
     }
   });
+
+  it('the server gives an article’s state and writers to whoever may read it, and to nobody else', async () => {
+    const s = await server(await temp.make('bantin-server-'));
+    for (const [name, role] of [['phóng-viên-1', 'reporter'], ['phóng-viên-2', 'reporter']] as const) {
+      expect((await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name, role, password: PASSWORD } })).status).toBe(201);
+    }
+    const a = await desk();
+    const { id } = await call<ArticleSummary>(a, 'article:create', { language: 'vi' });
+    await editAs(a, 'writer', id, (doc) => doc.getText('headline').insert(0, 'Lũ quét ở Hà Giang'));
+    await call(a, 'sync:login', { server: s.url, user: 'phóng-viên-1', password: PASSWORD });
+    await syncStatus(a, allSynced, 'desk A synced');
+
+    const token = async (name: string) => (await api(s.url, 'POST', '/api/login', { json: { name, password: PASSWORD } })).json.token as string;
+    const owner = await api(s.url, 'GET', `/api/articles/${id}/state`, { token: await token('phóng-viên-1') });
+    expect(owner.status).toBe(200);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(Buffer.from(owner.json.state as string, 'base64')));
+    expect(readArticle(doc).headline).toBe('Lũ quét ở Hà Giang');
+    expect(owner.json.writers).toEqual([{ name: 'phóng-viên-1', version: owner.json.version }]);
+    // Another reporter (neither owner nor assignee), no login, an unknown article.
+    expect((await api(s.url, 'GET', `/api/articles/${id}/state`, { token: await token('phóng-viên-2') })).json).toEqual({ error: 'notFound' });
+    expect((await api(s.url, 'GET', `/api/articles/${id}/state`)).status).toBe(401);
+    expect((await api(s.url, 'GET', `/api/articles/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/state`, { token: s.adminToken })).status).toBe(404);
+    // An editor may read every article.
+    expect((await api(s.url, 'GET', `/api/articles/${id}/state`, { token: s.adminToken })).status).toBe(200);
+  });
 });
