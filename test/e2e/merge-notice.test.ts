@@ -11,6 +11,7 @@ import type { Desk } from '../../src-main/services/desk';
 import { api, startTestServer, type TestServer } from '../support/server';
 import { allSynced, editAs, openSyncDesk, syncStatus } from '../support/sync-desk';
 import { call } from '../support/desk';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { HistoryPanel } from './support/pages/history-panel';
@@ -45,7 +46,8 @@ describe('the notice after a merge in one paragraph', () => {
       expect(created.status, JSON.stringify(created.json)).toBe(201);
     }
     const deskA = await h.startDesk(await h.dataDir());
-    const page = await h.page();
+    // The page may inject axe (it bypasses the CSP).
+    const page = await h.page({ bypassCSP: true });
     const library = new LibraryPage(page, 'vi');
     const article = new ArticlePage(page, 'vi');
     const history = new HistoryPanel(page, 'vi');
@@ -89,6 +91,7 @@ describe('the notice after a merge in one paragraph', () => {
     await expect.poll(() => article.bodyText(), { timeout: 30_000 }).toContain('Nước dâng cao.');
     const notice = page.getByRole('status').filter({ hasText: fill(vi.history.mergeNotice.text, { name: USERS.b.name }) });
     await notice.waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page), 'article page with the merge notice').toEqual([]);
 
     // Its link opens the history on "before merging changes from minh", compared with now.
     await notice.getByRole('button', { name: vi.history.mergeNotice.show, exact: true }).click();
