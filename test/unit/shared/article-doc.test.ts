@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exchange, replicaOf } from '../../support/replicas';
 import {
   body,
   bodyHtml,
@@ -30,17 +31,9 @@ function newArticle(language: 'vi' | 'en' = 'vi'): Y.Doc {
 function twoReplicas(setup: (doc: Y.Doc) => void): [Y.Doc, Y.Doc] {
   const a = newArticle();
   setup(a);
-  const b = new Y.Doc();
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  return [a, b];
+  return [a, replicaOf(a)];
 }
 
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, toB);
-  Y.applyUpdate(a, toA);
-}
 
 function paragraph(text: string, attrs?: Record<string, unknown>): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { pair } from '../../support/replicas';
 import {
   addOrganiser,
   addParticipant,
@@ -28,19 +29,6 @@ const place: EventPlace = {
   former: { level: 'province', name: 'Tỉnh Hà Giang', district: null, province: null },
 };
 
-/** Two replicas that exchange their updates on demand, as two offline writers later syncing. */
-function pair(): { a: Y.Doc; b: Y.Doc; sync(): void } {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  return {
-    a,
-    b,
-    sync() {
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-    },
-  };
-}
 
 describe('event metadata', () => {
   it('reads an empty event with the default time zone', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { pair } from '../../support/replicas';
 import { articleConflicts } from '../../../src-shared/article-conflicts';
 import { headline, initArticle, meta, metaRegister, photos, readArticle, setText, slugOf, summarize, writeMeta } from '../../../src-shared/article-doc';
 import { addOrganiser, addParticipant, participantMap, readEvent, setEventText, setOrganiser, updateParticipant } from '../../../src-shared/article-event';
@@ -14,18 +15,6 @@ import { newSession, readRegister } from '../../../src-shared/register';
 import { restoreInto } from '../../../src-shared/article-restore';
 import { noteEdit } from '../../../src-shared/rewrites';
 
-function pair(): { a: Y.Doc; b: Y.Doc; sync(): void } {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  return {
-    a,
-    b,
-    sync() {
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-    },
-  };
-}
 
 /** A planned photo entry as the sample makes it: plain captions, credit and creator. */
 function plannedPhoto(): Y.Map<unknown> {

@@ -5,21 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { pair } from '../../support/replicas';
 import { candidates, newSession, ownCandidate, readRegister, registerValue, resolveRegister, setRegister, writeRegister, type EditSession } from '../../../src-shared/register';
 
-/** Two replicas that exchange their updates on demand. */
-function pair(): { a: Y.Doc; b: Y.Doc; sync(): void } {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  return {
-    a,
-    b,
-    sync() {
-      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-    },
-  };
-}
 
 const meta = (d: Y.Doc) => d.getMap<unknown>('meta');
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exchange as sync, replicaOf } from '../../support/replicas';
 import { headline, readArticle, setText, slugOf } from '../../../src-shared/article-doc';
 import { slugify } from '../../../src-shared/text/slug';
 import { newSession, type EditSession } from '../../../src-shared/register';
@@ -16,16 +17,7 @@ const B_NEW = 'Hội nghị trực tuyến 63 điểm cầu';
 function pair(): [Y.Doc, Y.Doc] {
   const a = new Y.Doc();
   headline(a).insert(0, OLD);
-  const b = new Y.Doc();
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  return [a, b];
-}
-
-function sync(a: Y.Doc, b: Y.Doc): void {
-  const ua = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const ub = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, ua);
-  Y.applyUpdate(a, ub);
+  return [a, replicaOf(a)];
 }
 
 /** The field's write path: the text edit where the writer made it, and its note, in one transaction. */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exchange as sync, replicaOf } from '../../../support/replicas';
 import { setText, type TextEdit } from '../../../../src-shared/article-doc';
 import { anchoredRange, changedRange } from '../../../../src-shared/text/changed-range';
 
@@ -14,16 +15,7 @@ const PARAGRAPH = 'Câu một giữ nguyên. Nhiều xã đã huy động dân l
 function pair(text: string): [Y.Doc, Y.Doc] {
   const a = new Y.Doc();
   a.getText('t').insert(0, text);
-  const b = new Y.Doc();
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  return [a, b];
-}
-
-function sync(a: Y.Doc, b: Y.Doc): void {
-  const ua = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const ub = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, ua);
-  Y.applyUpdate(a, ub);
+  return [a, replicaOf(a)];
 }
 
 /** What a field reports for one input: the selection [from, to) replaced by `typed`. */
