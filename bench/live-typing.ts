@@ -22,14 +22,16 @@
  * characters passes, in both directions: the printout then splits each key's time into A's
  * page, A's main, the server, B's main and B's page.
  *
- * The desk's own key-to-paint on A while someone else is in the article is printed too: it
- * shows whether sending to the other desk sooner costs the typist anything.
+ * The desk's own key-to-paint on A while someone else is in the article is printed too, with
+ * A's main-thread work per key: they show whether sending to the other desk sooner costs the
+ * typist anything. BENCH_CPU_PROFILE=<path> writes a CPU profile of A's page while it types
+ * (`<path>-live-desk-a.cpuprofile`).
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { WebSocketServer, type WebSocket as RelayClient } from 'ws';
 import { body, headline, setBodyLines, setText } from '../src-shared/article-doc';
 import { decodeWire } from '../src-shared/wire';
@@ -247,23 +249,66 @@ async function probe(page: Page): Promise<Probe> {
 class Side {
   typed = 0;
   readonly measured: number[] = [];
+  /** The typing page's main-thread time over the measured blocks (Chromium's counters, ms): scripts, and all tasks. */
+  script = 0;
+  tasks = 0;
   private readonly gap: () => number;
 
-  constructor(
+  private constructor(
     readonly typist: Page,
     readonly watcher: Page,
+    private readonly cdp: CDPSession,
   ) {
     const rand = seededRandom(4242);
     this.gap = () => GAP_MIN_MS + rand() * GAP_SPREAD_MS;
   }
 
+  static async of(typist: Page, watcher: Page): Promise<Side> {
+    const cdp = await typist.context().newCDPSession(typist);
+    await cdp.send('Performance.enable');
+    return new Side(typist, watcher, cdp);
+  }
+
+  /** With BENCH_CPU_PROFILE=<path>: a CPU profile of the typing page from now to `stopProfile`. */
+  async startProfile(): Promise<void> {
+    if (!process.env.BENCH_CPU_PROFILE) return;
+    await this.cdp.send('Profiler.enable');
+    await this.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await this.cdp.send('Profiler.start');
+  }
+
+  async stopProfile(label: string): Promise<void> {
+    const to = process.env.BENCH_CPU_PROFILE;
+    if (!to) return;
+    const { profile } = await this.cdp.send('Profiler.stop');
+    await fs.writeFile(`${to}-${label}.cpuprofile`, JSON.stringify(profile));
+  }
+
+  private async work(): Promise<{ script: number; tasks: number }> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    const pick = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { script: pick('ScriptDuration'), tasks: pick('TaskDuration') };
+  }
+
   /** Types a block, then waits until every key of it is painted on the watching page. */
   async block(n: number, measure: boolean): Promise<void> {
+    const before = await this.work();
     await typeKeys(this.typist, this.typed, n, this.gap);
     const want = this.typed + n;
     await this.watcher.waitForFunction((k) => (window as unknown as ProbeWindow).__probe.arrived.filter((t) => t !== undefined).length >= k, want, { polling: 20, timeout: 60_000 });
-    if (measure) for (let k = this.typed; k < want; k++) this.measured.push(k);
+    if (measure) {
+      const after = await this.work();
+      this.script += after.script - before.script;
+      this.tasks += after.tasks - before.tasks;
+      for (let k = this.typed; k < want; k++) this.measured.push(k);
+    }
     this.typed = want;
+  }
+
+  /** Main-thread work of the typing page per key measured. */
+  perKey(): string {
+    const n = Math.max(1, this.measured.length);
+    return `script ${(this.script / n).toFixed(2)} ms, all tasks ${(this.tasks / n).toFixed(2)} ms`;
   }
 }
 
@@ -368,14 +413,16 @@ export async function liveTyping(): Promise<void> {
     await baseB.evaluate(probeArrivals, '#shown');
     await baseA.click('#typed');
 
-    const desk = new Side(pageA, pageB);
-    const baseline = new Side(baseA, baseB);
+    const desk = await Side.of(pageA, pageB);
+    const baseline = await Side.of(baseA, baseB);
     const offsetsBefore = await Promise.all([pageA, pageB, baseA, baseB].map(clockOffset));
     await desk.block(WARM_UP, false);
     await baseline.block(WARM_UP, false);
+    await desk.startProfile();
     for (let b = 0; b < KEYS / BLOCK; b++) {
       for (const side of b % 2 === 0 ? [desk, baseline] : [baseline, desk]) await side.block(BLOCK, true);
     }
+    await desk.stopProfile('live-desk-a');
     const offsetsAfter = await Promise.all([pageA, pageB, baseA, baseB].map(clockOffset));
     const offset = offsetsBefore.map((o, i) => (o + offsetsAfter[i]!) / 2);
     const drift = Math.max(...offsetsBefore.map((o, i) => Math.abs(o - offsetsAfter[i]!)));
@@ -395,6 +442,7 @@ export async function liveTyping(): Promise<void> {
     console.log(line('baseline: page → ws relay → page', baseLatency));
     console.log(`  ratio p50 ${(pct(deskLatency, 0.5) / pct(baseLatency, 0.5)).toFixed(1)}×, p95 ${(pct(deskLatency, 0.95) / pct(baseLatency, 0.95)).toFixed(1)}× (goal: p95 < 150 ms)`);
     console.log(line("desk A's own key to paint meanwhile", ownPaint));
+    console.log(`  desk A's page, main-thread work per key (its sends and their answers included): ${desk.perKey()}`);
     console.log(`  article:update calls from A while typing: ${measuredSends} for ${desk.measured.length} keys (clock skew between pages ≤ ${f1(drift)} ms over the run)`);
 
     // Where the time goes, key by key (each key's part of the path, on this process's clock).

@@ -29,7 +29,11 @@
  * The save state has its own subscription (`subscribeSave`): it changes on every send, and only
  * the save status needs to re-render for it, not the page. The change to "saving" comes with a
  * keystroke: its listeners hear of it just after the frame that paints the key, so the status
- * line's render (1–3 ms) never sits between a key and its paint. `saveState()` is always current.
+ * line's render (1–3 ms) never sits between a key and its paint. While someone else watches,
+ * every key is its own send, and telling each answer would switch the status line between
+ * saving and saved twice a key (two renders and two extra frames a key, announced each time by
+ * the live region): so it hears of 'saved' only once that has lasted SAVED_TELL_MS, and goes on
+ * saying "saving" while the keys keep coming. `saveState()` is always current.
  */
 import * as Y from 'yjs';
 import type { DeskApi } from '../../../src-shared/api';
@@ -44,6 +48,8 @@ export const SEND_DELAY_MS = 200;
 export const IDLE_WAIT_MS = 200;
 /** How many sends may await main's answer at once while someone else watches (see above); one otherwise. */
 export const LIVE_IN_FLIGHT = 4;
+/** While someone else watches, how long 'saved' must last before the save status hears of it (see above). */
+export const SAVED_TELL_MS = 400;
 
 /** Runs `run` after `delay` ms at the next idle moment (at most IDLE_WAIT_MS later); returns a cancel. */
 function afterDelayWhenIdle(delay: number, run: () => void): () => void {
@@ -94,8 +100,10 @@ export class ArticleReplica {
   private idleWaiters: Array<() => void> = [];
   private readonly cleanups: Array<() => void> = [];
   private released = false;
-  /** Cancels the planned telling of a change to "saving", while one is planned. */
+  /** Cancels the planned telling of a change of the save state, while one is planned. */
   private saveTell: (() => void) | null = null;
+  /** The save state the save listeners last heard of. */
+  private heard: SaveState['kind'] = 'saving';
 
   /** Opens the article in main and builds the replica from the state it returns. */
   static async open(api: ReplicaApi, id: string, onReconnect: (listener: () => void) => () => void): Promise<{ replica: ArticleReplica; summary: ArticleSummary }> {
@@ -281,17 +289,19 @@ export class ArticleReplica {
     if (this.save.kind === 'saving' && save.kind === 'saving') return;
     const typed = this.save.kind === 'saved' && save.kind === 'saving';
     this.save = save;
-    if (typed) {
-      this.saveTell ??= afterPaint(() => {
-        this.saveTell = null;
-        this.tellSave();
-      });
-    } else this.tellSave();
+    this.saveTell?.();
+    this.saveTell = null;
+    // The 'saved' just left was held back (below): the status line still says saving.
+    if (typed && this.heard === 'saving') return;
+    if (typed) this.saveTell = afterPaint(() => this.tellSave());
+    else if (save.kind === 'saved' && this.live) this.saveTell = afterDelay(SAVED_TELL_MS, () => this.tellSave());
+    else this.tellSave();
   }
 
   private tellSave(): void {
     this.saveTell?.();
     this.saveTell = null;
+    this.heard = this.save.kind;
     for (const l of [...this.saveListeners]) l();
   }
 
@@ -320,6 +330,11 @@ export class ArticleReplica {
     this.saveListeners.clear();
     this.doc.destroy();
   }
+}
+
+function afterDelay(delay: number, fn: () => void): () => void {
+  const timer = setTimeout(fn, delay);
+  return () => clearTimeout(timer);
 }
 
 /** Runs `fn` in a task of its own just after the next frame is painted; returns a cancel. */

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import * as Y from 'yjs';
 import { body, bodyLines, initArticle, setBodyLines } from '../../../../src-shared/article-doc';
 import type { ArticleSummary } from '../../../../src-shared/models';
-import { ArticleReplica, IDLE_WAIT_MS, LIVE_IN_FLIGHT, RETRY_MS, SEND_DELAY_MS, type ReplicaApi } from '../../../../src-renderer/features/article/replica';
+import { ArticleReplica, IDLE_WAIT_MS, LIVE_IN_FLIGHT, RETRY_MS, SAVED_TELL_MS, SEND_DELAY_MS, type ReplicaApi } from '../../../../src-renderer/features/article/replica';
 
 const ID = '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d';
 /** A frame of the stand-in page: requestAnimationFrame runs its callback this long after it is asked. */
@@ -182,6 +182,26 @@ describe("the replica's sends to main", () => {
     expect(main.seen).toEqual(['Mở đầu', 'Mở đầuab']);
     expect(replica.saveState().kind).toBe('saved');
     expect(replica.pending).toBe(false);
+  });
+
+  it('the save status hears each save alone, but while someone else watches only "saving" as the keys come and "saved" once typing pauses', async () => {
+    const heard: string[] = [];
+    replica.subscribeSave(() => heard.push(replica.saveState().kind));
+    typeKey(replica, 'a');
+    await pass(SEND_DELAY_MS + IDLE_WAIT_MS + 1);
+    expect(heard).toEqual(['saving', 'saved']);
+
+    heard.length = 0;
+    replica.setLive(true);
+    for (const ch of 'bcdef') {
+      typeKey(replica, ch);
+      await pass(100); // sent after its frame and answered before the next key
+    }
+    expect(main.seen.slice(-5)).toEqual(['b', 'bc', 'bcd', 'bcde', 'bcdef'].map((t) => `Mở đầua${t}`));
+    expect(replica.saveState().kind).toBe('saved');
+    expect(heard).toEqual(['saving']);
+    await pass(SAVED_TELL_MS);
+    expect(heard).toEqual(['saving', 'saved']);
   });
 
   it('a send waiting to be coalesced goes at the next frame once someone joins, and coalescing resumes when they leave', async () => {
