@@ -69,7 +69,19 @@ interface Link {
   /** The directory's version when the link was made (-1 when unknown). */
   readonly version: number;
   done: boolean;
+  /** Watches that the server takes the provider in (see AUTH_WAIT_MS). */
+  watchdog?: ReturnType<typeof setInterval>;
 }
+
+/**
+ * How long a provider may wait on a connected socket for the server to take it in. An article
+ * let go and linked again at once (a notice of a change just after its round) sends its new
+ * login on the same socket before the server has handled the old provider's close: the server
+ * gives the login to the old connection, which is closing, and the new provider waits for ever
+ * ("syncing" and never synced). Past this wait it is let go and linked again a moment later.
+ */
+const AUTH_WAIT_MS = 4_000;
+const AUTH_CHECK_MS = 1_000;
 
 interface Deps {
   readonly db: Low<DeskData>;
@@ -524,6 +536,19 @@ export class SyncService {
     });
     this.merges?.watch(id, provider, held.doc);
     provider.attach();
+    let waited = 0;
+    link.watchdog = setInterval(() => {
+      const connected = (socket as unknown as { status?: string }).status === 'connected';
+      waited = connected && !provider.isAuthenticated ? waited + AUTH_CHECK_MS : 0;
+      if (waited < AUTH_WAIT_MS || this.links.get(id) !== link) return;
+      this.unlink(id, link);
+      setTimeout(() => {
+        if (this.closed || this.links.has(id)) return;
+        this.queue.add(id);
+        this.pump();
+      }, AUTH_CHECK_MS).unref?.();
+    }, AUTH_CHECK_MS);
+    link.watchdog.unref?.();
     this.statusChanged();
   }
 
@@ -566,6 +591,7 @@ export class SyncService {
   private unlink(id: string, link: Link): void {
     if (this.links.get(id) !== link) return;
     this.links.delete(id);
+    clearInterval(link.watchdog);
     this.merges?.unwatch(id);
     link.provider.destroy();
     this.presence.unlinked(id);
