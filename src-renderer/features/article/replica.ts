@@ -4,8 +4,9 @@
  * Main holds the truth; the replica starts from the state `article.open` returns (it never
  * initialises content itself) and from then on the two exchange Yjs updates. Local updates are
  * queued and sent with at most one `article.update` in flight (LIVE_IN_FLIGHT while someone
- * else watches, below); whatever piled up meanwhile is merged into the next one. A failed send stays queued, the error is shown, and the send is
- * retried until it succeeds: nothing typed is dropped, even after the page has moved on.
+ * else watches, below); whatever piled up meanwhile is merged into the next one. A failed send
+ * stays queued, the error is shown, and the send is retried until it succeeds: nothing typed is
+ * dropped, even after the page has moved on.
  *
  * Sends are coalesced: the first change after a send waits SEND_DELAY_MS for the keys that
  * follow it, then for a moment when the page is idle (at most IDLE_WAIT_MS), and they all go
@@ -332,6 +333,7 @@ export class ArticleReplica {
   }
 }
 
+/** Runs `fn` after `delay` ms; returns a cancel. */
 function afterDelay(delay: number, fn: () => void): () => void {
   const timer = setTimeout(fn, delay);
   return () => clearTimeout(timer);
