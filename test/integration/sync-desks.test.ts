@@ -9,7 +9,7 @@ import { createServer as createNetServer, type Socket } from 'node:net';
 import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readArticle } from '../../src-shared/article-doc';
 import { readPhotos } from '../../src-shared/article-photos';
@@ -18,30 +18,10 @@ import type { Desk } from '../../src-main/services/desk';
 import { cli } from '../support/cli';
 import { call, replicaOf } from '../support/desk';
 import { makePhoto } from '../support/photos';
-import { api, startTestServer, type TestServer } from '../support/server';
-import { addParagraph, allSynced, editAs, openSyncDesk, syncStatus } from '../support/sync-desk';
-import { tempDirs } from '../support/temp';
+import { api, type TestServer } from '../support/server';
+import { addParagraph, allSynced, deskFixtures, editAs, syncStatus } from '../support/sync-desk';
 
-const temp = tempDirs();
-const desks: Desk[] = [];
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
-  await Promise.all(servers.splice(0).map((s) => s.server.close().catch(() => undefined)));
-  await temp.cleanup();
-});
-
-async function server(dir?: string, port = 0): Promise<TestServer> {
-  const s = await startTestServer(dir ?? (await temp.make('bantin-server-')), { port });
-  servers.push(s);
-  return s;
-}
-
-async function desk(dir?: string): Promise<Desk> {
-  const d = await openSyncDesk(dir ?? (await temp.make('bantin-desk-')));
-  desks.push(d);
-  return d;
-}
+const { server, desk, stop, temp: fixtureTemp } = deskFixtures();
 
 const PASSWORD = 'mật-khẩu-phóng-viên-dài';
 
@@ -75,7 +55,7 @@ async function newArticle(d: Desk, headline: string): Promise<string> {
 
 describe('two desks and a newsroom server', () => {
   it('edits made apart while the server was away all arrive on both desks, which end identical', async () => {
-    const serverDir = await temp.make('bantin-server-');
+    const serverDir = await fixtureTemp('bantin-server-');
     const s = await server(serverDir);
     await user(s, 'biên-tập-1', 'editor');
     await user(s, 'biên-tập-2', 'editor');
@@ -96,8 +76,7 @@ describe('two desks and a newsroom server', () => {
 
     // The server goes away; both write different words.
     const port = s.server.port;
-    await s.server.close();
-    servers.splice(servers.indexOf(s), 1);
+    await stop(s);
     await editAs(a, 'writer', id, addParagraph('Đoàn cứu hộ đã đến xã Lũng Cú lúc 17:53.'));
     await editAs(b, 'writer', id, addParagraph('UBND tỉnh ước tính thiệt hại ban đầu.'));
     await editAs(b, 'writer', id, (doc) => doc.getText('headline').insert(doc.getText('headline').length, ' (cập nhật)'));
@@ -149,8 +128,8 @@ describe('two desks and a newsroom server', () => {
     const s = await server();
     await user(s, 'phóng-viên-1', 'reporter');
     await user(s, 'phóng-viên-2', 'reporter');
-    const dirA = await temp.make('bantin-desk-');
-    const dirB = await temp.make('bantin-desk-');
+    const dirA = await fixtureTemp('bantin-desk-');
+    const dirB = await fixtureTemp('bantin-desk-');
     const a = await desk(dirA);
     const id = await newArticle(a, 'Bài riêng của phóng viên 1');
     await loginAs(a, s, 'phóng-viên-1');
@@ -218,8 +197,7 @@ describe('two desks and a newsroom server', () => {
     a.hub.connect('window', () => undefined);
     await call(a, 'article:open', { id }, 'window');
     const port = s.server.port;
-    await s.server.close();
-    servers.splice(servers.indexOf(s), 1);
+    await stop(s);
     const sockets: Socket[] = [];
     const silent = createNetServer((socket) => void sockets.push(socket)); // takes the upgrade request, never answers
     await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r));
@@ -241,7 +219,7 @@ describe('two desks and a newsroom server', () => {
     await user(s, 'biên-tập-2', 'editor');
     const a = await desk();
     const id = await newArticle(a, 'Ảnh hiện trường');
-    const { bytes } = await makePhoto(await temp.make('bantin-photo-'), 'hiện-trường.jpg');
+    const { bytes } = await makePhoto(await fixtureTemp('bantin-photo-'), 'hiện-trường.jpg');
     const { photo } = await call<{ photo: { id: string } }>(a, 'photo:add', { id, name: 'hiện-trường.jpg', bytes });
     await loginAs(a, s, 'biên-tập-1');
     await syncStatus(a, allSynced, 'desk A synced');
@@ -263,7 +241,7 @@ describe('command line: login and sync', () => {
   it('logs in with the password on standard input, syncs once, and fails with the reason when the server is away', async () => {
     const s = await server();
     await user(s, 'phóng-viên-1', 'reporter');
-    const dir = await temp.make('bantin-desk-');
+    const dir = await fixtureTemp('bantin-desk-');
     const imported = path.join(dir, '..', `tin-${path.basename(dir)}.txt`);
     await fs.writeFile(imported, 'Mưa lớn ở Tuyên Quang\n\nNước sông Lô dâng cao.\n');
     try {
@@ -288,8 +266,7 @@ describe('command line: login and sync', () => {
     const listed = await api(s.url, 'GET', '/api/directory', { token: s.adminToken });
     expect((listed.json.articles as unknown[]).length).toBe(1);
 
-    await s.server.close();
-    servers.splice(servers.indexOf(s), 1);
+    await stop(s);
     const away = await cli(['--data', dir, 'sync']);
     expect(away.code).toBe(1);
     expect(away.stderr).toContain('Không kết nối được máy chủ toà soạn');

@@ -7,31 +7,18 @@
  * reopens the article many times in a row, writing each time: every round ends synced, with
  * every word on the server.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Desk } from '../../src-main/services/desk';
+import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src-shared/article-doc';
 import { call } from '../support/desk';
-import { startTestServer, type TestServer } from '../support/server';
-import { addParagraph, addUser, allSynced, editAs, loginAs, newArticle, openSyncDesk, syncStatus } from '../support/sync-desk';
-import { tempDirs } from '../support/temp';
+import { addParagraph, addUser, allSynced, deskFixtures, editAs, loginAs, newArticle, syncStatus } from '../support/sync-desk';
 
-const temp = tempDirs();
-let server: TestServer | null = null;
-const desks: Desk[] = [];
-
-afterEach(async () => {
-  for (const d of desks.splice(0)) await d.close();
-  await server?.server.close();
-  server = null;
-  await temp.cleanup();
-});
+const fx = deskFixtures();
 
 describe('an article closed and opened again at once', () => {
   it('ends every round synced, with every word on the server', { timeout: 120_000 }, async () => {
-    server = await startTestServer(await temp.make('bantin-server-'));
+    const server = await fx.server();
     await addUser(server, 'lan', 'editor');
-    const desk = await openSyncDesk(await temp.make('bantin-desk-'));
-    desks.push(desk);
+    const desk = await fx.desk();
     const id = await newArticle(desk, 'Đóng mở liên tục');
     await loginAs(desk, server, 'lan');
     await syncStatus(desk, allSynced, 'first sync');
@@ -46,8 +33,7 @@ describe('an article closed and opened again at once', () => {
     }
     await syncStatus(desk, allSynced, 'last round synced');
     // What the server holds: a second desk logging in gets every round's words.
-    const other = await openSyncDesk(await temp.make('bantin-desk-'));
-    desks.push(other);
+    const other = await fx.desk();
     await addUser(server, 'minh', 'editor');
     await loginAs(other, server, 'minh');
     await syncStatus(other, (s) => allSynced(s) && other.articles.has(id), 'second desk has it');

@@ -6,7 +6,9 @@ import type { SyncStatus } from '../../src-shared/sync';
 import { openDesk, type Desk } from '../../src-main/services/desk';
 import type { SyncOptions } from '../../src-main/services/sync/service';
 import { call, replicaOf, TEST_VERSION, updateFrom } from './desk';
-import { api, type TestServer } from './server';
+import { afterEach } from 'vitest';
+import { api, startTestServer, type TestServer } from './server';
+import { tempDirs } from './temp';
 
 export const FAST_SYNC = { pollMs: 300, minDelayMs: 100, maxDelayMs: 400 } as const;
 
@@ -85,4 +87,43 @@ export async function waitFor(check: () => Promise<boolean> | boolean, what: str
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Per test: temporary folders, newsroom servers and syncing desks, all closed and removed after
+ * each test. `stop` closes a server in the middle of a test (to start it again on its folder
+ * and port); `desk` and `server` take a folder of the test's own when given.
+ */
+export function deskFixtures(): {
+  temp(prefix?: string): Promise<string>;
+  server(dir?: string, port?: number): Promise<TestServer>;
+  stop(server: TestServer): Promise<void>;
+  desk(dir?: string, sync?: SyncOptions): Promise<Desk>;
+} {
+  const temp = tempDirs();
+  const desks: Desk[] = [];
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
+    await Promise.all(servers.splice(0).map((s) => s.server.close().catch(() => undefined)));
+    await temp.cleanup();
+  });
+  return {
+    temp: (prefix = 'bantin-') => temp.make(prefix),
+    async server(dir, port = 0) {
+      const s = await startTestServer(dir ?? (await temp.make('bantin-server-')), { port });
+      servers.push(s);
+      return s;
+    },
+    async stop(s) {
+      const at = servers.indexOf(s);
+      if (at >= 0) servers.splice(at, 1);
+      await s.server.close();
+    },
+    async desk(dir, sync = FAST_SYNC) {
+      const d = await openSyncDesk(dir ?? (await temp.make('bantin-desk-')), 'web', sync);
+      desks.push(d);
+      return d;
+    },
+  };
 }
