@@ -44,12 +44,16 @@ async function bootId(): Promise<string | undefined> {
   return id.trim() || undefined;
 }
 
-/** When process `pid` started, in clock ticks since boot (Linux), or undefined. */
-export async function startTicks(pid: number): Promise<string | undefined> {
+/** Fields of /proc/<pid>/stat (Linux) after the process's name, or [] where there are none. */
+async function statFields(pid: number): Promise<string[]> {
   const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   // "pid (name) state ppid …": the name may hold spaces and parentheses, so fields are counted after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[19] || undefined; // field 22 of the whole line: starttime
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
+}
+
+/** When process `pid` started, in clock ticks since boot (Linux), or undefined. */
+export async function startTicks(pid: number): Promise<string | undefined> {
+  return (await statFields(pid))[19] || undefined; // field 22 of the whole line: starttime
 }
 
 /** Whether the process that wrote `owner` (on this host) still runs. */
@@ -60,8 +64,12 @@ async function alive(owner: LockInfo): Promise<boolean> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const fields = await statFields(owner.pid);
+  // A killed desk whose parent has not reaped it yet is a zombie (Z, or X while it goes): it
+  // answers signal 0 but holds nothing and will never run again.
+  if (fields[0] === 'Z' || fields[0] === 'X') return false;
   if (!owner.started) return true;
-  const now = await startTicks(owner.pid);
+  const now = fields[19] || undefined;
   return now === undefined || now === owner.started; // another program has the pid now
 }
 

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +76,27 @@ describe('acquireLock', () => {
       await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), since: 'x', boot: '00000000-0000-0000-0000-000000000000', started }));
       const lock = await acquireLock(dir);
       await lock.release();
+    });
+
+    it('takes over a lock whose owner was killed but not yet reaped by its parent (a zombie)', async () => {
+      // A shell starts a short sleep in the background, then becomes a long sleep that never
+      // reaps it: once the short one ends it is a zombie, its pid still answering signal 0.
+      const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const pid = Number((await once(parent.stdout, 'data'))[0].toString().trim());
+        const state = async () => (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.[0];
+        for (let i = 0; i < 100 && (await state()) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(await state()).toBe('Z');
+        expect(() => process.kill(pid, 0)).not.toThrow();
+        const dir = await temp.make();
+        const { boot } = await identity();
+        await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid, host: os.hostname(), since: 'x', boot, started: await startTicks(pid) }));
+        const lock = await acquireLock(dir);
+        expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+        await lock.release();
+      } finally {
+        parent.kill('SIGKILL');
+      }
     });
 
     it('refuses a lock whose pid, boot and start time are all still those of a live process', async () => {
