@@ -22,6 +22,7 @@ interface BuilderConfig {
   linux: { target: string[]; icon: string; category: string; executableName: string };
   win: { target: string; icon: string };
   mac: { target: string; icon: string; category: string };
+  electronFuses?: Record<string, boolean>;
 }
 
 const builder = require('app-builder-lib/out/util/config/config.js') as {
@@ -64,6 +65,21 @@ describe('electron-builder.yml', () => {
     const buildScript = readFileSync(path.join(ROOT, 'scripts', 'build-node.mjs'), 'utf8');
     expect(buildScript).toContain("outfile: 'dist/main.cjs'");
     expect(buildScript).toContain("outfile: 'dist/preload.cjs'");
+  });
+
+  it('flips Electron’s fuses: no run-as-node, NODE_OPTIONS or --inspect; encrypted cookies; the app only from its checked asar', async () => {
+    const c = await config();
+    // The fuse wire electron-builder writes into the packaged binary, from our configuration.
+    const { PlatformPackager } = require('app-builder-lib') as { PlatformPackager: { prototype: { generateFuseConfig(f: unknown): Promise<Record<number, unknown>> } } };
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call(null, c.electronFuses ?? {});
+    expect(wire[FuseV1Options.RunAsNode!]).toBe(false);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable!]).toBe(false);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments!]).toBe(false);
+    expect(wire[FuseV1Options.EnableCookieEncryption!]).toBe(true);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar!]).toBe(true);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation!]).toBe(true);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges!]).toBe(false);
   });
 
   it('uses a 512×512 RGBA PNG icon, the one build/make-icon.mjs draws', async () => {
