@@ -11,7 +11,7 @@ import { assertNever } from '../src-shared/errors';
 import { ArticleId } from '../src-shared/models';
 import { ROLES, type ArticleStateResponse, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
 import type { Access } from './access';
-import { dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
+import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
 import type { Notices } from './notices';
 import { PHOTO_ID, type PhotoStore } from './photos';
 import { applyStored, type Storage, type UserRow } from './storage';
@@ -26,6 +26,8 @@ export interface HttpDeps {
   /** Tells desks of assignments and of photos stored (the directory channel). */
   readonly notices: Notices;
   readonly limiter: LoginLimiter;
+  /** Reverse proxies whose `X-Forwarded-For` gives the client's address (login limits). */
+  readonly trustedProxies: ReadonlySet<string>;
   readonly now: () => Date;
   readonly log: (line: string) => void;
   /** Closes the WebSocket connections of a user whose account was disabled. */
@@ -117,22 +119,27 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req, LoginBody);
-    const address = req.socket.remoteAddress ?? '';
-    const wait = limiter.retryAfter(body.name, address);
-    if (wait > 0) throw new HttpRefusal(429, 'tooManyAttempts', { retryAfter: wait });
-    const user = await storage.userByName(body.name);
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok || user.disabled) {
-      limiter.fail(body.name, address);
-      throw new HttpRefusal(401, 'badCredentials');
+    const address = clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], deps.trustedProxies);
+    // Counted before the password is checked: attempts sent at once cannot all be checked.
+    const { retryAfter, attempt } = limiter.begin(body.name, address);
+    if (!attempt) throw new HttpRefusal(429, 'tooManyAttempts', { retryAfter });
+    try {
+      const user = await storage.userByName(body.name);
+      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
+      if (!user || !ok || user.disabled) {
+        attempt.fail();
+        throw new HttpRefusal(401, 'badCredentials');
+      }
+      attempt.succeed();
+      const token = newToken();
+      const now = deps.now();
+      const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000).toISOString();
+      await storage.addToken(tokenHash(token), user.id, now.toISOString(), expiresAt);
+      const answer: LoginResponse = { token, user: info(user), expiresAt };
+      send(res, 200, answer);
+    } finally {
+      attempt.abandon(); // only when it was not settled above (an unexpected failure)
     }
-    limiter.succeed(body.name, address);
-    const token = newToken();
-    const now = deps.now();
-    const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000).toISOString();
-    await storage.addToken(tokenHash(token), user.id, now.toISOString(), expiresAt);
-    const answer: LoginResponse = { token, user: info(user), expiresAt };
-    send(res, 200, answer);
   }
 
   async function users(req: IncomingMessage, res: ServerResponse, name: string | undefined): Promise<void> {

@@ -1,11 +1,15 @@
 /**
- * `npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]`
+ * `npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]
+ *   [--trust-proxy <ip>[,<ip>…]]`
  *
  * Starts the newsroom server: SQLite in the data folder, or PostgreSQL when `--database` (or
  * BANTIN_DATABASE_URL) gives its address; the photos are in the data folder either way. On the first start with an empty data folder it creates the
  * `admin` account, with the password from BANTIN_ADMIN_PASSWORD or one it prints once.
+ * Behind a reverse proxy, `--trust-proxy` (or BANTIN_TRUST_PROXY) names the proxies whose
+ * X-Forwarded-For gives the client's address to the login limits.
  * SIGTERM and SIGINT stop it cleanly (connections closed, logs compacted, database closed).
  */
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startServer } from './server';
 import { isPostgresUrl } from './storage';
@@ -17,12 +21,13 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       database: { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
   const dataDir = values.data ?? process.env.BANTIN_SERVER_DATA;
   if (!dataDir) {
-    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]');
+    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…] [--trust-proxy <ip>[,<ip>…]]');
     process.exit(2);
   }
   const port = Number(values.port);
@@ -35,11 +40,21 @@ async function main(): Promise<void> {
     console.error('--database: not a PostgreSQL address (postgres://user:password@host:port/database)');
     process.exit(2);
   }
+  const trustProxy = (values['trust-proxy'] ?? process.env.BANTIN_TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const notIp = trustProxy.find((a) => isIP(a) === 0);
+  if (notIp !== undefined) {
+    console.error(`--trust-proxy: not an IP address: ${notIp}`);
+    process.exit(2);
+  }
   const server = await startServer({
     dataDir,
     databaseUrl,
     port,
     host: values.host,
+    trustProxy,
     adminPassword: process.env.BANTIN_ADMIN_PASSWORD || undefined,
     log: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
   });

@@ -11,7 +11,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { DIRECTORY_CHANNEL, SYNC_PATH } from '../src-shared/server-api';
 import { Access } from './access';
-import { hashPassword, LoginLimiter, newPassword } from './auth';
+import { hashPassword, LoginLimiter, newPassword, plainAddress, type LoginLimits } from './auth';
 import { createHttpHandler } from './http';
 import { Notices } from './notices';
 import { PhotoStore } from './photos';
@@ -30,7 +30,9 @@ export interface ServerOptions {
   /** The first admin's password; one is made (and returned once) when absent. */
   readonly adminPassword?: string;
   readonly log?: (line: string) => void;
-  readonly loginLimit?: { readonly max: number; readonly windowMs: number };
+  readonly loginLimit?: LoginLimits;
+  /** Reverse proxies (IP addresses) whose `X-Forwarded-For` is believed; absent: none. */
+  readonly trustProxy?: readonly string[];
   readonly debounceMs?: number;
   readonly maxDebounceMs?: number;
   readonly unloadDelayMs?: number;
@@ -125,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
   };
 
-  const handler = createHttpHandler({ storage, access, photos, notices, limiter: new LoginLimiter(options.loginLimit?.max, options.loginLimit?.windowMs), now, log, disconnectUser, revalidate });
+  const handler = createHttpHandler({ storage, access, photos, notices, limiter: new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
   // A 64 MB photo over a slow link takes minutes: allow a request 15 minutes (Node's default is 5).
   const http: Server = createServer({ requestTimeout: 15 * 60_000 }, handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });

@@ -144,6 +144,79 @@ describe('newsroom server: login and tokens', () => {
   });
 });
 
+describe('newsroom server: login limits under attack', () => {
+  const RIGHT = 'minhthu-mật-khẩu-dài';
+  const attempt = (s: TestServer, password: string, forwardedFor?: string) =>
+    api(s.url, 'POST', '/api/login', { json: { name: 'minhthu', password }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+
+  it('counts an attempt before its password is checked: of 40 sent at once, at most the limit are checked, and the right password is then refused', async () => {
+    const s = await server({ loginLimit: { max: 5, windowMs: 60_000 } });
+    await userWithToken(s, 'minhthu', 'reporter');
+    let limited!: () => void;
+    const firstLimited = new Promise<void>((resolve) => (limited = resolve));
+    const wrong = Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        attempt(s, `sai-${i}`).then((a) => {
+          if (a.status === 429) limited();
+          return a.status;
+        }),
+      ),
+    );
+    // Sent while wrong guesses are still being answered, once the limit is known to be reached.
+    const right = await Promise.race([firstLimited, wrong]).then(() => attempt(s, RIGHT));
+    const statuses = await wrong;
+    expect(statuses.filter((x) => x === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((x) => x !== 401 && x !== 429)).toEqual([]);
+    expect(right.status).toBe(429);
+    expect(right.json.error).toBe('tooManyAttempts');
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const s = await server({ loginLimit: { max: 2, windowMs: 60_000 }, trustProxy: ['10.0.0.1'] });
+    await userWithToken(s, 'minhthu', 'reporter');
+    expect((await attempt(s, 'sai', '203.0.113.1')).status).toBe(401);
+    expect((await attempt(s, 'sai', '203.0.113.2')).status).toBe(401);
+    // The same socket address, whatever the header says.
+    expect((await attempt(s, RIGHT, '203.0.113.3')).status).toBe(429);
+  });
+
+  it('honours X-Forwarded-For from a trusted proxy: two clients behind it are limited separately, forged entries to the left do not help', async () => {
+    const s = await server({ loginLimit: { max: 2, windowMs: 60_000 }, trustProxy: ['127.0.0.1'] });
+    await userWithToken(s, 'minhthu', 'reporter');
+    expect((await attempt(s, 'sai', '203.0.113.1')).status).toBe(401);
+    expect((await attempt(s, 'sai', '198.51.100.7, 203.0.113.1')).status).toBe(401);
+    expect((await attempt(s, RIGHT, '203.0.113.1')).status).toBe(429);
+    expect((await attempt(s, RIGHT, '198.51.100.7, 203.0.113.1, 127.0.0.1')).status).toBe(429);
+    // Another reporter behind the same proxy logs in.
+    expect((await attempt(s, RIGHT, '203.0.113.2')).status).toBe(200);
+  });
+
+  it("delays an account's attempts from anywhere after its free failures, doubling the delay; a login after the delay works and resets it", async () => {
+    const DELAY = 400;
+    const s = await server({ loginLimit: { max: 5, windowMs: 60_000, accountFree: 2, accountDelayMs: DELAY, accountMaxDelayMs: 10_000 }, trustProxy: ['127.0.0.1'] });
+    await userWithToken(s, 'minhthu', 'reporter');
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let n = 0;
+    const from = () => `203.0.113.${++n}`; // a new address each time: only the account's count applies
+    expect((await attempt(s, 'sai', from())).status).toBe(401);
+    expect((await attempt(s, 'sai', from())).status).toBe(401);
+    const held = await attempt(s, RIGHT, from());
+    expect(held.status).toBe(429);
+    expect(held.json).toEqual({ error: 'tooManyAttempts', retryAfter: 1 });
+    expect(held.headers.get('retry-after')).toBe('1');
+    await sleep(DELAY + 50);
+    expect((await attempt(s, 'sai', from())).status).toBe(401);
+    // The delay has doubled: after one delay's wait, still held.
+    await sleep(DELAY + 50);
+    expect((await attempt(s, RIGHT, from())).status).toBe(429);
+    await sleep(DELAY + 50);
+    expect((await attempt(s, RIGHT, from())).status).toBe(200);
+    // The success reset the count: the next failures are free again.
+    expect((await attempt(s, 'sai', from())).status).toBe(401);
+    expect((await attempt(s, RIGHT, from())).status).toBe(200);
+  });
+});
+
 describe('newsroom server: users', () => {
   it('an admin creates users (with a password the server makes when none is given); others may not', async () => {
     const s = await server();
