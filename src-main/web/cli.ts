@@ -1,6 +1,7 @@
 /**
  * `npm run web -- --data <dir> --port <n>`: the desk in the browser. Prints one line saying
- * where the data is, then the URL with its token on a line of its own.
+ * where the data is, then the URL with its token on a line of its own. The URL works once (see
+ * guard.ts); starting web mode again prints a new one.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

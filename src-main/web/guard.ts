@@ -1,8 +1,10 @@
 /**
- * Web mode's checks, Jupyter-style: a random token in the first URL is exchanged for an
+ * Web mode's checks, Jupyter-style: a random token in the first URL is exchanged, once, for an
  * HttpOnly SameSite=Strict cookie; every request must carry the cookie (401), name this
  * server by 127.0.0.1 or localhost at its port (403, against DNS rebinding), and a WebSocket
- * or a call must come from this server's own origin (403).
+ * or a call must come from this server's own origin (403). The token is spent by its first
+ * exchange, so an address found later (shell history, a screenshot, a proxy log) opens nothing;
+ * the session value is drawn at the exchange, never derived from the token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,12 +12,11 @@ import type { IncomingMessage } from 'node:http';
 export interface Guard {
   readonly token: string;
   readonly cookieName: string;
-  readonly cookieValue: string;
   hostAllowed(req: IncomingMessage): boolean;
   originAllowed(origin: string | undefined): boolean;
   hasSession(req: IncomingMessage): boolean;
-  tokenMatches(candidate: string | null): boolean;
-  sessionCookieHeader(): string;
+  /** The Set-Cookie header of a fresh session if `candidate` is the unspent token (spending it), else null. */
+  exchange(candidate: string | null): string | null;
 }
 
 function same(a: string, b: string): boolean {
@@ -36,17 +37,21 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 export function createGuard(port: number, token: string = randomBytes(24).toString('base64url')): Guard {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origins = new Set([...hosts].map((h) => `http://${h}`));
-  const cookieValue = randomBytes(32).toString('base64url');
   // One cookie per port, so two desks on one machine do not log each other out.
   const cookieName = `bantin_${port}`;
+  let spent = false;
+  let session: string | null = null;
   return {
     token,
     cookieName,
-    cookieValue,
     hostAllowed: (req) => hosts.has((req.headers.host ?? '').toLowerCase()),
     originAllowed: (origin) => origin !== undefined && origins.has(origin.toLowerCase()),
-    hasSession: (req) => same(parseCookies(req.headers.cookie).get(cookieName) ?? '', cookieValue),
-    tokenMatches: (candidate) => candidate !== null && same(candidate, token),
-    sessionCookieHeader: () => `${cookieName}=${cookieValue}; HttpOnly; SameSite=Strict; Path=/`,
+    hasSession: (req) => session !== null && same(parseCookies(req.headers.cookie).get(cookieName) ?? '', session),
+    exchange(candidate) {
+      if (spent || candidate === null || !same(candidate, token)) return null;
+      spent = true;
+      session = randomBytes(32).toString('base64url');
+      return `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`;
+    },
   };
 }

@@ -22,7 +22,7 @@ export const CLIENT_HEADER = 'x-desk-client';
 
 export interface WebServer {
   readonly port: number;
-  /** The first URL, with the token: open it to get the session cookie. */
+  /** The first URL, with the token: opening it once gets the session cookie, after which it opens nothing. */
   readonly url: string;
   close(): Promise<void>;
 }
@@ -93,15 +93,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const token = url.searchParams.get('token');
     if (token !== null && req.method === 'GET') {
-      if (!g.tokenMatches(token)) return reject(res, 401, 'Wrong token / Sai mã truy cập');
+      // A browser already signed in that opens the address again (history, a second tab) just
+      // goes on with its cookie; anyone else needs the unspent token.
+      const signedIn = g.hasSession(req);
+      const setCookie = signedIn ? null : g.exchange(token);
+      if (!signedIn && setCookie === null) {
+        return reject(res, 401, 'Wrong or already used address: restart web mode for a new one. / Địa chỉ sai hoặc đã được dùng: hãy khởi động lại chế độ web để có địa chỉ mới.');
+      }
       url.searchParams.delete('token');
       res.statusCode = 303;
-      res.setHeader('Set-Cookie', g.sessionCookieHeader());
+      if (setCookie !== null) res.setHeader('Set-Cookie', setCookie);
       res.setHeader('Location', url.pathname + url.search);
       return void res.end();
     }
     if (!g.hasSession(req)) {
-      return reject(res, 401, 'Open the address printed by the desk (with its token). / Hãy mở địa chỉ có mã truy cập mà Bàn Tin đã in ra.');
+      return reject(res, 401, 'Open the address printed by the desk (it works once; restarting web mode prints a new one). / Hãy mở địa chỉ mà Bàn Tin đã in ra (chỉ dùng được một lần; khởi động lại chế độ web để có địa chỉ mới).');
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return reject(res, 405, 'Method not allowed');

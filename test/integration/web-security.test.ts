@@ -1,6 +1,6 @@
 /**
  * Web mode's doors with a real desk and a real server on 127.0.0.1: the token for a cookie,
- * 401 without it, 403 for a foreign Host (DNS rebinding) or Origin (cross-site), the same for
+ * once, 401 without it, 403 for a foreign Host (DNS rebinding) or Origin (cross-site), the same for
  * WebSocket upgrades, no file outside the renderer folder, and a bound on request bodies.
  */
 import http from 'node:http';
@@ -27,6 +27,8 @@ let root: string;
 let desk: Desk;
 let server: WebServer;
 let cookie: string;
+/** The answer to the first (and only) exchange of the printed address. */
+let login: RawResponse;
 let host: string;
 let origin: string;
 
@@ -44,7 +46,7 @@ beforeAll(async () => {
   server = await startWebServer({ desk, port: 0, rendererDir });
   host = `127.0.0.1:${server.port}`;
   origin = `http://${host}`;
-  const login = await get(new URL(server.url).pathname + new URL(server.url).search);
+  login = await get(firstAddress());
   cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
 });
 afterAll(async () => {
@@ -52,6 +54,11 @@ afterAll(async () => {
   await desk?.close();
   await temp.cleanup();
 });
+
+/** The printed URL's path and query, as a browser would request it. */
+function firstAddress(): string {
+  return new URL(server.url).pathname + new URL(server.url).search;
+}
 
 function get(p: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return rawRequest(server.port, { path: p, headers });
@@ -89,8 +96,8 @@ describe('session', () => {
     }
   });
 
-  it('the right token is exchanged for an HttpOnly SameSite=Strict cookie, and the token leaves the URL', async () => {
-    const res = await get(new URL(server.url).pathname + new URL(server.url).search);
+  it('the right token is exchanged for an HttpOnly SameSite=Strict cookie, and the token leaves the URL', () => {
+    const res = login;
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
     const set = res.headers['set-cookie']!;
@@ -111,6 +118,48 @@ describe('session', () => {
     const res = await callOp('library:list', { trashed: false });
     expect(res.status).toBe(200);
     expect(decodeWire(res.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('the address works once: opened again without the cookie it gets 401 and no cookie, however often', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await get(firstAddress());
+      expect(res.status).toBe(401);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.body).toContain('restart web mode');
+    }
+    // Nor does a stale or unknown cookie make the spent address work.
+    const res = await get(firstAddress(), { cookie: `bantin_${server.port}=stale` });
+    expect(res.status).toBe(401);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('the cookie keeps working for reloads, and the spent address opened again with it just leads home', async () => {
+    for (let i = 0; i < 3; i++) expect((await get('/', { cookie })).status).toBe(200);
+    const again = await get(firstAddress(), { cookie });
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/');
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await get('/', { cookie })).status).toBe(200);
+  });
+
+  it('two exchanges never give the same cookie, even of the same token on two servers', async () => {
+    const token = 'the-same-token-on-two-servers-0123456789';
+    const values: string[] = [];
+    for (const dir of ['data-same-a', 'data-same-b']) {
+      const d = await openTestDesk(path.join(root, dir));
+      const s = await startWebServer({ desk: d, port: 0, rendererDir: path.join(root, 'renderer'), token });
+      try {
+        const res = await rawRequest(s.port, { path: `/?token=${token}` });
+        expect(res.status).toBe(303);
+        values.push(String(res.headers['set-cookie']![0]).split(';')[0]!.split('=')[1]!);
+      } finally {
+        await s.close();
+        await d.close();
+      }
+    }
+    expect(values[0]!.length).toBeGreaterThanOrEqual(32);
+    expect(values[0]).not.toBe(values[1]);
+    expect(values).not.toContain(cookie.split('=')[1]);
   });
 
   it('a forged cookie value or another server’s cookie gets 401', async () => {
@@ -146,10 +195,21 @@ describe('Host header (DNS rebinding)', () => {
     expect(res.body).not.toContain(INDEX);
   });
 
-  it('refuses a token exchange through a foreign Host (no cookie handed out)', async () => {
-    const res = await get(new URL(server.url).pathname + new URL(server.url).search, { host: `evil.example:${server.port}` });
-    expect(res.status).toBe(403);
-    expect(res.headers['set-cookie']).toBeUndefined();
+  it('refuses a token exchange through a foreign Host (no cookie handed out, the token not spent)', async () => {
+    const d = await openTestDesk(path.join(root, 'data-foreign-host'));
+    const s = await startWebServer({ desk: d, port: 0, rendererDir: path.join(root, 'renderer') });
+    try {
+      const address = new URL(s.url).pathname + new URL(s.url).search;
+      const res = await rawRequest(s.port, { path: address, headers: { host: `evil.example:${s.port}` } });
+      expect(res.status).toBe(403);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const own = await rawRequest(s.port, { path: address });
+      expect(own.status).toBe(303);
+      expect(own.headers['set-cookie']).toHaveLength(1);
+    } finally {
+      await s.close();
+      await d.close();
+    }
   });
 
   it('allows localhost at the same port', async () => {

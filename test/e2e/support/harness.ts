@@ -1,7 +1,8 @@
 /**
- * Per test file: one Chromium; per test: a fresh data folder, fresh browser contexts, and every
- * web-mode process stopped afterwards. An uncaught error in a page, or anything the page's
- * Content-Security-Policy refused (an injected <style>, an inline script), fails the test.
+ * Per test file: one Chromium; per test: a fresh data folder, fresh browser contexts (sharing
+ * the desk sessions, as windows of one browser do), and every web-mode process stopped
+ * afterwards. An uncaught error in a page, or anything the page's Content-Security-Policy
+ * refused (an injected <style>, an inline script), fails the test.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -48,7 +49,11 @@ export function useHarness(): Harness {
     },
     async page(options) {
       if (!browser) throw new Error('the browser is not running');
+      // A desk's printed address works once, like in a real browser, where a second window shares
+      // the first one's cookie: a later context gets the desk sessions the earlier ones hold.
+      const sessions = (await Promise.all(contexts.map((c) => c.context.cookies()))).flat().filter((c) => c.name.startsWith('bantin_'));
       const opened = await newPage(browser, options);
+      if (sessions.length) await opened.context.addCookies(sessions);
       contexts.push({ context: opened.context, problems: opened.problems });
       return opened.page;
     },

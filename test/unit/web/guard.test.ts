@@ -18,12 +18,10 @@ describe('parseCookies', () => {
 describe('createGuard', () => {
   const g = createGuard(4321);
 
-  it('makes a long random token and session value, different for every guard', () => {
+  it('makes a long random token, different for every guard', () => {
     const other = createGuard(4321);
     expect(g.token.length).toBeGreaterThanOrEqual(32);
-    expect(g.cookieValue.length).toBeGreaterThanOrEqual(32);
     expect(other.token).not.toBe(g.token);
-    expect(other.cookieValue).not.toBe(g.cookieValue);
     expect(createGuard(1, 'given').token).toBe('given');
   });
 
@@ -44,25 +42,34 @@ describe('createGuard', () => {
     }
   });
 
-  it('checks the session cookie by name and value', () => {
-    expect(g.hasSession(req({ cookie: `other=1; ${g.cookieName}=${g.cookieValue}` }))).toBe(true);
-    expect(g.hasSession(req({ cookie: `${g.cookieName}=${g.cookieValue}x` }))).toBe(false);
-    expect(g.hasSession(req({ cookie: `${g.cookieName}=` }))).toBe(false);
-    expect(g.hasSession(req({ cookie: `bantin_1=${g.cookieValue}` }))).toBe(false);
-    expect(g.hasSession(req({}))).toBe(false);
-  });
+  /** The session value a Set-Cookie header hands out. */
+  const valueOf = (header: string) => header.split(';')[0]!.split('=').slice(1).join('=');
 
-  it('matches the token exactly', () => {
-    expect(g.tokenMatches(g.token)).toBe(true);
-    expect(g.tokenMatches(null)).toBe(false);
-    expect(g.tokenMatches('')).toBe(false);
-    expect(g.tokenMatches(g.token + 'a')).toBe(false);
-  });
-
-  it('hands out an HttpOnly, SameSite=Strict cookie named after the port', () => {
-    expect(g.cookieName).toBe('bantin_4321');
-    const parts = g.sessionCookieHeader().split(';').map((s) => s.trim());
-    expect(parts[0]).toBe(`bantin_4321=${g.cookieValue}`);
+  it('exchanges the exact token once, for an HttpOnly, SameSite=Strict cookie named after the port', () => {
+    const guard = createGuard(4321);
+    for (const wrong of [null, '', guard.token + 'a', guard.token.slice(0, -1)]) expect(guard.exchange(wrong), String(wrong)).toBeNull();
+    const header = guard.exchange(guard.token)!;
+    const parts = header.split(';').map((s) => s.trim());
+    expect(parts[0]).toMatch(/^bantin_4321=[A-Za-z0-9_-]{32,}$/);
     expect(parts).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
+    expect(guard.exchange(guard.token)).toBeNull();
+  });
+
+  it('draws the session at the exchange: two guards with one token give different cookies', () => {
+    const a = valueOf(createGuard(4321, 'same-token').exchange('same-token')!);
+    const b = valueOf(createGuard(4321, 'same-token').exchange('same-token')!);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(a).not.toBe(b);
+  });
+
+  it('checks the session cookie by name and value, and knows none before the exchange', () => {
+    const guard = createGuard(4321);
+    expect(guard.hasSession(req({ cookie: `${guard.cookieName}=` }))).toBe(false);
+    const value = valueOf(guard.exchange(guard.token)!);
+    expect(guard.hasSession(req({ cookie: `other=1; ${guard.cookieName}=${value}` }))).toBe(true);
+    expect(guard.hasSession(req({ cookie: `${guard.cookieName}=${value}x` }))).toBe(false);
+    expect(guard.hasSession(req({ cookie: `${guard.cookieName}=` }))).toBe(false);
+    expect(guard.hasSession(req({ cookie: `bantin_1=${value}` }))).toBe(false);
+    expect(guard.hasSession(req({}))).toBe(false);
   });
 });
