@@ -18,7 +18,9 @@
  * document that unloads while an update is being stored is checked for again afterwards.
  *
  * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
- * (checked by applying it first to a shadow copy of the document), and a message that reaches
+ * (checked by applying it first to a shadow copy of the document), one whose effect cannot be
+ * decided there (it waits for changes the server does not have, or releases ones that waited:
+ * accepted, it could land in `workflow` later, unseen), and a message that reaches
  * a document already unloaded (the whole socket is closed so the provider reconnects and
  * resends).
  *
@@ -150,14 +152,27 @@ export function createSync(options: SyncOptions): Sync {
     return shadow;
   };
 
-  /** True when applying `update` would change anything inside the `workflow` map. */
-  const touchesWorkflow = (document: Document, update: Uint8Array): boolean => {
+  /** What the shadow holds but cannot place yet: structs and deletions waiting for others. */
+  const pendingOf = (doc: Y.Doc): string => {
+    const { pendingStructs, pendingDs } = doc.store;
+    return `${pendingStructs ? Buffer.from(pendingStructs.update).toString('base64') : ''}|${pendingDs ? Buffer.from(pendingDs).toString('base64') : ''}`;
+  };
+
+  /**
+   * What applying `update` would do: change something inside the `workflow` map; leave
+   * something undecided — structs or deletions that wait for others the server does not have
+   * (or release ones that waited), whose effect on `workflow` cannot be known now: a later
+   * update could let them land there unseen; or neither. Decided on a shadow copy, so nothing
+   * reaches the document before it is accepted.
+   */
+  const effectOf = (document: Document, update: Uint8Array): 'none' | 'workflow' | 'undecided' => {
     const shadow = shadowOf(document);
     let touched = false;
     const watch = (): void => {
       touched = true;
     };
     const workflow = shadow.getMap(KEYS.workflow);
+    const pendingBefore = pendingOf(shadow);
     workflow.observeDeep(watch);
     try {
       Y.applyUpdate(shadow, update);
@@ -169,12 +184,13 @@ export function createSync(options: SyncOptions): Sync {
     } finally {
       workflow.unobserveDeep(watch);
     }
-    if (touched) {
+    const effect = touched ? 'workflow' : pendingOf(shadow) !== pendingBefore ? 'undecided' : 'none';
+    if (effect !== 'none') {
       // The shadow now holds the refused change: rebuild it from the real document next time.
       shadows.delete(document);
       shadow.destroy();
     }
-    return touched;
+    return effect;
   };
 
   const hocuspocus = new Hocuspocus({
@@ -237,9 +253,18 @@ export function createSync(options: SyncOptions): Sync {
           connection.webSocket.close(4409, 'documentReloaded');
           throw refusal('documentReloaded', 4409);
         }
-        if (touchesWorkflow(document, update)) {
+        const effect = effectOf(document, update);
+        if (effect === 'workflow') {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it touches workflow`);
           throw refusal('workflowReadOnly');
+        }
+        if (effect === 'undecided') {
+          // An update that needs changes the server has not got: its effect cannot be decided.
+          // A desk sends its changes in order, so this is a lost message or a forged one: the
+          // socket closes, and a desk reconnects and sends what the server lacks, complete.
+          options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it depends on changes the server does not have`);
+          connection.webSocket.close(4409, 'updateIncomplete');
+          throw refusal('updateIncomplete', 4409);
         }
         try {
           await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));

@@ -80,6 +80,8 @@ export const SERVER_ERROR_CODES = [
   'workflowReadOnly',
   /** WebSocket: the article was reloaded under this connection; reconnect and sync again (nothing unacknowledged was applied). */
   'documentReloaded',
+  /** WebSocket: an update that needs changes the server does not have (its effect cannot be decided); refused, not stored; reconnect and sync again. */
+  'updateIncomplete',
   /** The server could not store the change (disk full, I/O); nothing was acknowledged. 503. */
   'storageFailed',
   /** Anything else; details are in the server's log only. 500. */
