@@ -10,22 +10,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage } from './support/browser';
+import { SENTENCES_ALIKE } from '../support/sentences';
 
 const PARAGRAPH = 'Câu một giữ nguyên. Nhiều xã đã huy động dân làm đường. Những kết quả rất tốt.';
 const SENTENCE = 'Nhiều xã đã huy động dân làm đường. ';
 
-/** Sentences that begin with the same letters, as Vietnamese ones often do. */
-const SENTENCES = [
-  'Nhiều xã đã huy động dân làm đường.',
-  'Những kết quả rất tốt.',
-  'Nhân dân đồng tình ủng hộ.',
-  'Thôn bản được sửa sang.',
-  'Thủ tục được rút gọn.',
-  'Trường học được xây mới.',
-  'Trong năm có nhiều đổi mới.',
-  'Người dân phấn khởi.',
-  'Ngày hội diễn ra vui vẻ.',
-];
 
 let browser: Browser;
 let page: Page;
@@ -95,7 +84,7 @@ function trials(count: number): Trial[] {
   const rnd = random(13012022);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: count }, (_, n) => {
-    const sentences = Array.from({ length: 3 + Math.floor(rnd() * 2) }, () => pick(SENTENCES));
+    const sentences = Array.from({ length: 3 + Math.floor(rnd() * 2) }, () => pick(SENTENCES_ALIKE));
     const paragraph = sentences.join(' ');
     const i = 1 + Math.floor(rnd() * (sentences.length - 2)); // a middle sentence, with the space after it
     const start = sentences.slice(0, i).join(' ').length + 1;

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readArticle } from '../../src-shared/article-doc';
 import { restoreInto } from '../../src-shared/article-restore';
@@ -15,37 +15,14 @@ import type { HistoryItem } from '../../src-shared/history';
 import type { ArticleSummary } from '../../src-shared/models';
 import type { Desk } from '../../src-main/services/desk';
 import { call, replicaOf, updateFrom } from '../support/desk';
-import { api, startTestServer, type TestServer } from '../support/server';
-import { allSynced, editAs, openSyncDesk, syncStatus } from '../support/sync-desk';
-import { tempDirs } from '../support/temp';
+import { api, type TestServer } from '../support/server';
+import { allSynced, deskFixtures, editAs, syncStatus } from '../support/sync-desk';
 
-const temp = tempDirs();
-const desks: Desk[] = [];
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(desks.splice(0).map((d) => d.close().catch(() => undefined)));
-  await Promise.all(servers.splice(0).map((s) => s.server.close().catch(() => undefined)));
-  await temp.cleanup();
-});
+const { server: startServer, stop, desk, temp: fixtureTemp } = deskFixtures();
 
 const PASSWORD = 'mật-khẩu-biên-tập-dài';
 
-async function server(dir: string, port = 0): Promise<TestServer> {
-  const s = await startTestServer(dir, { port });
-  servers.push(s);
-  return s;
-}
-
-async function stop(s: TestServer): Promise<void> {
-  await s.server.close();
-  servers.splice(servers.indexOf(s), 1);
-}
-
-async function desk(dir?: string): Promise<Desk> {
-  const d = await openSyncDesk(dir ?? (await temp.make('bantin-desk-')));
-  desks.push(d);
-  return d;
-}
+const server = (dir: string, port = 0): Promise<TestServer> => startServer(dir, port);
 
 interface Text {
   readonly headline: string;
@@ -94,7 +71,7 @@ const versionText = async (d: Desk, id: string, version: string): Promise<Text> 
 
 /** Two editors' desks on one server, both holding one article of two paragraphs; then the server stops and both know it. */
 async function twoDesksApart(): Promise<{ a: Desk; b: Desk; id: string; serverDir: string; port: number }> {
-  const serverDir = await temp.make('bantin-server-');
+  const serverDir = await fixtureTemp('bantin-server-');
   const s = await server(serverDir);
   for (const name of ['biên-tập-1', 'biên-tập-2']) {
     expect((await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name, role: 'editor', password: PASSWORD } })).status).toBe(201);
@@ -126,13 +103,14 @@ async function twoDesksApart(): Promise<{ a: Desk; b: Desk; id: string; serverDi
 }
 
 /** Both desks back on the server, synced, the same text on both, and both merges' versions saved. */
-async function backTogether(a: Desk, b: Desk, id: string, serverDir: string, port: number): Promise<void> {
+async function backTogether(a: Desk, b: Desk, id: string, serverDir: string, port: number): Promise<TestServer> {
   for (const d of [a, b]) expect(d.sync.status()).toMatchObject({ state: 'offline', pending: [id] });
-  await server(serverDir, port);
+  const s = await server(serverDir, port);
   await syncStatus(a, allSynced, 'desk A synced again');
   await syncStatus(b, allSynced, 'desk B synced again');
   await until(async () => JSON.stringify(await text(a, id)) === JSON.stringify(await text(b, id)), 'the desks to converge');
   for (const d of [a, b]) await until(async () => (await history(d, id)).some((v) => v.reason === 'remote'), 'both versions of the merge');
+  return s;
 }
 
 describe('versions around a merge', () => {
@@ -189,10 +167,9 @@ describe('versions around a merge', () => {
     const { a, b, id, serverDir, port } = await twoDesksApart();
     await editAs(a, 'writer', id, typeInParagraph(0, ' Trời mưa to.'));
     await editAs(b, 'writer', id, typeInParagraph(0, ' Nước dâng cao.'));
-    await backTogether(a, b, id, serverDir, port);
+    const s = await backTogether(a, b, id, serverDir, port);
 
     // The server goes away and comes back; nobody wrote meanwhile.
-    const s = servers[0]!;
     await stop(s);
     await syncStatus(a, (st) => st.state === 'offline', 'desk A offline');
     await syncStatus(b, (st) => st.state === 'offline', 'desk B offline');
@@ -212,7 +189,7 @@ describe('versions around a merge', () => {
 
     // Closed, every merge seen has been saved: still one pair on each desk.
     const dirs = [a, b].map((d) => path.join(d.dataDir, 'history', id));
-    await Promise.all(desks.splice(0).map((d) => d.close()));
+    await Promise.all([a, b].map((d) => d.close()));
     for (const dir of dirs) {
       const names = await fs.readdir(dir);
       expect(names.filter((n) => n.endsWith('-merge.ydoc'))).toHaveLength(1);
@@ -233,7 +210,7 @@ describe('versions around a merge', () => {
   });
 
   it('the server gives an article’s state and writers to whoever may read it, and to nobody else', async () => {
-    const s = await server(await temp.make('bantin-server-'));
+    const s = await server(await fixtureTemp('bantin-server-'));
     for (const [name, role] of [['phóng-viên-1', 'reporter'], ['phóng-viên-2', 'reporter']] as const) {
       expect((await api(s.url, 'POST', '/api/users', { token: s.adminToken, json: { name, role, password: PASSWORD } })).status).toBe(201);
     }

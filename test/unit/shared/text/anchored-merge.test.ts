@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { exchange as sync, replicaOf } from '../../../support/replicas';
 import { setText, type TextEdit } from '../../../../src-shared/article-doc';
 import { anchoredRange, changedRange } from '../../../../src-shared/text/changed-range';
+import { SENTENCES_ALIKE } from '../../../support/sentences';
 
 const PARAGRAPH = 'Câu một giữ nguyên. Nhiều xã đã huy động dân làm đường. Những kết quả rất tốt.';
 
@@ -88,20 +89,6 @@ describe('offline delete against an edit of the same sentence', () => {
     expect(a.getText('t').toString()).toContain('Nhvậnững');
   });
 
-  /** Sentences that begin with the same letters, as Vietnamese ones often do. */
-  const SENTENCES = [
-    'Nhiều xã đã huy động dân làm đường.',
-    'Những kết quả rất tốt.',
-    'Nhân dân đồng tình ủng hộ.',
-    'Thôn bản được sửa sang.',
-    'Thủ tục được rút gọn.',
-    'Thông tin đến kịp thời.',
-    'Trường học được xây mới.',
-    'Trong năm có nhiều đổi mới.',
-    'Người dân phấn khởi.',
-    'Ngày hội diễn ra vui vẻ.',
-    'Ngành giáo dục được quan tâm.',
-  ];
 
   /** A small seeded generator, so a failure can be replayed. */
   function random(seed: number): () => number {
@@ -128,7 +115,7 @@ describe('offline delete against an edit of the same sentence', () => {
 
   function trial(rnd: () => number, n: number): Trial {
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-    const sentences = Array.from({ length: 3 + Math.floor(rnd() * 3) }, () => pick(SENTENCES));
+    const sentences = Array.from({ length: 3 + Math.floor(rnd() * 3) }, () => pick(SENTENCES_ALIKE));
     const text = sentences.join(' ');
     // A deletes one whole sentence (with the space after it, or before it when it is the last).
     const i = Math.floor(rnd() * sentences.length);
