@@ -405,6 +405,7 @@ export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
     updatedAt,
     trashedAt: v.trashedAt,
     words: countWords(v.headline) + countWords(v.sapo) + countWords(v.body),
+    ...(v.tags.length ? { tags: [...v.tags] } : {}),
     ...(conflicts ? { conflicts } : {}),
   };
 }

@@ -27,6 +27,8 @@ export const ArticleSummary = z.object({
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),
   words: z.number().int().nonnegative(),
+  /** The article's tags, for completion on other articles; absent when none. */
+  tags: z.array(z.string()).optional(),
   /** Typed fields holding values from several desks to choose between (see register.ts); absent when none. */
   conflicts: z.number().int().positive().optional(),
 });
