@@ -30,8 +30,8 @@ describe('event metadata', () => {
     await expect.poll(() => event.checklistItem('eventPlace').getAttribute('class')).toContain('missing');
 
     await event.title().fill('Hội nghị chuyển đổi số toàn tỉnh');
-    await event.start().fill('2026-01-09T08:00');
-    await event.end().fill('2026-01-09T11:30');
+    await event.typeDate('start', '09/01/2026 08:00');
+    await event.typeDate('end', '09/01/2026 11:30');
     expect(await event.timeZone().inputValue()).toBe('Asia/Ho_Chi_Minh');
     await event.venue().fill('Hội trường Tỉnh uỷ');
 
@@ -77,8 +77,8 @@ describe('event metadata', () => {
     await library.open(SAMPLE);
     await article.waitReady();
     await expect.poll(() => event.title().inputValue()).toBe('Hội nghị chuyển đổi số toàn tỉnh');
-    expect(await event.start().inputValue()).toBe('2026-01-09T08:00');
-    expect(await event.end().inputValue()).toBe('2026-01-09T11:30');
+    expect(await event.start().inputValue()).toBe('09/01/2026 08:00');
+    expect(await event.end().inputValue()).toBe('09/01/2026 11:30');
     expect(await event.venue().inputValue()).toBe('Hội trường Tỉnh uỷ');
     expect(await event.chosenPlace().innerText()).toBe('Đã chọn: Tỉnh Hà Giang (tỉnh cũ) → Tuyên Quang');
     expect(await event.participantField(2, 'organisation').inputValue()).toBe('UBND tỉnh Tuyên Quang');
@@ -113,7 +113,7 @@ describe('event metadata', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => event.chosenPlace().innerText()).toBe('Chosen: Phường Nguyễn Trãi, Thành phố Hà Giang, Tỉnh Hà Giang (former ward) → Phường Hà Giang 1, Tuyên Quang');
     // The event started before 1 July 2025: the dateline may keep the former name.
-    await event.start().fill('2025-06-20T08:00');
+    await event.typeDate('start', '20/06/2025 08:00');
     await expect.poll(() => event.region().getByText('Event before 1 July 2025, so the dateline keeps the former name: Nguyễn Trãi', { exact: true }).count()).toBe(1);
     await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('Items missing: 1');
   });

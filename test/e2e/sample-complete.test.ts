@@ -51,7 +51,7 @@ describe('the sample article, completed', () => {
 
     // The event: title, start, and the place by its former name.
     await event.title().fill('Hội nghị chuyển đổi số toàn tỉnh năm 2026');
-    await event.start().fill('2026-01-09T08:00');
+    await event.typeDate('start', '09/01/2026 08:00');
     await event.placeField().pressSequentially('ha giang', { delay: 20 });
     await event.placeOptions().filter({ hasText: 'Tỉnh Hà Giang (tỉnh cũ) → Tuyên Quang' }).click();
 
@@ -76,7 +76,7 @@ describe('the sample article, completed', () => {
     expect(await photos.caption(2, 'vi').inputValue()).toBe('Cán bộ xã Minh Tân theo dõi hội nghị tại điểm cầu xã');
     expect(await photos.caption(2, 'en').inputValue()).toBe('Minh Tân commune officials follow the conference');
     expect(await event.title().inputValue()).toBe('Hội nghị chuyển đổi số toàn tỉnh năm 2026');
-    expect(await event.start().inputValue()).toBe('2026-01-09T08:00');
+    expect(await event.start().inputValue()).toBe('09/01/2026 08:00');
     await expect.poll(ready).toBe(resources.en.checklist.ready);
     await fs.rm(card, { recursive: true, force: true });
   });

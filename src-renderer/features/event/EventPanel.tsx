@@ -40,6 +40,7 @@ import type { Language } from '../../../src-shared/models';
 import { MEDIA_TOPICS } from '../../../src-shared/media-topics';
 import { ownCandidate, readRegister, resolveRegister, type EditSession, type RegisterState } from '../../../src-shared/register';
 import { currentLanguage } from '../../app/i18n';
+import { DateTimeInput } from '../../shared/DateTimeInput';
 import { NfcField } from '../../shared/NfcField';
 import { routeUndoKeys } from '../editor/undo';
 import { FieldConflict } from '../article/FieldConflict';
@@ -73,9 +74,6 @@ export const TIME_ZONES = [
   'UTC',
 ] as const;
 
-/** What a datetime-local input can show: "2025-06-20T08:00" (a date alone shows as nothing). */
-const inputValue = (v: string): string => (/T\d\d:\d\d/.test(v) ? v.slice(0, 16) : '');
-
 const NO_VALUE: RegisterState = { value: '', since: '', candidates: [], conflict: false };
 
 function leftGroup(e: FocusEvent<HTMLElement>): boolean {
@@ -98,7 +96,7 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
   const { t } = useTranslation('event');
   const event = useEvent(doc);
   const base = useId();
-  const ids = { title: `${base}-title`, heading: `${base}-heading`, type: `${base}-type`, start: `${base}-start`, end: `${base}-end`, zone: `${base}-zone`, venue: `${base}-venue`, topics: `${base}-topics`, keywords: `${base}-keywords`, keywordsHint: `${base}-kwhint` };
+  const ids = { title: `${base}-title`, heading: `${base}-heading`, type: `${base}-type`, endWarning: `${base}-end-warning`, zone: `${base}-zone`, venue: `${base}-venue`, topics: `${base}-topics`, keywords: `${base}-keywords`, keywordsHint: `${base}-kwhint` };
   const [focusNext, setFocusNext] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
   const uiLanguage = currentLanguage();
@@ -208,22 +206,10 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
         </select>
       </div>
 
-      <div className="event__times">
-        <div className="field">
-          <label className="field__label" htmlFor={ids.start}>
-            {t('start')}
-          </label>
-          <input id={ids.start} className="input" type="datetime-local" value={inputValue(event.start)} onChange={(e) => times({ start: e.target.value })} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.end}>
-            {t('end')}
-          </label>
-          <input id={ids.end} className="input" type="datetime-local" value={inputValue(event.end)} min={inputValue(event.start) || undefined} onChange={(e) => times({ end: e.target.value })} aria-invalid={endBeforeStart} />
-        </div>
-      </div>
+      <DateTimeInput label={t('start')} value={event.start} timeZone={event.timeZone} onCommit={(start) => times({ start })} />
+      <DateTimeInput label={t('end')} value={event.end} timeZone={event.timeZone} hint="hidden" onCommit={(end) => times({ end })} invalid={endBeforeStart} describedBy={endBeforeStart ? ids.endWarning : undefined} />
       {endBeforeStart && (
-        <p className="field__hint event__warning" role="alert">
+        <p className="field__hint event__warning" id={ids.endWarning} role="alert">
           {t('endBeforeStart')}
         </p>
       )}

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, STATUSES, type Language, type Status } from '../../../../src-shared/models';
+import { DateTimeInput } from '../../../shared/DateTimeInput';
 import type { LibrarySearchState } from './useSearch';
 
 function typingIn(target: EventTarget | null): boolean {
@@ -79,14 +80,8 @@ export function SearchBar({ search }: { readonly search: LibrarySearchState }) {
             ))}
           </select>
         </div>
-        <div className="search-bar__filter">
-          <label htmlFor={`${id}-from`}>{t('from')}</label>
-          <input id={`${id}-from`} className="input" type="date" value={search.filters.from} max={search.filters.to || undefined} onChange={(e) => search.setFilter('from', e.target.value)} />
-        </div>
-        <div className="search-bar__filter">
-          <label htmlFor={`${id}-to`}>{t('to')}</label>
-          <input id={`${id}-to`} className="input" type="date" value={search.filters.to} min={search.filters.from || undefined} onChange={(e) => search.setFilter('to', e.target.value)} />
-        </div>
+        <DateTimeInput className="search-bar__filter search-bar__date" label={t('from')} mode="date" hint="hidden" value={search.filters.from} onCommit={(v) => search.setFilter('from', v)} />
+        <DateTimeInput className="search-bar__filter search-bar__date" label={t('to')} mode="date" hint="hidden" value={search.filters.to} onCommit={(v) => search.setFilter('to', v)} />
         {search.active && (
           <button type="button" className="button button--small" onClick={() => search.clear()}>
             {t('clear')}

@@ -38,6 +38,18 @@ export class EventPanel {
     return this.region().getByLabel(this.t.end, { exact: true });
   }
 
+  /** Types a date as a person does ("09/01/2026 08:00") and presses Enter, which reads it. */
+  async typeDate(field: 'start' | 'end', text: string): Promise<void> {
+    const input = field === 'start' ? this.start() : this.end();
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** The message under a date field that refused what was typed. */
+  dateError(field: 'start' | 'end'): Locator {
+    return this.region().locator('.date-input').filter({ has: field === 'start' ? this.start() : this.end() }).getByRole('alert');
+  }
+
   timeZone(): Locator {
     return this.region().getByLabel(this.t.timeZone, { exact: true });
   }
