@@ -11,6 +11,7 @@ import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
 import { candidates, readRegister, registerFields, registerValue, resolveRegister, writeRegister, type EditSession, type RegisterState } from './register';
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
+import { isStoryDate } from './story-date';
 import { slugify } from './text/slug';
 import { countWords, nfc } from './text/vietnamese';
 
@@ -22,6 +23,8 @@ export interface ArticleMetaInit {
   readonly createdAt: string;
   readonly byline?: string;
   readonly section?: string;
+  /** The story's own date (story-date.ts); absent, the story date is `createdAt`. */
+  readonly storyDate?: string;
 }
 
 export const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(KEYS.meta);
@@ -82,6 +85,25 @@ export function slugOf(doc: Y.Doc): { readonly slug: string; readonly edited: bo
   return own ? { slug: own, edited: true } : { slug: slugify(textOf(doc, 'headline')), edited: false };
 }
 
+/**
+ * The story's own date and time (story-date.ts): the meta's `storyDate` when it holds a valid
+ * one, else when the article was created. A last writer's value, like the language: it is
+ * picked from a calendar rather than typed, so two desks choosing two dates need no merge.
+ */
+export function storyDateOf(doc: Y.Doc): string {
+  const m = meta(doc);
+  const own = m.get('storyDate');
+  return typeof own === 'string' && isStoryDate(own) ? own : str(m.get('createdAt'));
+}
+
+/** Sets the story's date (an ISO 8601 date-time with offset), or with null gives it back to the creation time. */
+export function setStoryDate(doc: Y.Doc, value: string | null): void {
+  if (value !== null && !isStoryDate(value)) throw new RangeError(`not a story date: ${value}`);
+  const m = meta(doc);
+  if (value === null ? !m.has('storyDate') : m.get('storyDate') === value) return;
+  doc.transact(() => (value === null ? m.delete('storyDate') : m.set('storyDate', value)));
+}
+
 /** Writes a meta field as typed in `session` (see register.ts); returns whether it changed. */
 export function writeMeta(doc: Y.Doc, field: MetaTextField, text: string, session: EditSession): boolean {
   const m = meta(doc);
@@ -114,6 +136,7 @@ export function initArticle(doc: Y.Doc, init: ArticleMetaInit): void {
     m.set('createdAt', init.createdAt);
     m.set('byline', nfc(init.byline ?? ''));
     m.set('section', nfc(init.section ?? ''));
+    if (init.storyDate && isStoryDate(init.storyDate)) m.set('storyDate', init.storyDate);
     m.set('trashedAt', null);
   });
 }
@@ -320,6 +343,8 @@ export interface ArticleView {
   readonly slug: string;
   readonly tags: readonly string[];
   readonly createdAt: string;
+  /** The story's own date and time: `storyDate`, or `createdAt` when the article has none. */
+  readonly storyDate: string;
   readonly trashedAt: string | null;
   readonly photos: readonly PhotoView[];
 }
@@ -353,6 +378,7 @@ export function readArticle(doc: Y.Doc): ArticleView {
     slug: slugOf(doc).slug,
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     createdAt: str(m.get('createdAt')),
+    storyDate: storyDateOf(doc),
     trashedAt: typeof m.get('trashedAt') === 'string' ? (m.get('trashedAt') as string) : null,
     photos: photos(doc)
       .toArray()
@@ -402,6 +428,7 @@ export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
     section: v.section,
     byline: v.byline,
     createdAt: v.createdAt,
+    storyDate: v.storyDate,
     updatedAt,
     trashedAt: v.trashedAt,
     words: countWords(v.headline) + countWords(v.sapo) + countWords(v.body),

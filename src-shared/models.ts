@@ -24,6 +24,8 @@ export const ArticleSummary = z.object({
   section: z.string(),
   byline: z.string(),
   createdAt: z.string(),
+  /** The story's own date (story-date.ts); absent from index rows written before it, which show `createdAt`. */
+  storyDate: z.string().optional(),
   updatedAt: z.string(),
   trashedAt: z.string().nullable(),
   words: z.number().int().nonnegative(),

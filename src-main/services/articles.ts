@@ -119,7 +119,7 @@ export class Articles {
     return toSummary(entry);
   }
 
-  async create(init: { language: Language; byline?: string; section?: string; createdAt?: string }, fill?: (doc: Y.Doc) => void): Promise<ArticleSummary> {
+  async create(init: { language: Language; byline?: string; section?: string; createdAt?: string; storyDate?: string }, fill?: (doc: Y.Doc) => void): Promise<ArticleSummary> {
     await ensureDir(this.files.dir);
     const id = newArticleId();
     const doc = new Y.Doc();

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { validateXML } from 'xmllint-wasm';
 import yauzl, { type Entry } from 'yauzl';
 import { ZipFile } from 'yazl';
 import { body, meta, writeMeta } from '../../src-shared/article-doc';
@@ -28,6 +31,24 @@ export function schemaFile(name: string): string {
   const file = path.join(dir, name);
   if (!existsSync(file)) throw new Error(`The published schema ${name} is missing: expected at ${file} (the shared/schemas folder beside the repository, as CI checks it out).`);
   return file;
+}
+
+/** IPTC's ninjs 3.1 schema compiled (with the GeoJSON schema it references). */
+export async function ninjsValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(JSON.parse(await fs.readFile(schemaFile('GeoJSON.json'), 'utf8')) as object, 'https://geojson.org/schema/GeoJSON.json');
+  return ajv.compile(JSON.parse(await fs.readFile(schemaFile('ninjs-schema_3.1.json'), 'utf8')) as object);
+}
+
+/** Validates a NewsML-G2 document against IPTC's 2.35 XSD. */
+export async function validateNewsml(xml: string) {
+  return validateXML({
+    xml: [{ fileName: 'item.xml', contents: xml }],
+    schema: [await fs.readFile(schemaFile('NewsML-G2_2.35-spec-All-Power.xsd'), 'utf8')],
+    preload: [{ fileName: 'xml.xsd', contents: await fs.readFile(schemaFile('xml.xsd'), 'utf8') }],
+    maxMemoryPages: 16 * 1024,
+  });
 }
 
 export const PLACE = {

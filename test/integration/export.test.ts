@@ -10,10 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { ExifTool } from 'exiftool-vendored';
-import { validateXML } from 'xmllint-wasm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src-shared/contract';
 import { PACKAGE_FORMAT_VERSION, type Manifest } from '../../src-shared/package-format';
@@ -23,7 +20,7 @@ import sample from '../../assets/sample/article.vi.json';
 import { exportPackage, exportServicesOf } from '../../src-main/services/export/package';
 import { call, TEST_VERSION, testDesks } from '../support/desk';
 import { listDir, tempDirs } from '../support/temp';
-import { readZip, sampleWithPhotos, schemaFile } from './export-support';
+import { ninjsValidator, readZip, sampleWithPhotos, validateNewsml } from './export-support';
 
 const temp = tempDirs();
 const desks = testDesks();
@@ -53,22 +50,6 @@ function canMountTmpfs(): boolean {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function ninjsValidator() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(JSON.parse(await fs.readFile(schemaFile('GeoJSON.json'), 'utf8')) as object, 'https://geojson.org/schema/GeoJSON.json');
-  return ajv.compile(JSON.parse(await fs.readFile(schemaFile('ninjs-schema_3.1.json'), 'utf8')) as object);
-}
-
-async function validateNewsml(xml: string) {
-  return validateXML({
-    xml: [{ fileName: 'item.xml', contents: xml }],
-    schema: [await fs.readFile(schemaFile('NewsML-G2_2.35-spec-All-Power.xsd'), 'utf8')],
-    preload: [{ fileName: 'xml.xsd', contents: await fs.readFile(schemaFile('xml.xsd'), 'utf8') }],
-    maxMemoryPages: 16 * 1024,
-  });
 }
 
 async function exportSample(options: { stripGps?: boolean } = {}) {
@@ -176,7 +157,8 @@ describe('export:package of the sample article', () => {
     expect(html).toContain(`<span lang="en">${sample.captions[0]!.en.replace(/'/g, '&#39;')}</span>`); // the other, after it
 
     const text = files.get('article.txt')!.toString('utf8');
-    expect(text.startsWith(sample.headline + '\n\nTác giả: Minh Thư · 16:20, 09/01/2026 · Hà Giang 1\n\n' + sample.sapo + '\n\n' + sample.body[0])).toBe(true);
+    const eventLine = 'Sự kiện: Hội nghị triển khai nhiệm vụ chuyển đổi số năm 2026 · Thời gian: 08:00–11:30, 09/01/2026 · Địa điểm: Hội trường UBND tỉnh, Hà Giang 1 · Đơn vị tổ chức: Ban Chỉ đạo chuyển đổi số tỉnh';
+    expect(text.startsWith(sample.headline + '\n\nTác giả: Minh Thư · 16:20, 09/01/2026 · Hà Giang 1\n' + eventLine + '\n\n' + sample.sapo + '\n\n' + sample.body[0])).toBe(true);
     expect(text).toContain(`Ảnh 1: ${sample.captions[0]!.vi} (Ảnh: Minh Thư)`);
 
     const script = files.get('script.txt')!.toString('utf8');

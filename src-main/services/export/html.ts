@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { escapeHtml } from '../../../src-shared/article-doc';
 import { formatDateTime } from '../../../src-shared/format';
-import { datelineName } from '../../../src-shared/places';
+import { eventParts } from './event-line';
 import type { ExportSource } from './source';
 
 const STYLE = [
@@ -19,15 +19,13 @@ const STYLE = [
 ].join('');
 
 export function articleHtml(src: ExportSource, t: TFunction): string {
-  const { view, event, language: lng } = src;
-  const place = datelineName(event.place, event.start);
+  const { view, language: lng } = src;
   const meta = [
     view.byline ? t('export:byline', { lng, name: view.byline }) : '',
     view.section ? t('export:section', { lng, name: view.section }) : '',
-    view.createdAt ? t('export:created', { lng, date: formatDateTime(view.createdAt) }) : '',
-    event.title ? t('export:event', { lng, title: event.title }) : '',
-    place ? t('export:place', { lng, place }) : '',
+    view.storyDate ? t('export:created', { lng, date: formatDateTime(view.storyDate) }) : '',
   ].filter(Boolean);
+  const eventLine = eventParts(src, t);
   // Photos that are not placed in the body are shown after it, each with both captions.
   const placed = new Set([...src.bodyHtml.matchAll(/data-photo="([0-9a-f]{64})"/g)].map((m) => m[1]));
   const figures = src.photos
@@ -51,6 +49,7 @@ export function articleHtml(src: ExportSource, t: TFunction): string {
     '<article>',
     `<h1>${escapeHtml(view.headline)}</h1>`,
     meta.length ? `<p class="meta">${meta.map(escapeHtml).join(' · ')}</p>` : '',
+    eventLine.length ? `<p class="meta event">${eventLine.map(escapeHtml).join(' · ')}</p>` : '',
     view.sapo ? `<p class="sapo">${escapeHtml(view.sapo)}</p>` : '',
     src.bodyHtml,
     ...figures,

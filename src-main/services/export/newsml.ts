@@ -1,12 +1,16 @@
 /**
  * `newsml/item.xml`: an IPTC NewsML-G2 2.35 newsMessage (power conformance) holding, in one
  * file, the text newsItem (headline, lead, XHTML body, creator, place, topics, keywords — each
- * text element with its xml:lang), a picture newsItem per photo (captions in vi and en, credit,
- * creator, the file in photos/) and the packageItem that groups the article and its photos.
+ * text element with its xml:lang; contentCreated the story's own date, firstCreated when the
+ * desk made the article; the event as a subject with its dates and organisers), a picture
+ * newsItem per photo (captions in vi and en, credit, creator, the file in photos/) and the
+ * packageItem that groups the article and its photos.
  * A newsMessage's itemSet is the standard's way to carry several items in one document.
  */
+import { eventIso } from '../../../src-shared/event-dates';
 import { topicLabel } from '../../../src-shared/media-topics';
 import { LANGUAGES } from '../../../src-shared/models';
+import { isStoryDate } from '../../../src-shared/story-date';
 import { articleUri, photoUri, type ExportSource } from './source';
 
 const NAR = 'http://iptc.org/std/nar/2006-10-01/';
@@ -42,16 +46,18 @@ function textItem(src: ExportSource): string {
   const { view, event, language } = src;
   const created = new Date(view.createdAt);
   const firstCreated = Number.isNaN(created.getTime()) ? undefined : created.toISOString();
+  // The content was created at the story's own date (its date line); the item when the desk made it.
+  const contentCreated = isStoryDate(view.storyDate) ? view.storyDate : firstCreated;
   const place = event.place;
   const contentMeta = [
     '<contentMeta>',
-    firstCreated ? `<contentCreated>${firstCreated}</contentCreated>` : '',
+    contentCreated ? `<contentCreated>${contentCreated}</contentCreated>` : '',
     place ? `<located type="${place.unit.level === 'province' ? 'loctype:adminArea1' : 'loctype:adminArea2'}" literal="gso:${place.unit.code}">${el('name', place.unit.name, lang('vi'))}</located>` : '',
     view.byline ? `<creator>${el('name', view.byline)}</creator>` : '',
     `<language tag="${language}"/>`,
     view.section ? `<genre literal="section">${el('name', view.section, lang(language))}</genre>` : '',
     ...event.topics.map((code) => `<subject type="cpnat:abstract" qcode="${escapeXml(code)}">${LANGUAGES.map((l) => el('name', topicLabel(code, l), lang(l))).join('')}</subject>`),
-    event.title ? `<subject type="cpnat:event" literal="event">${el('name', event.title, lang(language))}</subject>` : '',
+    eventSubject(src),
     ...event.participants.filter((p) => p.person).map((p, i) => `<subject type="cpnat:person" literal="participant-${i + 1}">${el('name', p.person, lang(language))}</subject>`),
     ...event.keywords.map((k) => el('keyword', k, lang(language))),
     el('headline', view.headline, lang(language)),
@@ -67,6 +73,33 @@ function textItem(src: ExportSource): string {
     `<contentSet><inlineXML contenttype="application/xhtml+xml" ${lang(language)}>${body}</inlineXML></contentSet>`,
     '</newsItem>',
   ].join('\n');
+}
+
+/** The XML Schema namespace, for the `valuedatatype` QNames of the event's dates. */
+const XS = 'http://www.w3.org/2001/XMLSchema';
+
+/**
+ * The event as a subject of the content (cpnat:event): its name, its start and end as related
+ * values typed xs:dateTime (or xs:date), its venue as a note, and its organisers as related
+ * organisations. A news item holds no eventDetails (those live in event items), so these are
+ * the properties a subject may carry.
+ */
+function eventSubject(src: ExportSource): string {
+  const { event, language } = src;
+  const organisers = event.organisers.filter((o) => o.name);
+  const times = (['start', 'end'] as const)
+    .map((which) => ({ which, iso: eventIso(event, which) }))
+    .filter((t) => t.iso)
+    .map((t) => `<related literal="${t.which}" value="${t.iso}" valuedatatype="${t.iso.includes('T') ? 'xs:dateTime' : 'xs:date'}" xmlns:xs="${XS}"/>`);
+  if (!event.title && !times.length && !organisers.length) return '';
+  return [
+    '<subject type="cpnat:event" literal="event">',
+    el('name', event.title, lang(language)),
+    el('note', event.venue, lang(language)),
+    ...times,
+    ...organisers.map((o, i) => `<related type="cpnat:organisation" literal="organiser-${i + 1}">${el('name', o.name, lang(language))}</related>`),
+    '</subject>',
+  ].join('');
 }
 
 function pictureItem(src: ExportSource, p: ExportSource['photos'][number]): string {

@@ -3,16 +3,19 @@
  * each naming the other as its translation (an association with rel "translation").
  *
  * The article's own language carries the text: headline, lead (headline role "subheadline"),
- * body as HTML with its counts, byline, dates, the event's place as `located` and `places`,
+ * body as HTML with its counts, byline, dates (`firstCreated` when the desk made the article,
+ * `contentCreated` the story's own date), the event's place as `located` and `places`,
  * Media Topics and keywords as subjects, the event, and the photos as associations with their
  * caption, credit and creator. The desk keeps one text per article, so the other language's
  * object carries what exists in that language — photo captions, topic labels, the event — and
- * says in `edNote` where the text is.
+ * says in `edNote` where the text is. ninjs 3.1's events carry a name and identifiers only: the
+ * event's date has no place in them (the HTML, text and NewsML-G2 carry it).
  */
 import type { TFunction } from 'i18next';
 import { topicLabel } from '../../../src-shared/media-topics';
 import type { Language } from '../../../src-shared/models';
 import { datelineName, shortName } from '../../../src-shared/places';
+import { isStoryDate } from '../../../src-shared/story-date';
 import { countWords } from '../../../src-shared/text/vietnamese';
 import { articleUri, photoUri, type ExportSource } from './source';
 
@@ -83,7 +86,10 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
     type: 'text',
     standard: { name: 'ninjs', version: '3.1', schema: NINJS_SCHEMA_URI },
     language: lang,
+    // firstCreated is when this object's first version was made (the article on this desk);
+    // contentCreated when its content was (the story's own date, from its date line).
     firstCreated: isoInstant(view.createdAt),
+    contentCreated: storyInstant(view.storyDate),
     versionCreated: src.exportedAt,
     pubStatus: 'usable',
     ...text,
@@ -96,6 +102,11 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
     genres: view.section ? [{ name: view.section }] : undefined,
     associations: [...photos, translation],
   });
+}
+
+/** The story's date as RFC 3339, keeping its offset (the newsroom's wall-clock time says more than UTC). */
+function storyInstant(value: string): string | undefined {
+  return isStoryDate(value) ? value : isoInstant(value);
 }
 
 /** An ISO instant as RFC 3339 (ninjs' date-time), or undefined when the article holds none. */

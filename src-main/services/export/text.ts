@@ -2,11 +2,13 @@
  * `article.txt` and `script.txt`: the article as plain text (UTF-8, NFC, CRLF-free), and the
  * script a presenter reads on air — headline, lead and body in reading order, the photos'
  * captions kept apart (they are not read), and the on-air time at the article language's rate.
+ * Both carry the story's own date and a line for the event (title, when, where, organisers).
  */
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../src-shared/format';
 import { datelineName } from '../../../src-shared/places';
 import { countText, splitDuration } from '../../../src-shared/text/counts';
+import { eventParts } from './event-line';
 import type { ExportSource } from './source';
 
 export function articleText(src: ExportSource, t: TFunction): string {
@@ -15,7 +17,8 @@ export function articleText(src: ExportSource, t: TFunction): string {
   const lines = [
     view.headline,
     '',
-    [view.byline ? t('export:byline', { lng, name: view.byline }) : '', view.createdAt ? formatDateTime(view.createdAt) : '', place].filter(Boolean).join(' · '),
+    [view.byline ? t('export:byline', { lng, name: view.byline }) : '', view.storyDate ? formatDateTime(view.storyDate) : '', place].filter(Boolean).join(' · '),
+    eventParts(src, t).join(' · '),
     '',
     view.sapo,
     '',
@@ -40,6 +43,8 @@ export function scriptText(src: ExportSource, t: TFunction): string {
     t('export:scriptTitle', { lng }),
     t('export:onAirTime', { lng, minutes, seconds: s, words, rate }),
     view.byline ? t('export:byline', { lng, name: view.byline }) : '',
+    view.storyDate ? t('export:created', { lng, date: formatDateTime(view.storyDate) }) : '',
+    eventParts(src, t).join(' · '),
     t('export:exported', { lng, date: formatDateTime(src.exportedAt) }),
     '',
     view.headline.toLocaleUpperCase(lng),
