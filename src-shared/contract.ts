@@ -22,7 +22,7 @@ import { HistoryDiff, HistoryItem, VersionName } from './history';
 import { GlossaryEntry, GlossaryId, GlossaryLearnInput, GlossaryMergeInput, GlossarySuggestInput, GlossaryUpdateInput } from './glossary';
 import { PlaceMatch, PlaceSearchInput } from './places';
 import { PhotoFacts, PhotoId, PhotoInit } from './photos';
-import { OutboxJob, UploadConfig, UploadConfigInput } from './outbox';
+import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbox';
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
 
@@ -130,6 +130,8 @@ export const operations = {
   'outbox:config': op(none, UploadConfig.nullable()),
   /** Sets (or, with null, forgets) the endpoint; an omitted secret keeps the stored one. Waiting jobs are tried at once. */
   'outbox:setConfig': op(z.object({ config: UploadConfigInput.nullable() }).strict(), UploadConfig.nullable()),
+  /** Tries an endpoint (as typed, not yet saved; an omitted secret is the stored one) without sending a package. */
+  'outbox:test': op(z.object({ config: UploadConfigInput }).strict(), UploadProbe),
   /** Tries a waiting or failed job now, with the same idempotency key. */
   'outbox:retry': op(z.object({ job: z.string().uuid() }).strict(), OutboxJob),
   /** Removes a job that is not being sent, with its package. */

@@ -64,6 +64,22 @@ export type ReadingRates = Readonly<z.infer<typeof ReadingRates>>;
  */
 export const DEFAULT_READING_RATES: ReadingRates = { vi: { onAir: 200, reading: 300 }, en: { onAir: 160, reading: 250 } };
 
+/**
+ * The section list: names trimmed and NFC, none empty, each once (compared without regard to
+ * case), in the order given.
+ */
+export const Sections = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .transform((s) => s.normalize('NFC')),
+  )
+  .max(200)
+  .refine((list) => new Set(list.map((s) => s.toLocaleLowerCase('vi'))).size === list.length, 'sections repeat');
+
 /** Settings the user changes. Defaults are applied by the store, so every field is present. */
 export const Settings = z.object({
   language: Language,
@@ -71,13 +87,18 @@ export const Settings = z.object({
   readingRates: ReadingRates,
   /** Exported photos leave without their GPS position (on by default: a reporter's position can expose a source). */
   stripGpsOnExport: z.boolean(),
+  /** The sections (chuyên mục) this desk offers for an article, in the order the desk keeps them. */
+  sections: Sections,
 });
 export type Settings = Readonly<z.infer<typeof Settings>>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true };
+/** A provincial station's usual sections; the desk's settings page edits the list. */
+export const DEFAULT_SECTIONS: readonly string[] = ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'Văn hoá', 'Giáo dục', 'Y tế', 'Pháp luật', 'Quốc phòng – An ninh', 'Thể thao', 'Quốc tế'];
+
+export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: [...DEFAULT_SECTIONS] };
 
 export const SettingsPatch = z
-  .object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional(), stripGpsOnExport: z.boolean().optional() })
+  .object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional(), stripGpsOnExport: z.boolean().optional(), sections: Sections.optional() })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -60,3 +60,12 @@ export const OutboxJob = z.object({
   sentAt: z.string().nullable(),
 });
 export type OutboxJob = z.infer<typeof OutboxJob>;
+
+/**
+ * What trying the upload address found (`outbox:test`), without sending a package: it answers
+ * and takes the login; it cannot be reached; it refuses the login; nothing is there; it is busy
+ * or broken; or it answered something else no upload address should (`status` when it answered).
+ */
+export const UPLOAD_PROBE_RESULTS = ['reachable', 'unreachable', 'unauthorized', 'notFound', 'busy'] as const;
+export const UploadProbe = z.object({ result: z.enum(UPLOAD_PROBE_RESULTS), status: z.number().int().optional() });
+export type UploadProbe = z.infer<typeof UploadProbe>;

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyLines, headline, sapo, setBodyLines, setText } from '../../src-shared/article-doc';
 import type { EventName, EventPayload } from '../../src-shared/contract';
-import { DEFAULT_READING_RATES, type ArticleSummary, type Settings } from '../../src-shared/models';
+import { DEFAULT_READING_RATES, DEFAULT_SECTIONS, type ArticleSummary, type Settings } from '../../src-shared/models';
 import type { Desk } from '../../src-main/services/desk';
 import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
 import { tempDirs } from '../support/temp';
@@ -204,9 +204,9 @@ describe('library', () => {
     const dir = await temp.make();
     let desk = await open(dir);
     const got = client(desk, 'A');
-    expect(await call<Settings>(desk, 'settings:get', {})).toEqual({ language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
+    expect(await call<Settings>(desk, 'settings:get', {})).toEqual({ language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: DEFAULT_SECTIONS });
     await call(desk, 'settings:update', { language: 'en' });
-    expect(got.filter((r) => r.event === 'settings:changed').map((r) => r.payload)).toEqual([{ language: 'en', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true }]);
+    expect(got.filter((r) => r.event === 'settings:changed').map((r) => r.payload)).toEqual([{ language: 'en', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: DEFAULT_SECTIONS }]);
     await close(desk);
     desk = await open(dir);
     expect((await call<Settings>(desk, 'settings:get', {})).language).toBe('en');
@@ -271,6 +271,18 @@ describe('article:update durability', () => {
     desk = await open(dir);
     const after = replicaOf((await call<{ state: Uint8Array }>(desk, 'article:open', { id }, 'C')).state);
     expect(headline(after).toString()).toBe('một hai');
+  });
+
+  it('keeps the desk\'s section list: trimmed and NFC, a repeated name refused, kept across a restart', async () => {
+    const dir = await temp.make();
+    let desk = await open(dir);
+    const saved = await call<Settings>(desk, 'settings:update', { sections: ['  Thời sự ', 'Văn hoá'.normalize('NFD'), 'Du lịch'] });
+    expect(saved.sections).toEqual(['Thời sự', 'Văn hoá', 'Du lịch']);
+    const res = await desk.dispatch('settings:update', { sections: ['Du lịch', 'du lịch'] }, { client: 'A' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalidPayload' } });
+    await close(desk);
+    desk = await open(dir);
+    expect((await call<Settings>(desk, 'settings:get', {})).sections).toEqual(['Thời sự', 'Văn hoá', 'Du lịch']);
   });
 
   it('an update to an unknown article is refused with notFound and writes nothing', async () => {

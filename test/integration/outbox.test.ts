@@ -145,6 +145,22 @@ describe('the outbox', () => {
     expect(await fs.readdir(path.join(dataDir, 'outbox'))).toEqual([]);
   });
 
+  it('tries an address before it is saved: the login refused, then right with the stored password, then no answer — nothing sent or saved', async () => {
+    const d = await desk(await temp.make());
+    const s = await server({ basic: { user: 'minhthu', password: 'mật-khẩu' } });
+    await call(d, 'outbox:setConfig', { config: { url: s.url, auth: 'basic', username: 'minhthu', secret: 'mật-khẩu' } });
+    const saved = await call(d, 'outbox:config', {});
+
+    expect(await call(d, 'outbox:test', { config: { url: s.url, auth: 'basic', username: 'minhthu', secret: 'sai' } })).toEqual({ result: 'unauthorized', status: 401 });
+    // The password left empty is the stored one; the endpoint wants a package, and says so.
+    expect(await call(d, 'outbox:test', { config: { url: s.url, auth: 'basic', username: 'minhthu' } })).toEqual({ result: 'reachable', status: 400 });
+    await s.stop();
+    expect(await call(d, 'outbox:test', { config: { url: s.url, auth: 'basic', username: 'minhthu' } })).toEqual({ result: 'unreachable' });
+
+    expect(s.deliveries).toEqual([]);
+    expect(await call(d, 'outbox:config', {})).toEqual(saved);
+  });
+
   it('nothing is queued without an endpoint', async () => {
     const dir = await temp.make();
     const d = await desk(path.join(dir, 'desk'));

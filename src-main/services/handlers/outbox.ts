@@ -11,6 +11,7 @@ export function outboxHandlers(s: DeskServices): DomainHandlers<'outbox'> {
     },
     'outbox:config': async () => outbox.config(),
     'outbox:setConfig': async ({ config }) => outbox.setConfig(config),
+    'outbox:test': async ({ config }) => outbox.probe(config),
     'outbox:retry': async ({ job }) => outbox.retry(job),
     'outbox:remove': async ({ job }) => {
       await outbox.remove(job);

@@ -10,13 +10,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { DeskError } from '../../../src-shared/errors';
-import { type OutboxJob, UploadConfigInput, type UploadConfig } from '../../../src-shared/outbox';
+import { type OutboxJob, UploadConfigInput, type UploadConfig, type UploadProbe } from '../../../src-shared/outbox';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import type { DeskData } from '../desk-store';
 import { ensureDir, removeStaleTemps } from '../durable-file';
 import type { CoalescingWriter } from '../durable-file';
 import type { Hub } from '../hub';
-import { uploadPackage, type UploadOutcome, type UploadTarget } from './upload';
+import { probeUpload, uploadPackage, type UploadOutcome, type UploadTarget } from './upload';
 
 export interface OutboxOptions {
   /** First pause after a failed attempt; doubles each time up to `maxDelayMs`. */
@@ -90,6 +90,16 @@ export class Outbox {
     await this.writer.request();
     this.wake(true);
     return this.config();
+  }
+
+  /**
+   * Tries an upload address as the settings page has it (not yet saved, perhaps), with the
+   * stored password or token when the form leaves it empty. Nothing is sent or stored.
+   */
+  async probe(input: UploadConfigInput): Promise<UploadProbe> {
+    const c = UploadConfigInput.parse(input);
+    const secret = c.secret ?? this.db.data.upload?.secret ?? '';
+    return probeUpload({ url: c.url, fileField: c.fileField, fields: c.fields, auth: c.auth, username: nfc(c.username), secret }, Math.min(this.timeoutMs, 10_000));
   }
 
   /**

@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { UploadAuthKind } from '../../../src-shared/outbox';
+import type { UploadAuthKind, UploadProbe } from '../../../src-shared/outbox';
 
 export interface UploadTarget {
   readonly url: string;
@@ -81,5 +81,30 @@ export async function uploadPackage(file: string, name: string, target: UploadTa
         req.destroy();
         done({ kind: 'retry', code: 'uploadUnreachable' });
       });
+  });
+}
+
+/**
+ * Tries the address without sending anything: a HEAD request carrying the login. An upload
+ * endpoint rarely serves HEAD, so any answer other than a refused login, "nothing here" or a
+ * server failure means the address is right (a 400 or 405 is the endpoint saying it wants a
+ * package); no answer at all means it cannot be reached.
+ */
+export function probeUpload(target: UploadTarget, timeoutMs = 10_000): Promise<UploadProbe> {
+  const url = new URL(target.url);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise<UploadProbe>((resolve) => {
+    const req = client.request(url, { method: 'HEAD', timeout: timeoutMs, headers: authHeader(target) });
+    req.on('response', (res) => {
+      res.resume();
+      const status = res.statusCode ?? 0;
+      if (status === 401 || status === 403) resolve({ result: 'unauthorized', status });
+      else if (status === 404 || status === 410) resolve({ result: 'notFound', status });
+      else if (status === 429 || status >= 500) resolve({ result: 'busy', status });
+      else resolve({ result: 'reachable', status });
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve({ result: 'unreachable' }));
+    req.end();
   });
 }

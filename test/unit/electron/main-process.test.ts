@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../../../src-shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
-import { DEFAULT_READING_RATES, type ArticleSummary } from '../../../src-shared/models';
+import { DEFAULT_READING_RATES, DEFAULT_SECTIONS, type ArticleSummary } from '../../../src-shared/models';
 import { EXIT_DESK_REFUSED, READY_MARKER } from '../../../src-main/electron/launch';
 import { MAIN_META_URL, NODE_BUNDLE } from '../../../scripts/bundle-options.mjs';
 import { openDesk } from '../../../src-main/services/desk';
@@ -155,7 +155,7 @@ describe('the main process', () => {
     await until(() => calls.quitted);
     await expect(fs.access(path.join(dataDir, 'desk.lock'))).rejects.toThrow();
     const saved = JSON.parse(await fs.readFile(path.join(dataDir, 'desk.json'), 'utf8')) as { settings: { language: string; windowState: unknown } };
-    expect(saved.settings).toEqual({ language: 'en', windowState: { x: 40, y: 30, width: 1000, height: 720, maximized: false }, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
+    expect(saved.settings).toEqual({ language: 'en', windowState: { x: 40, y: 30, width: 1000, height: 720, maximized: false }, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: DEFAULT_SECTIONS });
   });
 
   it('reopens the window where it was, maximized only once it is ready to show', async () => {

@@ -1,7 +1,7 @@
 /** The native menu's template, in Vietnamese and English, with the real translations. */
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_READING_RATES, type Language, type Settings } from '../../../src-shared/models';
+import { DEFAULT_READING_RATES, DEFAULT_SECTIONS, type Language, type Settings } from '../../../src-shared/models';
 import { accessKeys, menuTemplate, type MenuActions } from '../../../src-main/electron/menu-template';
 import { createTranslator } from '../../../src-main/services/i18n';
 
@@ -17,7 +17,7 @@ function recorder() {
   return { calls, actions };
 }
 
-const settings = (language: Language): Settings => ({ language, windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true });
+const settings = (language: Language): Settings => ({ language, windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: [...DEFAULT_SECTIONS] });
 
 async function build(language: Language, platform: NodeJS.Platform = 'linux', dev = false) {
   const t = await createTranslator(language);
