@@ -11,10 +11,11 @@
  * two-digit year are refused with the reason, never guessed into some other moment.
  */
 
-export type DateInputMode = 'datetime' | 'date';
+/** 'datetime': a date, with or without a time; 'date': a day alone; 'moment': a date and a time, both needed. */
+export type DateInputMode = 'datetime' | 'date' | 'moment';
 
 /** Why a typed date was refused; each has a message in `common:dateInput.errors`. */
-export type DateInputError = 'format' | 'day' | 'month' | 'time' | 'year' | 'shortYear' | 'timeInDate' | 'noDate';
+export type DateInputError = 'format' | 'day' | 'month' | 'time' | 'year' | 'shortYear' | 'timeInDate' | 'noDate' | 'noTime';
 
 export type DateInputResult =
   | { readonly ok: true; readonly value: string }
@@ -96,7 +97,7 @@ const refuse = (error: DateInputError, params: Record<string, string> = {}): Dat
 
 /**
  * The typed text as a stored value: "" for nothing typed, "YYYY-MM-DD" for a date alone,
- * "YYYY-MM-DDTHH:mm" for a date and time (datetime mode only; date mode refuses a time).
+ * "YYYY-MM-DDTHH:mm" for a date and time (date mode refuses a time, moment mode a date without one).
  */
 export function parseDateInput(typed: string, mode: DateInputMode = 'datetime'): DateInputResult {
   const text = typed.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -115,7 +116,7 @@ export function parseDateInput(typed: string, mode: DateInputMode = 'datetime'):
   if (month < 1 || month > 12) return refuse('month', { month: parts.month });
   if (day < 1 || day > daysIn(year, month)) return refuse('day', { day: parts.day, month: pad(month), year: pad(year, 4), days: String(daysIn(year, month)) });
   const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-  if (parts.hour === undefined) return { ok: true, value: date };
+  if (parts.hour === undefined) return mode === 'moment' ? refuse('noTime', { text }) : { ok: true, value: date };
   const hour = Number(parts.hour);
   const minute = Number(parts.minute ?? '0');
   if (hour > 23 || minute > 59) return refuse('time', { time: `${parts.hour}:${parts.minute ?? '00'}` });

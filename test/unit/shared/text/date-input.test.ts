@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateInput, parseDateInput, zoneLabel } from '../../../../src-shared/text/date-input';
 
-const value = (text: string, mode: 'datetime' | 'date' = 'datetime') => {
+const value = (text: string, mode: 'datetime' | 'date' | 'moment' = 'datetime') => {
   const r = parseDateInput(text, mode);
   return r.ok ? r.value : `refused:${r.error}`;
 };
@@ -78,6 +78,8 @@ describe('parseDateInput', () => {
     expect(value('5:30 PM 01/13/2022')).toBe('refused:format');
     expect(value('17:53')).toBe('refused:noDate');
     expect(value('13/01/2022 17:53', 'date')).toBe('refused:timeInDate');
+    expect(value('13/01/2022', 'moment')).toBe('refused:noTime');
+    expect(value('13/01/2022 17:53', 'moment')).toBe('2022-01-13T17:53');
   });
 });
 
