@@ -16,6 +16,10 @@ export const PHOTO_MIME: Readonly<Record<PhotoKind, string>> = { jpeg: 'image/jp
 export const PHOTO_MAX_BYTES = 64 * 1024 * 1024;
 /** More pixels than this is refused before decoding: a 100-megapixel camera fits, a decompression bomb does not. */
 export const PHOTO_MAX_PIXELS = 120_000_000;
+/** The longest caption (per language), typed or read from a photo's own metadata. */
+export const PHOTO_CAPTION_MAX = 4000;
+/** The longest one-line text of a photo: credit, creator, the camera read from the file. */
+export const PHOTO_LINE_MAX = 500;
 /** The long side of a thumbnail, in pixels. */
 export const THUMB_SIZE = 480;
 
@@ -49,9 +53,9 @@ export type PhotoFacts = z.infer<typeof PhotoFacts>;
 /** What the user may give with a photo at import (the command line's options). */
 export const PhotoInit = z
   .object({
-    captions: z.object({ vi: z.string().max(4000).optional(), en: z.string().max(4000).optional() }).strict().optional(),
-    credit: z.string().max(500).optional(),
-    creator: z.string().max(500).optional(),
+    captions: z.object({ vi: z.string().max(PHOTO_CAPTION_MAX).optional(), en: z.string().max(PHOTO_CAPTION_MAX).optional() }).strict().optional(),
+    credit: z.string().max(PHOTO_LINE_MAX).optional(),
+    creator: z.string().max(PHOTO_LINE_MAX).optional(),
   })
   .strict();
 export type PhotoInit = z.infer<typeof PhotoInit>;

@@ -7,8 +7,10 @@
  * pixel count, a full decode. Each file is written durably; the facts file is written last, so
  * a photo is "stored" only once all three are on disk. Hashing and decoding run off the main
  * thread (WebCrypto and sharp use the thread pool), so a big photo never holds up saves.
+ * A PNG is decoded without its text chunks, and its metadata read from a small copy holding
+ * only its uncompressed text (png-chunks.ts): a compressed chunk can inflate a thousandfold.
  */
-import { webcrypto } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../../../src-shared/errors';
@@ -16,7 +18,8 @@ import { PHOTO_EXT, PHOTO_MAX_BYTES, PHOTO_MIME, PhotoFacts, type PhotoKind } fr
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { ensureDir, exists, readIfExists, removeStaleTemps, writeDurable } from '../durable-file';
 import { decodePhoto } from './decode';
-import { PhotoMetadata } from './exif';
+import { PhotoMetadata, type EmbeddedFacts } from './exif';
+import { pngViews } from './png-chunks';
 import { sniffPhoto } from './sniff';
 
 const MiB = 1024 * 1024;
@@ -110,10 +113,11 @@ export class PhotoStore {
   private async store(id: string, kind: PhotoKind, bytes: Uint8Array, file: string): Promise<PhotoFacts> {
     const known = await this.facts(id);
     if (known) return known;
-    const decoded = await decodePhoto(bytes, kind, file);
+    const views = kind === 'png' ? pngViews(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : null;
+    const decoded = await decodePhoto(views?.decode ?? bytes, kind, file);
     const original = this.originalPath(id, kind);
     await writeDurable(original, bytes);
-    const embedded = await this.metadata.read(original);
+    const embedded = views ? await this.readMetadataOf(views.metadata, id) : await this.metadata.read(original);
     const facts: PhotoFacts = {
       id,
       kind,
@@ -130,5 +134,16 @@ export class PhotoStore {
     await writeDurable(this.thumbPath(id), decoded.thumb);
     await writeDurable(this.factsPath(id), JSON.stringify(facts));
     return facts;
+  }
+
+  /** Metadata from bytes that are not the stored file: ExifTool reads files, so a temporary one (removed at open if left behind). */
+  private async readMetadataOf(bytes: Uint8Array, id: string): Promise<EmbeddedFacts> {
+    const temp = path.join(this.thumbsDir, `.${id}.metadata.${process.pid}.${randomBytes(4).toString('hex')}.png.tmp`);
+    await fs.writeFile(temp, bytes, { mode: 0o600 });
+    try {
+      return await this.metadata.read(temp);
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
   }
 }
