@@ -18,6 +18,7 @@ import {
   Status,
 } from './models';
 import type { ErrorPayload } from './errors';
+import { StoryDate } from './story-date';
 import { HistoryDiff, HistoryItem, VersionName } from './history';
 import { GlossaryEntry, GlossaryId, GlossaryLearnInput, GlossaryMergeInput, GlossarySuggestInput, GlossaryUpdateInput } from './glossary';
 import { PlaceMatch, PlaceSearchInput } from './places';
@@ -53,6 +54,9 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResult = z.object({ total: z.number().int().nonnegative(), hits: z.array(SearchHit) });
 export type SearchResult = z.infer<typeof SearchResult>;
 
+/** The story's own date as `article:update` may set it (meta `storyDate`): ISO 8601 with its offset, a real calendar day. */
+export { StoryDate };
+
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output } as const;
 }
@@ -68,7 +72,11 @@ export const operations = {
   'article:create': op(z.object({ language: Language }).strict(), ArticleSummary),
   /** Returns the full Yjs state; the renderer keeps a replica and sends its own updates back. */
   'article:open': op(byId, z.object({ summary: ArticleSummary, state: Bytes })),
-  /** Resolves only once the update is durably on disk. */
+  /**
+   * Resolves only once the update is durably on disk. Meta fields are written through it like
+   * the text: `storyDate` (the story's own date) is set with setStoryDate (article-doc.ts), which
+   * takes only a StoryDate below; readers ignore any other value and use `createdAt`.
+   */
   'article:update': op(z.object({ id: ArticleId, update: Bytes }).strict(), z.object({ savedAt: z.string() })),
   'article:close': op(byId, z.object({})),
   'article:trash': op(byId, ArticleSummary),

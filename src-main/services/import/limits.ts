@@ -5,7 +5,7 @@ import { IMPORT_FORMATS, IMPORT_MAX_BYTES, IMPORT_MAX_LABEL, type ImportFormat }
 /** The format a file name says, or `unsupportedFile`. */
 export function formatOf(name: string): ImportFormat {
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  const known = IMPORT_FORMATS.find((f) => f === ext || (f === 'md' && ext === 'markdown'));
+  const known = IMPORT_FORMATS.find((f) => f === ext || (f === 'md' && ext === 'markdown') || (f === 'html' && ext === 'htm'));
   if (!known) throw new DeskError('unsupportedFile', { file: name });
   return known;
 }

@@ -32,6 +32,10 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
       </td>
       <td className="articles__nowrap">{article.byline || <span className="muted">{t('library.noByline')}</span>}</td>
       <td className="articles__date">
+        {/* Index rows written before the story date existed have none: the story is dated at its creation. */}
+        <time dateTime={article.storyDate ?? article.createdAt}>{formatDateTime(article.storyDate ?? article.createdAt)}</time>
+      </td>
+      <td className="articles__date">
         <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
       </td>
       <td className="articles__actions">

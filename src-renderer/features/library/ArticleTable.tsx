@@ -13,6 +13,7 @@ export function ArticleTable({ articles, caption, ...handlers }: { readonly arti
           <th scope="col">{t('library.columns.status')}</th>
           <th scope="col">{t('library.columns.language')}</th>
           <th scope="col">{t('library.columns.byline')}</th>
+          <th scope="col">{t('library.columns.storyDate')}</th>
           <th scope="col">{t('library.columns.updated')}</th>
           <th scope="col">
             <span className="sr-only">{t('library.columns.actions')}</span>

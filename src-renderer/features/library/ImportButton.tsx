@@ -1,5 +1,5 @@
 /**
- * "Import…" in the library's header: picks a .docx, .md or .txt file, sends its bytes to main
+ * "Import…" in the library's header: picks a .docx, .md, .txt or .html file, sends its bytes to main
  * (which makes the new article with the same text care as a paste) and opens the article.
  * Failures (too large, not what the name says…) show in the error banner, translated.
  */

@@ -25,9 +25,18 @@ describe('parseDateline', () => {
     expect(parseDateline('12:00, 29/02/2024')).toBe('2024-02-29T05:00:00.000Z');
   });
 
+  it('reads the forms news sites write: time after the date, a weekday, a label, the zone', () => {
+    const at = '2022-01-13T10:53:00.000Z';
+    for (const line of ['17:53 13/01/2022', '17:53 - 13/01/2022', '13/01/2022 - 17:53', '13/01/2022 17:53', '13/01/2022, 17:53', 'Thứ Năm, 13/01/2022 17:53', 'thứ năm, 13/01/2022 - 17:53', 'Thứ 5, 13/01/2022 17h53', 'Cập nhật: 13/01/2022 17:53', 'Cập nhật lúc 17:53 13/01/2022', 'Ngày đăng: 13-01-2022 17:53 (GMT+7)', '13.01.2022 17:53 GMT+7']) {
+      expect(parseDateline(line), line).toBe(at);
+    }
+    expect(parseDateline('Thứ Năm, 13/01/2022')).toBe('2022-01-12T17:00:00.000Z');
+  });
+
   it('refuses text that is not a dateline', () => {
     expect(parseDateline('Sáng 12/3, tại hội trường')).toBeNull();
-    expect(parseDateline('12:00 01/01/2024')).toBeNull();
+    expect(parseDateline('Ngày 13/1, tại điểm cầu tỉnh')).toBeNull();
+    expect(parseDateline('13/01/2022 17:53 hội nghị')).toBeNull();
     expect(parseDateline('')).toBeNull();
   });
 });
