@@ -1,14 +1,48 @@
 /**
- * Who someone is (a token) and what they may open: a reporter their own articles (the first
- * writer owns an article) and those assigned to them; an editor and an admin every article.
+ * Who someone is (a token) and what they may open: a reporter their own articles and those
+ * assigned to them; an editor and an admin every article.
+ *
+ * Owning an article: an article the server has never seen is recorded for the first writer who
+ * may create it. An id derived from a creation secret (src-shared/article-claim.ts) is created
+ * only with that secret, so knowing the id is not enough to take it; an id of any other form
+ * (made before such ids existed) goes to its first writer. An editor or admin may give an
+ * article to someone else (http.ts).
+ *
+ * Limits (README, "Accounts"): an account records at most `articlesPerHour` new articles in any
+ * hour, counted from the database (the articles it owns by their creation time), so the limit
+ * holds across server instances sharing it.
  */
+import { createHash } from 'node:crypto';
+import { CLAIMED_ARTICLE_ID, claimedArticleId } from '../src-shared/article-claim';
 import { tokenHash } from './auth';
 import type { Storage, UserRow } from './storage';
+
+export interface Limits {
+  /** New articles one account may record in any hour. */
+  readonly articlesPerHour: number;
+  /** The largest an article's state may grow (bytes of its Yjs state). */
+  readonly articleMaxBytes: number;
+  /** Photos one account may upload in any hour. */
+  readonly photosPerHour: number;
+}
+
+/** A busy reporter files a few dozen articles a day and a photographer a few hundred pictures; a novel is ~1 MB of text. */
+export const DEFAULT_LIMITS: Limits = { articlesPerHour: 200, articleMaxBytes: 16 * 1024 * 1024, photosPerHour: 500 };
+
+export const HOUR_MS = 3_600_000;
+
+/** Why an article cannot be opened: not theirs (or not creatable without its secret), or over the hourly limit. */
+export type OpenRefusal = 'forbidden' | 'tooManyArticles';
+
+/** Whether `secret` is the one article `id` was derived from. */
+export const provesCreation = (id: string, secret: string | null): boolean =>
+  secret !== null && claimedArticleId(createHash('sha256').update(secret, 'utf8').digest('hex')) === id;
 
 export class Access {
   constructor(
     private readonly storage: Storage,
     private readonly now: () => string,
+    readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
 
   async userByToken(token: string | undefined | null): Promise<UserRow | null> {
@@ -16,22 +50,31 @@ export class Access {
     return this.storage.userByTokenHash(tokenHash(token), this.now());
   }
 
+  /** Whether `user` may read and write article `id` as it stands (an unknown article: only an editor or admin). */
+  async mayOpenArticle(user: UserRow, id: string): Promise<boolean> {
+    if (user.role === 'editor' || user.role === 'admin') return true;
+    const article = await this.storage.article(id);
+    if (!article) return false;
+    return article.ownerId === user.id || (await this.storage.isAssigned(id, user.id));
+  }
+
   /**
-   * Whether `user` may read and write article `id`. An article the server has never seen is
-   * recorded with `user` as its owner when `create` is set (the first writer owns it).
+   * Opening article `id` for sync: an existing one by the rule above; an unknown one is
+   * recorded with `user` as owner when they may create it — with its creation secret for an id
+   * of that form — and the hourly limit allows. Returns null when they may open it.
    */
-  async mayOpenArticle(user: UserRow, id: string, create: boolean): Promise<boolean> {
-    if (user.role === 'editor' || user.role === 'admin') {
-      if (create && !(await this.storage.article(id))) await this.storage.ensureArticle(id, user.id, this.now());
-      return true;
+  async openArticle(user: UserRow, id: string, secret: string | null): Promise<OpenRefusal | null> {
+    if (!(await this.storage.article(id))) {
+      if (CLAIMED_ARTICLE_ID.test(id) && !provesCreation(id, secret)) return 'forbidden';
+      const since = new Date(Date.parse(this.now()) - HOUR_MS).toISOString();
+      if ((await this.storage.articlesCreatedSince(user.id, since)) >= this.limits.articlesPerHour) {
+        // Another writer may have recorded it meanwhile: then it is theirs, not a new one of ours.
+        if (!(await this.storage.article(id))) return 'tooManyArticles';
+      } else {
+        // Read back below who owns it: another writer may have recorded it first, in between.
+        await this.storage.ensureArticle(id, user.id, this.now());
+      }
     }
-    let article = await this.storage.article(id);
-    if (!article) {
-      if (!create) return false;
-      // Read back who owns it: another writer may have recorded it first, in between.
-      await this.storage.ensureArticle(id, user.id, this.now());
-      article = await this.storage.article(id);
-    }
-    return article?.ownerId === user.id || (await this.storage.isAssigned(id, user.id));
+    return (await this.mayOpenArticle(user, id)) ? null : 'forbidden';
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The HTTP API (src-shared/server-api.ts): login, users, directory, assignments, photos.
+ * The HTTP API (src-shared/server-api.ts): login, users, directory, assignments, ownership, photos.
  * Every path but POST /api/login needs `Authorization: Bearer <token>`; every refusal is a
  * JSON `{ error: <code> }` with its status, and an unexpected failure is logged here and
  * answered `internal` — no stack trace leaves the server.
@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { assertNever } from '../src-shared/errors';
 import { ArticleId } from '../src-shared/models';
-import { ROLES, type ArticleStateResponse, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
+import { ROLES, type ArticleStateResponse, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type OwnerResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
 import type { Access } from './access';
 import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
 import type { Notices } from './notices';
@@ -58,6 +58,7 @@ const LoginBody = z.object({ name: UserName, password: Password }).strict();
 const CreateUserBody = z.object({ name: UserName, role: Role, password: NewPassword.optional() }).strict();
 const PatchUserBody = z.object({ role: Role.optional(), disabled: z.boolean().optional(), password: NewPassword.optional() }).strict();
 const AssigneesBody = z.object({ users: z.array(UserName).max(100) }).strict();
+const OwnerBody = z.object({ user: UserName }).strict();
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -173,7 +174,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (!ArticleId.safeParse(id).success) throw new HttpRefusal(404, 'notFound');
     methods(req, ['GET', 'PUT']);
     if (req.method === 'GET') {
-      if (!(await storage.article(id)) || !(await access.mayOpenArticle(me, id, false))) throw new HttpRefusal(404, 'notFound');
+      if (!(await storage.article(id)) || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
       return send(res, 200, { id, assignees: await storage.assignees(id) });
     }
     requireRole(me, ['editor', 'admin']);
@@ -192,12 +193,35 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     send(res, 200, { id, assignees: await storage.assignees(id) });
   }
 
+  /**
+   * Gives an article to another user (editor or admin): recorded with who did it and when; the
+   * previous owner's open connections are closed unless it is assigned to them, and the new
+   * owner's desk is told.
+   */
+  async function owner(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = await authenticate(req);
+    if (!ArticleId.safeParse(id).success) throw new HttpRefusal(404, 'notFound');
+    methods(req, ['POST']);
+    requireRole(me, ['editor', 'admin']);
+    const body = await readJson(req, OwnerBody);
+    const article = await storage.article(id);
+    if (!article) throw new HttpRefusal(404, 'notFound');
+    const user = await storage.userByName(body.user);
+    if (!user) throw new HttpRefusal(400, 'invalidPayload', { field: 'user', user: body.user });
+    await storage.setOwner(id, user.id, me.id, iso());
+    await deps.revalidate();
+    deps.notices.article(id);
+    deps.log(`${me.name} gave ${id} to ${user.name} (owner was ${article.ownerName ?? 'nobody'})`);
+    const answer: OwnerResponse = { id, owner: user.name };
+    send(res, 200, answer);
+  }
+
   /** The article as stored now, for whoever may read it (a desk keeps it as the other side's text before it merges). */
   async function articleState(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     const me = await authenticate(req);
     methods(req, ['GET']);
     const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
-    if (!article || !(await access.mayOpenArticle(me, id, false))) throw new HttpRefusal(404, 'notFound');
+    if (!article || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
     const [parts, writers] = await Promise.all([storage.documentParts(id), storage.writers(id)]);
     const doc = new Y.Doc();
     try {
@@ -219,13 +243,15 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         case 'stored': {
           // The article it was uploaded for: its readers showing it fetch the photo now.
           const article = url.searchParams.get('article');
-          if (article && ArticleId.safeParse(article).success && (await access.mayOpenArticle(me, article, false))) deps.notices.photo(article, id);
+          if (article && ArticleId.safeParse(article).success && (await access.mayOpenArticle(me, article))) deps.notices.photo(article, id);
           return send(res, 201, outcome.body);
         }
         case 'exists':
           return send(res, 200, outcome.body);
         case 'tooLarge':
           throw new HttpRefusal(413, 'payloadTooLarge');
+        case 'tooMany':
+          throw new HttpRefusal(429, 'tooManyPhotos');
         case 'mismatch':
           throw new HttpRefusal(422, 'photoHashMismatch');
         default:
@@ -271,6 +297,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       }
       case 'articles':
         if (arg !== undefined && sub === 'state') return articleState(req, res, arg);
+        if (arg !== undefined && sub === 'owner') return owner(req, res, arg);
         if (arg === undefined || sub !== 'assignees') break;
         return assignees(req, res, arg);
       case 'photos':

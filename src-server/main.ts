@@ -1,12 +1,15 @@
 /**
  * `npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…]
- *   [--trust-proxy <ip>[,<ip>…]]`
+ *   [--trust-proxy <ip>[,<ip>…]] [--articles-per-hour <n>] [--article-max-mb <n>] [--photos-per-hour <n>]`
  *
  * Starts the newsroom server: SQLite in the data folder, or PostgreSQL when `--database` (or
  * BANTIN_DATABASE_URL) gives its address; the photos are in the data folder either way. On the first start with an empty data folder it creates the
  * `admin` account, with the password from BANTIN_ADMIN_PASSWORD or one it prints once.
  * Behind a reverse proxy, `--trust-proxy` (or BANTIN_TRUST_PROXY) names the proxies whose
  * X-Forwarded-For gives the client's address to the login limits.
+ * What one account may put on the server (src-server/access.ts): new articles and photos per
+ * hour and the size of one article, by flag or BANTIN_ARTICLES_PER_HOUR,
+ * BANTIN_ARTICLE_MAX_MB, BANTIN_PHOTOS_PER_HOUR (defaults 200, 16, 500).
  * SIGTERM and SIGINT stop it cleanly (connections closed, logs compacted, database closed).
  */
 import { isIP } from 'node:net';
@@ -22,12 +25,15 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       database: { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'articles-per-hour': { type: 'string' },
+      'article-max-mb': { type: 'string' },
+      'photos-per-hour': { type: 'string' },
     },
     strict: true,
   });
   const dataDir = values.data ?? process.env.BANTIN_SERVER_DATA;
   if (!dataDir) {
-    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…] [--trust-proxy <ip>[,<ip>…]]');
+    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…] [--trust-proxy <ip>[,<ip>…]] [--articles-per-hour <n>] [--article-max-mb <n>] [--photos-per-hour <n>]');
     process.exit(2);
   }
   const port = Number(values.port);
@@ -49,12 +55,29 @@ async function main(): Promise<void> {
     console.error(`--trust-proxy: not an IP address: ${notIp}`);
     process.exit(2);
   }
+  const limit = (flag: 'articles-per-hour' | 'article-max-mb' | 'photos-per-hour', env: string): number | undefined => {
+    const text = values[flag] ?? (process.env[env] || undefined);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) {
+      console.error(`--${flag}: not a positive number: ${text}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const articleMaxMb = limit('article-max-mb', 'BANTIN_ARTICLE_MAX_MB');
+  const limits = {
+    articlesPerHour: limit('articles-per-hour', 'BANTIN_ARTICLES_PER_HOUR'),
+    articleMaxBytes: articleMaxMb === undefined ? undefined : Math.round(articleMaxMb * 1024 * 1024),
+    photosPerHour: limit('photos-per-hour', 'BANTIN_PHOTOS_PER_HOUR'),
+  };
   const server = await startServer({
     dataDir,
     databaseUrl,
     port,
     host: values.host,
     trustProxy,
+    limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
     adminPassword: process.env.BANTIN_ADMIN_PASSWORD || undefined,
     log: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
   });

@@ -89,7 +89,7 @@ export class Notices {
       const user = (connection.context as SyncContext | undefined)?.user;
       if (!user) continue;
       try {
-        if (await this.access.mayOpenArticle(user, id, false)) connection.sendStateless(payload);
+        if (await this.access.mayOpenArticle(user, id)) connection.sendStateless(payload);
       } catch (err) {
         this.log(`could not tell ${user.name} about ${id}: ${(err as Error).message}`);
       }

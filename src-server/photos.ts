@@ -3,6 +3,8 @@
  * An upload streams to a temporary file while it is hashed and counted, is refused past
  * PHOTO_MAX_BYTES or when its SHA-256 is not the one in its address, and is then fsynced and
  * renamed into place (and the folder fsynced) before it is listed in the database and answered.
+ * An account uploads at most `perHour` new photos in any hour (counted in the database, by
+ * uploader and time, so across server instances; one it sends that the server has is not counted).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -10,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PHOTO_MAX_BYTES } from '../src-shared/photos';
 import type { PhotoPutResponse } from '../src-shared/server-api';
+import { HOUR_MS } from './access';
 import type { Storage, UserRow } from './storage';
 
 export const PHOTO_ID = /^[0-9a-f]{64}$/;
@@ -26,6 +29,7 @@ export type PutOutcome =
   | { readonly kind: 'stored'; readonly body: PhotoPutResponse }
   | { readonly kind: 'exists'; readonly body: PhotoPutResponse }
   | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'tooMany' }
   | { readonly kind: 'mismatch' };
 
 export class PhotoStore {
@@ -36,6 +40,7 @@ export class PhotoStore {
     private readonly storage: Storage,
     private readonly now: () => string,
     private readonly maxBytes = PHOTO_MAX_BYTES,
+    private readonly perHour = Number.POSITIVE_INFINITY,
   ) {
     this.dir = path.join(dataDir, 'photos');
   }
@@ -72,6 +77,11 @@ export class PhotoStore {
     if (known) {
       req.resume();
       return { kind: 'exists', body: { id, size: known.size, stored: false } };
+    }
+    const since = new Date(Date.parse(this.now()) - HOUR_MS).toISOString();
+    if ((await this.storage.photosUploadedSince(user.id, since)) >= this.perHour) {
+      req.resume();
+      return { kind: 'tooMany' };
     }
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBytes) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { DIRECTORY_CHANNEL, SYNC_PATH } from '../src-shared/server-api';
-import { Access } from './access';
+import { Access, DEFAULT_LIMITS, type Limits } from './access';
 import { hashPassword, LoginLimiter, newPassword, plainAddress, type LoginLimits } from './auth';
 import { createHttpHandler } from './http';
 import { Notices } from './notices';
@@ -39,6 +39,8 @@ export interface ServerOptions {
   readonly photoMaxBytes?: number;
   /** A WebSocket that has authenticated no document by then is closed (default 15 s). */
   readonly authTimeoutMs?: number;
+  /** What one account may put on the server (access.ts, DEFAULT_LIMITS for what is not given). */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface NewsroomServer {
@@ -77,8 +79,8 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
       );
       if (made) createdAdmin = { name: ADMIN_NAME, password: options.adminPassword ? null : password };
     }
-    access = new Access(storage, iso);
-    photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes);
+    access = new Access(storage, iso, { ...DEFAULT_LIMITS, ...options.limits });
+    photos = new PhotoStore(dataDir, storage, iso, options.photoMaxBytes, access.limits.photosPerHour);
     await photos.init();
     // Updates logged but not compacted when the server last stopped (a kill): fold them in now.
     for (const id of await storage.articlesWithPendingUpdates()) await storage.compact(id);
@@ -115,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
         if (!user || user.disabled) connection.webSocket.close(4401, 'unauthorized');
         else if (document.name === DIRECTORY_CHANNEL) {
           if (user.role !== held.role) connection.webSocket.close(4000, 'roleChanged');
-        } else if (!(await access.mayOpenArticle(user, document.name, false))) connection.webSocket.close(4403, 'forbidden');
+        } else if (!(await access.mayOpenArticle(user, document.name))) connection.webSocket.close(4403, 'forbidden');
       }
     }
   };

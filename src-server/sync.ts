@@ -20,9 +20,15 @@
  * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
  * (checked by applying it first to a shadow copy of the document), one whose effect cannot be
  * decided there (it waits for changes the server does not have, or releases ones that waited:
- * accepted, it could land in `workflow` later, unseen), and a message that reaches
+ * accepted, it could land in `workflow` later, unseen), one that would make the article larger
+ * than the limit (access.ts, `articleMaxBytes`), and a message that reaches
  * a document already unloaded (the whole socket is closed so the provider reconnects and
- * resends).
+ * resends). Opening an article the server does not have records it for its first writer only
+ * with its creation secret, when its id is of that form, and within the hourly limit (access.ts).
+ *
+ * Dropped without closing anything: presence that is not the sender's own (presence.ts) and
+ * every stateless broadcast from a desk (Hocuspocus would relay it verbatim to everyone in the
+ * article; the server's own notices go down the directory channel, notices.ts).
  *
  * The directory channel (DIRECTORY_CHANNEL, notices.ts) is a document like no other: any valid
  * token may attach it, nothing is loaded into it or stored from it, and every message that
@@ -31,11 +37,13 @@
  */
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { splitClaim } from '../src-shared/article-claim';
 import { KEYS } from '../src-shared/article-doc';
 import { ArticleId } from '../src-shared/models';
 import { DIRECTORY_CHANNEL, type ServerErrorCode } from '../src-shared/server-api';
 import type { Access } from './access';
 import type { Notices } from './notices';
+import { presenceRefusal } from './presence';
 import { applyStored, type Storage, type UserRow } from './storage';
 
 export interface SyncContext {
@@ -59,7 +67,21 @@ function syncUpdateOf(message: Uint8Array): Uint8Array | null {
   return readHeader(message).update;
 }
 
-function readHeader(message: Uint8Array): { type: number; update: Uint8Array | null } {
+/** Hocuspocus MessageType values the server looks at beyond sync. */
+const AWARENESS = 1;
+const QUERY_AWARENESS = 3;
+const BROADCAST_STATELESS = 6;
+
+interface Header {
+  readonly type: number;
+  /** Where the type is in the message (one byte for every type there is). */
+  readonly typeAt: number;
+  /** Where what follows the type starts. */
+  readonly bodyAt: number;
+  readonly update: Uint8Array | null;
+}
+
+function readHeader(message: Uint8Array): Header {
   let pos = 0;
   const uint = (): number => {
     let num = 0;
@@ -75,13 +97,26 @@ function readHeader(message: Uint8Array): { type: number; update: Uint8Array | n
   };
   const nameLength = uint();
   pos += nameLength;
+  const typeAt = pos;
   const type = uint();
-  if (type !== 0 && type !== 4) return { type, update: null }; // Sync, SyncReply
+  const bodyAt = pos;
+  if (type !== 0 && type !== 4) return { type, typeAt, bodyAt, update: null }; // Sync, SyncReply
   const step = uint();
-  if (step !== 1 && step !== 2) return { type, update: null }; // step 1 carries a state vector, not an update
+  if (step !== 1 && step !== 2) return { type, typeAt, bodyAt, update: null }; // step 1 carries a state vector, not an update
   const length = uint();
   if (pos + length > message.length) throw new RangeError('truncated update');
-  return { type, update: message.subarray(pos, pos + length) };
+  return { type, typeAt, bodyAt, update: message.subarray(pos, pos + length) };
+}
+
+/**
+ * Drops a message without closing the connection: its type becomes QueryAwareness, which
+ * Hocuspocus handles by doing nothing for a client's own message (it answers only when given a
+ * reply path, which a message from a connection is not) and whose body it does not read.
+ * Hocuspocus reads the message from this very buffer once `beforeHandleMessage` resolves.
+ */
+function drop(message: Uint8Array, header: Header): void {
+  if (header.bodyAt - header.typeAt !== 1) throw refusal('invalidPayload', 4400);
+  message[header.typeAt] = QUERY_AWARENESS;
 }
 
 /** Message types a desk may send on the directory channel: sync (of its empty document), query awareness, stateless, close. */
@@ -193,6 +228,34 @@ export function createSync(options: SyncOptions): Sync {
     return effect;
   };
 
+  /**
+   * Per live document: at least the size of its state (bytes of its Yjs encoding) — measured
+   * when first needed, then grown by each accepted update's size, and measured again only when
+   * that sum passes the limit (an update's encoding is larger than what it adds to the state,
+   * so the sum only overestimates).
+   */
+  const sizes = new WeakMap<Document, number>();
+
+  /**
+   * Whether the accepted `update` (already in the shadow: effectOf said 'none') would make the
+   * article larger than the limit. Then the shadow is rebuilt without it.
+   */
+  const tooLarge = (document: Document, update: Uint8Array): boolean => {
+    const max = access.limits.articleMaxBytes;
+    let size = (sizes.get(document) ?? Y.encodeStateAsUpdate(document).length) + update.length;
+    if (size > max) {
+      const shadow = shadowOf(document);
+      size = Y.encodeStateAsUpdate(shadow).length;
+      if (size > max) {
+        shadows.delete(document);
+        shadow.destroy();
+        return true;
+      }
+    }
+    sizes.set(document, size);
+    return false;
+  };
+
   const hocuspocus = new Hocuspocus({
     name: 'ban-tin',
     quiet: true,
@@ -201,12 +264,19 @@ export function createSync(options: SyncOptions): Sync {
     unloadImmediately: true,
 
     async onAuthenticate({ token, documentName, request }) {
-      const user = await access.userByToken(token);
-      if (!user) throw refusal('unauthorized', 4401);
+      // An article's token may carry its creation secret (src-shared/article-claim.ts).
+      const sent = splitClaim(token ?? '');
+      const user = sent ? await access.userByToken(sent.token) : null;
+      if (!sent || !user) throw refusal('unauthorized', 4401);
       authenticatedRequests.add(request);
       if (documentName === DIRECTORY_CHANNEL) return { user } satisfies SyncContext;
       if (!ArticleId.safeParse(documentName).success) throw refusal('notFound', 4404);
-      if (!(await access.mayOpenArticle(user, documentName, true))) throw refusal('forbidden');
+      const refused = await access.openArticle(user, documentName, sent.secret);
+      if (refused === 'tooManyArticles') {
+        options.log(`refused a new article ${documentName} for ${user.name}: ${access.limits.articlesPerHour} articles in the last hour`);
+        throw refusal('tooManyArticles', 4429);
+      }
+      if (refused) throw refusal(refused);
       const context: SyncContext = { user };
       return context;
     },
@@ -244,7 +314,22 @@ export function createSync(options: SyncOptions): Sync {
           if (!CHANNEL_MESSAGE_TYPES.has(messageTypeOf(message)) || (update && !isEmptyUpdate(update))) throw refusal('forbidden');
           return;
         }
-        const update = syncUpdateOf(message);
+        const header = readHeader(message);
+        if (header.type === BROADCAST_STATELESS) {
+          // A desk has nothing to broadcast: Hocuspocus would hand the payload verbatim to
+          // everyone in the article. The server's own notices go down the directory channel.
+          drop(message, header);
+          return;
+        }
+        if (header.type === AWARENESS) {
+          const why = presenceRefusal(document, connection.webSocket, (context as SyncContext).user, message.subarray(header.bodyAt));
+          if (why) {
+            options.log(`dropped presence in ${documentName} from ${(context as SyncContext).user.name}: ${why}`);
+            drop(message, header);
+          }
+          return;
+        }
+        const update = header.update;
         if (!update || isEmptyUpdate(update)) return;
         const unloaded = (): boolean => document.isDestroyed || instance.documents.get(documentName) !== document;
         if (unloaded()) {
@@ -265,6 +350,10 @@ export function createSync(options: SyncOptions): Sync {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it depends on changes the server does not have`);
           connection.webSocket.close(4409, 'updateIncomplete');
           throw refusal('updateIncomplete', 4409);
+        }
+        if (tooLarge(document, update)) {
+          options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: the article would be larger than ${access.limits.articleMaxBytes} bytes`);
+          throw refusal('articleTooLarge', 4413);
         }
         try {
           await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));

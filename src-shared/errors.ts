@@ -53,6 +53,12 @@ export const ERROR_CODES = [
   'syncForbidden',
   /** Sync: the server refused a change to the article's workflow (only its transition API changes it). */
   'syncWorkflowReadOnly',
+  /** Sync: the account created as many articles in the last hour as the server allows; this one waits. */
+  'syncTooManyArticles',
+  /** Sync: the article is larger than the server allows; it stays on this desk. */
+  'syncArticleTooLarge',
+  /** Sync: the account uploaded as many photos in the last hour as the server allows. */
+  'syncTooManyPhotos',
   /** Sync: the server could not store the change (its disk); it will be sent again. */
   'syncServerStorage',
   /** Sync: the server answered with something unexpected (`status`). */

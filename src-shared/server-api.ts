@@ -82,6 +82,12 @@ export const SERVER_ERROR_CODES = [
   'documentReloaded',
   /** WebSocket: an update that needs changes the server does not have (its effect cannot be decided); refused, not stored; reconnect and sync again. */
   'updateIncomplete',
+  /** The account recorded as many new articles in the last hour as the server allows. WebSocket `authenticationFailed`. */
+  'tooManyArticles',
+  /** WebSocket: the update would make the article's state larger than the server allows; refused, not stored, the article's connection closed. */
+  'articleTooLarge',
+  /** The account uploaded as many photos in the last hour as the server allows. 429. */
+  'tooManyPhotos',
   /** The server could not store the change (disk full, I/O); nothing was acknowledged. 503. */
   'storageFailed',
   /** Anything else; details are in the server's log only. 500. */
@@ -144,6 +150,16 @@ export interface PhotoPutResponse {
   readonly id: string;
   readonly size: number;
   readonly stored: boolean;
+}
+
+/**
+ * POST /api/articles/<id>/owner `{ user }` (editor or admin) → 200 `{ id, owner }`: the article
+ * is given to that user (recorded with who did it and when); the previous owner keeps it only
+ * if it is assigned to them, and their open connections to it are closed otherwise.
+ */
+export interface OwnerResponse {
+  readonly id: string;
+  readonly owner: string;
 }
 
 /** Someone who wrote to an article, with the `version` (update sequence number) of their latest stored change. */

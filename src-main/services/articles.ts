@@ -2,7 +2,6 @@
  * The articles of one desk: their Yjs documents (main is the source of truth), durable saves,
  * and the library index derived from them.
  */
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { initArticle, meta, summarize, type ArticleMetaInit } from '../../src-shared/article-doc';
 import { DeskError, type Notice } from '../../src-shared/errors';
@@ -12,6 +11,7 @@ import { type ArticleFiles } from './article-files';
 import type { DeskData, IndexEntry } from './desk-store';
 import { CoalescingWriter, ensureDir } from './durable-file';
 import type { Hub } from './hub';
+import { newClaim } from './sync/claim';
 import type { Low } from 'lowdb';
 
 /** Origin of changes made by main itself (trash, restore, import) rather than by a client. */
@@ -34,10 +34,6 @@ export interface EntryChange {
 interface Loaded {
   readonly doc: Y.Doc;
   readonly writer: CoalescingWriter;
-}
-
-export function newArticleId(): string {
-  return randomUUID();
 }
 
 export class Articles {
@@ -121,7 +117,10 @@ export class Articles {
 
   async create(init: { language: Language; byline?: string; section?: string; createdAt?: string; storyDate?: string }, fill?: (doc: Y.Doc) => void): Promise<ArticleSummary> {
     await ensureDir(this.files.dir);
-    const id = newArticleId();
+    // The id proves this desk made it (sync/claim.ts): its secret is on disk before the article is.
+    const { id, secret } = newClaim();
+    this.db.data.sync.secrets[id] = secret;
+    await this.deskWriter.request();
     const doc = new Y.Doc();
     const metaInit: ArticleMetaInit = { id, createdAt: init.createdAt ?? new Date().toISOString(), ...init };
     initArticle(doc, metaInit);

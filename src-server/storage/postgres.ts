@@ -75,6 +75,16 @@ CREATE TABLE IF NOT EXISTS photos (
   uploaded_by BIGINT,
   created_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_owner_created ON articles(owner_id, created_at);
+CREATE INDEX IF NOT EXISTS photos_uploader_created ON photos(uploaded_by, created_at);
+CREATE TABLE IF NOT EXISTS owner_changes (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  from_user BIGINT,
+  to_user BIGINT NOT NULL,
+  by_user BIGINT NOT NULL,
+  at TEXT NOT NULL
+);
 `;
 
 /** How names compare and sort: ASCII case ignored, then byte-wise (as SQLite's NOCASE). */
@@ -243,6 +253,20 @@ export class PostgresStorage implements Storage {
     await this.pool.query('INSERT INTO articles (id, owner_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (id) DO NOTHING', [id, ownerId, now]);
   }
 
+  async articlesCreatedSince(ownerId: number, since: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE owner_id = $1 AND created_at >= $2', [ownerId, since]);
+    return Number(rows[0]!.n);
+  }
+
+  async setOwner(articleId: string, ownerId: number, byUserId: number, now: string): Promise<void> {
+    await this.transaction(async (client) => {
+      const { rows } = await client.query<{ owner_id: string | null }>('SELECT owner_id FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
+      if (!rows[0]) return;
+      await client.query('UPDATE articles SET owner_id = $1 WHERE id = $2', [ownerId, articleId]);
+      await client.query('INSERT INTO owner_changes (article_id, from_user, to_user, by_user, at) VALUES ($1, $2, $3, $4, $5)', [articleId, rows[0].owner_id, ownerId, byUserId, now]);
+    });
+  }
+
   async isAssigned(articleId: string, userId: number): Promise<boolean> {
     const { rowCount } = await this.pool.query('SELECT 1 FROM assignments WHERE article_id = $1 AND user_id = $2', [articleId, userId]);
     return (rowCount ?? 0) > 0;
@@ -339,5 +363,10 @@ export class PostgresStorage implements Storage {
 
   async addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void> {
     await this.pool.query('INSERT INTO photos (id, size, mime, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING', [id, size, mime, userId, now]);
+  }
+
+  async photosUploadedSince(userId: number, since: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM photos WHERE uploaded_by = $1 AND created_at >= $2', [userId, since]);
+    return Number(rows[0]!.n);
   }
 }

@@ -62,6 +62,16 @@ CREATE TABLE IF NOT EXISTS photos (
   uploaded_by INTEGER,
   created_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_owner_created ON articles(owner_id, created_at);
+CREATE INDEX IF NOT EXISTS photos_uploader_created ON photos(uploaded_by, created_at);
+CREATE TABLE IF NOT EXISTS owner_changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL,
+  from_user INTEGER,
+  to_user INTEGER NOT NULL,
+  by_user INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
 `;
 
 interface PendingUpdate {
@@ -178,6 +188,19 @@ export class SqliteStorage implements Storage {
   /** Records the article with its first writer as owner; an existing article keeps its owner. */
   async ensureArticle(id: string, ownerId: number, now: string): Promise<void> {
     this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, ownerId, now, now);
+  }
+
+  async articlesCreatedSince(ownerId: number, since: string): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE owner_id = ? AND created_at >= ?').get(ownerId, since) as { n: number }).n;
+  }
+
+  async setOwner(articleId: string, ownerId: number, byUserId: number, now: string): Promise<void> {
+    this.db.transaction(() => {
+      const before = this.db.prepare('SELECT owner_id FROM articles WHERE id = ?').get(articleId) as { owner_id: number | null } | undefined;
+      if (!before) return;
+      this.db.prepare('UPDATE articles SET owner_id = ? WHERE id = ?').run(ownerId, articleId);
+      this.db.prepare('INSERT INTO owner_changes (article_id, from_user, to_user, by_user, at) VALUES (?, ?, ?, ?, ?)').run(articleId, before.owner_id, ownerId, byUserId, now);
+    })();
   }
 
   async isAssigned(articleId: string, userId: number): Promise<boolean> {
@@ -299,5 +322,9 @@ export class SqliteStorage implements Storage {
 
   async addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void> {
     this.db.prepare('INSERT OR IGNORE INTO photos (id, size, mime, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?)').run(id, size, mime, userId, now);
+  }
+
+  async photosUploadedSince(userId: number, since: string): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM photos WHERE uploaded_by = ? AND created_at >= ?').get(userId, since) as { n: number }).n;
   }
 }

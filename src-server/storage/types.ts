@@ -74,6 +74,10 @@ export interface Storage {
   article(id: string): Promise<ArticleRow | null>;
   /** Records the article with its first writer as owner; an existing article keeps its owner. */
   ensureArticle(id: string, ownerId: number, now: string): Promise<void>;
+  /** How many articles owned by the user were recorded at or after `since` (the per-hour limit). */
+  articlesCreatedSince(ownerId: number, since: string): Promise<number>;
+  /** Gives the article to `ownerId` and records who did it and when, in one transaction. */
+  setOwner(articleId: string, ownerId: number, byUserId: number, now: string): Promise<void>;
   isAssigned(articleId: string, userId: number): Promise<boolean>;
   /** The assignees' names, by name. */
   assignees(articleId: string): Promise<string[]>;
@@ -105,6 +109,8 @@ export interface Storage {
   // photos
   photo(id: string): Promise<{ size: number; mime: string } | null>;
   addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void>;
+  /** How many photos the user uploaded at or after `since` (the per-hour limit). */
+  photosUploadedSince(userId: number, since: string): Promise<number>;
 }
 
 /**

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../src-shared/server-api';
+import type { Limits } from '../../src-server/access';
 import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
 import { acknowledged, api, login, readThroughServer, refusedWith, spawnServer, startTestServer, SyncClient, userWithToken, wsUrlOf, type ServerChild, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
@@ -78,10 +79,10 @@ async function directory(s: TestServer, token: string): Promise<DirectoryEntry[]
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`newsroom server on ${backend.name}`, () => {
     /** A server on a fresh data folder and (PostgreSQL) a fresh database. */
-    async function server(): Promise<TestServer & { dir: string; databaseUrl: string | undefined }> {
+    async function server(limits?: Partial<Limits>): Promise<TestServer & { dir: string; databaseUrl: string | undefined }> {
       const dir = await temp.make('bantin-server-');
       const databaseUrl = await backend.database();
-      const s = await startTestServer(dir, { databaseUrl });
+      const s = await startTestServer(dir, { databaseUrl, limits });
       servers.push(s);
       return { ...s, dir, databaseUrl };
     }
@@ -135,6 +136,22 @@ for (const backend of BACKENDS) {
       expect(after).toEqual([expect.objectContaining({ id: ARTICLE, owner: 'minhthu', assignees: ['bientap', 'vannam'] })]);
       expect(after[0]!.version).toBeGreaterThan(first[0]!.version);
       expect((await directory(s, editor)).map((a) => a.id)).toEqual([ARTICLE]);
+    });
+
+    it('ownership and limits: an editor gives an article away; new articles and photos per hour counted in the database', async () => {
+      const s = await server({ articlesPerHour: 1, photosPerHour: 1 });
+      const thu = await userWithToken(s, 'minhthu', 'reporter');
+      const nam = await userWithToken(s, 'vannam', 'reporter');
+      const editor = await userWithToken(s, 'bientap', 'editor');
+      await acknowledged(client(s.wsUrl, thu).open(ARTICLE));
+      expect(await refusedWith(client(s.wsUrl, thu).open('bai-hai-kho-00002'))).toBe('tooManyArticles');
+      expect((await api(s.url, 'POST', `/api/articles/${ARTICLE}/owner`, { token: editor, json: { user: 'vannam' } })).json).toEqual({ id: ARTICLE, owner: 'vannam' });
+      expect((await directory(s, nam)).map((a) => [a.id, a.owner])).toEqual([[ARTICLE, 'vannam']]);
+      expect(await directory(s, thu)).toEqual([]);
+      const [first, second] = ['ảnh thứ nhất', 'ảnh thứ hai'].map((t) => new TextEncoder().encode(t));
+      const put = (bytes: Uint8Array) => api(s.url, 'PUT', `/api/photos/${createHash('sha256').update(bytes).digest('hex')}`, { token: nam, body: bytes });
+      expect((await put(first!)).status).toBe(201);
+      expect((await put(second!)).json).toEqual({ error: 'tooManyPhotos' });
     });
 
     it('documents: kept across a restart, the log compacted at a clean stop; a photo listed once', async () => {

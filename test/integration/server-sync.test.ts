@@ -114,8 +114,9 @@ describe('newsroom server: sync', () => {
 
   it('carries presence: each client sees who else is in the article, and sees them leave', async () => {
     const s = await server();
-    const thu = await userWithToken(s, 'minhthu', 'editor');
-    const nam = await userWithToken(s, 'vannam', 'editor');
+    // The name in a presence state is the account's (the server drops any other).
+    const thu = await userWithToken(s, 'Minh Thư', 'editor');
+    const nam = await userWithToken(s, 'Văn Nam', 'editor');
     const a = client(s, thu).open('bai-chung-0002');
     const bClient = client(s, nam);
     const b = bClient.open('bai-chung-0002');

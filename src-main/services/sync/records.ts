@@ -1,7 +1,8 @@
 /**
  * What the desk remembers about sync, in desk.json: the account (server, user, role and the
- * token, sealed), and per article whether it has local changes the server has not acknowledged
- * and the server's version it last synced. An article without a record was never synced.
+ * token, sealed), per article whether it has local changes the server has not acknowledged
+ * and the server's version it last synced (an article without a record was never synced), and
+ * the creation secrets of the articles made here.
  */
 import { z } from 'zod';
 import { ROLES } from '../../../src-shared/server-api';
@@ -27,7 +28,12 @@ export const SyncData = z.object({
   /** Photos (SHA-256) the server is known to hold. */
   photos: z.array(z.string()),
   lastSyncedAt: z.string().nullable(),
+  /**
+   * The creation secret of each article made on this desk (claim.ts): presented when the article
+   * is first sent to a server, whichever server. Kept across logins; absent for older articles.
+   */
+  secrets: z.record(z.string(), z.string()).default({}),
 });
 export type SyncData = z.infer<typeof SyncData>;
 
-export const emptySyncData = (): SyncData => ({ account: null, articles: {}, photos: [], lastSyncedAt: null });
+export const emptySyncData = (): SyncData => ({ account: null, articles: {}, photos: [], lastSyncedAt: null, secrets: {} });

@@ -26,6 +26,8 @@ export function refusalOf(status: number, body: Partial<ServerError> | null, ser
       return new DeskError('syncServerStorage');
     case 'workflowReadOnly':
       return new DeskError('syncWorkflowReadOnly');
+    case 'tooManyPhotos':
+      return new DeskError('syncTooManyPhotos');
     case undefined:
       // Not our server's answer (a web server, a proxy page): the address is wrong.
       return status >= 500 ? new DeskError('syncServerError', { status }) : new DeskError('syncNotServer', { server });

@@ -29,6 +29,7 @@ import { meta } from '../../../src-shared/article-doc';
 import { readPhotos } from '../../../src-shared/article-photos';
 import { assertNever, DeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../src-shared/errors';
 import { PHOTO_MAX_BYTES } from '../../../src-shared/photos';
+import { tokenWithClaim } from '../../../src-shared/article-claim';
 import { SYNC_PATH, type DeskNotice, type DirectoryEntry } from '../../../src-shared/server-api';
 import type { SyncLoginInput, SyncState, SyncStatus } from '../../../src-shared/sync';
 import type { Articles } from '../articles';
@@ -96,6 +97,20 @@ interface Deps {
 
 const STATUS_DELAY_MS = 100;
 
+/** The desk's code for each reason the server refuses an article with (anything else: forbidden). */
+const REFUSALS: Readonly<Record<string, ErrorCode>> = {
+  workflowReadOnly: 'syncWorkflowReadOnly',
+  notFound: 'notFound',
+  tooManyArticles: 'syncTooManyArticles',
+  articleTooLarge: 'syncArticleTooLarge',
+};
+
+/** Refusals over a server limit (README, "Accounts"): asked again on `retry`. */
+const QUOTA_CODES: ReadonlySet<ErrorCode> = new Set(['syncTooManyArticles', 'syncArticleTooLarge']);
+
+/** How long an article refused for the hourly limit of new articles waits before it is asked again (the user's retry asks at once). */
+const QUOTA_RETRY_MS = 10 * 60_000;
+
 export class SyncService {
   readonly presence: Presence;
   private readonly merges: MergeVersions | null;
@@ -127,6 +142,8 @@ export class SyncService {
   /** When the server last stored a change to each article (directory and notices): the library's "updated" for changes from it. */
   private readonly serverTimes = new Map<string, string>();
   private readonly refused = new Map<string, ErrorCode>();
+  /** When each refusal came (a refusal over the hourly limit is asked again after a while). */
+  private readonly refusedAt = new Map<string, number>();
   private running = false;
   private online = false;
   private error: ErrorPayload | null = null;
@@ -208,6 +225,8 @@ export class SyncService {
       articles: sameServer ? this.data.articles : Object.fromEntries(Object.entries(this.data.articles).map(([id, r]) => [id, { ...r, version: -1, pending: true }])),
       photos: sameServer ? this.data.photos : [],
       lastSyncedAt: sameServer ? this.data.lastSyncedAt : null,
+      // Articles made here are created on whichever server with their secrets.
+      secrets: this.data.secrets,
     };
     if (this.box.kind === 'plain') await chmod(this.deps.dataDir, 0o700).catch(() => undefined);
     await this.deps.writer.request();
@@ -241,6 +260,8 @@ export class SyncService {
     if (this.data.account) {
       this.error = null;
       this.failures = 0;
+      // Refused over a limit: asked again now (the hour may have passed, the article been cut).
+      for (const [id, code] of [...this.refused]) if (QUOTA_CODES.has(code)) this.refused.delete(id);
       if (this.running) this.ensureChannel();
       this.reconnectNow();
       this.pollSoon(0);
@@ -367,10 +388,12 @@ export class SyncService {
     for (const entry of entries) {
       this.versions.set(entry.id, entry.version);
       this.serverTimes.set(entry.id, entry.updatedAt);
-      this.refused.delete(entry.id); // listed: this user may have it now
+      this.mayHaveNow(entry.id); // listed: this user may have it now
       const record = this.data.articles[entry.id];
       if (!this.deps.articles.has(entry.id) || !record || record.version < entry.version) this.queue.add(entry.id);
     }
+    // Refused for the hourly limit of new articles: asked again once that may have eased.
+    for (const [id, at] of [...this.refusedAt]) if (this.refused.get(id) === 'syncTooManyArticles' && Date.now() - at > QUOTA_RETRY_MS) this.refused.delete(id);
     for (const id of this.pendingIds()) if (!this.refused.has(id)) this.queue.add(id);
     for (const id of this.deps.articles.entries().map((e) => e.id)) if (this.deps.hub.isOpenAnywhere(id) && !this.refused.has(id)) this.queue.add(id);
     this.pump();
@@ -479,7 +502,7 @@ export class SyncService {
         const { id, version, updatedAt } = notice;
         this.versions.set(id, Math.max(version, this.versions.get(id) ?? -1));
         if (!this.serverTimes.has(id) || this.serverTimes.get(id)! < updatedAt) this.serverTimes.set(id, updatedAt);
-        this.refused.delete(id); // told: this user may have it now
+        this.mayHaveNow(id); // told: this user may have it now
         const record = this.data.articles[id];
         if (this.links.has(id) || this.linking.has(id)) return; // its provider brings the change
         if (!this.deps.articles.has(id) || !record || record.version < version) {
@@ -505,7 +528,8 @@ export class SyncService {
   private async link(id: string): Promise<void> {
     const account = this.data.account;
     if (!account || this.links.has(id)) return;
-    const token = unseal(this.box, account.token);
+    // With the article's creation secret when it was made here: the server records it as ours.
+    const token = tokenWithClaim(unseal(this.box, account.token), this.data.secrets[id]);
     const known = this.deps.articles.has(id);
     const held = known ? await this.deps.articles.hold(id) : { doc: new Y.Doc(), release: () => undefined };
     if (this.data.account !== account || this.links.has(id) || this.closed) {
@@ -532,7 +556,7 @@ export class SyncService {
       // The server closing this article's connection (a Hocuspocus close message, code 1000)
       // refuses it; a whole socket closing (revalidation after a change of accounts, a server
       // stopping) only means reconnecting, and each article is asked again then.
-      if (event.code === 1000 && (event.reason === 'workflowReadOnly' || event.reason === 'forbidden')) this.refusedBy(id, link, event.reason);
+      if (event.code === 1000 && (event.reason === 'workflowReadOnly' || event.reason === 'forbidden' || event.reason === 'articleTooLarge')) this.refusedBy(id, link, event.reason);
     });
     this.merges?.watch(id, provider, held.doc);
     provider.attach();
@@ -611,10 +635,20 @@ export class SyncService {
       this.fail({ code: 'syncUnauthorized' });
       return;
     }
-    const code: ErrorCode = reason === 'workflowReadOnly' ? 'syncWorkflowReadOnly' : reason === 'notFound' ? 'notFound' : 'syncForbidden';
+    const code: ErrorCode = REFUSALS[reason] ?? 'syncForbidden';
     this.refused.set(id, code);
+    this.refusedAt.set(id, Date.now());
     this.unlink(id, link);
     this.pump();
+  }
+
+  /**
+   * The server lists the article for this user or told of it: a refusal of access may no longer
+   * hold. One for the article's size does (it is listed because it exists): it is asked again
+   * only on `retry`, not every poll, which would send the whole article each time to be refused.
+   */
+  private mayHaveNow(id: string): void {
+    if (this.refused.get(id) !== 'syncArticleTooLarge') this.refused.delete(id);
   }
 
   /** The server refused the desk as a whole: stop until the user logs in again or retries. */

@@ -1,0 +1,107 @@
+/**
+ * What one account may put on a real server, with small limits set for the test: new articles
+ * and photos per hour (counted in the database, so a restart — or another instance — does not
+ * reset them) and the size of one article; and a real desk showing an article refused over a
+ * limit without sending it again and again.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Limits } from '../../src-server/access';
+import { acknowledged, api, closedWith, readThroughServer, refusedWith, serverFixtures, userWithToken } from '../support/server';
+import { addParagraph, addUser, allSynced, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
+import { call } from '../support/desk';
+import type { SyncStatus } from '../../src-shared/sync';
+
+const fixtures = serverFixtures();
+
+/** A server with `limits` whose log lines are kept. */
+async function limited(limits: Partial<Limits>, dir?: string) {
+  const lines: string[] = [];
+  const s = await fixtures.start({ limits, log: (line) => lines.push(line) }, dir);
+  return { s, lines };
+}
+
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('newsroom server: limits per account', () => {
+  it('refuses a new article past the hourly limit, even after a restart; existing articles and other accounts go on', async () => {
+    const dir = await fixtures.temp();
+    const { s } = await limited({ articlesPerHour: 2 }, dir);
+    const thu = await userWithToken(s, 'minhthu', 'reporter');
+    const nam = await userWithToken(s, 'vannam', 'reporter');
+    await acknowledged(fixtures.client(s, thu).open('bai-gioi-han-01'));
+    await acknowledged(fixtures.client(s, thu).open('bai-gioi-han-02'));
+    expect(await refusedWith(fixtures.client(s, thu).open('bai-gioi-han-03'))).toBe('tooManyArticles');
+    await acknowledged(fixtures.client(s, thu).open('bai-gioi-han-01'));
+    await acknowledged(fixtures.client(s, nam).open('bai-cua-nam-01'));
+
+    await s.server.close();
+    const again = await fixtures.start({ limits: { articlesPerHour: 2 } }, dir);
+    expect(await refusedWith(fixtures.client(again, thu).open('bai-gioi-han-03'))).toBe('tooManyArticles');
+    expect((await api(again.url, 'GET', '/api/directory', { token: thu })).json.articles).toHaveLength(2);
+  });
+
+  it('refuses an update that would make the article larger than the limit, stores none of it, and takes smaller ones', async () => {
+    const { s } = await limited({ articleMaxBytes: 20_000 });
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const writer = fixtures.client(s, token).open('bai-qua-dai-01');
+    await acknowledged(writer);
+    writer.document.getText('headline').insert(0, 'Tít');
+    writer.document.getText('sapo').insert(0, 'a'.repeat(12_000));
+    await acknowledged(writer);
+    const closed = closedWith(writer);
+    writer.document.getText('sapo').insert(0, 'b'.repeat(12_000));
+    expect(await closed).toBe('articleTooLarge');
+
+    const stored = await readThroughServer(s.wsUrl, token, 'bai-qua-dai-01');
+    expect(stored.getText('sapo').toString()).toBe('a'.repeat(12_000));
+    const other = fixtures.client(s, token).open('bai-qua-dai-01');
+    await acknowledged(other);
+    other.document.getText('headline').insert(3, ' mới');
+    await acknowledged(other);
+    expect((await readThroughServer(s.wsUrl, token, 'bai-qua-dai-01')).getText('headline').toString()).toBe('Tít mới');
+  });
+
+  it('refuses a photo past the hourly limit with a code; one the server has is answered as before', async () => {
+    const { s } = await limited({ photosPerHour: 2 });
+    const token = await userWithToken(s, 'anhthu', 'reporter');
+    const photos = [0, 1, 2].map(() => new Uint8Array(randomBytes(2048)));
+    for (const bytes of photos.slice(0, 2)) expect((await api(s.url, 'PUT', `/api/photos/${sha(bytes)}`, { token, body: bytes })).status).toBe(201);
+    const third = await api(s.url, 'PUT', `/api/photos/${sha(photos[2]!)}`, { token, body: photos[2]! });
+    expect(third.status).toBe(429);
+    expect(third.json).toEqual({ error: 'tooManyPhotos' });
+    expect((await api(s.url, 'HEAD', `/api/photos/${sha(photos[2]!)}`, { token })).status).toBe(404);
+    expect((await api(s.url, 'PUT', `/api/photos/${sha(photos[0]!)}`, { token, body: photos[0]! })).json).toMatchObject({ stored: false });
+  });
+
+  it('a desk shows an article refused over a limit and does not send it again until asked to', async () => {
+    const { s, lines } = await limited({ articlesPerHour: 1, articleMaxBytes: 30_000 });
+    await addUser(s, 'minhthu', 'reporter');
+    const desk = await openSyncDesk(await fixtures.temp('bantin-desk-'));
+    try {
+      const first = await newArticle(desk, 'Bài thứ nhất');
+      await loginAs(desk, s, 'minhthu');
+      await syncStatus(desk, allSynced, 'the first article synced');
+      const second = await newArticle(desk, 'Bài thứ hai');
+      const refused = (st: SyncStatus) => st.state === 'synced' && st.refused.some((r) => r.id === second && r.code === 'syncTooManyArticles');
+      await syncStatus(desk, refused, 'the second article refused');
+
+      // Too large: the first article grows past the limit.
+      await editAs(desk, 'writer', first, addParagraph('Dài '.repeat(10_000)));
+      await syncStatus(desk, (st) => refused(st) && st.refused.some((r) => r.id === first && r.code === 'syncArticleTooLarge'), 'the first article refused as too large');
+      const count = (what: string): number => lines.filter((l) => l.includes(what)).length;
+      expect(count('larger than')).toBe(1);
+      // Several directory polls later (every 300 ms here), neither was sent again.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(count('larger than')).toBe(1);
+      expect(count('refused a new article')).toBe(1);
+
+      // Asked to try again, the desk sends both once more.
+      await call(desk, 'sync:retry', {});
+      await waitFor(() => count('larger than') === 2 && count('refused a new article') === 2, 'both sent again on retry');
+      await syncStatus(desk, (st) => st.refused.length === 2, 'both refused again');
+    } finally {
+      await desk.close();
+    }
+  });
+});
