@@ -29,6 +29,7 @@ describe('event metadata', () => {
 
     await expect.poll(() => event.checklistItem('eventPlace').getAttribute('class')).toContain('missing');
 
+    await event.show();
     await event.title().fill('Hội nghị chuyển đổi số toàn tỉnh');
     await event.typeDate('start', '09/01/2026 08:00');
     await event.typeDate('end', '09/01/2026 11:30');
@@ -76,6 +77,7 @@ describe('event metadata', () => {
     await library.goto(desk.url);
     await library.open(SAMPLE);
     await article.waitReady();
+    await event.show();
     await expect.poll(() => event.title().inputValue()).toBe('Hội nghị chuyển đổi số toàn tỉnh');
     expect(await event.start().inputValue()).toBe('09/01/2026 08:00');
     expect(await event.end().inputValue()).toBe('09/01/2026 11:30');
@@ -104,8 +106,10 @@ describe('event metadata', () => {
     await library.open(SAMPLE);
     await article.waitReady();
 
+    await event.showChecklist();
     expect(await event.checklist().getByRole('status').innerText()).toBe('Items missing: 3');
     expect(await event.checklistItem('photoCaptions').innerText()).toContain('Photo captions in the article\'s language');
+    await event.show();
     await event.placeField().pressSequentially('phuong nguyen trai, ha giang', { delay: 10 });
     await event.placeOptions().filter({ hasText: 'Phường Nguyễn Trãi, Thành phố Hà Giang, Tỉnh Hà Giang (former ward) → Phường Hà Giang 1, Tuyên Quang' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -115,6 +119,7 @@ describe('event metadata', () => {
     // The event started before 1 July 2025: the dateline may keep the former name.
     await event.typeDate('start', '20/06/2025 08:00');
     await expect.poll(() => event.region().getByText('Event before 1 July 2025, so the dateline keeps the former name: Nguyễn Trãi', { exact: true }).count()).toBe(1);
+    await event.showChecklist();
     await expect.poll(() => event.checklist().getByRole('status').innerText()).toBe('Items missing: 1');
   });
 
@@ -129,6 +134,7 @@ describe('event metadata', () => {
     await library.open(SAMPLE);
     await article.waitReady();
 
+    await event.show();
     await event.addOrganiser().click();
     await event.organiserField(1).fill('Sở GD&ĐT');
     await event.addOrganiser().click();
@@ -157,6 +163,7 @@ describe('event metadata', () => {
     // The correction is a completion in every article now.
     await page.goBack();
     await article.waitReady();
+    await event.show();
     await event.addOrganiser().click();
     await event.organiserField(3).pressSequentially('so giao', { delay: 20 });
     await event.suggestions().filter({ hasText: 'Sở Giáo dục và Đào tạo tỉnh Tuyên Quang' }).click();

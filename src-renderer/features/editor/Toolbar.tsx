@@ -4,16 +4,18 @@
  * types reporting their state with `aria-pressed`.
  */
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { BoldIcon, BulletListIcon, Heading2Icon, Heading3Icon, ItalicIcon, LinkIcon, OrderedListIcon, ParagraphIcon, QuoteIcon, RedoIcon, UndoIcon, type IconProps } from '../../shared/icons';
 import { activeBlocks, type BlockQuery } from './active-blocks';
 
 type ButtonKey = 'bold' | 'italic' | 'heading2' | 'heading3' | 'paragraph' | 'quote' | 'bulletList' | 'orderedList' | 'link' | 'undo' | 'redo';
 
 interface ToolbarButton {
   readonly key: ButtonKey;
-  readonly glyph: string;
+  /** Drawn from the desk's own SVG set: no emoji or symbol font is needed. */
+  readonly Icon: ComponentType<IconProps>;
   readonly shortcut: string;
   readonly run: () => void;
   readonly pressed?: boolean;
@@ -55,17 +57,17 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
   });
   const chain = () => editor.chain().focus();
   const buttons: readonly ToolbarButton[] = [
-    { key: 'bold', glyph: 'B', shortcut: 'Ctrl+B', pressed: state.bold, run: () => chain().toggleBold().run() },
-    { key: 'italic', glyph: 'I', shortcut: 'Ctrl+I', pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: 'heading2', glyph: 'H2', shortcut: 'Ctrl+Alt+2', pressed: state.heading2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { key: 'heading3', glyph: 'H3', shortcut: 'Ctrl+Alt+3', pressed: state.heading3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: 'paragraph', glyph: '¶', shortcut: 'Ctrl+Alt+0', pressed: state.paragraph, run: () => chain().setParagraph().run() },
-    { key: 'quote', glyph: '“”', shortcut: 'Ctrl+Shift+B', pressed: state.quote, run: () => chain().toggleBlockquote().run() },
-    { key: 'bulletList', glyph: '•', shortcut: 'Ctrl+Shift+8', pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
-    { key: 'orderedList', glyph: '1.', shortcut: 'Ctrl+Shift+7', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
-    { key: 'link', glyph: '🔗', shortcut: 'Ctrl+K', pressed: state.link, run: onLink },
-    { key: 'undo', glyph: '↶', shortcut: 'Ctrl+Z', disabled: !state.canUndo, run: () => chain().undo().run() },
-    { key: 'redo', glyph: '↷', shortcut: 'Ctrl+Y', disabled: !state.canRedo, run: () => chain().redo().run() },
+    { key: 'bold', Icon: BoldIcon, shortcut: 'Ctrl+B', pressed: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'italic', Icon: ItalicIcon, shortcut: 'Ctrl+I', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'heading2', Icon: Heading2Icon, shortcut: 'Ctrl+Alt+2', pressed: state.heading2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'heading3', Icon: Heading3Icon, shortcut: 'Ctrl+Alt+3', pressed: state.heading3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'paragraph', Icon: ParagraphIcon, shortcut: 'Ctrl+Alt+0', pressed: state.paragraph, run: () => chain().setParagraph().run() },
+    { key: 'quote', Icon: QuoteIcon, shortcut: 'Ctrl+Shift+B', pressed: state.quote, run: () => chain().toggleBlockquote().run() },
+    { key: 'bulletList', Icon: BulletListIcon, shortcut: 'Ctrl+Shift+8', pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
+    { key: 'orderedList', Icon: OrderedListIcon, shortcut: 'Ctrl+Shift+7', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'link', Icon: LinkIcon, shortcut: 'Ctrl+K', pressed: state.link, run: onLink },
+    { key: 'undo', Icon: UndoIcon, shortcut: 'Ctrl+Z', disabled: !state.canUndo, run: () => chain().undo().run() },
+    { key: 'redo', Icon: RedoIcon, shortcut: 'Ctrl+Y', disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -95,8 +97,8 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => !b.disabled && b.run()}
         >
-          {/* The glyph is drawn by CSS from data-glyph: the button's name is its aria-label alone. */}
-          <span className="toolbar__glyph" aria-hidden="true" data-glyph={b.glyph} />
+          {/* The icon is hidden from screen readers: the button's name is its aria-label alone. */}
+          <b.Icon className="toolbar__icon" />
         </button>
       ))}
     </div>

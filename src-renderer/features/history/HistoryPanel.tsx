@@ -1,7 +1,8 @@
 /**
- * The article's version history, in the side panel: save a version now, the list of versions,
- * what changed between the chosen one and now, and restoring it (after a confirmation) as a
- * change that Ctrl+Z undoes.
+ * The article's version history, in the inspector's History tab: save a version now, the list
+ * of versions, and for the chosen one its restore button (the confirmation opens in its place)
+ * above what changed between it and now; restoring is a change that Ctrl+Z undoes. Versions
+ * are listed while the tab is shown.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +20,11 @@ import './history.css';
 
 type Message = { readonly key: 'saved' | 'restored'; readonly time: string } | null;
 
-export function HistoryPanel({ articleId, doc, undoManager }: { readonly articleId: string; readonly doc: Y.Doc; readonly undoManager?: Y.UndoManager }) {
+export function HistoryPanel({ articleId, doc, undoManager, shown }: { readonly articleId: string; readonly doc: Y.Doc; readonly undoManager?: Y.UndoManager; readonly shown: boolean }) {
   const { t } = useTranslation('history');
   const run = useAction();
-  const ids = { title: useId(), body: useId(), confirmTitle: useId(), confirmText: useId() };
-  const [open, setOpen] = useState(false);
+  const ids = { title: useId(), confirmTitle: useId(), confirmText: useId() };
+  const open = shown;
   const { items, refresh } = useVersions(articleId, open);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +44,6 @@ export function HistoryPanel({ articleId, doc, undoManager }: { readonly article
   useEffect(
     () =>
       onShowVersion(articleId, (version) => {
-        setOpen(true);
         setSelected(version);
         setConfirming(false);
         setAsked(version);
@@ -84,64 +84,59 @@ export function HistoryPanel({ articleId, doc, undoManager }: { readonly article
   return (
     <section className="history" aria-labelledby={ids.title}>
       <h2 className="side-title history__title" id={ids.title}>
-        <button type="button" className="history__toggle" aria-expanded={open} aria-controls={ids.body} onClick={() => setOpen((o) => !o)}>
-          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
-          {t('title')}
-        </button>
+        {t('title')}
       </h2>
-      <div id={ids.body} hidden={!open}>
-        {open && (
-          <>
-            <p className="field__hint">{t('hint')}</p>
-            <button type="button" className="button" onClick={() => void saveNow()} disabled={busy}>
-              {busy && !confirming ? t('savingNow') : t('saveNow')}
-            </button>
-            <p className="history__message" role="status">
-              {message ? t(message.key, { time: message.time }) : ''}
-            </p>
-            {items === null ? (
-              <p className="muted">{t('loading')}</p>
-            ) : items.length === 0 ? (
-              <p className="muted">{t('empty')}</p>
-            ) : (
-              <VersionList
-                items={items}
-                selected={selected}
-                onSelect={(version) => {
-                  setSelected(version);
-                  setConfirming(false);
-                }}
-              />
-            )}
-            {chosen && (
-              <div className="history__chosen" ref={chosenView} tabIndex={-1}>
-                <h3 className="history__diff-title">{t('diffTitle', { time: formatDateTime(chosen.createdAt) })}</h3>
-                {diff ? <DiffView diff={diff} /> : <p className="muted">{t('diffLoading')}</p>}
-                {confirming ? (
-                  <div className="history__confirm" role="group" aria-labelledby={ids.confirmTitle} aria-describedby={ids.confirmText}>
-                    <p className="history__confirm-title" id={ids.confirmTitle}>
-                      {t('confirmTitle', { time: formatDateTime(chosen.createdAt) })}
-                    </p>
-                    <p id={ids.confirmText}>{t('confirmText')}</p>
-                    <div className="history__actions">
-                      <button type="button" className="button button--primary" ref={confirmButton} onClick={() => void restore()} disabled={busy}>
-                        {t('confirm')}
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
-                        {t('cancel')}
-                      </button>
-                    </div>
+      {open && (
+        <>
+          <p className="field__hint">{t('hint')}</p>
+          <button type="button" className="button" onClick={() => void saveNow()} disabled={busy}>
+            {busy && !confirming ? t('savingNow') : t('saveNow')}
+          </button>
+          <p className="history__message" role="status">
+            {message ? t(message.key, { time: message.time }) : ''}
+          </p>
+          {items === null ? (
+            <p className="muted">{t('loading')}</p>
+          ) : items.length === 0 ? (
+            <p className="muted">{t('empty')}</p>
+          ) : (
+            <VersionList
+              items={items}
+              selected={selected}
+              onSelect={(version) => {
+                setSelected(version);
+                setConfirming(false);
+              }}
+            />
+          )}
+          {chosen && (
+            <div className="history__chosen" ref={chosenView} tabIndex={-1}>
+              <h3 className="history__diff-title">{t('diffTitle', { time: formatDateTime(chosen.createdAt) })}</h3>
+              {confirming ? (
+                <div className="history__confirm" role="group" aria-labelledby={ids.confirmTitle} aria-describedby={ids.confirmText}>
+                  <p className="history__confirm-title" id={ids.confirmTitle}>
+                    {t('confirmTitle', { time: formatDateTime(chosen.createdAt) })}
+                  </p>
+                  <p id={ids.confirmText}>{t('confirmText')}</p>
+                  <div className="history__actions">
+                    <button type="button" className="button button--primary" ref={confirmButton} onClick={() => void restore()} disabled={busy}>
+                      {t('confirm')}
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
+                      {t('cancel')}
+                    </button>
                   </div>
-                ) : (
-                  <button type="button" className="button" onClick={() => setConfirming(true)}>
-                    {t('restore')}
-                  </button>
-                )}
-              </div>
-            )}
-          </>
-        )}
-      </div>
+                </div>
+              ) : (
+                <button type="button" className="button" onClick={() => setConfirming(true)}>
+                  {t('restore')}
+                </button>
+              )}
+              {diff ? <DiffView diff={diff} /> : <p className="muted">{t('diffLoading')}</p>}
+            </div>
+          )}
+        </>
+      )}
     </section>
   );
 }

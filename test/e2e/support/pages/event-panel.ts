@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { resources } from '../../../../src-shared/locales';
 import type { Language } from '../../../../src-shared/models';
 import { fill } from '../texts';
+import { showTab } from './inspector';
 
 export class EventPanel {
   constructor(
@@ -20,6 +21,16 @@ export class EventPanel {
 
   speak(language: Language): void {
     this.language = language;
+  }
+
+  /** Brings the inspector's Event tab forward. */
+  show(): Promise<void> {
+    return showTab(this.page, this.language, 'event');
+  }
+
+  /** Brings the inspector's Checklist tab forward. */
+  showChecklist(): Promise<void> {
+    return showTab(this.page, this.language, 'checklist');
   }
 
   region(): Locator {
@@ -90,8 +101,9 @@ export class EventPanel {
     return this.region().getByRole('listbox', { name: this.t.suggestions, exact: true }).getByRole('option');
   }
 
+  /** The checklist, also while its tab is not shown (its items' state can be read then). */
   checklist(): Locator {
-    return this.page.getByRole('region', { name: this.tc.title, exact: true });
+    return this.page.getByRole('region', { name: this.tc.title, exact: true, includeHidden: true });
   }
 
   checklistItem(id: keyof (typeof resources)['vi']['checklist']['items']): Locator {

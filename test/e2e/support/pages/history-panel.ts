@@ -5,6 +5,7 @@ import type { HistoryReason } from '../../../../src-shared/history';
 import type { DiffField } from '../../../../src-shared/history';
 import { DeskPage } from './desk-page';
 import { fill } from '../texts';
+import { inspectorTab } from './inspector';
 
 export type HistoryTexts = (typeof resources)['vi']['history'];
 
@@ -13,12 +14,13 @@ export class HistoryPanel extends DeskPage {
     return resources[this.language].history;
   }
 
-  toggle(): Locator {
-    return this.page.getByRole('button', { name: this.th.title, exact: true });
+  /** The inspector's History tab. */
+  tab(): Locator {
+    return inspectorTab(this.page, this.language, 'history');
   }
 
   async open(): Promise<void> {
-    if ((await this.toggle().getAttribute('aria-expanded')) !== 'true') await this.toggle().click();
+    if ((await this.tab().getAttribute('aria-selected')) !== 'true') await this.tab().click();
     await this.saveNowButton().waitFor();
   }
 

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { resources } from '../../../../src-shared/locales';
 import type { Language } from '../../../../src-shared/models';
 import { fill } from '../texts';
+import { showTab } from './inspector';
 
 export type PhotosTexts = (typeof resources)['vi']['photos'];
 
@@ -21,6 +22,11 @@ export class PhotosPanel {
 
   speak(language: Language): void {
     this.language = language;
+  }
+
+  /** Brings the inspector's Photos tab forward (adding and dropping photos do it themselves). */
+  show(): Promise<void> {
+    return showTab(this.page, this.language, 'photos');
   }
 
   panel(): Locator {
@@ -45,6 +51,7 @@ export class PhotosPanel {
 
   /** Chooses files through the dialog ("Add photos…", or a planned photo's "Choose image file…"). */
   async choose(files: readonly string[], planned?: number): Promise<void> {
+    await this.show();
     const chooser = this.page.waitForEvent('filechooser');
     if (planned === undefined) await this.panel().getByRole('button', { name: this.tp.add, exact: true }).click();
     else await this.card(planned).getByRole('button', { name: this.tp.card.attach, exact: true }).click();
@@ -53,6 +60,7 @@ export class PhotosPanel {
 
   /** Drops files on the panel as a file manager would (a DataTransfer holding File objects). */
   async drop(files: ReadonlyArray<{ name: string; bytes: Buffer; type: string }>): Promise<void> {
+    await this.show();
     const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }));
     await this.panel().evaluate((el, list) => {
       const dt = new DataTransfer();
