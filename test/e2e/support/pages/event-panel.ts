@@ -58,7 +58,9 @@ export class EventPanel {
 
   /** The message under a date field that refused what was typed. */
   dateError(field: 'start' | 'end'): Locator {
-    return this.region().locator('.date-input').filter({ has: field === 'start' ? this.start() : this.end() }).getByRole('alert');
+    // The inner locator is looked for inside each .date-input, so it starts from the page.
+    const input = this.page.getByLabel(field === 'start' ? this.t.start : this.t.end, { exact: true });
+    return this.region().locator('.date-input').filter({ has: input }).getByRole('alert');
   }
 
   timeZone(): Locator {
