@@ -14,6 +14,7 @@
  *   `color` a #rrggbb colour. A state with another name, or other fields in `user`, is dropped.
  * - Sizes are bounded: a few states per message, each a few kilobytes of JSON (a name and a
  *   caret take a few hundred bytes).
+ * Entries that would change nothing (a provider echoing the states it received) are not checked.
  */
 import type { Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -25,6 +26,16 @@ const MAX_STATES = 32;
 export const MAX_STATE_CHARS = 4096;
 
 const COLOR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * Whether applying this entry changes anything (y-protocols' own rule: a newer clock, or a
+ * removal at the same clock of a state still there). A provider sends back every state it
+ * receives from the server, at the clock it had: those echoes change nothing and are let be.
+ */
+function changes(document: Document, client: number, clock: number, state: string): boolean {
+  const current = document.awareness.meta.get(client)?.clock ?? -1;
+  return current < clock || (current === clock && state === 'null' && document.awareness.states.has(client));
+}
 
 /** Why an awareness message is dropped, or null when it may go through. */
 export function presenceRefusal(document: Document, socket: unknown, user: UserRow, body: Uint8Array): string | null {
@@ -38,8 +49,9 @@ export function presenceRefusal(document: Document, socket: unknown, user: UserR
     entries = [];
     for (let i = 0; i < count; i++) {
       const client = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
+      const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
+      if (!changes(document, client, clock, state)) continue;
       if (state.length > MAX_STATE_CHARS) return 'state too large';
       entries.push({ client, state });
     }

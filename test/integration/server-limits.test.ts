@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Limits } from '../../src-server/access';
-import { acknowledged, api, closedWith, readThroughServer, refusedWith, serverFixtures, userWithToken } from '../support/server';
+import { acknowledged, ADMIN_PASSWORD, api, closedWith, login, readThroughServer, refusedWith, serverFixtures, userWithToken, wsUrlOf } from '../support/server';
 import { addParagraph, addUser, allSynced, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
 import { call } from '../support/desk';
 import type { SyncStatus } from '../../src-shared/sync';
@@ -72,6 +72,16 @@ describe('newsroom server: limits per account', () => {
     expect(third.json).toEqual({ error: 'tooManyPhotos' });
     expect((await api(s.url, 'HEAD', `/api/photos/${sha(photos[2]!)}`, { token })).status).toBe(404);
     expect((await api(s.url, 'PUT', `/api/photos/${sha(photos[0]!)}`, { token, body: photos[0]! })).json).toMatchObject({ stored: false });
+  });
+
+  it('npm run server takes the limits from the environment (or flags)', async () => {
+    const child = await fixtures.spawn(await fixtures.temp(), { BANTIN_ADMIN_PASSWORD: ADMIN_PASSWORD, BANTIN_ARTICLES_PER_HOUR: '1', BANTIN_PHOTOS_PER_HOUR: '1' });
+    const admin = await login(child.url, 'admin', ADMIN_PASSWORD);
+    await acknowledged(fixtures.client(wsUrlOf(child.url), admin).open('bai-tu-bien-moi-truong-01'));
+    expect(await refusedWith(fixtures.client(wsUrlOf(child.url), admin).open('bai-tu-bien-moi-truong-02'))).toBe('tooManyArticles');
+    const photos = [1, 2].map((n) => new TextEncoder().encode(`ảnh ${n}`));
+    expect((await api(child.url, 'PUT', `/api/photos/${sha(photos[0]!)}`, { token: admin, body: photos[0]! })).status).toBe(201);
+    expect((await api(child.url, 'PUT', `/api/photos/${sha(photos[1]!)}`, { token: admin, body: photos[1]! })).json).toEqual({ error: 'tooManyPhotos' });
   });
 
   it('a desk shows an article refused over a limit and does not send it again until asked to', async () => {

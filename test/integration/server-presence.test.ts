@@ -18,8 +18,8 @@ const ARTICLE = 'bai-hien-dien-0001';
 const nameOf = (p: HocuspocusProvider, client: number): string | undefined => (p.awareness!.getStates().get(client)?.user as { name?: string } | undefined)?.name;
 
 /** Three editors in one article: Minh Thư (a), Văn Nam (b, who misbehaves) and Lan Anh (c, who watches). */
-async function threeInAnArticle() {
-  const s = await fixtures.start();
+async function threeInAnArticle(log: (line: string) => void = () => undefined) {
+  const s = await fixtures.start({ log });
   const [thu, nam, lan] = [await userWithToken(s, 'Minh Thư', 'editor'), await userWithToken(s, 'Văn Nam', 'editor'), await userWithToken(s, 'Lan Anh', 'editor')];
   const a = fixtures.client(s, thu).open(ARTICLE);
   await acknowledged(a);
@@ -57,6 +57,19 @@ async function thenAnHonestWord(b: HocuspocusProvider, c: HocuspocusProvider, wo
 }
 
 describe('newsroom server: presence and broadcasts', () => {
+  it('ordinary presence goes through untouched: nothing dropped, every one sees the others', async () => {
+    const log: string[] = [];
+    const { a, b, c } = await threeInAnArticle((line) => log.push(line));
+    await thenAnHonestWord(b, c, 'một');
+    await until(() => nameOf(a, b.document.clientID) === 'Văn Nam' && nameOf(b, a.document.clientID) === 'Minh Thư', 'Minh Thư and Văn Nam to see each other');
+    c.awareness!.setLocalStateField('user', { name: 'Lan Anh', color: '#8a3ea8' });
+    await until(() => nameOf(a, c.document.clientID) === 'Lan Anh' && nameOf(b, c.document.clientID) === 'Lan Anh', 'both to see Lan Anh');
+    a.awareness!.setLocalState(null);
+    await until(() => nameOf(b, a.document.clientID) === undefined && nameOf(c, a.document.clientID) === undefined, 'Minh Thư’s leaving to be seen');
+    // Each provider sends back the states it receives: those echoes are let be, not dropped.
+    expect(log.filter((l) => l.startsWith('dropped presence'))).toEqual([]);
+  });
+
   it('a state sent for another connection’s client id does not reach the others, nor does its removal', async () => {
     const { a, b, c } = await threeInAnArticle();
     relayAs(b, forged(a.document.clientID, { user: { name: 'Văn Nam', color: '#1e5bb8' } }));
