@@ -26,14 +26,16 @@ import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { login, readPasswordLine, sync } from './commands/sync';
-import { EXIT, type CliIo } from './io';
+import { EXIT, printable, type CliIo } from './io';
 
 const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'> & { readonly stdin?: NodeJS.ReadableStream }): Promise<number> {
   const t = await createTranslator(languageFromEnv(env));
-  const cli: CliIo = { out: io?.out ?? ((l) => console.log(l)), err: io?.err ?? ((l) => console.error(l)), t };
+  const writeOut = io?.out ?? ((l: string) => console.log(l));
+  const writeErr = io?.err ?? ((l: string) => console.error(l));
+  const cli: CliIo = { out: (l) => writeOut(printable(l)), err: (l) => writeErr(printable(l)), t };
   let parsed;
   try {
     parsed = parseArgs({

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { crc32, createDeflate } from 'node:zlib';
+import type { WriteTags } from 'exiftool-vendored';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPhotos } from '../../src-shared/article-photos';
 import type { ArticleSummary } from '../../src-shared/models';
@@ -59,7 +60,7 @@ const iTXt = (keyword: string, text: Buffer, compressed: boolean) => chunk('iTXt
 /** A real PNG with EXIF camera and creator written by ExifTool, and `extra` chunks put just after its header. */
 async function pngWith(dir: string, name: string, extra: Buffer[], seed = 1): Promise<Buffer> {
   const made = await makePhoto(dir, name, { width: 64, height: 48, format: 'png', seed });
-  const tagged = await writeTags(made.file, { 'EXIF:Make': 'Canon', 'EXIF:Model': 'Canon EOS R6', 'EXIF:Artist': 'Minh Thư' });
+  const tagged = await writeTags(made.file, { 'EXIF:Make': 'Canon', 'EXIF:Model': 'Canon EOS R6', 'EXIF:Artist': 'Minh Thư' } as WriteTags);
   const afterHeader = 8 + 12 + 13;
   return Buffer.concat([tagged.subarray(0, afterHeader), ...extra, tagged.subarray(afterHeader)]);
 }
@@ -110,7 +111,7 @@ describe('metadata bombs in photos', () => {
     const desk = await desks.open(path.join(dir, 'desk'));
     const made = await makePhoto(dir, 'ctl.jpg', { width: 64, height: 48 });
     const creator = `Minh\u001b]0;owned\u0007 Thư\u009b2J ${'x'.repeat(2000)}`;
-    const bytes = await writeTags(made.file, { 'EXIF:Artist': creator, 'EXIF:Make': 'Canon\u001b[2J', 'EXIF:Model': 'EOS R6' });
+    const bytes = await writeTags(made.file, { 'EXIF:Artist': creator, 'EXIF:Make': 'Canon\u001b[2J', 'EXIF:Model': 'EOS R6' } as WriteTags);
     const { photo, credit } = await importInto(desk, 'ctl.jpg', bytes);
     expect(photo.embeddedCreator!.startsWith('Minh]0;owned Thư2J x')).toBe(true);
     expect(photo.embeddedCreator!.length).toBe(PHOTO_LINE_MAX);

@@ -1,6 +1,8 @@
 /**
  * What every exporter works from: one read of the article, taken at the start of an export so
- * that all the files of a package describe the same moment of it.
+ * that all the files of a package describe the same moment of it. Its texts hold no control
+ * characters (src-shared/text/controls.ts), whatever the document holds (an article synced or
+ * imported before they were refused): a NUL stops ExifTool and no XML may carry one.
  */
 import type * as Y from 'yjs';
 import { bodyHtml, bodyLines, readArticle, type ArticleView } from '../../../src-shared/article-doc';
@@ -9,6 +11,7 @@ import type { Language, ReadingRates } from '../../../src-shared/models';
 import type { PackageArticle, PackagePhoto } from '../../../src-shared/package-article';
 import { PACKAGE_FILES, uniqueFileNames } from '../../../src-shared/package-format';
 import { PHOTO_EXT, PHOTO_MIME, type PhotoKind } from '../../../src-shared/photos';
+import { withoutControls, withoutControlsDeep } from '../../../src-shared/text/controls';
 import { articleJson } from './article-json';
 
 /** A photo the package carries: an attached photo of the article, with its file in the package. */
@@ -37,7 +40,7 @@ export interface ExportSource {
 
 /** Reads everything an export needs from the article's document (synchronously: one moment of it). */
 export function readSource(doc: Y.Doc, options: { deskVersion: string; exportedAt: string; readingRates: ReadingRates; stripGps: boolean; sizes: ReadonlyMap<string, { width: number; height: number }> }): ExportSource {
-  const view = readArticle(doc);
+  const view = withoutControlsDeep(readArticle(doc));
   // Each stored photo once, in the article's order, under a safe and unique name.
   const attached = new Map<string, { name: string; kind: PhotoKind }>();
   const draft = articleJson(doc, new Map());
@@ -57,7 +60,7 @@ export function readSource(doc: Y.Doc, options: { deskVersion: string; exportedA
     taken.add(name.toLowerCase());
     files.set(id, PACKAGE_FILES.photosDir + name);
   });
-  const article = articleJson(doc, files);
+  const article = withoutControlsDeep(articleJson(doc, files));
   const safeArticle: PackageArticle = options.stripGps ? { ...article, photos: article.photos.map((p) => ({ ...p, gps: null })) } : article;
   const photos: SourcePhoto[] = [];
   const seen = new Set<string>();
@@ -70,11 +73,11 @@ export function readSource(doc: Y.Doc, options: { deskVersion: string; exportedA
   const language = view.language;
   return {
     view,
-    event: readEvent(doc),
+    event: withoutControlsDeep(readEvent(doc)),
     language,
     other: language === 'vi' ? 'en' : 'vi',
-    bodyHtml: bodyHtml(doc),
-    bodyLines: bodyLines(doc),
+    bodyHtml: withoutControls(bodyHtml(doc)),
+    bodyLines: bodyLines(doc).map(withoutControls),
     article: safeArticle,
     photos,
     deskVersion: options.deskVersion,

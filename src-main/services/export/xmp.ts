@@ -9,6 +9,7 @@
  * ExifTool (photos.ts decides).
  */
 import type { WriteTags } from 'exiftool-vendored';
+import { withoutControlsDeep } from '../../../src-shared/text/controls';
 
 export interface PhotoMetadata {
   /** dc:description — the caption in the article's language (x-default), Vietnamese and English. */
@@ -51,7 +52,11 @@ export function exiftoolTags(m: PhotoMetadata): WriteTags {
     'XMP-photoshop:Country': m.country,
     'XMP-iptcCore:CountryCode': m.countryCode,
   };
-  for (const [k, v] of Object.entries(tags)) if (v === '') delete tags[k];
+  // ExifTool refuses a value with a NUL (the whole export would fail), and no control character belongs in metadata.
+  for (const [k, v] of Object.entries(tags)) {
+    if (v === '') delete tags[k];
+    else tags[k] = withoutControlsDeep(v);
+  }
   if (m.stripGps) {
     tags['GPS:all'] = null;
     tags['XMP-exif:all'] = null;

@@ -1,18 +1,41 @@
+import { cleanArticleText, updateNeedsCleaning } from '../../../src-shared/article-clean';
 import { importArticle } from '../import';
 import type { DeskServices, DomainHandlers } from './types';
 
 export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
   const { articles, hub, sync } = s;
+  /**
+   * Articles whose body received text a window did not clean (NFC, no control characters).
+   * A raw update is applied as it came, so that every replica agrees on it; main then cleans
+   * what it brought. The headline, the lead and the fields at once: a window sends those only
+   * once an input method has finished composing. The body when a window next opens or closes
+   * the article: its editor sends text while a composition is in progress (and cleans it itself
+   * when the composition ends), and rewriting it under the input method would disturb it.
+   */
+  const bodyToClean = new Set<string>();
+  const cleanBody = async (id: string): Promise<void> => {
+    if (!bodyToClean.delete(id)) return;
+    await articles.change(id, (doc) => cleanArticleText(doc, { body: true }));
+  };
   return {
     'article:create': async ({ language }) => articles.create({ language }),
     'article:open': async ({ id }, ctx) => {
+      await cleanBody(id);
       const opened = await articles.open(id);
       hub.markOpen(ctx.client, id);
       return opened;
     },
-    'article:update': async ({ id, update }, ctx) => ({ savedAt: await articles.update(id, update, ctx.client) }),
+    'article:update': async ({ id, update }, ctx) => {
+      const savedAt = await articles.update(id, update, ctx.client);
+      if (updateNeedsCleaning(update)) {
+        bodyToClean.add(id);
+        await articles.change(id, (doc) => cleanArticleText(doc, { body: false }));
+      }
+      return { savedAt };
+    },
     'article:close': async ({ id }, ctx) => {
       hub.markClosed(ctx.client, id);
+      await cleanBody(id);
       articles.closed(id);
       return {};
     },
