@@ -3,8 +3,13 @@
  * creator, so a reporter who knows an id (it is printed in every package) cannot take the
  * article before its writer's desk syncs it; an editor can give an article to someone else.
  */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAIMED_ARTICLE_ID, tokenWithClaim } from '../../src-shared/article-claim';
+import { CLAIMED_ARTICLE_ID, claimedArticleId, tokenWithClaim } from '../../src-shared/article-claim';
+import { ARTICLES_DIR } from '../../src-main/services/article-files';
+import { DESK_FILE } from '../../src-main/services/desk-store';
 import type { DirectoryEntry } from '../../src-shared/server-api';
 import { newClaim } from '../../src-main/services/sync/claim';
 import { acknowledged, api, login, refusedWith, serverFixtures, userWithToken, type TestServer } from '../support/server';
@@ -23,11 +28,18 @@ describe('newsroom server: who owns a new article', () => {
     const s = await fixtures.start();
     await addUser(s, 'minhthu', 'reporter');
     const nam = await userWithToken(s, 'vannam', 'reporter');
-    const desk = await openSyncDesk(await fixtures.temp('bantin-desk-'));
+    const deskDir = await fixtures.temp('bantin-desk-');
+    const desk = await openSyncDesk(deskDir);
     try {
       // Written offline: the id is known (a package printed it) before the desk ever syncs.
       const id = await newArticle(desk, 'Lũ quét ở Hà Giang');
       expect(id).toMatch(CLAIMED_ARTICLE_ID);
+      // Its secret is in the desk's records, not in the article's file (nor so in anything made from it).
+      const secret = (JSON.parse(await readFile(path.join(deskDir, DESK_FILE), 'utf8')) as { sync: { secrets: Record<string, string> } }).sync.secrets[id]!;
+      expect(claimedArticleId(createHash('sha256').update(secret).digest('hex'))).toBe(id);
+      const files = await readdir(path.join(deskDir, ARTICLES_DIR));
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect((await readFile(path.join(deskDir, ARTICLES_DIR, f))).includes(secret)).toBe(false);
 
       expect(await refusedWith(fixtures.client(s, nam).open(id))).toBe('forbidden');
       // A made-up secret is no better, nor is one for another id.
