@@ -35,7 +35,8 @@ export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
     },
     'article:close': async ({ id }, ctx) => {
       hub.markClosed(ctx.client, id);
-      await cleanBody(id);
+      // A window closing an article that is gone (trashed for good meanwhile) is no failure of its own.
+      await cleanBody(id).catch(() => undefined);
       articles.closed(id);
       return {};
     },
