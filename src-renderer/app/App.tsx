@@ -6,6 +6,7 @@ import { ArticlePage } from '../features/article/ArticlePage';
 import { GlossaryPage } from '../features/glossary/GlossaryPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ServerPage } from '../features/sync/ServerPage';
 import { SyncCorner } from '../features/sync/SyncCorner';
 import { ErrorBanner } from './ErrorBanner';
@@ -26,6 +27,8 @@ function Page({ route }: { readonly route: Route }) {
       return <OutboxPage />;
     case 'server':
       return <ServerPage />;
+    case 'settings':
+      return <SettingsPage section={route.section} />;
   }
 }
 
@@ -33,6 +36,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   const { t } = useTranslation();
   const { t: tg } = useTranslation('glossary');
   const { t: to } = useTranslation('outbox');
+  const { t: ts } = useTranslation('settings');
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'library' ? `library:${route.trashed}` : route.name;
@@ -60,6 +64,9 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
           </a>
           <a className="app-nav__link" href={hrefFor({ name: 'outbox' })} aria-current={route.name === 'outbox' ? 'page' : undefined}>
             {to('open')}
+          </a>
+          <a className="app-nav__link" href={hrefFor({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            {ts('open')}
           </a>
           <SyncCorner current={route.name === 'server'} />
           <LanguageSwitch />

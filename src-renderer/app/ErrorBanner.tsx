@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useErrors } from './errors';
+import { SettingLink } from './SettingLink';
 
 export function ErrorBanner() {
   const { t } = useTranslation(['common', 'errors']);
@@ -7,7 +8,9 @@ export function ErrorBanner() {
   if (!current) return null;
   return (
     <div className="banner banner--error" role="alert">
-      <p className="banner__text">{t(`errors:${current.code}`, { ...current.params })}</p>
+      <p className="banner__text">
+        {t(`errors:${current.code}`, { ...current.params })} <SettingLink code={current.code} className="banner__link" />
+      </p>
       <button type="button" className="button button--quiet" onClick={dismiss}>
         {t('error.dismiss')}
       </button>

@@ -9,18 +9,22 @@ import { desk } from '../platform/api';
 import { useAction } from './errors';
 import { applyLanguage, currentLanguage, isLanguage } from './i18n';
 
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const id = useId();
+/** Switches the interface at once and saves the choice; a choice that cannot be saved is taken back. */
+export function useChooseLanguage(): (language: Language) => Promise<void> {
   const act = useAction();
-  useEffect(() => desk.on['settings:changed']((s) => void applyLanguage(s.language)), []);
-
-  const choose = async (language: Language) => {
+  return async (language: Language) => {
     const previous = currentLanguage();
     await applyLanguage(language);
     const saved = await act(() => desk.settings.update({ language }));
     if (!saved) await applyLanguage(previous);
   };
+}
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const choose = useChooseLanguage();
+  useEffect(() => desk.on['settings:changed']((s) => void applyLanguage(s.language)), []);
 
   return (
     <div className="language-switch">

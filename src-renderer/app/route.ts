@@ -2,17 +2,23 @@
  * Where the page is, kept in the location hash so a reload (or the browser's back button)
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
  * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent,
- * `#/server` the newsroom server (login, sync status).
+ * `#/server` the newsroom server (login, sync status), `#/settings` the desk's settings
+ * (`#/settings/<section>` at one of its sections).
  */
 import { useEffect, useState } from 'react';
 import { ArticleId } from '../../src-shared/models';
+
+/** The settings page's sections, in the order it shows them; an error that points to a setting links to its section. */
+export const SETTINGS_SECTIONS = ['language', 'reading', 'photos', 'upload', 'server', 'sections', 'data'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export type Route =
   | { readonly name: 'library'; readonly trashed: boolean }
   | { readonly name: 'article'; readonly id: string }
   | { readonly name: 'glossary' }
   | { readonly name: 'outbox' }
-  | { readonly name: 'server' };
+  | { readonly name: 'server' }
+  | { readonly name: 'settings'; readonly section?: SettingsSection };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -20,6 +26,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/glossary') return { name: 'glossary' };
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/server') return { name: 'server' };
+  if (path === '/settings') return { name: 'settings' };
+  const settings = /^\/settings\/([a-z]+)$/.exec(path);
+  if (settings && (SETTINGS_SECTIONS as readonly string[]).includes(settings[1]!)) return { name: 'settings', section: settings[1] as SettingsSection };
   const m = /^\/article\/([^/]+)$/.exec(path);
   if (m && ArticleId.safeParse(m[1]).success) return { name: 'article', id: m[1]! };
   return { name: 'library', trashed: false };
@@ -37,6 +46,8 @@ export function hrefFor(route: Route): string {
       return '#/outbox';
     case 'server':
       return '#/server';
+    case 'settings':
+      return route.section ? `#/settings/${route.section}` : '#/settings';
   }
 }
 

@@ -6,10 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxJob } from '../../../src-shared/outbox';
 import { useAction } from '../../app/errors';
+import { SettingLink } from '../../app/SettingLink';
 import { hrefFor } from '../../app/route';
 import { desk } from '../../platform/api';
 import { formatDateTime } from '../../shared/format';
-import { UploadSettings } from './UploadSettings';
 import { useOutbox } from './useOutbox';
 import './outbox.css';
 
@@ -30,7 +30,11 @@ function JobRow({ job }: { readonly job: OutboxJob }) {
       <td>
         <span className={`badge badge--job-${job.state}`}>{t(`state.${job.state}`)}</span>
         {job.state === 'sent' && job.sentAt && <span className="muted"> {formatDateTime(job.sentAt)}</span>}
-        {reason && job.state !== 'sent' && <p className="job-reason">{reason}</p>}
+        {reason && job.state !== 'sent' && (
+          <p className="job-reason">
+            {reason} {job.lastError && <SettingLink code={job.lastError.code} />}
+          </p>
+        )}
         {job.state === 'queued' && job.nextAttemptAt && job.attempts > 0 && <p className="muted job-reason">{t('nextAttempt', { at: formatDateTime(job.nextAttemptAt), attempts: job.attempts })}</p>}
       </td>
       <td className="job-actions">
@@ -86,8 +90,10 @@ export function OutboxPage() {
             </table>
           )}
         </section>
-        <aside>
-          <UploadSettings />
+        <aside className="outbox-where">
+          <h2 className="side-title">{t('where.title')}</h2>
+          <p className="muted">{t('where.text')}</p>
+          <a href={hrefFor({ name: 'settings', section: 'upload' })}>{t('where.link')}</a>
         </aside>
       </div>
     </div>
