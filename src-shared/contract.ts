@@ -147,23 +147,27 @@ export const operations = {
 
   // --- export: the article as one package (ZIP: ninjs, NewsML-G2, HTML, text, script, photos with XMP, manifest) ---
   /**
-   * Streams the package of article `id` to `file` (a path on main's side; default: a new file in
-   * the data folder's `exports/`), never whole in memory; a temp file renamed when complete, so
-   * a failure or a cancel leaves nothing. Progress comes as `export:progress` events naming
-   * `job` (the caller's id for this export, used by `export:cancel`).
+   * Streams the package of article `id` into the data folder's `exports/`, under a name main
+   * makes (`<slug>-<date>.zip`, see export/package-name.ts) — the caller never names a path —
+   * never whole in memory; a temp file renamed when complete, so a failure or a cancel leaves
+   * nothing. In a browser it is then downloaded by `name`; in the desktop app main offers a save
+   * dialog and `file` is where it was saved (or the exports folder's copy when cancelled).
+   * Progress comes as `export:progress` events naming `job` (the caller's id for this export,
+   * used by `export:cancel`).
    */
   'export:package': op(
-    z.object({ id: ArticleId, job: z.string().min(1).max(100), file: z.string().min(1).max(4096).optional() }).strict(),
-    z.object({ file: z.string(), size: z.number().int().nonnegative(), files: z.number().int().nonnegative() }),
+    z.object({ id: ArticleId, job: z.string().min(1).max(100) }).strict(),
+    z.object({ file: z.string(), name: z.string(), size: z.number().int().nonnegative(), files: z.number().int().nonnegative() }),
   ),
   /** Cancels a running export (it ends with exportCancelled); `cancelled: false` when none runs under that job. */
   'export:cancel': op(z.object({ job: z.string().min(1).max(100) }).strict(), z.object({ cancelled: z.boolean() })),
   /**
-   * Opens a package (a path on main's side) as a new article: refused with nothing written when
-   * an entry escapes the folder, is absolute or a link, when it is too large, or a checksum
-   * does not match (packageUnsafeEntry, packageTooLarge, packageChecksum, packageInvalid, packageVersion).
+   * Opens a package the page read (its bytes, never a path on main's side) as a new article:
+   * refused with nothing written when an entry escapes the folder, is absolute or a link, when
+   * it is too large, or a checksum does not match (packageUnsafeEntry, packageTooLarge,
+   * packageChecksum, packageInvalid, packageVersion).
    */
-  'export:importPackage': op(z.object({ file: z.string().min(1).max(4096) }).strict(), ArticleSummary),
+  'export:importPackage': op(z.object({ name: z.string().min(1).max(1024), bytes: Bytes }).strict(), ArticleSummary),
 
   // --- sync with the newsroom server (src-main/services/sync): background, no button to press ---
   /** Where sync stands: the corner status, the articles not on the server yet, who is logged in. */

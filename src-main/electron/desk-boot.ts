@@ -8,12 +8,13 @@ import { toErrorPayload } from '../../src-shared/errors';
 import { openDesk, type Desk } from '../services/desk';
 import { createTranslator } from '../services/i18n';
 import { DESK_VERSION } from '../services/version';
+import { electronHost } from './save-dialog';
 import { electronSecretBox } from './secret-box';
 import { startupLanguage } from './startup-language';
 
 export async function setupDesk(dataDir: string): Promise<Desk | null> {
   try {
-    return await openDesk({ dataDir, mode: 'electron', version: DESK_VERSION, sync: { box: electronSecretBox() } });
+    return await openDesk({ dataDir, mode: 'electron', version: DESK_VERSION, sync: { box: electronSecretBox() }, host: electronHost() });
   } catch (err) {
     const error = toErrorPayload(err);
     if (error.code === 'internal') console.error('[desk] could not open', dataDir, err);

@@ -26,7 +26,7 @@ import { exportHandlers } from './handlers/export';
 import { Outbox, type OutboxOptions } from './outbox/outbox';
 import { PhotoStore } from './photos/store';
 import { History, type HistoryOptions } from './history/history';
-import type { DeskServices, Handlers } from './handlers/types';
+import type { DeskHost, DeskServices, Handlers } from './handlers/types';
 import { DeskSearch } from './search/service';
 import { SyncService, type SyncOptions } from './sync/service';
 import { syncHandlers } from './handlers/sync';
@@ -43,6 +43,8 @@ export interface DeskOptions {
   readonly outbox?: OutboxOptions;
   /** Sync with the newsroom server: the token's seal (Electron: safeStorage) and, for tests, shorter pauses. */
   readonly sync?: SyncOptions;
+  /** What the hosting program offers (Electron's save dialog). */
+  readonly host?: DeskHost;
 }
 
 export interface Desk {
@@ -98,7 +100,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     const outbox = new Outbox(dataDir, store.db, writer, hub, options.outbox);
     await outbox.open();
     const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir, history }, options.sync);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, hub, articles, search, history, glossary, photos, outbox, sync, settings, updateSettings, notices: () => [...notices] };
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, ...(options.host ? { host: options.host } : {}), hub, articles, search, history, glossary, photos, outbox, sync, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),

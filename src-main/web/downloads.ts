@@ -28,7 +28,9 @@ export async function serveExport(dataDir: string, rawName: string, res: ServerR
   res.statusCode = 200;
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Length', String(stat.size));
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  // The names main makes are plain ASCII (export/package-name.ts); filename* (RFC 5987/6266)
+  // says the same in UTF-8 for any browser that prefers it.
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
   res.setHeader('Cache-Control', 'no-store');
   createReadStream(file)
     .on('error', () => res.destroy())

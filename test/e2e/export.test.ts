@@ -1,12 +1,18 @@
 /**
  * Export and send from the article page, in Chromium through web mode: the package is made with
- * a progress bar, downloads as a ZIP that holds the story in every format with the photo; and
- * "Send", with the outbox's address set on its page, delivers it once to a real server.
+ * a progress bar and downloads by itself as `<slug>-<date>.zip`, a ZIP that holds the story in
+ * every format with the photo, whose article.html shows the photo from the package under its own
+ * policy (opened from a folder, in Chromium); and "Send", with the outbox's address set on its
+ * page, delivers it once to a real server.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
+import { NEWSROOM_TIME_ZONE } from '../../src-shared/format';
+import { slugify } from '../../src-shared/text/slug';
+import sample from '../../assets/sample/article.vi.json';
 import { readZip } from '../integration/export-support';
 import { makePhoto } from '../support/photos';
 import { startUploadServer } from '../support/upload-server';
@@ -41,10 +47,9 @@ describe('export and send', () => {
       await photos.choose([shot.file], 0);
       await page.waitForFunction(() => document.querySelectorAll('section.photos-panel img.photo-card__img').length === 1);
 
-      await page.getByRole('button', { name: tp.export, exact: true }).click();
-      const link = page.getByRole('link', { name: tp.download, exact: true });
-      await link.waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: tp.export, exact: true }).click()]);
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: NEWSROOM_TIME_ZONE }).format(new Date(sample.dateline));
+      expect(download.suggestedFilename()).toBe(`${slugify(SAMPLE)}-${day}.zip`);
       const saved = path.join(card, 'downloaded.zip');
       await download.saveAs(saved);
       const zip = await readZip(saved);
@@ -54,6 +59,28 @@ describe('export and send', () => {
       expect(zip.get('article.html')!.toString('utf8')).toContain(SAMPLE);
       const ninjs = JSON.parse(zip.get('ninjs/vi.json')!.toString('utf8')) as { headlines?: Array<{ value: string }> };
       expect(ninjs.headlines?.[0]?.value).toBe(SAMPLE);
+
+      // article.html shows every photo of the package, by a relative address its policy allows.
+      const html = zip.get('article.html')!.toString('utf8');
+      const packed = names.filter((n) => n.startsWith('photos/')).sort();
+      const srcs = [...html.matchAll(/<img [^>]*src="([^"]*)"/g)].map((m) => decodeURIComponent(m[1]!));
+      expect(srcs.sort()).toEqual(packed);
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!;
+      expect(csp.split(';').map((d) => d.trim())).toContain("img-src 'self'");
+      const unpacked = path.join(card, 'unpacked');
+      for (const [name, bytes] of zip) {
+        await fs.mkdir(path.dirname(path.join(unpacked, name)), { recursive: true });
+        await fs.writeFile(path.join(unpacked, name), bytes);
+      }
+      // Opened from the folder in Chromium: the harness fails the test on any refusal by the policy.
+      const viewer = await h.page();
+      const refused: string[] = [];
+      viewer.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
+      await viewer.goto(pathToFileURL(path.join(unpacked, 'article.html')).href);
+      await viewer.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
+      expect(await viewer.evaluate(() => Array.from(document.images).map((i) => i.naturalWidth > 0))).toEqual(packed.map(() => true));
+      expect(refused).toEqual([]);
+      await viewer.close();
 
       // Send: refused with a clear message until an address is set, then delivered once.
       await page.getByRole('button', { name: tp.send, exact: true }).click();

@@ -50,6 +50,7 @@ describe('the sample article, completed', () => {
     await photos.caption(2, 'en').fill('Minh Tân commune officials follow the conference');
 
     // The event: title, start, and the place by its former name.
+    await event.show();
     await event.title().fill('Hội nghị chuyển đổi số toàn tỉnh năm 2026');
     await event.typeDate('start', '09/01/2026 08:00');
     await event.placeField().pressSequentially('ha giang', { delay: 20 });

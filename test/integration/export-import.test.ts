@@ -30,14 +30,18 @@ afterEach(async () => {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** A desk with the sample article and its photos, exported to `<dir>/sample.zip`. */
+/** A desk with the sample article and its photos, exported (into the desk's exports folder). */
 async function exported() {
   const dir = await temp.make();
   const desk = await desks.open(path.join(dir, 'a'));
   const { article, photoIds } = await sampleWithPhotos(desk, dir);
-  const file = path.join(dir, 'sample.zip');
-  await call(desk, 'export:package', { id: article.id, job: 'j', file });
+  const { file } = await call<{ file: string }>(desk, 'export:package', { id: article.id, job: 'j' });
   return { dir, desk, article, photoIds, file };
+}
+
+/** What a page sends to import a package: its name and bytes. */
+async function sent(file: string) {
+  return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
 }
 
 function snapshot(doc: Y.Doc) {
@@ -67,7 +71,7 @@ async function expectUntouched(desk: Desk, dataDir: string) {
 }
 
 async function refusal(desk: Desk, file: string) {
-  const result = await desk.dispatch('export:importPackage', { file }, { client: 'test' });
+  const result = await desk.dispatch('export:importPackage', await sent(file), { client: 'test' });
   if (result.ok) throw new Error('expected the package to be refused');
   return result.error;
 }
@@ -76,7 +80,7 @@ describe('export:importPackage', () => {
   it('gives back the same article, field by field, on another desk', async () => {
     const { dir, desk, article, file } = await exported();
     const other = await desks.open(path.join(dir, 'b'));
-    const imported = await call<ArticleSummary>(other, 'export:importPackage', { file });
+    const imported = await call<ArticleSummary>(other, 'export:importPackage', await sent(file));
     expect(imported.id).not.toBe(article.id);
     expect(imported).toMatchObject({ headline: article.headline, sapo: article.sapo, language: 'vi', byline: 'Minh Thư', section: 'Thời sự', createdAt: article.createdAt, words: article.words });
 
@@ -104,7 +108,7 @@ describe('export:importPackage', () => {
     expect(after.html).toContain(`<figure data-photo="${placedAfter}">`);
 
     // Opening the same package twice makes two articles; the photos are stored once.
-    const again = await call<ArticleSummary>(other, 'export:importPackage', { file });
+    const again = await call<ArticleSummary>(other, 'export:importPackage', await sent(file));
     expect(again.id).not.toBe(imported.id);
     expect((await listDir(path.join(dir, 'b', 'photos'))).length).toBe(2);
   });
@@ -180,9 +184,8 @@ describe('export:importPackage refuses, writing nothing', () => {
     // A real package, against a tighter limit of bytes (the default is 4 GiB).
     const source = await desks.open(path.join(dir, 'source'));
     const { article } = await sampleWithPhotos(source, dir);
-    const pkg = path.join(dir, 'pkg.zip');
-    await call(source, 'export:package', { id: article.id, job: 'j', file: pkg });
-    await expect(importPackage(desk, pkg, { limits: { maxTotalBytes: 50_000 } })).rejects.toMatchObject({ code: 'packageTooLarge', params: { what: 'bytes' } });
+    const { file: pkg } = await call<{ file: string }>(source, 'export:package', { id: article.id, job: 'j' });
+    await expect(importPackage(desk, { file: pkg }, { limits: { maxTotalBytes: 50_000 } })).rejects.toMatchObject({ code: 'packageTooLarge', params: { what: 'bytes' } });
     await expectUntouched(desk, dataDir);
   });
 
@@ -190,8 +193,7 @@ describe('export:importPackage refuses, writing nothing', () => {
     const { dir, dataDir, desk } = await target();
     const source = await desks.open(path.join(dir, 'source'));
     const { article } = await sampleWithPhotos(source, dir);
-    const pkg = path.join(dir, 'pkg.zip');
-    await call(source, 'export:package', { id: article.id, job: 'j', file: pkg });
+    const { file: pkg } = await call<{ file: string }>(source, 'export:package', { id: article.id, job: 'j' });
     const files = await readZip(pkg);
     const entries = () => [...files].map(([name, bytes]) => ({ name, bytes: Buffer.from(bytes) }));
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
@@ -227,7 +229,7 @@ describe('export:importPackage refuses, writing nothing', () => {
 
     await expectUntouched(desk, dataDir);
     // And the untouched package still opens.
-    await call(desk, 'export:importPackage', { file: pkg });
+    await call(desk, 'export:importPackage', await sent(pkg));
     expect(desk.articles.list(false)).toHaveLength(1);
   });
 });

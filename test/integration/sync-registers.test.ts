@@ -3,7 +3,6 @@
  * 127.0.0.1 and two desks with their own data folders): both values reach both desks as a
  * conflict, the exports carry the last agreed value, and a resolve on one desk settles both.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { metaRegister, readArticle, resolveMeta, writeMeta } from '../../src-shared/article-doc';
@@ -67,8 +66,7 @@ describe('typed fields written apart on two desks', () => {
     }
 
     // The exports carry the agreed byline, neither side's.
-    const out = path.join(await fixtureTemp('bantin-out-'), 'bai.zip');
-    await call(a, 'export:package', { id, job: 'conflict', file: out });
+    const { file: out } = await call<{ file: string }>(a, 'export:package', { id, job: 'conflict' });
     const files = await readZip(out);
     const ninjs = JSON.parse(files.get('ninjs/vi.json')!.toString('utf8')) as { by?: string; people?: Array<{ name: string; rel: string }> };
     expect(ninjs.by).toBe('Ban Thời sự');

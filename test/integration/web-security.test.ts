@@ -348,7 +348,7 @@ describe('exported packages', () => {
     const ok = await get('/api/exports/bai-mau-20260109T092000Z.zip', { cookie });
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('PK-package-bytes');
-    expect(ok.headers['content-disposition']).toBe('attachment; filename="bai-mau-20260109T092000Z.zip"');
+    expect(ok.headers['content-disposition']).toBe(`attachment; filename="bai-mau-20260109T092000Z.zip"; filename*=UTF-8''bai-mau-20260109T092000Z.zip`);
     expect((await get('/api/exports/bai-mau-20260109T092000Z.zip')).status).toBe(401);
     for (const p of ['/api/exports/..%2Fdesk.json', '/api/exports/%2E%2E%2Fdesk.json', '/api/exports/../desk.json', '/api/exports/desk.json', '/api/exports/missing.zip', '/api/exports/..%2F..%2Fsecret.zip']) {
       const res = await get(p, { cookie });

@@ -1,12 +1,13 @@
 /**
  * `article.html`: the article as one standalone page — no script, no external resource (the
  * Content-Security-Policy meta forbids any), every text escaped, photos as captioned figures
- * naming their file in the package.
+ * showing their file in the package by a relative address (html-photos.ts).
  */
 import type { TFunction } from 'i18next';
 import { escapeHtml } from '../../../src-shared/article-doc';
 import { formatDateTime } from '../../../src-shared/format';
 import { eventParts } from './event-line';
+import { HTML_CSP, photoImg, withBodyPhotos } from './html-photos';
 import type { ExportSource } from './source';
 
 const STYLE = [
@@ -33,14 +34,14 @@ export function articleHtml(src: ExportSource, t: TFunction): string {
     .map((p) => {
       const caps = [p.entry.captions[lng], p.entry.captions[src.other]].filter(Boolean).map((c, i) => `<span lang="${i === 0 ? lng : src.other}">${escapeHtml(c)}</span>`);
       const credit = p.entry.credit ? ` <small>${escapeHtml(t('export:credit', { lng, credit: p.entry.credit }))}</small>` : '';
-      return `<figure data-file="${escapeHtml(p.entry.file)}"><figcaption>${caps.join('<br>')}${credit}</figcaption></figure>`;
+      return `<figure data-file="${escapeHtml(p.entry.file)}">${photoImg(p, lng)}<figcaption>${caps.join('<br>')}${credit}</figcaption></figure>`;
     });
   return [
     '<!doctype html>',
     `<html lang="${lng}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(view.headline)}</title>`,
     `<style>${STYLE}</style>`,
@@ -51,7 +52,7 @@ export function articleHtml(src: ExportSource, t: TFunction): string {
     meta.length ? `<p class="meta">${meta.map(escapeHtml).join(' · ')}</p>` : '',
     eventLine.length ? `<p class="meta event">${eventLine.map(escapeHtml).join(' · ')}</p>` : '',
     view.sapo ? `<p class="sapo">${escapeHtml(view.sapo)}</p>` : '',
-    src.bodyHtml,
+    withBodyPhotos(src.bodyHtml, src.photos, lng),
     ...figures,
     '</article>',
     '</body>',

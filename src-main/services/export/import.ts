@@ -18,8 +18,10 @@
  * packageVersion), and the desk is left as it was.
  */
 import { createHash } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import * as Y from 'yjs';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { DeskError } from '../../../src-shared/errors';
@@ -41,12 +43,66 @@ export interface ImportOptions {
 }
 
 const S_IFMT = 0o170000;
+/** Bytes read at a time from a package file. */
+const RANGE_CHUNK = 256 * 1024;
 const S_IFLNK = 0o120000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function openZip(file: string, name: string): Promise<ZipFile> {
+/** Where a package comes from: a file main opens (the command line's), or bytes a page sent. */
+export type PackageSource = { readonly file: string } | { readonly name: string; readonly bytes: Uint8Array };
+
+/**
+ * Opens a package file without ever waiting on it: O_NONBLOCK makes opening a FIFO (or a
+ * device) return at once instead of blocking a thread of the pool until someone writes to it,
+ * and fstat on what was opened refuses anything but a regular file (a link is followed to what
+ * it names, which must be a regular file too).
+ */
+export async function openRegularFile(file: string, name: string): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new DeskError('packageInvalid', { file: name, detail: 'unreadable' }, { cause: err });
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw new DeskError('packageInvalid', { file: name, detail: 'notFile' });
+    return handle;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/**
+ * yauzl reads the package through a file handle this module opened and closes (yauzl's own
+ * `fromFd` closes the descriptor when the ZIP is closed, which would leave the handle to close a
+ * number that may already name another file).
+ */
+class HandleReader extends yauzl.RandomAccessReader {
+  constructor(private readonly handle: FileHandle) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    // Reads of the handle, not a file stream: yauzl destroys the streams it is given, and a
+    // destroyed file stream closes its descriptor whatever `autoClose` says.
+    return Readable.from(rangeOf(this.handle, start, end), { objectMode: false });
+  }
+}
+
+async function* rangeOf(handle: FileHandle, start: number, end: number): AsyncGenerator<Buffer> {
+  for (let at = start; at < end; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(RANGE_CHUNK, end - at));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, at);
+    if (bytesRead === 0) return; // the file ended early: yauzl reports the missing bytes
+    at += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+function openZip(open: (callback: (err: Error | null, zip?: ZipFile) => void) => void, name: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+    open((err, zip) => {
       if (err || !zip) reject(new DeskError('packageInvalid', { file: name, detail: 'notZip' }, { cause: err }));
       else resolve(zip);
     });
@@ -123,17 +179,30 @@ function checkDirectory(entries: readonly Entry[], name: string, limits: Package
 }
 
 /**
- * Imports the package at `file` as a new article and returns it. Throws a DeskError, with
- * nothing written to the desk, when the package is refused.
+ * Imports the package (a regular file, or bytes) as a new article and returns it. Throws a
+ * DeskError, with nothing written to the desk, when the package is refused.
  */
-export async function importPackage(services: ImportServices, file: string, options: ImportOptions = {}): Promise<ArticleSummary> {
+export async function importPackage(services: ImportServices, source: PackageSource, options: ImportOptions = {}): Promise<ArticleSummary> {
   const limits: PackageLimits = {
     maxEntries: Math.min(options.limits?.maxEntries ?? Infinity, PACKAGE_LIMITS.maxEntries),
     maxTotalBytes: Math.min(options.limits?.maxTotalBytes ?? Infinity, PACKAGE_LIMITS.maxTotalBytes),
     maxTextBytes: Math.min(options.limits?.maxTextBytes ?? Infinity, PACKAGE_LIMITS.maxTextBytes),
   };
-  const name = displayName(path.basename(file));
-  const zip = await openZip(file, name);
+  const name = displayName(path.basename('file' in source ? source.file : source.name));
+  const zipOptions = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false } as const;
+  let handle: FileHandle | null = null;
+  let zip: ZipFile;
+  if ('file' in source) {
+    const opened = (handle = await openRegularFile(source.file, name));
+    const size = (await opened.stat()).size;
+    zip = await openZip((done) => yauzl.fromRandomAccessReader(new HandleReader(opened), size, zipOptions, done), name).catch(async (err: unknown) => {
+      await opened.close();
+      throw err;
+    });
+  } else {
+    const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
+    zip = await openZip((done) => yauzl.fromBuffer(bytes, zipOptions, done), name);
+  }
   try {
     if (zip.entryCount > limits.maxEntries) throw new DeskError('packageTooLarge', { file: name, what: 'entries', max: limits.maxEntries });
     const files = checkDirectory(await readEntries(zip, name), name, limits);
@@ -222,6 +291,7 @@ export async function importPackage(services: ImportServices, file: string, opti
     return await services.articles.create({ language: article.language, ...(createdAt ? { createdAt } : {}) }, (doc) => fillArticle(doc, article, imported));
   } finally {
     zip.close();
+    await handle?.close();
   }
 }
 

@@ -20,10 +20,17 @@ export type Handlers = { readonly [K in OpName]: Handler<K> };
 /** The handlers of the operations whose names start with `domain:`. */
 export type DomainHandlers<D extends string> = { readonly [K in OpName as K extends `${D}:${string}` ? K : never]: Handler<K> };
 
+/** What the program hosting the desk offers its services (Electron: native dialogs); absent in web mode and the command line. */
+export interface DeskHost {
+  /** Asks the user where to save a file (proposing `suggestedName`); null when they cancel. */
+  readonly chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
+}
+
 export interface DeskServices {
   readonly dataDir: string;
   readonly mode: 'electron' | 'web' | 'cli';
   readonly version: string;
+  readonly host?: DeskHost;
   readonly hub: Hub;
   readonly articles: Articles;
   readonly search: DeskSearch;

@@ -1,6 +1,7 @@
 /**
  * "Export package" and "Send" on an article: the package is streamed by main into the desk's
- * exports folder with a progress bar and a cancel button; in a browser it then downloads. Send
+ * exports folder with a progress bar and a cancel button; in a browser it then downloads by
+ * itself under the name main gave it (in the desktop app main has asked where to save it). Send
  * puts a fresh package in the outbox, which delivers it now or when the connection is back.
  */
 import { useEffect, useState } from 'react';
@@ -13,13 +14,23 @@ import './package.css';
 type State =
   | { readonly kind: 'idle' }
   | { readonly kind: 'exporting'; readonly job: string; readonly done: number; readonly total: number }
-  | { readonly kind: 'exported'; readonly file: string; readonly size: number }
+  | { readonly kind: 'exported'; readonly file: string; readonly name: string; readonly size: number }
   | { readonly kind: 'sending' }
   | { readonly kind: 'queued' }
   | { readonly kind: 'failed'; readonly error: ErrorPayload };
 
 const MiB = 1024 * 1024;
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** Has the browser download a package of the exports folder (web mode's download route), as a click on a link would. */
+function download(name: string): void {
+  const link = document.createElement('a');
+  link.href = `/api/exports/${encodeURIComponent(name)}`;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
 
 export function ExportControls({ articleId }: { readonly articleId: string }) {
   const { t } = useTranslation('package');
@@ -39,7 +50,8 @@ export function ExportControls({ articleId }: { readonly articleId: string }) {
     setState({ kind: 'exporting', job: id, done: 0, total: 0 });
     try {
       const result = await desk.export.package({ id: articleId, job: id });
-      setState({ kind: 'exported', file: result.file, size: result.size });
+      setState({ kind: 'exported', file: result.file, name: result.name, size: result.size });
+      if (platformMode === 'web') download(result.name);
     } catch (err) {
       const error = toErrorPayload(err);
       setState(error.code === 'exportCancelled' ? { kind: 'idle' } : { kind: 'failed', error });
@@ -77,14 +89,8 @@ export function ExportControls({ articleId }: { readonly articleId: string }) {
         {state.kind === 'sending' && t('preparing')}
         {state.kind === 'exported' && (
           <span>
-            {t('exported', { file: baseName(state.file), size: (state.size / MiB).toFixed(1) })}{' '}
-            {platformMode === 'web' ? (
-              <a href={`/api/exports/${encodeURIComponent(baseName(state.file))}`} download={baseName(state.file)}>
-                {t('download')}
-              </a>
-            ) : (
-              <span className="muted">{t('savedAt', { file: state.file })}</span>
-            )}
+            {t('exported', { file: state.name, size: (state.size / MiB).toFixed(1) })}{' '}
+            <span className="muted">{platformMode === 'web' ? t('downloaded') : t('savedAt', { file: state.file })}</span>
           </span>
         )}
         {state.kind === 'queued' && (

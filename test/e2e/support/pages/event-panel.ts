@@ -34,7 +34,7 @@ export class EventPanel {
   }
 
   region(): Locator {
-    return this.page.getByRole('region', { name: this.t.title, exact: true });
+    return this.page.getByRole('region', { name: this.t.title, exact: true, includeHidden: true });
   }
 
   title(): Locator {

@@ -84,8 +84,9 @@ export class PhotosPanel {
     );
   }
 
-  /** Waits until `count` cards show, and no import is running. */
+  /** Shows the Photos tab and waits until `count` cards show, and no import is running. */
   async waitCount(count: number): Promise<void> {
+    await this.show();
     await this.page.waitForFunction((n) => document.querySelectorAll('section.photos-panel li.photo-card').length === n, count);
     await this.page.waitForFunction(() => !document.querySelector('section.photos-panel [role="status"]')?.textContent);
   }
@@ -120,6 +121,7 @@ export class PhotosPanel {
 
   /** The thumbnail has loaded and has pixels. */
   async thumbLoaded(index: number): Promise<boolean> {
+    await this.show();
     const img = this.card(index).locator('img.photo-card__img');
     await img.waitFor();
     return img.evaluate(async (el: HTMLImageElement) => {
