@@ -68,12 +68,15 @@ export function sentence(word: () => string, n: number): string {
 
 function articles(): ArticleTexts[] {
   const rand = seededRandom(20240113);
-  const word = zipf(rand, vocabulary(rand, 4000));
+  const words = vocabulary(rand, 4000);
+  const word = zipf(rand, words);
+  // The event's text (title, place, organiser) from its own generator, so the other fields stay as they were.
+  const eventWord = zipf(seededRandom(20220113), words);
   const out: ArticleTexts[] = [];
   for (let i = 0; i < ARTICLES; i++) {
     const paragraphs: string[] = [];
     for (let left = BODY_WORDS; left > 0; left -= 50) paragraphs.push(sentence(word, Math.min(50, left)) + '.');
-    out.push({ headline: sentence(word, 10), sapo: sentence(word, 30) + '.', byline: sentence(word, 3), tags: [word(), word()].join(', '), body: paragraphs.join('\n\n') });
+    out.push({ headline: sentence(word, 10), sapo: sentence(word, 30) + '.', byline: sentence(word, 3), tags: [word(), word()].join(', '), event: `${sentence(eventWord, 8)}. ${sentence(eventWord, 2)}. ${sentence(eventWord, 4)}`, body: paragraphs.join('\n\n') });
   }
   return out;
 }
@@ -96,7 +99,7 @@ function linear(texts: readonly ArticleTexts[], query: string): number {
   const words = fold(query).split(/\s+/).filter(Boolean);
   let found = 0;
   for (const t of texts) {
-    const all = fold(`${t.headline}\n${t.sapo}\n${t.byline}\n${t.tags}\n${t.body}`);
+    const all = fold(`${t.headline}\n${t.sapo}\n${t.byline}\n${t.tags}\n${t.event}\n${t.body}`);
     if (words.every((w) => all.includes(w))) found++;
   }
   return found;

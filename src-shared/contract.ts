@@ -44,7 +44,8 @@ export const SearchInput = z
   })
   .strict();
 export type SearchInput = z.input<typeof SearchInput>;
-export const SEARCH_HIGHLIGHT_FIELDS = ['headline', 'sapo', 'byline', 'tags', 'body'] as const;
+/** The body last: the search index packs the short fields' counts after the body's (postings.ts). */
+export const SEARCH_HIGHLIGHT_FIELDS = ['headline', 'sapo', 'byline', 'tags', 'event', 'body'] as const;
 /** Matched words of one field as [start, end) offsets in `text` (the body: a snippet around its first match). */
 export const SearchHighlight = z.object({ field: z.enum(SEARCH_HIGHLIGHT_FIELDS), text: z.string(), ranges: z.array(z.tuple([z.number().int(), z.number().int()])) });
 export type SearchHighlight = z.infer<typeof SearchHighlight>;

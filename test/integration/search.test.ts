@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { headline, meta, sapo, setBodyLines, setText, workflow } from '../../src-shared/article-doc';
+import { addOrganiser, addParticipant, setEventPlace, setEventText } from '../../src-shared/article-event';
 import type { SearchInput, SearchResult } from '../../src-shared/contract';
 import type { Status } from '../../src-shared/models';
 import type { Desk } from '../../src-main/services/desk';
@@ -161,6 +162,49 @@ describe('library:search', () => {
     expect(idsOf(await search(desk, { query: 'dan van', trashed: true }))).toEqual([ids.hagiang]);
     await call(desk, 'article:restore', { id: ids.hagiang });
     expect(idsOf(await search(desk, { query: 'dan van' }))).toEqual([ids.hagiang]);
+  });
+});
+
+describe('library:search: phrases and events', () => {
+  it('"tuyen quang" ranks the article about Tuyên Quang above "trực tuyến … cáp quang", and finds the one whose event is placed there', async () => {
+    const dir = await temp.make('bantin-search-');
+    const desk = await desks.open(dir);
+    const online = await write(desk, {
+      headline: 'Hội nghị trực tuyến mở rộng mạng cáp quang',
+      sapo: 'Các điểm cầu trực tuyến được nối bằng cáp quang.',
+      body: ['Mạng cáp quang giúp hội nghị trực tuyến thông suốt.'],
+      createdAt: '2024-02-01T02:00:00.000Z',
+    });
+    const province = await write(desk, {
+      headline: 'Tổng kết công tác dân vận năm 2023',
+      body: ['Sáng 5/1, Ban Dân vận Tỉnh ủy Tuyên Quang tổ chức hội nghị tổng kết.'],
+      createdAt: '2024-01-05T02:00:00.000Z',
+    });
+    // Nothing in its text names the province: only its event's place does (picked through a former commune).
+    const placed = await write(desk, { headline: 'Đón đoàn công tác của Trung ương', body: ['Đoàn làm việc với lãnh đạo tỉnh.'], createdAt: '2024-01-06T02:00:00.000Z' });
+    await desk.articles.change(placed, (doc) => {
+      setEventText(doc, 'title', 'Làm việc với đoàn công tác');
+      setEventPlace(doc, {
+        unit: { level: 'commune', code: '02509', name: 'Phường Hà Giang 1', provinceCode: '08', provinceName: 'Tuyên Quang' },
+        former: { level: 'commune', name: 'Phường Nguyễn Trãi', district: 'Thành phố Hà Giang', province: 'Tỉnh Hà Giang' },
+      });
+      addOrganiser(doc, 'Văn phòng Tỉnh ủy');
+      addParticipant(doc, { person: 'Đỗ Thị Lựu', title: 'Phó Chủ tịch', organisation: 'UBND phường' });
+    });
+    await desk.articles.flush();
+    const result = await search(desk, { query: 'tuyen quang' });
+    expect(idsOf(result).slice(0, 2).sort()).toEqual([province, placed].sort());
+    expect(idsOf(result).at(-1)).toBe(online);
+    // The place by its current and former names, the organiser, the participant; accents and đ folded.
+    expect(idsOf(await search(desk, { query: 'phuong ha giang 1' }))).toEqual([placed]);
+    expect(idsOf(await search(desk, { query: 'nguyen trai' }))).toEqual([placed]);
+    expect(idsOf(await search(desk, { query: 'tinh ha giang' }))).toEqual([placed]);
+    expect(idsOf(await search(desk, { query: 'van phong tinh uy' }))).toEqual([placed]);
+    expect(idsOf(await search(desk, { query: 'do thi luu' }))).toEqual([placed]);
+    expect(idsOf(await search(desk, { query: 'Đỗ Thị Lựu' }))).toEqual([placed]);
+    const hit = (await search(desk, { query: 'nguyen trai' })).hits[0]!;
+    const event = hit.highlights.find((h) => h.field === 'event')!;
+    expect(event.ranges.map(([s, e]) => event.text.slice(s, e))).toEqual(['Nguyễn', 'Trãi']);
   });
 });
 

@@ -8,7 +8,8 @@ import { readIfExists, writeDurable } from '../durable-file';
 import { SEARCH_FIELDS, type ArticleTexts } from './fields';
 
 export const SEARCH_FILE = 'search.json';
-const FORMAT = 1;
+/** 2: the event became a field. */
+const FORMAT = 2;
 
 export interface CachedArticle {
   readonly fileSize: number;

@@ -2,9 +2,10 @@
  * The in-memory full-text index. Each term has postings (which articles hold it, how often in
  * each field), so a query walks only the postings of its words, adds up each article's
  * weighted counts (BM25F: field weights, length normalisation, saturation) and keeps the
- * articles that have every word. The best of those are then read word by word (each article
- * keeps its words as term numbers in order, with where each starts) to add the bonus for
- * query words found side by side, and to mark matches for highlighting.
+ * articles that have every word. Each of those is then read word by word (each article keeps
+ * its words as term numbers in order, with where each starts) for the query words it has side
+ * by side and in order, which rank it above the articles that have them scattered; the best
+ * are read once more for exact counts, and matches are marked for highlighting.
  *
  * An update gives the article a new slot; the old slot's postings are skipped until there are
  * as many dead postings as live ones, and then every list is compacted in one pass.
@@ -12,7 +13,7 @@
 import { forEachWord, searchKey, wordEnd } from '../../../src-shared/text/search-key';
 import type { SearchHighlight } from '../../../src-shared/contract';
 import { FIELD_WEIGHT, SEARCH_FIELDS, type ArticleTexts } from './fields';
-import { countIn, countOf, Postings } from './postings';
+import { BODY_BITS, countIn, countOf, Postings } from './postings';
 import type { QueryTerm } from './query';
 import { TopK } from './top';
 
@@ -27,6 +28,14 @@ const K1 = 1.2;
 const B = 0.75;
 /** What two query words found side by side, in order, add (times the field's weight). */
 const PHRASE_BONUS = 0.6;
+/**
+ * What each pair of query words found side by side, in order, adds to an article's score: more
+ * than any score the words alone can reach (each word's share is at most idf × (K1 + 1) plus its
+ * pair bonus, idf staying under 20 for any library a desk holds, and a query has at most 16
+ * words), so an article with the words as a phrase ranks above every one that has them
+ * scattered ("Tuyên Quang" above "trực tuyến … cáp quang"), and BM25 orders each rank.
+ */
+const PHRASE_RANK = 10_000;
 const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 180;
 /** Dead postings are compacted once they are this many and outnumber the live ones. */
@@ -217,7 +226,7 @@ export class SearchIndex {
           const s = p.slots[j]!;
           const packed = p.counts[j]!;
           let w = countOf(packed, BODY, BODY) * bodyFactor[s]!;
-          if (packed >>> 16) {
+          if (packed >>> BODY_BITS) {
             for (let f = 0; f < FIELD_COUNT; f++) {
               const c = f === BODY ? 0 : countOf(packed, f, BODY);
               if (c) w += (WEIGHTS[f]! * c) / (1 - B + (B * lengths[s * FIELD_COUNT + f]!) / avg[f]!);
@@ -244,10 +253,15 @@ export class SearchIndex {
     }
     const scores = Float64Array.from(found);
     if (n > 1) {
-      // The best REFINED by their first scores, ties in slot order (as a stable sort of the slots would have them).
+      // Every match is read for its side-by-side pairs (they set its rank); then the best
+      // REFINED by rank and first score, ties in slot order (as a stable sort of the slots
+      // would have them), get their exact counts.
+      const ranks = new Uint8Array(docs.length);
+      for (let k = 0; k < docs.length; k++) ranks[k] = sideBySide(docs[k]!, q, full);
+      const before = (a: number, b: number) => ranks[a]! > ranks[b]! || (ranks[a] === ranks[b] && (scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b)));
       let refine: number[];
       if (docs.length > REFINED) {
-        const top = new TopK<number>(REFINED, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
+        const top = new TopK<number>(REFINED, before);
         for (let k = 0; k < docs.length; k++) top.add(k);
         refine = top.sorted();
       } else refine = docs.map((_, k) => k);
@@ -260,6 +274,7 @@ export class SearchIndex {
         scan(doc, q, full, tf, pairs);
         scores[k] = combine(doc, q, avg, tf, pairs);
       }
+      for (let k = 0; k < docs.length; k++) scores[k]! += ranks[k]! * PHRASE_RANK;
     }
     return { docs, scores };
   }
@@ -392,6 +407,34 @@ export class SearchIndex {
     while (end < sorted.length && this.keys[sorted[end]!]!.startsWith(prefix)) end++;
     return sorted.subarray(lo, end);
   }
+}
+
+/**
+ * How many of the query's pairs of neighbouring words (the first and second, the second and
+ * third…) the article has side by side and in order, in any one field. Stops reading once it
+ * has found them all.
+ */
+function sideBySide(doc: Indexed, q: PreparedQuery, full: number): number {
+  const n = q.size;
+  const want = (2 ** (n - 1) - 1) >>> 0;
+  let found = 0;
+  const masks = q.masks;
+  const seq = doc.seq;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    let prev = 0;
+    for (let p = doc.bounds[f]!, end = doc.bounds[f + 1]!; p < end; p++) {
+      const m = masks[seq[p]!]! & full;
+      // Bit i of (prev & m >> 1): word i here before, word i + 1 now.
+      if (m && prev) {
+        found |= prev & (m >>> 1);
+        if ((found & want) === want) return n - 1;
+      }
+      prev = m;
+    }
+  }
+  let count = 0;
+  for (let x = found & want; x; x &= x - 1) count++;
+  return count;
 }
 
 /** Counts the query's words in every field and notes pairs found side by side, in order. */

@@ -1,11 +1,13 @@
 /**
  * One term's postings: the article slots that hold it and how often, per field, packed in one
- * number — the body's count in the low 16 bits, then 4 bits for each short field (headline,
- * lead, byline, tags), capped at 15 (a headline that says a word 15 times says it enough).
+ * 32-bit number — the body's count in the low 12 bits (capped at 4,095: a word said that often
+ * in one body counts no more for it), then 4 bits for each short field (headline, lead, byline,
+ * tags, event), capped at 15 (a headline that says a word 15 times says it enough).
  */
 export const SHORT_FIELD_BITS = 4;
 export const SHORT_FIELD_MAX = (1 << SHORT_FIELD_BITS) - 1;
-export const BODY_MAX = 0xffff;
+export const BODY_BITS = 12;
+export const BODY_MAX = (1 << BODY_BITS) - 1;
 
 export class Postings {
   slots = new Uint32Array(2);
@@ -43,11 +45,11 @@ export class Postings {
 /** Adds one occurrence in field `f` (the body is `body`) to a packed count. */
 export function countIn(packed: number, f: number, body: number): number {
   if (f === body) return (packed & BODY_MAX) === BODY_MAX ? packed : packed + 1;
-  const shift = 16 + SHORT_FIELD_BITS * f;
+  const shift = BODY_BITS + SHORT_FIELD_BITS * f;
   return ((packed >>> shift) & SHORT_FIELD_MAX) === SHORT_FIELD_MAX ? packed : (packed + (1 << shift)) >>> 0;
 }
 
 /** The count of field `f` in a packed count. */
 export function countOf(packed: number, f: number, body: number): number {
-  return f === body ? packed & BODY_MAX : (packed >>> (16 + SHORT_FIELD_BITS * f)) & SHORT_FIELD_MAX;
+  return f === body ? packed & BODY_MAX : (packed >>> (BODY_BITS + SHORT_FIELD_BITS * f)) & SHORT_FIELD_MAX;
 }

@@ -6,11 +6,12 @@ import { hrefFor } from '../../../app/route';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { Marked } from './Marked';
 
-/** What to show under the headline: the body around its first match, else the lead when it matched, else the body's start. */
+/** What to show under the headline: the body around its first match, else the lead or the event when it matched, else the body's start. */
 function excerptOf(hit: SearchHit): SearchHit['highlights'][number] | null {
   const body = hit.highlights.find((h) => h.field === 'body');
   if (body?.ranges.length) return body;
-  return hit.highlights.find((h) => h.field === 'sapo') ?? body ?? (hit.summary.sapo ? { field: 'sapo', text: hit.summary.sapo, ranges: [] } : null);
+  const matched = hit.highlights.find((h) => h.field === 'sapo') ?? hit.highlights.find((h) => h.field === 'event');
+  return matched ?? body ?? (hit.summary.sapo ? { field: 'sapo', text: hit.summary.sapo, ranges: [] } : null);
 }
 
 export function SearchResults({ result }: { readonly result: SearchResult | null }) {

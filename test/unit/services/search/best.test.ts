@@ -13,7 +13,7 @@ function corpus(n: number): Map<string, ArticleTexts> {
   const rand = seededRandom(7);
   const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(rand() * WORDS.length)]!).join(' ');
   const out = new Map<string, ArticleTexts>();
-  for (let i = 0; i < n; i++) out.set(`a${i}`, { headline: pick(1 + Math.floor(rand() * 4)), sapo: pick(3), byline: '', tags: '', body: pick(5 + Math.floor(rand() * 10)) });
+  for (let i = 0; i < n; i++) out.set(`a${i}`, { headline: pick(1 + Math.floor(rand() * 4)), sapo: pick(3), byline: '', tags: '', event: '', body: pick(5 + Math.floor(rand() * 10)) });
   return out;
 }
 

@@ -4,7 +4,7 @@ import { SearchIndex } from '../../../../src-main/services/search/index';
 import { parseQuery } from '../../../../src-main/services/search/query';
 
 function texts(partial: Partial<ArticleTexts>): ArticleTexts {
-  return { headline: '', sapo: '', byline: '', tags: '', body: '', ...partial };
+  return { headline: '', sapo: '', byline: '', tags: '', event: '', body: '', ...partial };
 }
 
 function search(index: SearchIndex, query: string) {
@@ -88,6 +88,33 @@ describe('SearchIndex', () => {
     expect(body.text.length).toBeLessThan(200);
     expect(marked(body.text, body.ranges)).toEqual(['đồng', 'bào', 'Mông']);
     expect(body.text).not.toMatch(/…\S*dung\S/);
+  });
+
+  it('ranks words side by side and in order above the same words scattered, wherever they are', () => {
+    const index = new SearchIndex();
+    // Scattered: "tuyến" and "quang" in the headline, several times in the body — a high BM25 score.
+    index.put('scattered', texts({ headline: 'Hội nghị trực tuyến về mạng cáp quang', body: 'Hội nghị trực tuyến bàn về cáp quang. Cáp quang nối các điểm cầu trực tuyến. Mạng cáp quang và truyền hình trực tuyến.' }));
+    // Side by side once, in the body only.
+    index.put('phrase', texts({ headline: 'Hội nghị tổng kết công tác năm 2023', body: 'Sáng 5/1, tỉnh Tuyên Quang tổ chức hội nghị tổng kết.' }));
+    // Side by side but the other way round: no better than scattered.
+    index.put('reversed', texts({ headline: 'Quang cảnh hội nghị', body: 'Đông đảo đại biểu dự quang tuyến.' }));
+    expect(search(index, 'tuyen quang').ids[0]).toBe('phrase');
+    expect(search(index, 'tuyen quang').ids.indexOf('reversed')).toBeGreaterThan(0);
+    // Three words: two pairs side by side beat one.
+    index.put('two-pairs', texts({ body: 'Ủy ban nhân dân tỉnh họp phiên thường kỳ.' }));
+    index.put('one-pair', texts({ headline: 'Nhân dân tỉnh nhà đón Tết', body: 'Ủy ban mặt trận tham dự.' }));
+    expect(search(index, 'uy ban nhan').ids.slice(0, 2)).toEqual(['two-pairs', 'one-pair']);
+    // The event's text is a field of its own, searched like the others.
+    index.put('event', texts({ event: 'Hội nghị dân vận. Phường Hà Giang 1. Tuyên Quang' }));
+    expect(search(index, 'ha giang 1').ids).toEqual(['event']);
+  });
+
+  it('ranks phrases above scattered words among many matches, past the articles read again for exact counts', () => {
+    const index = new SearchIndex();
+    // 400 articles with both words scattered and repeated (strong scores), one with them side by side.
+    for (let i = 0; i < 400; i++) index.put(`s${i}`, texts({ headline: `Trực tuyến và cáp quang số ${i}`, sapo: 'Cáp quang trực tuyến, cáp quang.' }));
+    index.put('phrase', texts({ body: 'Đoàn công tác về Tuyên Quang hôm qua.' }));
+    expect(search(index, 'tuyen quang').ids[0]).toBe('phrase');
   });
 
   it('forgets an article when it is replaced or removed', () => {
