@@ -50,7 +50,9 @@ function deepClean(value: unknown): unknown {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function cleanText(text: Y.Text | Y.XmlText): void {
+/** Cleans a text run by run (or, with `fix` false, only looks); returns whether anything needed it. */
+function cleanText(text: Y.Text | Y.XmlText, fix: boolean): boolean {
+  let found = false;
   let at = 0;
   for (const run of text.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
     if (typeof run.insert !== 'string') {
@@ -61,46 +63,61 @@ function cleanText(text: Y.Text | Y.XmlText): void {
     const next = clean(prev);
     const range = changedRange(prev, next);
     if (range) {
+      found = true;
+      if (!fix) return true;
       text.delete(at + range.start, range.endPrev - range.start);
       if (range.endNext > range.start) text.insert(at + range.start, next.slice(range.start, range.endNext), run.attributes ?? {});
     }
     at += next.length;
   }
+  return found;
 }
 
-function cleanType(type: unknown): void {
-  if (type instanceof Y.XmlText || type instanceof Y.Text) cleanText(type);
-  else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) type.toArray().forEach(cleanType);
-  else if (type instanceof Y.Map) {
+function cleanType(type: unknown, fix: boolean): boolean {
+  let found = false;
+  if (type instanceof Y.XmlText || type instanceof Y.Text) return cleanText(type, fix);
+  if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
+    for (const child of type.toArray()) if (cleanType(child, fix)) found = true;
+  } else if (type instanceof Y.Map) {
     for (const [key, value] of [...(type as Y.Map<unknown>).entries()]) {
-      if (value instanceof Y.AbstractType) cleanType(value);
-      else {
-        const next = deepClean(value);
-        if (!same(next, value)) type.set(key, next);
+      if (value instanceof Y.AbstractType) {
+        if (cleanType(value, fix)) found = true;
+        continue;
       }
+      const next = deepClean(value);
+      if (same(next, value)) continue;
+      found = true;
+      if (fix) type.set(key, next);
     }
   } else if (type instanceof Y.Array) {
-    const items = (type as Y.Array<unknown>).toArray();
-    items.forEach((value, i) => {
-      if (value instanceof Y.AbstractType) cleanType(value);
-      else {
-        const next = deepClean(value);
-        if (same(next, value)) return;
-        type.delete(i, 1);
-        type.insert(i, [next]);
+    (type as Y.Array<unknown>).toArray().forEach((value, i) => {
+      if (value instanceof Y.AbstractType) {
+        if (cleanType(value, fix)) found = true;
+        return;
       }
+      const next = deepClean(value);
+      if (same(next, value)) return;
+      found = true;
+      if (!fix) return;
+      type.delete(i, 1);
+      type.insert(i, [next]);
     });
   }
+  return found;
+}
+
+function roots(doc: Y.Doc, options: { body: boolean }): unknown[] {
+  return [doc.getText(KEYS.headline), doc.getText(KEYS.sapo), ...(options.body ? [doc.getXmlFragment(KEYS.body)] : []), doc.getMap(KEYS.meta), doc.getArray(KEYS.photos), doc.getMap(KEYS.event)];
+}
+
+/** Whether cleanArticleText would change anything (it changes nothing itself). */
+export function articleNeedsCleaning(doc: Y.Doc, options: { body: boolean }): boolean {
+  return roots(doc, options).some((root) => cleanType(root, false));
 }
 
 /** Cleans the texts of the article, the body's too unless told not to (one transaction, with `origin`). */
 export function cleanArticleText(doc: Y.Doc, options: { body: boolean }, origin?: unknown): void {
   doc.transact(() => {
-    cleanType(doc.getText(KEYS.headline));
-    cleanType(doc.getText(KEYS.sapo));
-    if (options.body) cleanType(doc.getXmlFragment(KEYS.body));
-    cleanType(doc.getMap(KEYS.meta));
-    cleanType(doc.getArray(KEYS.photos));
-    cleanType(doc.getMap(KEYS.event));
+    for (const root of roots(doc, options)) cleanType(root, true);
   }, origin);
 }

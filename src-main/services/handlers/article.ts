@@ -1,4 +1,4 @@
-import { cleanArticleText, updateNeedsCleaning } from '../../../src-shared/article-clean';
+import { articleNeedsCleaning, cleanArticleText, updateNeedsCleaning } from '../../../src-shared/article-clean';
 import { importArticle } from '../import';
 import type { DeskServices, DomainHandlers } from './types';
 
@@ -29,7 +29,8 @@ export function articleHandlers(s: DeskServices): DomainHandlers<'article'> {
       const savedAt = await articles.update(id, update, ctx.client);
       if (updateNeedsCleaning(update)) {
         bodyToClean.add(id);
-        await articles.change(id, (doc) => cleanArticleText(doc, { body: false }));
+        // Most often it is the body (an input method composing): then nothing is written now.
+        if (await articles.read(id, (doc) => articleNeedsCleaning(doc, { body: false }))) await articles.change(id, (doc) => cleanArticleText(doc, { body: false }));
       }
       return { savedAt };
     },

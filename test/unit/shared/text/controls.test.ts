@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { cleanArticleText, updateNeedsCleaning } from '../../../../src-shared/article-clean';
+import { articleNeedsCleaning, cleanArticleText, updateNeedsCleaning } from '../../../../src-shared/article-clean';
 import { body, headline, readArticle, writeMeta } from '../../../../src-shared/article-doc';
 import { newSession } from '../../../../src-shared/register';
 import { clean, visibleControls, withoutControls, withoutControlsDeep } from '../../../../src-shared/text/controls';
@@ -41,7 +41,10 @@ describe('cleaning an article document', () => {
     writeMeta(doc, 'byline', 'Minh Thư\u0007', newSession());
     expect(updateNeedsCleaning(Y.encodeStateAsUpdate(doc))).toBe(true);
 
+    expect(articleNeedsCleaning(doc, { body: false })).toBe(true);
     cleanArticleText(doc, { body: false });
+    expect(articleNeedsCleaning(doc, { body: false })).toBe(false);
+    expect(articleNeedsCleaning(doc, { body: true })).toBe(true);
     expect(readArticle(doc).headline).toBe('Tin[2J');
     expect(readArticle(doc).byline).toBe('Minh Thư');
     expect(text.toDelta()[1].insert).toContain('\u0000');
