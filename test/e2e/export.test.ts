@@ -17,6 +17,7 @@ import { readZip } from '../integration/export-support';
 import { makePhoto } from '../support/photos';
 import { startUploadServer } from '../support/upload-server';
 import { useHarness } from './support/harness';
+import { fill } from './support/texts';
 import { ArticlePage } from './support/pages/article-page';
 import { LibraryPage } from './support/pages/library-page';
 import { PhotosPanel } from './support/pages/photos-panel';
@@ -24,6 +25,7 @@ import { PhotosPanel } from './support/pages/photos-panel';
 const SAMPLE = 'Hội nghị trực tuyến toàn tỉnh triển khai nhiệm vụ chuyển đổi số năm 2026';
 const tp = resources.vi.package;
 const to = resources.vi.outbox;
+const ts = resources.vi.settings;
 
 describe('export and send', () => {
   const h = useHarness();
@@ -85,10 +87,11 @@ describe('export and send', () => {
       // Send: refused with a clear message until an address is set, then delivered once.
       await page.getByRole('button', { name: tp.send, exact: true }).click();
       await expect.poll(() => page.getByRole('alert').innerText()).toContain(resources.vi.errors.uploadNotConfigured);
-      await page.getByRole('link', { name: to.open, exact: true }).click();
-      await page.getByLabel(to.settings.url, { exact: true }).fill(upload.url);
-      await page.getByRole('button', { name: to.settings.save, exact: true }).click();
-      await page.getByText(to.settings.saved, { exact: true }).waitFor();
+      // The message links to the setting it names.
+      await page.getByRole('alert').getByRole('link', { name: fill(ts.goTo, { section: ts.section.upload }), exact: true }).click();
+      await page.getByLabel(ts.upload.url, { exact: true }).fill(upload.url);
+      await page.getByRole('button', { name: ts.upload.save, exact: true }).click();
+      await page.getByText(ts.upload.saved, { exact: true }).waitFor();
       await page.goBack();
       await article.waitReady();
       await page.getByRole('button', { name: tp.send, exact: true }).click();

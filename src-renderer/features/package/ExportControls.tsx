@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
 import { hrefFor } from '../../app/route';
+import { SettingLink } from '../../app/SettingLink';
 import { desk, platformMode } from '../../platform/api';
 import './package.css';
 
@@ -101,7 +102,7 @@ export function ExportControls({ articleId }: { readonly articleId: string }) {
       </div>
       {state.kind === 'failed' && (
         <p className="banner banner--error export-controls__error" role="alert">
-          {te(state.error.code, { ...state.error.params })}
+          {te(state.error.code, { ...state.error.params })} <SettingLink code={state.error.code} />
         </p>
       )}
     </div>
