@@ -3,21 +3,27 @@
  * lead and body are written over the current ones in one transaction, so an undo manager that
  * tracks `origin` undoes the whole restore in one step and other clients merge it like any edit.
  *
- * Only the text is restored: photos, event details and meta (byline, tags, status…) stay as
- * they are now.
+ * The text is restored, and with it the slug: the version's own when a person had given it one,
+ * else none, so the slug follows the restored headline again (a slug made for the discarded text
+ * would otherwise stay and be exported). Photos, event details and the rest of the meta (byline,
+ * tags, status…) stay as they are now.
  */
 import * as Y from 'yjs';
-import { body, headline, sapo, setText } from './article-doc';
+import { body, headline, metaRegister, sapo, setText, slugOf, writeMeta } from './article-doc';
+import { newSession } from './register';
 
 /** The text fields a restore brings back, in the order they are shown. */
 export const RESTORED_FIELDS = ['headline', 'sapo', 'body'] as const;
 export type RestoredField = (typeof RESTORED_FIELDS)[number];
 
-/** Writes `source`'s headline, lead and body into `target` (one transaction, with `origin`). */
-export function restoreInto(target: Y.Doc, source: Y.Doc, origin: unknown): void {
+/** Writes `source`'s headline, lead, slug and body into `target` (one transaction, with `origin`; the slug written as `by`). */
+export function restoreInto(target: Y.Doc, source: Y.Doc, origin: unknown, by = ''): void {
   target.transact(() => {
     setText(headline(target), headline(source).toString());
     setText(sapo(target), sapo(source).toString());
+    const restored = slugOf(source);
+    const slug = restored.edited ? restored.slug : '';
+    if (metaRegister(target, 'slug').value !== slug) writeMeta(target, 'slug', slug, newSession(by));
     const frag = body(target);
     const from = body(source);
     // The XML form carries elements, attributes and marks: equal means nothing to restore.

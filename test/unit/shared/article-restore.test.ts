@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { body, bodyHtml, bodyLines, headline, initArticle, meta, photos, readArticle, sapo, setBodyLines, setText } from '../../../src-shared/article-doc';
+import { body, bodyHtml, bodyLines, headline, initArticle, meta, photos, readArticle, sapo, setBodyLines, setText, slugOf, writeMeta } from '../../../src-shared/article-doc';
+import { newSession } from '../../../src-shared/register';
 import { restoreInto } from '../../../src-shared/article-restore';
 
 const USER = 'user';
@@ -116,5 +117,39 @@ describe('restoreInto', () => {
     restoreInto(doc, same, USER);
     expect(readArticle(doc)).toMatchObject({ headline: 'Như nhau', sapo: 'Như nhau.', body: 'Như nhau.' });
     expect(Y.encodeStateVector(doc)).toEqual(sv);
+  });
+
+  it('brings back the slug a person gave the version', () => {
+    const doc = article('Lũ về Yên Bái', 'Sáng nay.', ['Một.']);
+    writeMeta(doc, 'slug', 'lu-yen-bai-sang', newSession('Minh Thư'));
+    const old = versionOf(doc);
+    setText(headline(doc), 'Lũ rút ở Yên Bái');
+    writeMeta(doc, 'slug', 'lu-rut-yen-bai', newSession('Minh Thư'));
+    restoreInto(doc, old, USER, 'Minh Thư');
+    expect(slugOf(doc)).toEqual({ slug: 'lu-yen-bai-sang', edited: true });
+    expect(readArticle(doc).slug).toBe('lu-yen-bai-sang');
+  });
+
+  it("gives the slug back to the restored headline when the version's was never edited", () => {
+    const doc = article('Lũ về Yên Bái', 'Sáng nay.', ['Một.']);
+    const old = versionOf(doc);
+    setText(headline(doc), 'Lũ rút ở Yên Bái');
+    writeMeta(doc, 'slug', 'lu-rut', newSession());
+    expect(readArticle(doc).slug).toBe('lu-rut');
+    restoreInto(doc, old, USER);
+    expect(slugOf(doc)).toEqual({ slug: 'lu-ve-yen-bai', edited: false });
+    // It follows the headline again from there, until someone edits it.
+    setText(headline(doc), 'Lũ về Lào Cai');
+    expect(readArticle(doc).slug).toBe('lu-ve-lao-cai');
+  });
+
+  it('restores an edited slug written the old way (a plain slug with slugEdited)', () => {
+    const doc = article('Tin cũ', '', []);
+    meta(doc).set('slug', 'tin-cu-rieng');
+    meta(doc).set('slugEdited', true);
+    const old = versionOf(doc);
+    writeMeta(doc, 'slug', 'khac', newSession());
+    restoreInto(doc, old, USER);
+    expect(readArticle(doc).slug).toBe('tin-cu-rieng');
   });
 });
