@@ -29,6 +29,7 @@ describe('the settings page', () => {
       await library.goto(desk.url);
       await library.newArticle();
       await article.waitReady();
+      const articleUrl = page.url();
 
       // "Send" with no address: the message names the settings page and links to its section.
       const vi = resources.vi;
@@ -71,6 +72,14 @@ describe('the settings page', () => {
       expect(await settings.languageOption('en').isChecked()).toBe(true);
       await expect.poll(() => settings.uploadUrl().inputValue()).toBe(upload.url);
       expect(await settings.button(fill(resources.en.settings.sections.remove, { name: 'Du lịch' })).count()).toBe(1);
+
+      // The article's section field offers the desk's list, in its order, with the new section.
+      await page.goto(articleUrl);
+      article.speak('en');
+      await article.waitReady();
+      const sections = await page.getByLabel(resources.en.workspace.meta.section, { exact: true }).locator('option').allInnerTexts();
+      expect(sections.slice(1, 3)).toEqual(['Thời sự', 'Chính trị']);
+      expect(sections).toContain('Du lịch');
 
       // Reachable from the header on any page.
       await library.goto(`${desk.origin}/#/`);

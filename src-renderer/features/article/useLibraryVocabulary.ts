@@ -1,12 +1,13 @@
 /**
  * The sections and tags the library's articles already use, for the details panel's section
- * list and tag completion; kept current as the library changes. Until the desk keeps its own
- * list of sections, the sections in use are that list.
+ * list and tag completion; kept current as the library changes. The sections offered are the
+ * desk's own list (settings, in its order), then any other section an article uses.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../src-shared/models';
 import { compareVi, fold } from '../../../src-shared/text/vietnamese';
 import { desk } from '../../platform/api';
+import { useSettings } from '../../shared/useSettings';
 
 export interface Vocabulary {
   readonly sections: readonly string[];
@@ -23,11 +24,18 @@ function distinct(values: Iterable<string>): string[] {
   return [...seen.values()].sort(compareVi);
 }
 
+/** The desk's sections in their order, then the sections in use that the list lacks. */
+export function offeredSections(desk: readonly string[], used: readonly string[]): string[] {
+  const listed = new Set(desk.map(fold));
+  return [...desk, ...used.filter((s) => !listed.has(fold(s)))];
+}
+
 export function vocabularyOf(rows: readonly ArticleSummary[]): Vocabulary {
   return { sections: distinct(rows.map((r) => r.section)), tags: distinct(rows.flatMap((r) => r.tags ?? [])) };
 }
 
 export function useLibraryVocabulary(): Vocabulary {
+  const settings = useSettings();
   const [vocabulary, setVocabulary] = useState<Vocabulary>({ sections: [], tags: [] });
   useEffect(() => {
     let live = true;
@@ -49,5 +57,6 @@ export function useLibraryVocabulary(): Vocabulary {
       off();
     };
   }, []);
-  return vocabulary;
+  const deskSections = settings?.sections;
+  return useMemo(() => ({ ...vocabulary, sections: offeredSections(deskSections ?? [], vocabulary.sections) }), [vocabulary, deskSections]);
 }
