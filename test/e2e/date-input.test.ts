@@ -3,7 +3,7 @@
  * "13/01/2022 17:53" stored as that wall-clock time in the event's zone (shown as GMT+7), the
  * English interface reading the same day-first 24-hour form, and impossible dates — 31/02, a
  * time of 25:61, the year 0800 — refused with the reason in the interface language while the
- * desk keeps what it had.
+ * desk keeps what it had. The story's own date in the article's details is typed the same way.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readEvent, type EventView } from '../../src-shared/article-event';
 import { resources } from '../../src-shared/locales';
+import { articleOnDisk } from './support/disk';
 import { useHarness } from './support/harness';
+import { showTab } from './support/pages/inspector';
 import { ArticlePage } from './support/pages/article-page';
 import { EventPanel } from './support/pages/event-panel';
 import { LibraryPage } from './support/pages/library-page';
@@ -72,6 +74,7 @@ describe('the date input', () => {
     // English: the same day-first form (the desk's English is British), messages in English.
     await library.switchLanguage('en');
     event.speak('en');
+    article.speak('en');
     expect(await event.start().inputValue()).toBe('13/01/2022 17:53');
     await event.typeDate('end', '13/01/2022 25:61');
     await expect.poll(() => event.dateError('end').innerText()).toBe(`There is no time 25:61: hours go from 0 to 23, minutes from 0 to 59. ${resources.en.common.dateInput.errors.notSaved}`);
@@ -80,5 +83,18 @@ describe('the date input', () => {
     expect(await event.dateError('end').count()).toBe(0);
     expect(await event.end().inputValue()).toBe('13/01/2022 19:30');
     expect((await stored()).start).toBe('2022-01-13T17:53');
+
+    // The story's own date, in the details: Vietnam's wall-clock time, stored with its offset;
+    // a date without its time is refused there.
+    await showTab(page, 'en', 'details');
+    const storyDate = page.getByLabel(resources.en.common.article.storyDate, { exact: true });
+    await storyDate.fill('13/01/2022 17:53');
+    await storyDate.press('Enter');
+    await expect.poll(async () => (await articleOnDisk(dir, id))?.storyDate).toBe('2022-01-13T17:53:00+07:00');
+    await storyDate.fill('14/01/2022');
+    await storyDate.press('Enter');
+    await expect.poll(() => page.locator('.story-date').getByRole('alert').innerText()).toContain('The time is missing');
+    await article.waitSaved();
+    expect((await articleOnDisk(dir, id))?.storyDate).toBe('2022-01-13T17:53:00+07:00');
   });
 });
