@@ -98,12 +98,12 @@ interface Deps {
 const STATUS_DELAY_MS = 100;
 
 /** The desk's code for each reason the server refuses an article with (anything else: forbidden). */
-const REFUSALS: Readonly<Record<string, ErrorCode>> = {
-  workflowReadOnly: 'syncWorkflowReadOnly',
-  notFound: 'notFound',
-  tooManyArticles: 'syncTooManyArticles',
-  articleTooLarge: 'syncArticleTooLarge',
-};
+const REFUSALS: ReadonlyMap<string, ErrorCode> = new Map([
+  ['workflowReadOnly', 'syncWorkflowReadOnly'],
+  ['notFound', 'notFound'],
+  ['tooManyArticles', 'syncTooManyArticles'],
+  ['articleTooLarge', 'syncArticleTooLarge'],
+]);
 
 /** Refusals over a server limit (README, "Accounts"): asked again on `retry`. */
 const QUOTA_CODES: ReadonlySet<ErrorCode> = new Set(['syncTooManyArticles', 'syncArticleTooLarge']);
@@ -393,7 +393,11 @@ export class SyncService {
       if (!this.deps.articles.has(entry.id) || !record || record.version < entry.version) this.queue.add(entry.id);
     }
     // Refused for the hourly limit of new articles: asked again once that may have eased.
-    for (const [id, at] of [...this.refusedAt]) if (this.refused.get(id) === 'syncTooManyArticles' && Date.now() - at > QUOTA_RETRY_MS) this.refused.delete(id);
+    for (const [id, at] of [...this.refusedAt]) {
+      const code = this.refused.get(id);
+      if (code === 'syncTooManyArticles' && Date.now() - at > QUOTA_RETRY_MS) this.refused.delete(id);
+      if (!this.refused.has(id)) this.refusedAt.delete(id);
+    }
     for (const id of this.pendingIds()) if (!this.refused.has(id)) this.queue.add(id);
     for (const id of this.deps.articles.entries().map((e) => e.id)) if (this.deps.hub.isOpenAnywhere(id) && !this.refused.has(id)) this.queue.add(id);
     this.pump();
@@ -405,7 +409,9 @@ export class SyncService {
   private pump(): void {
     if (!this.data.account || this.error || this.closed) return;
     for (const id of [...this.queue]) {
-      if (this.links.has(id) || this.linking.has(id)) {
+      // Refused: linked again only once the refusal is lifted (listed, told, retried), whatever
+      // queued it meanwhile (a newer version listed, the watchdog) — else a refused update is sent again and again.
+      if (this.links.has(id) || this.linking.has(id) || this.refused.has(id)) {
         this.queue.delete(id);
         continue;
       }
@@ -635,7 +641,7 @@ export class SyncService {
       this.fail({ code: 'syncUnauthorized' });
       return;
     }
-    const code: ErrorCode = REFUSALS[reason] ?? 'syncForbidden';
+    const code: ErrorCode = REFUSALS.get(reason) ?? 'syncForbidden';
     this.refused.set(id, code);
     this.refusedAt.set(id, Date.now());
     this.unlink(id, link);
