@@ -3,7 +3,8 @@
  * "13/01/2022 17:53" stored as that wall-clock time in the event's zone (shown as GMT+7), the
  * English interface reading the same day-first 24-hour form, and impossible dates — 31/02, a
  * time of 25:61, the year 0800 — refused with the reason in the interface language while the
- * desk keeps what it had. The story's own date in the article's details is typed the same way.
+ * desk keeps what it had. The story's own date in the article's details and the library's date
+ * filters (a day alone) are typed the same way.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { showTab } from './support/pages/inspector';
 import { ArticlePage } from './support/pages/article-page';
 import { EventPanel } from './support/pages/event-panel';
 import { LibraryPage } from './support/pages/library-page';
+import { LibrarySearch } from './support/pages/library-search';
+import { fill } from './support/texts';
 
 /** The article's event as the desk saved it in its data folder. */
 async function eventOnDisk(dataDir: string, id: string): Promise<EventView | null> {
@@ -32,7 +35,7 @@ async function eventOnDisk(dataDir: string, id: string): Promise<EventView | nul
 describe('the date input', () => {
   const h = useHarness();
 
-  it('reads 13/01/2022 17:53 in both languages, and refuses 31/02, 25:61 and the year 0800 without storing them', async () => {
+  it('reads 13/01/2022 17:53 in both languages, and refuses 31/02, 25:61 and the year 0800 without storing them; the story date and the library filters too', async () => {
     const dir = await h.dataDir();
     const desk = await h.startDesk(dir);
     const page = await h.page();
@@ -96,5 +99,19 @@ describe('the date input', () => {
     await expect.poll(() => page.locator('.story-date').getByRole('alert').innerText()).toContain('The time is missing');
     await article.waitSaved();
     expect((await articleOnDisk(dir, id))?.storyDate).toBe('2022-01-13T17:53:00+07:00');
+
+    // The library's date filters take a day alone, typed the same way.
+    await library.goto(`${desk.origin}/#/`);
+    const search = new LibrarySearch(page, 'en');
+    await search.filter('from').fill('13/01/2022 17:53');
+    await search.filter('from').press('Enter');
+    await expect.poll(() => page.getByRole('search').getByRole('alert').innerText()).toContain(resources.en.common.dateInput.errors.timeInDate);
+    expect(await search.results().count()).toBe(0);
+    await search.filter('from').fill('01/01/2100');
+    await search.filter('from').press('Enter');
+    await expect.poll(() => search.results().innerText()).toContain(resources.en.search.none);
+    await search.filter('from').fill('01/01/2000');
+    await search.filter('from').press('Enter');
+    await expect.poll(() => search.count().innerText()).toBe(fill(resources.en.search.count, { n: '1' }));
   });
 });
