@@ -2,10 +2,11 @@
  * The in-memory full-text index. Each term has postings (which articles hold it, how often in
  * each field), so a query walks only the postings of its words, adds up each article's
  * weighted counts (BM25F: field weights, length normalisation, saturation) and keeps the
- * articles that have every word. Each of those is then read word by word (each article keeps
- * its words as term numbers in order, with where each starts) for the query words it has side
- * by side and in order, which rank it above the articles that have them scattered; the best
- * are read once more for exact counts, and matches are marked for highlighting.
+ * articles that have every word. Those (the best by that score, as many as about 300,000 words
+ * hold, when more match) are read word by word — each article keeps its words as term numbers
+ * in order, with where each starts — for the query words they have side by side and in order,
+ * which rank them above the articles that have them scattered; the best are read once more for
+ * exact counts, and matches are marked for highlighting.
  *
  * An update gives the article a new slot; the old slot's postings are skipped until there are
  * as many dead postings as live ones, and then every list is compacted in one pass.
@@ -22,6 +23,13 @@ const FIELD_COUNT = SEARCH_FIELDS.length;
 const BODY = SEARCH_FIELDS.indexOf('body');
 /** How many of the best first scores are refined by reading the article word by word. */
 const REFINED = 300;
+/**
+ * How many words, about, a query reads to find its words side by side: the matches with the
+ * best first scores, as many as fit (at least REFINED). All of them in a desk's usual library,
+ * where a query's words are not in thousands of long articles; reading 9,000 articles of 400
+ * words for two common words took longer than the rest of the query.
+ */
+const PHRASE_READ_WORDS = 300_000;
 const WEIGHTS = SEARCH_FIELDS.map((f) => FIELD_WEIGHT[f]);
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -33,7 +41,8 @@ const PHRASE_BONUS = 0.6;
  * than any score the words alone can reach (each word's share is at most idf × (K1 + 1) plus its
  * pair bonus, idf staying under 20 for any library a desk holds, and a query has at most 16
  * words), so an article with the words as a phrase ranks above every one that has them
- * scattered ("Tuyên Quang" above "trực tuyến … cáp quang"), and BM25 orders each rank.
+ * scattered ("Tuyên Quang" above "trực tuyến … cáp quang"; among those read for it),
+ * and BM25 orders each rank.
  */
 const PHRASE_RANK = 10_000;
 const SNIPPET_BEFORE = 60;
@@ -253,12 +262,19 @@ export class SearchIndex {
     }
     const scores = Float64Array.from(found);
     if (n > 1) {
-      // Every match is read for its side-by-side pairs (they set its rank); then the best
-      // REFINED by rank and first score, ties in slot order (as a stable sort of the slots
-      // would have them), get their exact counts.
+      // The matches (as many as PHRASE_READ_WORDS allows, the best by first score) are read for
+      // their side-by-side pairs, which set their rank; then the best REFINED by rank and first
+      // score, ties in slot order (as a stable sort of the slots would have them), get their
+      // exact counts.
       const ranks = new Uint8Array(docs.length);
-      for (let k = 0; k < docs.length; k++) ranks[k] = sideBySide(docs[k]!, q, full);
-      const before = (a: number, b: number) => ranks[a]! > ranks[b]! || (ranks[a] === ranks[b] && (scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b)));
+      const byScore = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+      const readable = Math.max(REFINED, Math.floor(PHRASE_READ_WORDS / avg.reduce((sum, words) => sum + words, 0)));
+      if (docs.length > readable) {
+        const top = new TopK<number>(readable, byScore);
+        for (let k = 0; k < docs.length; k++) top.add(k);
+        for (const k of top.sorted()) ranks[k] = sideBySide(docs[k]!, q);
+      } else for (let k = 0; k < docs.length; k++) ranks[k] = sideBySide(docs[k]!, q);
+      const before = (a: number, b: number) => ranks[a]! > ranks[b]! || (ranks[a] === ranks[b] && byScore(a, b));
       let refine: number[];
       if (docs.length > REFINED) {
         const top = new TopK<number>(REFINED, before);
@@ -414,23 +430,28 @@ export class SearchIndex {
  * third…) the article has side by side and in order, in any one field. Stops reading once it
  * has found them all.
  */
-function sideBySide(doc: Indexed, q: PreparedQuery, full: number): number {
-  const n = q.size;
-  const want = (2 ** (n - 1) - 1) >>> 0;
-  let found = 0;
+function sideBySide(doc: Indexed, q: PreparedQuery): number {
+  const want = (2 ** (q.size - 1) - 1) >>> 0;
   const masks = q.masks;
   const seq = doc.seq;
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    let prev = 0;
-    for (let p = doc.bounds[f]!, end = doc.bounds[f + 1]!; p < end; p++) {
-      const m = masks[seq[p]!]! & full;
-      // Bit i of (prev & m >> 1): word i here before, word i + 1 now.
-      if (m && prev) {
-        found |= prev & (m >>> 1);
-        if ((found & want) === want) return n - 1;
-      }
-      prev = m;
+  const bounds = doc.bounds;
+  let found = 0;
+  let prev = 0;
+  let field = 1;
+  let next = bounds[1]!;
+  // One pass over every field's words (a query word's mask has only its own bit, i < size):
+  // bit i of (prev & m >>> 1) is word i just before and word i + 1 here.
+  for (let p = 0, end = seq.length; p < end; p++) {
+    while (p === next) {
+      prev = 0;
+      next = bounds[++field]!;
     }
+    const m = masks[seq[p]!]!;
+    if (prev & (m >>> 1)) {
+      found |= prev & (m >>> 1);
+      if ((found & want) === want) return q.size - 1;
+    }
+    prev = m;
   }
   let count = 0;
   for (let x = found & want; x; x &= x - 1) count++;
