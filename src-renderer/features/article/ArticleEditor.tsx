@@ -29,6 +29,7 @@ import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MergeNotice } from '../history/MergeNotice';
+import { ImportNotice } from '../import/ImportNotice';
 import { onShowVersion } from '../history/version-request';
 import { ExportControls } from '../package/ExportControls';
 import { PhotosPanel } from '../photos/PhotosPanel';
@@ -128,6 +129,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}
       <MergeNotice articleId={replica.id} />
+      <ImportNotice doc={doc} />
       <div className="article-layout" ref={width.layout} style={{ ['--inspector-width' as string]: `${width.width}px` }}>
         <section className="article-main" aria-labelledby={`${ids.headline}-title`}>
           <h1 className="eyebrow" id={`${ids.headline}-title`}>
