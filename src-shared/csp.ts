@@ -15,3 +15,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * The policy as the page's own <meta> tag repeats it (for a page opened without our headers):
+ * without `frame-ancestors`, which a browser ignores in a meta tag and reports as an error on
+ * every load. Framing is refused by the HTTP header (web mode, the app:// protocol) alone.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

@@ -7,3 +7,15 @@ export { formatDateTime, formatNumber } from '../../src-shared/format';
 export function formatTime(iso: string): string {
   return formatDateTime(iso).split(',')[0] ?? '';
 }
+
+/**
+ * A moment with its seconds, "17:53:08, 13/01/2022", for lists where two moments may share a
+ * minute. The newsroom's zone is a whole number of minutes from UTC, so the seconds are UTC's.
+ */
+export function formatDateTimeSeconds(iso: string): string {
+  const date = new Date(iso);
+  const text = formatDateTime(date);
+  if (!text) return '';
+  const seconds = String(date.getUTCSeconds()).padStart(2, '0');
+  return text.replace(/^(\d{2}:\d{2})/, `$1:${seconds}`);
+}

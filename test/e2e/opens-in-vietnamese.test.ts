@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
 import { useHarness } from './support/harness';
 import { LibraryPage } from './support/pages/library-page';
 import { texts } from './support/texts';
@@ -14,8 +14,14 @@ describe('the desk in the browser', () => {
     page.on('request', (r) => {
       if (r.resourceType() === 'font') fontRequests.push(r.url());
     });
+    const console: string[] = [];
+    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
     const library = new LibraryPage(page, 'vi');
+    const response = page.waitForResponse((r) => r.request().resourceType() === 'document' && r.status() === 200);
     await library.goto(desk.url);
+    // The whole policy comes as a header; framing is refused there, where browsers obey it.
+    expect(await (await response).headerValue('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
 
     expect(await library.htmlLang()).toBe('vi');
     expect(await page.title()).toBe('Bàn Tin');
@@ -34,7 +40,9 @@ describe('the desk in the browser', () => {
     expect(fontRequests.every((u) => u.startsWith(desk.origin + '/'))).toBe(true);
     expect(fontRequests.some((u) => u.includes('vietnamese'))).toBe(true);
 
+    // The meta tag repeats it without frame-ancestors, which a meta tag cannot carry (the console said so on every load).
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(console.filter((line) => line.includes('frame-ancestors'))).toEqual([]);
   });
 });

@@ -6,11 +6,11 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { photos } from '../../../src-shared/article-doc';
+import { meta, photos } from '../../../src-shared/article-doc';
 import type { Language } from '../../../src-shared/models';
 import { registerValue } from '../../../src-shared/register';
 import { bodyExtensions } from './extensions';
@@ -20,7 +20,9 @@ import { Toolbar } from './Toolbar';
 import './prosemirror.css';
 import './editor.css';
 
-function captionOf(doc: Y.Doc, language: Language, id: string): string {
+/** The caption in the article's language as the document holds it now (the writer may change the language). */
+function captionOf(doc: Y.Doc, id: string): string {
+  const language: Language = meta(doc).get('language') === 'en' ? 'en' : 'vi';
   const photo = photos(doc)
     .toArray()
     .find((p) => p.get('id') === id);
@@ -107,11 +109,17 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
         awareness,
         onLinkKey: () => setLinkOpen(true),
         photos: {
-          captionOf: (id) => captionOf(doc, language, id),
+          captionOf: (id) => captionOf(doc, id),
+          // Captions change with the photos and with the article's language.
           watch: (listener) => {
             const list = photos(doc);
+            const m = meta(doc);
             list.observeDeep(listener);
-            return () => list.unobserveDeep(listener);
+            m.observe(listener);
+            return () => {
+              list.unobserveDeep(listener);
+              m.unobserve(listener);
+            };
           },
           noCaption: () => t('photo.noCaption'),
         },
@@ -133,6 +141,14 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
     },
     [doc, undoManager, awareness],
   );
+
+  // The body's language (spelling, hyphenation, screen readers) follows the article's when it changes.
+  useEffect(() => {
+    const props = editor.options.editorProps;
+    const attributes = typeof props.attributes === 'function' ? {} : props.attributes;
+    if (attributes?.lang === language) return;
+    editor.setOptions({ editorProps: { ...props, attributes: { ...attributes, lang: language } } });
+  }, [editor, language]);
 
   const currentHref = (): string => {
     const href: unknown = editor.getAttributes('link').href;

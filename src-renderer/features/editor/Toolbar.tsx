@@ -9,14 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { BoldIcon, BulletListIcon, Heading2Icon, Heading3Icon, ItalicIcon, LinkIcon, OrderedListIcon, ParagraphIcon, QuoteIcon, RedoIcon, UndoIcon, type IconProps } from '../../shared/icons';
 import { activeBlocks, type BlockQuery } from './active-blocks';
+import { EDITOR_SHORTCUTS, type EditorCommand } from './shortcuts';
 
-type ButtonKey = 'bold' | 'italic' | 'heading2' | 'heading3' | 'paragraph' | 'quote' | 'bulletList' | 'orderedList' | 'link' | 'undo' | 'redo';
+type ButtonKey = EditorCommand;
 
 interface ToolbarButton {
   readonly key: ButtonKey;
   /** Drawn from the desk's own SVG set: no emoji or symbol font is needed. */
   readonly Icon: ComponentType<IconProps>;
-  readonly shortcut: string;
   readonly run: () => void;
   readonly pressed?: boolean;
   readonly disabled?: boolean;
@@ -57,17 +57,17 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
   });
   const chain = () => editor.chain().focus();
   const buttons: readonly ToolbarButton[] = [
-    { key: 'bold', Icon: BoldIcon, shortcut: 'Ctrl+B', pressed: state.bold, run: () => chain().toggleBold().run() },
-    { key: 'italic', Icon: ItalicIcon, shortcut: 'Ctrl+I', pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: 'heading2', Icon: Heading2Icon, shortcut: 'Ctrl+Alt+2', pressed: state.heading2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { key: 'heading3', Icon: Heading3Icon, shortcut: 'Ctrl+Alt+3', pressed: state.heading3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: 'paragraph', Icon: ParagraphIcon, shortcut: 'Ctrl+Alt+0', pressed: state.paragraph, run: () => chain().setParagraph().run() },
-    { key: 'quote', Icon: QuoteIcon, shortcut: 'Ctrl+Shift+B', pressed: state.quote, run: () => chain().toggleBlockquote().run() },
-    { key: 'bulletList', Icon: BulletListIcon, shortcut: 'Ctrl+Shift+8', pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
-    { key: 'orderedList', Icon: OrderedListIcon, shortcut: 'Ctrl+Shift+7', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
-    { key: 'link', Icon: LinkIcon, shortcut: 'Ctrl+K', pressed: state.link, run: onLink },
-    { key: 'undo', Icon: UndoIcon, shortcut: 'Ctrl+Z', disabled: !state.canUndo, run: () => chain().undo().run() },
-    { key: 'redo', Icon: RedoIcon, shortcut: 'Ctrl+Y', disabled: !state.canRedo, run: () => chain().redo().run() },
+    { key: 'bold', Icon: BoldIcon, pressed: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'italic', Icon: ItalicIcon, pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'heading2', Icon: Heading2Icon, pressed: state.heading2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'heading3', Icon: Heading3Icon, pressed: state.heading3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'paragraph', Icon: ParagraphIcon, pressed: state.paragraph, run: () => chain().setParagraph().run() },
+    { key: 'quote', Icon: QuoteIcon, pressed: state.quote, run: () => chain().toggleBlockquote().run() },
+    { key: 'bulletList', Icon: BulletListIcon, pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
+    { key: 'orderedList', Icon: OrderedListIcon, pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'link', Icon: LinkIcon, pressed: state.link, run: onLink },
+    { key: 'undo', Icon: UndoIcon, disabled: !state.canUndo, run: () => chain().undo().run() },
+    { key: 'redo', Icon: RedoIcon, disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -88,7 +88,7 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
           type="button"
           className={`toolbar__button toolbar__button--${b.key}`}
           aria-label={t(`toolbar.${b.key}`)}
-          title={`${t(`toolbar.${b.key}`)} (${b.shortcut})`}
+          title={`${t(`toolbar.${b.key}`)} (${EDITOR_SHORTCUTS[b.key]})`}
           aria-pressed={b.pressed}
           aria-disabled={b.disabled || undefined}
           tabIndex={i === focusIndex ? 0 : -1}

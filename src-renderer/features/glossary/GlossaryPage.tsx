@@ -126,7 +126,7 @@ export function GlossaryPage() {
                 <span className="glossary__text">
                   <span className="glossary__name">{e.name}</span>
                   {kind === 'person' && (e.title || e.organisation) && <span className="glossary__detail">{[e.title, e.organisation].filter(Boolean).join(', ')}</span>}
-                  <span className="glossary__uses">{t('uses', { n: e.uses })}</span>
+                  <span className="glossary__uses">{t('uses', { n: formatNumber(e.uses, currentLanguage()) })}</span>
                 </span>
                 <button type="button" className="button button--small" aria-label={t('editNamed', { name: e.name })} onClick={() => setDraft({ id: e.id, name: e.name, title: e.title, organisation: e.organisation })}>
                   {t('edit')}

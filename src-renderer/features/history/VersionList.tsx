@@ -1,13 +1,15 @@
 /**
  * The versions as a list box: arrow keys, Home and End move the choice (and the focus), a click
- * or Enter chooses. Each option reads its time, why it was saved, its size and its words.
+ * or Enter chooses. Each option reads its time (with seconds when another version shares its
+ * minute), why it was saved, its size and its words, numbers in the interface's form.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryItem } from '../../../src-shared/history';
 import { currentLanguage } from '../../app/i18n';
-import { formatDateTime, formatNumber } from '../../shared/format';
+import { formatNumber } from '../../shared/format';
 import { reasonLabel } from './reason-label';
+import { versionTimes } from './version-times';
 
 /** Kilobytes with one decimal, never shown as zero. */
 function kilobytes(size: number): string {
@@ -26,6 +28,8 @@ export function VersionList({
   const { t } = useTranslation('history');
   const options = useRef(new Map<string, HTMLLIElement>());
   const current = items.findIndex((i) => i.version === selected);
+  const language = currentLanguage();
+  const times = versionTimes(items.map((i) => i.createdAt));
 
   const choose = (index: number) => {
     const item = items[Math.max(0, Math.min(items.length - 1, index))];
@@ -81,11 +85,11 @@ export function VersionList({
             data-version={item.version}
           >
             <time className="version__time" dateTime={item.createdAt}>
-              {formatDateTime(item.createdAt)}
+              {times[index]}
             </time>{' '}
             <span className={`version__reason version__reason--${item.reason}`}>{reasonLabel(t, item)}</span>{' '}
             <span className="version__facts">
-              {t('size', { size: kilobytes(item.size) })} · {t('words', { count: item.words })}
+              {t('size', { size: kilobytes(item.size) })} · {t('words', { count: formatNumber(item.words, language) })}
             </span>
           </li>
         );
