@@ -312,6 +312,8 @@ describe('readArticle and summarize', () => {
       section: 'Thời sự',
       byline: 'Quang Huy',
       createdAt: '2024-03-21T02:40:00.000Z',
+      // No story date of its own: dated when it was created.
+      storyDate: '2024-03-21T02:40:00.000Z',
       updatedAt: '2024-03-21T03:00:00.000Z',
       trashedAt: null,
       words: 27,
