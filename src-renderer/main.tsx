@@ -9,6 +9,7 @@ import type { Notice } from '../src-shared/errors';
 import type { Language } from '../src-shared/models';
 import { App } from './app/App';
 import { DEFAULT_LANGUAGE, initI18n } from './app/i18n';
+import { initTheme } from './app/theme';
 import { desk } from './platform/api';
 import './styles/fonts.css';
 import './styles/base.css';
@@ -17,6 +18,7 @@ import './styles/library.css';
 import './styles/article.css';
 
 async function start(): Promise<void> {
+  initTheme();
   let language: Language = DEFAULT_LANGUAGE;
   let notices: readonly Notice[] = [];
   let startupError: unknown = null;

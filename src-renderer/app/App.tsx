@@ -12,6 +12,8 @@ import { SyncCorner } from '../features/sync/SyncCorner';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { ThemeSwitch } from './ThemeSwitch';
 import { Notices } from './notices';
 import { hrefFor, useRoute, type Route } from './route';
 
@@ -70,6 +72,8 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
           </a>
           <SyncCorner current={route.name === 'server'} />
           <LanguageSwitch />
+          <ThemeSwitch />
+          <ShortcutsDialog />
         </div>
       </header>
       <main className="app-main" ref={main} tabIndex={-1}>
