@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, parseRoute, SETTINGS_SECTIONS } from '../../../../src-renderer/app/route';
-import { settingOf } from '../../../../src-renderer/app/SettingLink';
+import { settingOf } from '../../../../src-renderer/app/setting-of';
 
 describe('the settings route', () => {
   it('is #/settings, or #/settings/<section> at one of its sections, both ways', () => {
