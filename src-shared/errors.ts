@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'notFound',
   'diskFull',
   'readOnly',
+  /** The desk was opened read-only (its folder cannot be written, or its disk is full): `dir`. */
+  'deskReadOnly',
   'io',
   'deskLocked',
   'badInput',
@@ -147,7 +149,7 @@ export function payloadFromMessage(message: string): ErrorPayload | null {
 }
 
 /** Notices the store raises when it had to repair something the user should know about. */
-export const NOTICE_CODES = ['restoredFromBackup', 'restoredMissing', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable'] as const;
+export const NOTICE_CODES = ['restoredFromBackup', 'restoredMissing', 'resetNoBackup', 'indexRebuilt', 'articleRestoredFromBackup', 'articleUnreadable', 'openedReadOnly', 'openedReadOnlyDiskFull'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 export interface Notice {
   readonly code: NoticeCode;

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DeskError } from '../../src-shared/errors';
+import { toErrorPayload, type ErrorPayload } from '../../src-shared/errors';
 import { Language } from '../../src-shared/models';
 import { openDesk, type Desk } from '../services/desk';
 import { createTranslator, languageFromEnv } from '../services/i18n';
@@ -30,6 +30,15 @@ import { EXIT, printable, type CliIo } from './io';
 
 const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync'] as const;
 type Command = (typeof COMMANDS)[number];
+/** Commands that change the desk: refused on a desk opened read-only (`export` writes only where --out says). */
+const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync']);
+
+/** What went wrong, in the user's language: a code of ours, or the system's error (a full or read-only disk) as one. */
+function failure(t: CliIo['t'], error: ErrorPayload): string {
+  // The desk's own text for a full disk speaks of an article on screen; a command changed nothing.
+  if (error.code === 'diskFull') return t('cli:diskFull');
+  return t(`errors:${error.code}`, { ...error.params });
+}
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io?: Pick<CliIo, 'out' | 'err'> & { readonly stdin?: NodeJS.ReadableStream }): Promise<number> {
   const t = await createTranslator(languageFromEnv(env));
@@ -106,27 +115,41 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === 'place') return place(rest.join(' '), values.json, cli);
 
   let desk: Desk | null = null;
+  let code: number = EXIT.failed;
   try {
     desk = await openDesk({ dataDir: path.resolve(values.data ?? defaultDataDir(env)), mode: 'cli', version: DESK_VERSION });
     for (const n of desk.notices()) cli.err(t(`notices:${n.code}`, n.params));
+    if (desk.readOnly && WRITES.has(command as Command)) {
+      cli.err(t('errors:deskReadOnly', { dir: desk.dataDir }));
+      return EXIT.failed;
+    }
     // A query may come as one quoted argument or as several words.
     const arg = command === 'search' ? rest.join(' ') : (rest[0] ?? '');
     if (command === 'photo') {
       const options = { captionVi: values['caption-vi'], captionEn: values['caption-en'], credit: values.credit, creator: values.creator };
-      return await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
-    }
-    if (command === 'export') return await exportArticle(desk, arg, values.out!, values.json, cli);
-    if (command === 'login') return await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
-    return await run(command as Command, desk, arg, values.json, language.data, cli);
+      code = await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
+    } else if (command === 'export') code = await exportArticle(desk, arg, values.out!, values.json, cli);
+    else if (command === 'login') code = await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
+    else code = await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
-    if (err instanceof DeskError) {
-      cli.err(t(`errors:${err.code}`, { ...err.params }));
-      return EXIT.failed;
-    }
-    throw err;
+    const error = toErrorPayload(err);
+    if (error.code === 'internal') throw err;
+    cli.err(failure(t, error));
+    code = EXIT.failed;
   } finally {
-    await desk?.close();
+    // Closing writes what is pending; on a disk that filled meanwhile that fails too — said, not thrown.
+    const closeFailed = await desk?.close().then(
+      () => null,
+      (err: unknown) => ({ err }),
+    );
+    if (closeFailed) {
+      const error = toErrorPayload(closeFailed.err);
+      if (error.code === 'internal') throw closeFailed.err; // eslint-disable-line no-unsafe-finally -- a bug of ours, shown whole
+      if (code === EXIT.ok) cli.err(failure(t, error));
+      code = EXIT.failed;
+    }
   }
+  return code;
 }
 
 function run(command: Command, desk: Desk, arg: string, json: boolean, language: Language, io: CliIo): Promise<number> | number {

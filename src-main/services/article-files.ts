@@ -1,7 +1,8 @@
 /**
  * One Yjs document per article in `articles/<id>.ydoc`, written durably. A damaged file is
  * set aside and the last good copy (`<id>.ydoc.bak`, refreshed whenever the article loads
- * cleanly) takes its place.
+ * cleanly) takes its place. On a folder opened read-only nothing is written: no backup is
+ * refreshed, a damaged file stays where it is and its backup is only read.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,10 @@ const EXT = '.ydoc';
 export class ArticleFiles {
   readonly dir: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly readOnly = false,
+  ) {
     this.dir = path.join(dataDir, ARTICLES_DIR);
   }
 
@@ -52,18 +56,19 @@ export class ArticleFiles {
     const bytes = await readIfExists(file);
     if (bytes === null) throw new DeskError('notFound', { id });
     const doc = decodeArticleState(id, bytes);
+    if (doc && this.readOnly) return doc;
     if (doc) {
       const backup = file + BACKUP_SUFFIX;
       const old = await readIfExists(backup);
       if (!old || !old.equals(bytes)) await writeDurable(backup, bytes);
       return doc;
     }
-    const aside = path.basename(await moveAside(file));
+    const aside = this.readOnly ? path.basename(file) : path.basename(await moveAside(file));
     const at = new Date().toISOString();
     const backupBytes = await readIfExists(file + BACKUP_SUFFIX);
     const restored = backupBytes ? decodeArticleState(id, backupBytes) : null;
     if (restored && backupBytes) {
-      await writeDurable(file, backupBytes);
+      if (!this.readOnly) await writeDurable(file, backupBytes);
       notice({ code: 'articleRestoredFromBackup', params: { id, aside }, at });
       return restored;
     }

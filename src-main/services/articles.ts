@@ -2,6 +2,7 @@
  * The articles of one desk: their Yjs documents (main is the source of truth), durable saves,
  * and the library index derived from them.
  */
+import { promises as fs } from 'node:fs';
 import * as Y from 'yjs';
 import { initArticle, meta, summarize, type ArticleMetaInit } from '../../src-shared/article-doc';
 import { DeskError, type Notice } from '../../src-shared/errors';
@@ -119,19 +120,43 @@ export class Articles {
     await ensureDir(this.files.dir);
     // The id proves this desk made it (sync/claim.ts): its secret is on disk before the article is.
     const { id, secret } = newClaim();
-    this.db.data.sync.secrets[id] = secret;
-    await this.deskWriter.request();
     const doc = new Y.Doc();
     const metaInit: ArticleMetaInit = { id, createdAt: init.createdAt ?? new Date().toISOString(), ...init };
     initArticle(doc, metaInit);
     if (fill) doc.transact(() => fill(doc), MAIN_ORIGIN);
-    await this.files.save(id, doc);
-    const loaded = this.track(id, doc);
-    this.loaded.set(id, Promise.resolve(loaded));
-    await this.refreshEntry(id, doc, new Date().toISOString());
-    await this.deskWriter.request();
+    try {
+      this.db.data.sync.secrets[id] = secret;
+      await this.deskWriter.request();
+      await this.files.save(id, doc);
+      const loaded = this.track(id, doc);
+      this.loaded.set(id, Promise.resolve(loaded));
+      await this.refreshEntry(id, doc, new Date().toISOString());
+      await this.deskWriter.request();
+    } catch (err) {
+      await this.undoCreate(id);
+      throw err;
+    }
     this.hub.broadcast('library:changed', {});
     return this.summary(id);
+  }
+
+  /**
+   * A create that failed part-way (a full disk: the article's file written, the index not)
+   * leaves nothing behind — no file for the next open to find and list, no index entry, no
+   * claim — so the failed command created nothing and a retry makes exactly one article.
+   */
+  private async undoCreate(id: string): Promise<void> {
+    const loaded = this.loaded.get(id);
+    this.loaded.delete(id);
+    (await loaded)?.doc.destroy();
+    await fs.rm(this.files.fileOf(id), { force: true });
+    delete this.db.data.sync.secrets[id];
+    if (this.db.data.index[id]) {
+      delete this.db.data.index[id];
+      this.entryChanged({ id, doc: null, entry: null });
+    }
+    // Without the article, desk.json is what it was; when the disk is still full it is not rewritten.
+    await this.deskWriter.request().catch(() => undefined);
   }
 
   open(id: string): Promise<{ summary: ArticleSummary; state: Uint8Array }> {

@@ -48,7 +48,11 @@ export interface OpenedStore {
   readonly indexLost: boolean;
 }
 
-export async function openDeskStore(dataDir: string): Promise<OpenedStore> {
+/**
+ * Opens desk.json. `readOnly` (a folder that cannot be written): the same reading and recovery,
+ * in memory only — nothing is set aside, rewritten or backed up.
+ */
+export async function openDeskStore(dataDir: string, options: { readonly readOnly?: boolean } = {}): Promise<OpenedStore> {
   const file = path.join(dataDir, DESK_FILE);
   const backup = file + BACKUP_SUFFIX;
   const adapter = new DurableJsonAdapter(file, (v) => DeskData.parse(v));
@@ -70,12 +74,13 @@ export async function openDeskStore(dataDir: string): Promise<OpenedStore> {
     }
   } catch (err) {
     if (!(err instanceof CorruptFileError)) throw err;
-    const aside = path.basename(await moveAside(file));
+    const aside = options.readOnly ? DESK_FILE : path.basename(await moveAside(file));
     data = await readBackup();
     notices.push({ code: data ? 'restoredFromBackup' : 'resetNoBackup', params: { file: DESK_FILE, aside }, at });
     indexLost = true;
   }
   db.data = data ?? defaults();
+  if (options.readOnly) return { db, notices, indexLost };
   if (indexLost) await db.write();
   const current = JSON.stringify(db.data);
   const previousBackup = await readIfExists(backup);

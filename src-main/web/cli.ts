@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DeskError } from '../../src-shared/errors';
+import { toErrorPayload } from '../../src-shared/errors';
 import { openDesk } from '../services/desk';
 import { createTranslator, languageFromEnv } from '../services/i18n';
 import { defaultDataDir } from '../services/paths';
@@ -38,12 +38,14 @@ export async function runWeb(argv: readonly string[], rendererDir: string = REND
   try {
     desk = await openDesk({ dataDir, mode: 'web', version: DESK_VERSION });
   } catch (err) {
-    if (err instanceof DeskError) {
-      console.error(t(`errors:${err.code}`, err.params));
-      return 1;
-    }
-    throw err;
+    // Ours, or the system's (a disk that is full or cannot be written) as one of ours.
+    const error = toErrorPayload(err);
+    if (error.code === 'internal') throw err;
+    console.error(error.code === 'diskFull' ? t('cli:diskFull') : t(`errors:${error.code}`, { ...error.params }));
+    return 1;
   }
+  // What the desk had to do on opening (opened read-only, …) is also said where it was started.
+  for (const n of desk.notices()) console.error(t(`notices:${n.code}`, n.params));
   const server = await startWebServer({ desk, port, rendererDir });
   console.log(t('cli:webStarted', { dir: dataDir }));
   console.log(server.url);

@@ -19,6 +19,8 @@ export function severityOf(code: NoticeCode): Severity {
       return 'info';
     case 'resetNoBackup':
     case 'articleUnreadable':
+    case 'openedReadOnly':
+    case 'openedReadOnlyDiskFull':
       return 'warning';
     default:
       return assertNever(code);
