@@ -12,6 +12,7 @@ import type { Language } from '../../../src-shared/models';
 import { currentLanguage } from '../../app/i18n';
 import { formatNumber } from '../../shared/format';
 import './checklist.css';
+import { CheckIcon, CrossIcon } from '../../shared/icons';
 
 /** Like the counters, the list is read again after changes pause a moment, not on every keystroke. */
 export const CHECKLIST_DELAY_MS = 200;
@@ -99,7 +100,7 @@ export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonl
         {list.items.map((item) => (
           <li key={item.id} className={item.ok ? 'checklist__item checklist__item--ok' : 'checklist__item checklist__item--missing'} data-item={item.id}>
             <span className="checklist__mark" aria-hidden="true">
-              {item.ok ? '✓' : '✗'}
+              {item.ok ? <CheckIcon /> : <CrossIcon />}
             </span>
             <span className="checklist__text">
               <span className="sr-only">{item.ok ? t('ok') : t('missing')}: </span>

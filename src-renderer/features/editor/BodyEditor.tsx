@@ -14,6 +14,8 @@ import { meta, photos } from '../../../src-shared/article-doc';
 import type { Language } from '../../../src-shared/models';
 import { registerValue } from '../../../src-shared/register';
 import { bodyExtensions } from './extensions';
+import { isolatePaste, keepAsPasted, legacyOfPaste, type LegacyPaste } from './legacy-paste';
+import { LegacyPasteNotice } from './LegacyPasteNotice';
 import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
 import { Toolbar } from './Toolbar';
@@ -96,6 +98,7 @@ export interface BodyEditorProps {
 export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language, labelledBy, awareness = null }: BodyEditorProps) {
   const { t } = useTranslation('editor');
   const [linkOpen, setLinkOpen] = useState(false);
+  const [legacyPaste, setLegacyPaste] = useState<LegacyPaste | null>(null);
   const editor = useEditor(
     {
       // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
@@ -135,6 +138,13 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
         },
         transformPastedText: pastedText,
         transformPastedHTML: pastedHtml,
+        // A paste in a legacy encoding is converted (paste.ts); the writer is told and may keep it as it came.
+        handlePaste: (_view, event) => {
+          const legacy = legacyOfPaste(event);
+          if (legacy) isolatePaste(undoManager, (step) => setLegacyPaste({ ...legacy, step }));
+          else setLegacyPaste(null);
+          return false;
+        },
         handleScrollToSelection: caretAlreadyInView,
         handleDOMEvents: KEEP_TYPING_EVENTS_IN_BODY,
       },
@@ -150,6 +160,18 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
     editor.setOptions({ editorProps: { ...props, attributes: { ...attributes, lang: language } } });
   }, [editor, language]);
 
+  // The offer to keep a paste as it came lapses with the writer's next change.
+  useEffect(() => {
+    if (!legacyPaste) return undefined;
+    const lapse = (e: { stackItem: unknown }) => e.stackItem !== legacyPaste.step && setLegacyPaste(null);
+    undoManager.on('stack-item-added', lapse);
+    undoManager.on('stack-item-popped', lapse);
+    return () => {
+      undoManager.off('stack-item-added', lapse);
+      undoManager.off('stack-item-popped', lapse);
+    };
+  }, [legacyPaste, undoManager]);
+
   const currentHref = (): string => {
     const href: unknown = editor.getAttributes('link').href;
     return typeof href === 'string' ? href : '';
@@ -162,6 +184,17 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
   return (
     <div className="rich-editor">
       <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} />
+      {legacyPaste && (
+        <LegacyPasteNotice
+          encoding={legacyPaste.encoding}
+          onKeep={() => {
+            const paste = legacyPaste;
+            setLegacyPaste(null);
+            keepAsPasted(editor, undoManager, paste);
+          }}
+          onDismiss={() => setLegacyPaste(null)}
+        />
+      )}
       <EditorContent editor={editor} className="rich-editor__content" />
       {linkOpen && (
         <LinkDialog

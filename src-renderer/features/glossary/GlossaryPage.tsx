@@ -13,6 +13,7 @@ import { desk } from '../../platform/api';
 import { formatNumber } from '../../shared/format';
 import { NfcField } from '../../shared/NfcField';
 import './glossary.css';
+import { ArrowLeftIcon } from '../../shared/icons';
 
 type Draft = { readonly id: string; readonly name: string; readonly title: string; readonly organisation: string };
 
@@ -145,7 +146,7 @@ export function GlossaryPage() {
   return (
     <div className="page page--glossary">
       <a className="back-link" href={hrefFor({ name: 'library', trashed: false })}>
-        <span aria-hidden="true">← </span>
+        <ArrowLeftIcon className="back-link__icon" />
         {t('back')}
       </a>
       <h1 className="glossary__title" id={ids.heading} ref={heading} tabIndex={-1}>

@@ -22,6 +22,7 @@ import { rememberEntry, shownValue } from '../article/registers';
 import { insertPhotoInBody } from '../editor/photo-node';
 import { routeUndoKeys } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
+import { ArrowDownIcon, ArrowUpIcon } from '../../shared/icons';
 
 export const DRAG_TYPE = 'application/x-bantin-photo';
 
@@ -182,10 +183,10 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
             {t('card.featured')}
           </label>
           <button type="button" className="button button--small" aria-label={t('card.upLabel', { number })} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
-            ↑
+            <ArrowUpIcon />
           </button>
           <button type="button" className="button button--small" aria-label={t('card.downLabel', { number })} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
-            ↓
+            <ArrowDownIcon />
           </button>
           {entry.id && (
             <button type="button" className="button button--small" onClick={() => entry.id && insertPhotoInBody(entry.id)}>
