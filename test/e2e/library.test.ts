@@ -25,7 +25,9 @@ describe('the library', () => {
     expect(cells[1]).toBe('Bản nháp');
     expect(cells[2]).toBe('Tiếng Việt');
     expect(cells[3]).toBe(sample.byline);
-    expect(cells[4]).toMatch(DATE);
+    // The story's date (the sample's date line), then when it was last saved.
+    expect(cells[4]).toBe(formatDateTime(sample.dateline));
+    expect(cells[5]).toMatch(DATE);
     expect(await library.emptyState().count()).toBe(0);
 
     await library.open(sample.headline);
