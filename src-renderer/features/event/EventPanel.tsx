@@ -302,13 +302,16 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
               }}
             >
               <legend className="sr-only">{t('participantLabel', { n: i + 1 })}</legend>
+              {/* Visible labels, not placeholders: a placeholder is gone once the field holds text. */}
+              <label className="field__label event__participant-label" htmlFor={personId(p)}>
+                {t('person')}
+              </label>
               <GlossaryField
                 id={personId(p)}
                 kind="person"
                 value={person.value}
                 lang={language}
                 aria-label={label(t('person'))}
-                placeholder={t('person')}
                 onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { person: v }, person.session()))}
                 onPickEntry={(entry) =>
                   editEvent(doc, (d) =>
@@ -318,24 +321,29 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
                 onBlur={() => person.leave((v, s) => updateParticipant(doc, p.id, { person: v }, s))}
               />
               {person.conflict(label(t('person')))}
+              <label className="field__label event__participant-label" htmlFor={`${base}-ptitle-${p.id}`}>
+                {t('personTitle')}
+              </label>
               <NfcField
+                id={`${base}-ptitle-${p.id}`}
                 className="input"
                 value={ptitle.value}
                 lang={language}
                 aria-label={label(t('personTitle'))}
-                placeholder={t('personTitle')}
                 onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { title: v }, ptitle.session()))}
                 onBlur={() => ptitle.leave((v, s) => updateParticipant(doc, p.id, { title: v }, s))}
                 autoComplete="off"
               />
               {ptitle.conflict(label(t('personTitle')))}
+              <label className="field__label event__participant-label" htmlFor={`${base}-porg-${p.id}`}>
+                {t('organisation')}
+              </label>
               <GlossaryField
                 id={`${base}-porg-${p.id}`}
                 kind="organisation"
                 value={porg.value}
                 lang={language}
                 aria-label={label(t('organisation'))}
-                placeholder={t('organisation')}
                 onText={(v) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: v }, porg.session()))}
                 onPickEntry={(entry) => editEvent(doc, (d) => updateParticipant(d, p.id, { organisation: entry.name }, porg.session()))}
                 onBlur={() => porg.leave((v, s) => updateParticipant(doc, p.id, { organisation: v }, s))}
@@ -361,7 +369,7 @@ export function EventPanel({ doc, articleId, language, undoManager }: EventPanel
       </fieldset>
 
       <details className="event__topics">
-        <summary className="field__label" id={ids.topics}>
+        <summary className="field__label event__topics-toggle" id={ids.topics}>
           {t('topics')}
           {event.topics.length > 0 && ` (${event.topics.length})`}
         </summary>
