@@ -4,6 +4,7 @@
  * firstCreated in itemMeta, contentCreated in contentMeta, the event's dates and organiser in
  * its subject), the HTML page, the text and the script.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { body, headline, sapo, setBodyLines, setStoryDate, setText } from '../../src-shared/article-doc';
@@ -26,8 +27,11 @@ const TITLE = 'Hội nghị trực tuyến toàn quốc triển khai công tác 
 const ORGANISER = 'Ban Dân vận Trung ương';
 
 async function exportOf(desk: Desk, id: string): Promise<Map<string, Buffer>> {
-  const { file } = await call<{ file: string }>(desk, 'export:package', { id, job: `job-${id}` });
-  return readZip(file);
+  return readZip(await packageOf(desk, id));
+}
+
+async function packageOf(desk: Desk, id: string): Promise<string> {
+  return (await call<{ file: string }>(desk, 'export:package', { id, job: `job-${id}` })).file;
 }
 
 async function storyWithEvent(desk: Desk, withDate: boolean): Promise<ArticleSummary> {
@@ -87,6 +91,16 @@ describe('export: the story date and the event', () => {
     expect(text).toContain('17:53, 13/01/2022 · Nguyễn Trãi\n' + eventLine + '\n');
     const script = files.get('script.txt')!.toString('utf8');
     expect(script).toContain('Ngày viết: 17:53, 13/01/2022\n' + eventLine + '\n');
+  });
+
+  it('a package opened again keeps the story date', async () => {
+    const dir = await temp.make();
+    const desk = await desks.open(path.join(dir, 'desk'));
+    const article = await storyWithEvent(desk, true);
+    const file = await packageOf(desk, article.id);
+    const back = await call<ArticleSummary>(desk, 'export:importPackage', { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) });
+    expect(back.id).not.toBe(article.id);
+    expect(back.storyDate).toBe(STORY_DATE);
   });
 
   it('an article without a story date of its own is dated when it was created, in every format', async () => {
