@@ -317,6 +317,8 @@ describe('readArticle and summarize', () => {
       updatedAt: '2024-03-21T03:00:00.000Z',
       trashedAt: null,
       words: 27,
+      // For completion of tags on other articles.
+      tags: ['giao thông', 'vùng cao'],
     });
   });
 
