@@ -64,6 +64,8 @@ export class Gazetteer {
   private readonly entries: Entry[] = [];
   private readonly provinceUnits: PlaceUnit[];
   private readonly communeUnits: PlaceUnit[];
+  /** Commune code → index, made on the first formerNames of a commune. */
+  private communeIndex: Map<string, number> | null = null;
 
   constructor(readonly data: GazetteerData) {
     this.provinceUnits = data.provinces.map(([code, name]) => ({ level: 'province', code, name, provinceCode: code, provinceName: name }));
@@ -128,6 +130,37 @@ export class Gazetteer {
       }
     }
     return out;
+  }
+
+  /**
+   * What a current unit was called before the reform: for a province, the former provinces it
+   * took in (and their older names); for a commune, the former communes whose land it took,
+   * with the districts and provinces that held them. Empty for a code the gazetteer does not know.
+   */
+  formerNames(unit: PlaceUnit): string[] {
+    const d = this.data;
+    const names = new Set<string>();
+    if (unit.level === 'province') {
+      const p = d.provinces.findIndex(([code]) => code === unit.code);
+      if (p < 0) return [];
+      const formers = new Set<number>();
+      d.formerProvinces.forEach(([name, current], fp) => {
+        if (current !== p) return;
+        formers.add(fp);
+        names.add(name);
+      });
+      for (const [alias, fp] of d.aliases) if (formers.has(fp)) names.add(alias);
+    } else {
+      const c = (this.communeIndex ??= new Map(d.communes.map(([code], i) => [code, i]))).get(unit.code);
+      if (c === undefined) return [];
+      for (const [name, fd, heirs] of d.formerCommunes) {
+        if (!heirs.includes(c)) continue;
+        const [district, fp] = d.formerDistricts[fd]!;
+        names.add(name).add(district).add(d.formerProvinces[fp]![0]);
+      }
+    }
+    names.delete(unit.name);
+    return [...names];
   }
 
   private formerProvince(fp: number, name?: string): FormerUnit {

@@ -8,8 +8,8 @@ import { readIfExists, writeDurable } from '../durable-file';
 import { SEARCH_FIELDS, type ArticleTexts } from './fields';
 
 export const SEARCH_FILE = 'search.json';
-/** 2: the event became a field. */
-const FORMAT = 2;
+/** 2: the event became a field; 3: with its place's former names from the gazetteer. */
+const FORMAT = 3;
 
 export interface CachedArticle {
   readonly fileSize: number;

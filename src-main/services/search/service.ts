@@ -1,7 +1,10 @@
 /**
  * Search over one desk: the index kept in step with the library (every refresh or removal of
  * an index entry), warmed at open from `search.json` (only articles whose file changed since
- * are read again), and the cache rewritten a moment after changes settle.
+ * are read again), and the cache rewritten a moment after changes settle. An article whose
+ * event has a place is indexed with the place's names from before the reform, from the
+ * gazetteer, which is loaded only when such an article is met (then those articles are read
+ * again, and a search waits for that).
  */
 import type { SearchHit, SearchInput, SearchResult } from '../../../src-shared/contract';
 import { SEARCH_MAX_HITS } from '../../../src-shared/contract';
@@ -11,7 +14,11 @@ import type { Articles, EntryChange } from '../articles';
 import type { IndexEntry } from '../desk-store';
 import { CoalescingWriter } from '../durable-file';
 import { readSearchCache, searchFile, writeSearchCache, type CachedArticle } from './cache';
-import { textsOf } from './fields';
+import type * as Y from 'yjs';
+import { readEvent } from '../../../src-shared/article-event';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import { gazetteer } from '../gazetteer/load';
+import { textsOf, type ArticleTexts } from './fields';
 import { entryFilter } from './filters';
 import { SearchIndex } from './index';
 import { parseQuery } from './query';
@@ -31,6 +38,12 @@ export class DeskSearch {
   private saveTimer: NodeJS.Timeout | null = null;
   private dirty = false;
   private closed = false;
+  /** The gazetteer, once an article with an event place needed it (null: not yet, or it could not be loaded). */
+  private places: Gazetteer | null = null;
+  private placesFailed = false;
+  /** Articles indexed without their place's former names, to read again once the gazetteer is here. */
+  private readonly pending = new Set<string>();
+  private enriching: Promise<void> | null = null;
 
   /**
    * Keeps the index in step from now on. With `warmNow` the warm-up starts at once, in the
@@ -55,6 +68,8 @@ export class DeskSearch {
 
   async search(input: SearchInput): Promise<SearchResult> {
     await this.warmed();
+    // A place's former names still being read: wait (a failure leaves the current names searched).
+    if (this.enriching) await this.enriching.catch(() => undefined);
     const entries = new Map(this.articles.entries().map((e) => [e.id, e]));
     const admits = entryFilter(input);
     const terms = parseQuery(input.query);
@@ -82,6 +97,7 @@ export class DeskSearch {
     this.closed = true;
     this.unlisten();
     await this.ready?.catch(() => undefined);
+    await this.enriching?.catch(() => undefined);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.dirty) await this.save();
@@ -103,7 +119,7 @@ export class DeskSearch {
       }
       stale = true;
       try {
-        const texts = await this.articles.read(entry.id, textsOf);
+        const texts = await this.articles.read(entry.id, (doc) => this.textsOf(entry.id, doc));
         if (this.index.has(entry.id) || this.closed) continue;
         this.index.put(entry.id, texts);
         this.stamps.set(entry.id, { fileSize: entry.fileSize, fileMtimeMs: entry.fileMtimeMs });
@@ -113,13 +129,54 @@ export class DeskSearch {
     }
     if (cached) for (const id of cached.keys()) if (!known.has(id)) stale = true;
     if (stale) this.scheduleSave();
+    if (this.pending.size) await this.enrich();
+  }
+
+  /** The article's texts, with its place's former names when the gazetteer is here; otherwise noted to be read again. */
+  private textsOf(id: string, doc: Y.Doc): ArticleTexts {
+    const places = this.places;
+    if (!places && !this.placesFailed && readEvent(doc).place) {
+      this.pending.add(id);
+      void this.enrich().catch(() => undefined);
+    }
+    return textsOf(doc, places ? (unit) => places.formerNames(unit) : undefined);
+  }
+
+  /** Loads the gazetteer (once) and reads the pending articles again; searches wait for it. */
+  private enrich(): Promise<void> {
+    return (this.enriching ??= (async () => {
+      try {
+        this.places ??= await gazetteer();
+      } catch {
+        // Without the gazetteer the current and picked names are still searched.
+        this.placesFailed = true;
+        this.pending.clear();
+        return;
+      }
+      while (this.pending.size && !this.closed) {
+        const ids = [...this.pending];
+        this.pending.clear();
+        for (const id of ids) {
+          if (!this.index.has(id)) continue;
+          try {
+            const texts = await this.articles.read(id, (doc) => this.textsOf(id, doc));
+            if (this.index.has(id)) this.index.put(id, texts);
+          } catch (err) {
+            if (!(err instanceof DeskError && err.code === 'notFound')) throw err;
+          }
+        }
+      }
+      this.scheduleSave();
+    })().finally(() => {
+      this.enriching = null;
+    }));
   }
 
   private apply(change: EntryChange): void {
     // Before the warm-up the index holds nothing to keep in step; the warm-up will see the new file stamp.
     if (!this.ready) return;
     if (change.doc && change.entry) {
-      this.index.put(change.id, textsOf(change.doc));
+      this.index.put(change.id, this.textsOf(change.id, change.doc));
       this.stamps.set(change.id, { fileSize: change.entry.fileSize, fileMtimeMs: change.entry.fileMtimeMs });
     } else {
       this.index.remove(change.id);

@@ -170,3 +170,15 @@ describe('loading', () => {
     }
   });
 });
+
+describe('formerNames', () => {
+  it("names what a current unit was before the reform: a province's former provinces, a commune's former communes with their districts", () => {
+    const tuyenQuang = g.provinces.find((u) => u.code === '08')!;
+    expect(g.formerNames(tuyenQuang)).toEqual(expect.arrayContaining(['Tỉnh Hà Giang', 'Tỉnh Tuyên Quang']));
+    const commune = g.communes.find((u) => u.code === '02509')!;
+    const names = g.formerNames(commune);
+    expect(names).toEqual(expect.arrayContaining(['Huyện Yên Sơn', 'Tỉnh Tuyên Quang']));
+    expect(names).not.toContain(commune.name);
+    expect(g.formerNames({ ...commune, code: '99999' })).toEqual([]);
+  });
+});
