@@ -29,7 +29,16 @@ describe('version history', () => {
     await history.saveNow();
     const saved = history.versionsFor('manual').first();
     const savedAt = await saved.locator('time').innerText();
-    expect(savedAt).toMatch(/^\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}$/);
+    // To the minute, with the seconds when another version shares that minute (the one made when the article was).
+    expect(savedAt).toMatch(/^\d{2}:\d{2}(:\d{2})?, \d{2}\/\d{2}\/\d{4}$/);
+    const stamps = await history.versions().locator('time').evaluateAll((els) => els.map((el) => ({ at: el.getAttribute('datetime') ?? '', shown: el.textContent ?? '' })));
+    expect(stamps.length).toBeGreaterThan(1);
+    for (const { at, shown } of stamps) {
+      const minute = at.slice(0, 16);
+      const shared = stamps.filter((s) => s.at.slice(0, 16) === minute).length > 1;
+      expect(shown, at).toMatch(shared ? /^\d{2}:\d{2}:\d{2}, / : /^\d{2}:\d{2}, /);
+      if (shared) expect(shown.slice(6, 8), at).toBe(new Date(at).toISOString().slice(17, 19));
+    }
     expect(await saved.innerText()).toMatch(/\d+,\d KB · Số từ: 9/);
 
     await article.typeInto(article.headline(), ' và Lào Cai');

@@ -9,13 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useAction } from '../../app/errors';
 import { desk } from '../../platform/api';
-import { formatDateTime, formatTime } from '../../shared/format';
+import { formatTime } from '../../shared/format';
 import { DiffView } from './DiffView';
 import { restoreVersion } from './restore-version';
 import { useVersionDiff } from './useVersionDiff';
 import { onShowVersion } from './version-request';
 import { useVersions } from './useVersions';
 import { VersionList } from './VersionList';
+import { versionTimes } from './version-times';
 import './history.css';
 
 type Message = { readonly key: 'saved' | 'restored'; readonly time: string } | null;
@@ -32,6 +33,8 @@ export function HistoryPanel({ articleId, doc, undoManager, shown }: { readonly 
   const [message, setMessage] = useState<Message>(null);
   const diff = useVersionDiff(articleId, doc, open ? selected : null);
   const chosen = items?.find((i) => i.version === selected) ?? null;
+  // The chosen version's time as the list reads it (with seconds when it shares its minute).
+  const chosenTime = items && chosen ? (versionTimes(items.map((i) => i.createdAt))[items.indexOf(chosen)] ?? '') : '';
   const confirmButton = useRef<HTMLButtonElement>(null);
   const chosenView = useRef<HTMLDivElement>(null);
   /** A version asked for from elsewhere on the page (the merge notice), to bring into view once shown. */
@@ -77,7 +80,7 @@ export function HistoryPanel({ articleId, doc, undoManager, shown }: { readonly 
     setBusy(false);
     setConfirming(false);
     if (!done) return;
-    setMessage({ key: 'restored', time: formatDateTime(chosen.createdAt) });
+    setMessage({ key: 'restored', time: chosenTime });
     refresh();
   };
 
@@ -111,11 +114,11 @@ export function HistoryPanel({ articleId, doc, undoManager, shown }: { readonly 
           )}
           {chosen && (
             <div className="history__chosen" ref={chosenView} tabIndex={-1}>
-              <h3 className="history__diff-title">{t('diffTitle', { time: formatDateTime(chosen.createdAt) })}</h3>
+              <h3 className="history__diff-title">{t('diffTitle', { time: chosenTime })}</h3>
               {confirming ? (
                 <div className="history__confirm" role="group" aria-labelledby={ids.confirmTitle} aria-describedby={ids.confirmText}>
                   <p className="history__confirm-title" id={ids.confirmTitle}>
-                    {t('confirmTitle', { time: formatDateTime(chosen.createdAt) })}
+                    {t('confirmTitle', { time: chosenTime })}
                   </p>
                   <p id={ids.confirmText}>{t('confirmText')}</p>
                   <div className="history__actions">
