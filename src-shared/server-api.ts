@@ -12,6 +12,10 @@
  * empty document the server tells the desk things on, as Hocuspocus stateless messages
  * (`DeskNotice`, JSON).
  */
+import type { ChecklistItemId } from './checklist';
+import type { Status } from './models';
+import type { Transition } from './workflow';
+
 export const ROLES = ['reporter', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -90,6 +94,14 @@ export const SERVER_ERROR_CODES = [
   'tooManyPhotos',
   /** The server could not store the change (disk full, I/O); nothing was acknowledged. 503. */
   'storageFailed',
+  /** A move whose `expected` status is not the article's status now (someone moved it first); `status` is the current one. 409. */
+  'statusChanged',
+  /** The workflow does not allow that move from the article's current status (`status`). 409. */
+  'moveNotAllowed',
+  /** A submission of an article the checklist finds incomplete, on the server's copy; `missing` lists the items. 422. */
+  'incomplete',
+  /** A move that needs a note (a return) came without one. 400. */
+  'noteRequired',
   /** Anything else; details are in the server's log only. 500. */
   'internal',
 ] as const;
@@ -99,6 +111,10 @@ export interface ServerError {
   readonly error: ServerErrorCode;
   readonly field?: string;
   readonly retryAfter?: number;
+  /** `statusChanged`, `moveNotAllowed`: the article's status now. */
+  readonly status?: Status;
+  /** `incomplete`: the checklist items the article still lacks. */
+  readonly missing?: readonly ChecklistItemId[];
 }
 
 export interface UserInfo {
@@ -179,4 +195,45 @@ export interface ArticleStateResponse {
   readonly version: number;
   readonly state: string;
   readonly writers: readonly ArticleWriter[];
+}
+
+/**
+ * POST /api/articles/<id>/transitions, body TransitionRequest `{ to, note?, expected? }` (see
+ * src-shared/workflow.ts) → 200: the server checked the move (role, ownership, current status,
+ * the note, and for a submission the checklist on its own copy), wrote the article's `workflow`
+ * map itself (status, note, by, at: every desk gets them through sync) and recorded the move.
+ * Refusals: 403 `forbidden`, 409 `statusChanged` / `moveNotAllowed` with `status`, 422
+ * `incomplete` with `missing`, 400 `noteRequired`. Moves of one article are serialised: of two
+ * editors moving it at once with the same `expected`, exactly one gets 200.
+ */
+export interface TransitionResponse {
+  readonly status: Status;
+  readonly transition: Transition;
+}
+
+/** GET /api/articles/<id>/transitions (whoever may read it) → every recorded move, oldest first. */
+export interface TransitionsResponse {
+  readonly transitions: readonly Transition[];
+}
+
+/** One article waiting for an editor, as GET /api/queue gives it. */
+export interface QueueRow {
+  readonly id: string;
+  readonly headline: string;
+  /** The owner's user name (null when that account was removed). */
+  readonly owner: string | null;
+  readonly assignees: readonly string[];
+  readonly section: string;
+  readonly status: Status;
+  /** When it was last submitted (null if it never was, e.g. moved by an admin). */
+  readonly arrivedAt: string | null;
+  readonly words: number;
+  readonly updatedAt: string;
+  /** A change was stored after it was approved or published. */
+  readonly changedSinceApproved: boolean;
+}
+
+/** GET /api/queue (editor, admin) → the articles waiting for an editor (WAITING_FOR_EDITOR), latest arrival first. */
+export interface QueueResponse {
+  readonly articles: readonly QueueRow[];
 }
