@@ -26,6 +26,7 @@ import { PhotoFacts, PhotoId, PhotoInit } from './photos';
 import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbox';
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
+import { WorkflowMoveInput, WorkflowQueue, WorkflowState } from './workflow-desk';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -190,6 +191,16 @@ export const operations = {
   'sync:networkUp': op(none, SyncStatus),
   /** The renderer's presence in an open article (a y-protocols awareness update); main passes it on to the server. */
   'article:awareness': op(AwarenessMessage, z.object({})),
+
+  // --- the editorial workflow (src-main/services/workflow): moves go through the newsroom server ---
+  /** The article's status, the moves this user may make now, the pending or refused move, the last note and the history. */
+  'workflow:state': op(byId, WorkflowState),
+  /** Queues the move durably (desk.json) and sends it at once when the server answers, later otherwise. */
+  'workflow:move': op(WorkflowMoveInput, WorkflowState),
+  /** Drops a pending move not yet sent, or a refused one. */
+  'workflow:cancel': op(byId, WorkflowState),
+  /** The editors' queue from the server (GET /api/queue); offline, the last answer kept. */
+  'workflow:queue': op(none, WorkflowQueue),
 } as const;
 
 export const events = {
@@ -210,6 +221,8 @@ export const events = {
   'article:awareness': AwarenessMessage,
   /** A photo this desk lacked arrived from the newsroom server (an open article's): a placeholder for it can show it now. */
   'photo:arrived': z.object({ photo: PhotoId }),
+  /** An article's workflow state changed: a status arrived through sync, a move was queued, sent or refused. */
+  'workflow:changed': z.object({ id: ArticleId }),
 } as const;
 
 export type Operations = typeof operations;

@@ -69,6 +69,14 @@ export const ERROR_CODES = [
   'syncNotConfigured',
   /** Sync (command line): the round did not finish (`pending` articles left). */
   'syncIncomplete',
+  /** Workflow: the article cannot go from `status` to `to` (the state machine, src-shared/workflow.ts). */
+  'workflowNotAllowed',
+  /** Workflow: this account's role (or not being the article's writer) does not allow the move. */
+  'workflowForbidden',
+  /** Workflow: a return needs a note. */
+  'workflowNoteRequired',
+  /** Workflow: another move of the article (`to`) waits to be sent; cancel it first. */
+  'workflowPending',
   'internal',
 ] as const;
 

@@ -7,6 +7,7 @@ import { Low } from 'lowdb';
 import path from 'node:path';
 import { z } from 'zod';
 import { emptySyncData, SyncData } from './sync/records';
+import { emptyWorkflowData, WorkflowData } from './workflow/records';
 import type { Notice } from '../../src-shared/errors';
 import { GlossaryEntry } from '../../src-shared/glossary';
 import { ArticleSummary, DEFAULT_SETTINGS, Settings } from '../../src-shared/models';
@@ -36,10 +37,12 @@ const DeskData = z.object({
   glossary: z.array(GlossaryEntry).default([]),
   /** Sync with the newsroom server (absent from desk.json files written before sync). */
   sync: SyncData.default(emptySyncData),
+  /** Workflow moves waiting for the server, recorded moves and the queue as last fetched (absent before the workflow). */
+  workflow: WorkflowData.default(emptyWorkflowData),
 });
 export type DeskData = z.infer<typeof DeskData>;
 
-const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], upload: null, glossary: [], sync: emptySyncData() });
+const defaults = (): DeskData => ({ version: 1, settings: { ...DEFAULT_SETTINGS }, index: {}, outbox: [], upload: null, glossary: [], sync: emptySyncData(), workflow: emptyWorkflowData() });
 
 export interface OpenedStore {
   readonly db: Low<DeskData>;

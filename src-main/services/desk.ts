@@ -34,6 +34,8 @@ import type { DeskHost, DeskServices, Handlers } from './handlers/types';
 import { DeskSearch } from './search/service';
 import { SyncService, type SyncOptions } from './sync/service';
 import { syncHandlers } from './handlers/sync';
+import { workflowHandlers } from './handlers/workflow';
+import { Workflow, type WorkflowOptions } from './workflow/workflow';
 
 export type { CallContext, Handlers } from './handlers/types';
 
@@ -47,6 +49,8 @@ export interface DeskOptions {
   readonly outbox?: OutboxOptions;
   /** Sync with the newsroom server: the token's seal (Electron: safeStorage) and, for tests, shorter pauses. */
   readonly sync?: SyncOptions;
+  /** Retry pauses of workflow moves (tests shorten them). */
+  readonly workflow?: WorkflowOptions;
   /** What the hosting program offers (Electron's save dialog). */
   readonly host?: DeskHost;
 }
@@ -59,6 +63,7 @@ export interface Desk {
   readonly photos: PhotoStore;
   readonly outbox: Outbox;
   readonly sync: SyncService;
+  readonly workflow: Workflow;
   readonly dispatch: Dispatch;
   /** Opened read-only (its folder cannot be written): every operation that writes is refused. */
   readonly readOnly: boolean;
@@ -140,7 +145,8 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       await outbox.open();
     }
     const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir, history }, options.sync);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, ...(options.host ? { host: options.host } : {}), hub, articles, search, history, glossary, photos, outbox, sync, settings, updateSettings, notices: () => [...notices] };
+    const workflow = new Workflow({ db: store.db, writer, hub, articles, sync }, options.workflow);
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, ...(options.host ? { host: options.host } : {}), hub, articles, search, history, glossary, photos, outbox, sync, workflow, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -154,6 +160,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       ...outboxHandlers(services),
       ...exportHandlers(services),
       ...syncHandlers(services),
+      ...workflowHandlers(services),
     };
 
     const open = createDispatcher(handlers);
@@ -162,6 +169,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
     if (options.mode !== 'cli' && !readOnly) {
       outbox.start();
       sync.start();
+      workflow.start();
     }
     let closed = false;
     return {
@@ -172,6 +180,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       photos,
       outbox,
       sync,
+      workflow,
       readOnly: readOnly !== null,
       // A closed desk no longer holds the lock: it must not write anything more.
       dispatch: async (op, input, ctx) => (closed ? { ok: false, error: { code: 'unreachable' } } : dispatch(op, input, ctx)),
@@ -183,6 +192,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
         // Read-only, what closing would write (the search index's cache) is let go.
         const step = (done: Promise<void>) => (readOnly ? done.catch(() => undefined) : done);
         try {
+          await step(workflow.close());
           await step(sync.close());
           await step(history.close());
           await step(outbox.close());

@@ -10,6 +10,7 @@ import type { PhotoStore } from '../photos/store';
 import type { ClientId, Hub } from '../hub';
 import type { DeskSearch } from '../search/service';
 import type { SyncService } from '../sync/service';
+import type { Workflow } from '../workflow/workflow';
 
 export interface CallContext {
   readonly client: ClientId;
@@ -39,6 +40,7 @@ export interface DeskServices {
   readonly photos: PhotoStore;
   readonly outbox: Outbox;
   readonly sync: SyncService;
+  readonly workflow: Workflow;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];

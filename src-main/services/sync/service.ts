@@ -30,7 +30,7 @@ import { readPhotos } from '../../../src-shared/article-photos';
 import { assertNever, DeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../src-shared/errors';
 import { PHOTO_MAX_BYTES } from '../../../src-shared/photos';
 import { tokenWithClaim } from '../../../src-shared/article-claim';
-import { SYNC_PATH, type DeskNotice, type DirectoryEntry } from '../../../src-shared/server-api';
+import { SYNC_PATH, type DeskNotice, type DirectoryEntry, type Role } from '../../../src-shared/server-api';
 import type { SyncLoginInput, SyncState, SyncStatus } from '../../../src-shared/sync';
 import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
@@ -155,6 +155,7 @@ export class SyncService {
   private tried = false;
   private lastState: SyncState | null = null;
   private readonly waiters = new Set<() => void>();
+  private readonly changeListeners = new Set<() => void>();
   private readonly unlisten: Array<() => void> = [];
   private closed = false;
 
@@ -303,6 +304,23 @@ export class SyncService {
     const pending = this.pendingIds().filter((id) => !this.refused.has(id));
     if (pending.length) throw new DeskError('syncIncomplete', { pending: pending.length });
     return { synced: total };
+  }
+
+  /** The account's server and token (unsealed), for the desk's other calls to the server (the workflow); null when not logged in. */
+  credentials(): { server: string; token: string; user: string; role: Role } | null {
+    const a = this.data.account;
+    return a ? { server: a.server, token: unseal(this.box, a.token), user: a.user, role: a.role } : null;
+  }
+
+  /** The server answered lately (the socket is up or the directory answered). */
+  isOnline(): boolean {
+    return this.data.account !== null && this.online;
+  }
+
+  /** Called on every change of sync's state (online, offline, login, logout). */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
   }
 
   /** Presence from a window (see presence.ts). */
@@ -745,6 +763,7 @@ export class SyncService {
     this.merges?.observe(this.online);
     this.noteState();
     this.wake();
+    for (const listener of [...this.changeListeners]) listener();
     if (this.statusTimer || this.closed) return;
     this.statusTimer = setTimeout(() => {
       this.statusTimer = null;

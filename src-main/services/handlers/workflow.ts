@@ -1,0 +1,15 @@
+import type { DeskServices, DomainHandlers } from './types';
+
+export function workflowHandlers(s: DeskServices): DomainHandlers<'workflow'> {
+  const { workflow } = s;
+  return {
+    'workflow:state': async ({ id }) => {
+      // The recorded moves are asked of the server while it answers; offline, the kept ones.
+      if (s.sync.isOnline()) await workflow.refreshHistory(id);
+      return workflow.state(id);
+    },
+    'workflow:move': async ({ id, to, note }) => workflow.move(id, to, note),
+    'workflow:cancel': async ({ id }) => workflow.cancel(id),
+    'workflow:queue': async () => workflow.queue(),
+  };
+}

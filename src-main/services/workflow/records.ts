@@ -1,0 +1,28 @@
+/**
+ * What the desk keeps of the workflow in desk.json: the moves asked for here and not yet
+ * accepted by the server (one per article, written before `workflow:move` answers, so a crash
+ * loses none), each article's recorded moves as last fetched, and the editors' queue as last
+ * fetched (for reading offline).
+ */
+import { z } from 'zod';
+import { Status } from '../../../src-shared/models';
+import { Transition } from '../../../src-shared/workflow';
+import { PendingMove, QueueRow } from '../../../src-shared/workflow-desk';
+
+export const WorkflowJob = PendingMove.extend({
+  /** The status the user saw when asking: the server refuses (409 statusChanged) when it moved meanwhile. */
+  expected: Status,
+  attempts: z.number().int().nonnegative(),
+  /** When to try again after the server did not answer (null: as soon as it does). */
+  nextAttemptAt: z.string().nullable(),
+});
+export type WorkflowJob = z.infer<typeof WorkflowJob>;
+
+export const WorkflowData = z.object({
+  jobs: z.record(z.string(), WorkflowJob),
+  history: z.record(z.string(), z.array(Transition)),
+  queue: z.object({ rows: z.array(QueueRow), fetchedAt: z.string().nullable() }),
+});
+export type WorkflowData = z.infer<typeof WorkflowData>;
+
+export const emptyWorkflowData = (): WorkflowData => ({ jobs: {}, history: {}, queue: { rows: [], fetchedAt: null } });

@@ -1,0 +1,247 @@
+/**
+ * The editorial workflow on the desk (SPEC capability 9, DESIGN §5). Only the newsroom server
+ * moves an article between statuses; the desk asks it to. A move asked for here is a durable
+ * job in desk.json, written before the answer (a crash or a kill -9 loses none), sent as soon
+ * as the server answers and again with growing pauses while it does not. A refusal (403, 409,
+ * 422, 400) stops the job with its reason until the user drops it; nothing in the article's text
+ * is touched either way. Each job carries the status the user saw (`expected`): a job resent
+ * after the server made the move (the desk stopped before hearing the answer) finds the status
+ * it asked for, which counts as done, so a move is made once.
+ *
+ * The status itself arrives, like every change, through sync: the server writes the article's
+ * `workflow` map as its own change.
+ */
+import type { Low } from 'lowdb';
+import { workflow as workflowMap } from '../../../src-shared/article-doc';
+import { DeskError, type ErrorCode } from '../../../src-shared/errors';
+import type { Status } from '../../../src-shared/models';
+import { nfc } from '../../../src-shared/text/vietnamese';
+import { movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
+import { QueueRow, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
+import type { Articles } from '../articles';
+import type { DeskData } from '../desk-store';
+import type { CoalescingWriter } from '../durable-file';
+import type { Hub } from '../hub';
+import type { SyncService } from '../sync/service';
+import * as api from './workflow-client';
+import type { WorkflowJob } from './records';
+
+export interface WorkflowOptions {
+  /** First pause after the server did not answer; doubles each time up to `maxDelayMs`. */
+  readonly minDelayMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+interface Deps {
+  readonly db: Low<DeskData>;
+  readonly writer: CoalescingWriter;
+  readonly hub: Hub;
+  readonly articles: Articles;
+  readonly sync: SyncService;
+}
+
+const LOCAL_REFUSAL: Record<MoveRefusal, ErrorCode> = {
+  sameStatus: 'workflowNotAllowed',
+  notAllowed: 'workflowNotAllowed',
+  forbidden: 'workflowForbidden',
+  noteRequired: 'workflowNoteRequired',
+};
+
+export class Workflow {
+  private readonly minDelay: number;
+  private readonly maxDelay: number;
+  private started = false;
+  private closed = false;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly statuses = new Map<string, Status>();
+  private readonly unlisten: Array<() => void> = [];
+
+  constructor(
+    private readonly deps: Deps,
+    options: WorkflowOptions = {},
+  ) {
+    this.minDelay = options.minDelayMs ?? 2_000;
+    this.maxDelay = options.maxDelayMs ?? 5 * 60_000;
+  }
+
+  private get data(): DeskData['workflow'] {
+    return this.deps.db.data.workflow;
+  }
+
+  /** Starts sending (the desk's windows; the command line sends with `send`). */
+  start(): void {
+    this.started = true;
+    this.unlisten.push(
+      // The server answered again: what waits goes now.
+      this.deps.sync.onChange(() => {
+        if (this.deps.sync.isOnline()) this.wake(true);
+      }),
+      // A status that arrived through sync (or any change of the library row) tells the windows.
+      this.deps.articles.onEntry(({ id, entry }) => {
+        if (!entry || this.statuses.get(id) === entry.status) return;
+        const known = this.statuses.has(id);
+        this.statuses.set(id, entry.status);
+        if (known) this.deps.hub.broadcast('workflow:changed', { id });
+      }),
+    );
+    for (const e of this.deps.articles.entries()) this.statuses.set(e.id, e.status);
+    this.wake(true);
+  }
+
+  async state(id: string): Promise<WorkflowState> {
+    const status = this.deps.articles.summary(id).status;
+    const job = this.data.jobs[id];
+    const lastNote = await this.deps.articles.read(id, (doc) => {
+      const w = workflowMap(doc);
+      const note = w.get('note');
+      return typeof note === 'string' && note !== '' ? { note, by: String(w.get('by') ?? ''), at: String(w.get('at') ?? '') } : null;
+    });
+    const actor = this.actor(id);
+    return {
+      status,
+      moves: actor && !job ? movesFor(actor, status) : [],
+      pending: job ? { to: job.to, note: job.note, queuedAt: job.queuedAt, refused: job.refused } : null,
+      lastNote,
+      history: [...(this.data.history[id] ?? [])],
+      online: this.deps.sync.isOnline(),
+    };
+  }
+
+  /**
+   * Queues a move of the article to `to` from the status the user sees now, after the same
+   * checks the server makes (role, status, note) with the last known role; refused with a code
+   * otherwise, or while another move of the article waits.
+   */
+  async move(id: string, to: Status, note = ''): Promise<WorkflowState> {
+    const status = this.deps.articles.summary(id).status;
+    const text = nfc(note).trim();
+    const actor = this.actor(id);
+    if (!actor) throw new DeskError('syncNotConfigured');
+    const pending = this.data.jobs[id];
+    if (pending && !pending.refused) throw new DeskError('workflowPending', { to: pending.to });
+    const refusal = refusalOf(actor, status, to, text);
+    if (refusal) throw new DeskError(LOCAL_REFUSAL[refusal], { status, to });
+    const now = new Date().toISOString();
+    this.data.jobs[id] = { to, note: text, queuedAt: now, refused: null, expected: status, attempts: 0, nextAttemptAt: null };
+    // Durable before the answer: the move survives whatever happens next.
+    await this.deps.writer.request();
+    this.deps.hub.broadcast('workflow:changed', { id });
+    this.wake(true);
+    return this.state(id);
+  }
+
+  /** Drops the article's move that waits or was refused (one being sent now may still arrive). */
+  async cancel(id: string): Promise<WorkflowState> {
+    if (this.data.jobs[id]) {
+      delete this.data.jobs[id];
+      await this.deps.writer.request();
+      this.deps.hub.broadcast('workflow:changed', { id });
+    }
+    return this.state(id);
+  }
+
+  /** The editors' queue: fetched from the server when it answers, else the last answer. */
+  async queue(): Promise<WorkflowQueue> {
+    const account = this.deps.sync.credentials();
+    if (account && (this.deps.sync.isOnline() || !this.started)) {
+      try {
+        const answer = await api.queue(account);
+        this.data.queue = { rows: answer.articles.map((r) => QueueRow.parse(r)), fetchedAt: new Date().toISOString() };
+        await this.deps.writer.request();
+      } catch (err) {
+        // Offline, the last answer; a refusal (a reporter asking) is the caller's to hear.
+        if (!(err instanceof DeskError) || err.code !== 'syncUnreachable' || this.data.queue.fetchedAt === null) throw err;
+      }
+    }
+    return { rows: this.data.queue.rows.map((r) => ({ ...r })), fetchedAt: this.data.queue.fetchedAt };
+  }
+
+  /** The article's recorded moves from the server (kept for offline reading); the kept ones when it does not answer. */
+  async refreshHistory(id: string): Promise<void> {
+    const account = this.deps.sync.credentials();
+    if (!account) return;
+    try {
+      const answer = await api.transitions(account, id);
+      this.data.history[id] = [...answer.transitions];
+      await this.deps.writer.request();
+    } catch {
+      // Not reachable or not readable there: what was kept stays.
+    }
+  }
+
+  /** Sends every job that waits now, whatever the pauses (the command line, which has no background sync). */
+  async send(): Promise<void> {
+    for (const job of Object.values(this.data.jobs)) if (!job.refused) job.nextAttemptAt = null;
+    await this.drain();
+  }
+
+  /** The articles with a move waiting or refused. */
+  jobs(): ReadonlyArray<{ id: string; job: WorkflowJob }> {
+    return Object.entries(this.data.jobs).map(([id, job]) => ({ id, job: { ...job } }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const stop of this.unlisten.splice(0)) stop();
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * Who the user is for this article, as the desk last knew it: the role from the login; the
+   * writer's side when a reporter's desk holds it (the server gives a reporter only the
+   * articles they own or are assigned) or when it was made on this desk. Null when not logged in.
+   */
+  private actor(id: string): Actor | null {
+    const account = this.deps.db.data.sync.account;
+    if (!account) return null;
+    return { role: account.role, writer: account.role === 'reporter' || id in this.deps.db.data.sync.secrets };
+  }
+
+  /** Sends what is due now, or sets a timer for the next retry. `now`: every waiting job is due at once. */
+  private wake(now = false): void {
+    if (now) for (const job of Object.values(this.data.jobs)) if (!job.refused) job.nextAttemptAt = null;
+    if (this.closed || !this.started || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.deps.sync.isOnline()) return; // sync's change listener wakes us when the server answers
+    const next = Object.values(this.data.jobs)
+      .filter((j) => !j.refused)
+      .map((j) => (j.nextAttemptAt ? Date.parse(j.nextAttemptAt) : 0))
+      .sort((a, b) => a - b)[0];
+    if (next === undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        this.wake();
+      });
+    }, Math.max(0, next - Date.now()));
+  }
+
+  private async drain(): Promise<void> {
+    const account = this.deps.sync.credentials();
+    if (!account) return;
+    for (const [id, job] of Object.entries(this.data.jobs)) {
+      if (this.closed) return;
+      if (job.refused || (job.nextAttemptAt && Date.parse(job.nextAttemptAt) > Date.now())) continue;
+      job.attempts++;
+      const outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) });
+      // Dropped (cancelled) meanwhile, or replaced: the answer is not this job's to keep.
+      if (this.data.jobs[id] !== job) continue;
+      if (outcome.kind === 'done') {
+        delete this.data.jobs[id];
+        if (outcome.answer?.transition) this.data.history[id] = [...(this.data.history[id] ?? []), outcome.answer.transition];
+      } else if (outcome.kind === 'refused') {
+        job.refused = outcome.refused;
+        job.nextAttemptAt = null;
+      } else {
+        job.nextAttemptAt = new Date(Date.now() + Math.min(this.maxDelay, this.minDelay * 2 ** Math.min(20, job.attempts - 1))).toISOString();
+      }
+      await this.deps.writer.request();
+      if (outcome.kind === 'done') await this.refreshHistory(id);
+      this.deps.hub.broadcast('workflow:changed', { id });
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The workflow as the desk's interface sees it (contract ops `workflow:*`): an article's status,
+ * the moves this user may make now, the move waiting to reach the server (kept through a crash,
+ * sent when the server answers) or refused by it, the last note, and the recorded history.
+ * Pure: no Node, no DOM.
+ */
+import { z } from 'zod';
+import { ArticleId, Status } from './models';
+import { NOTE_MAX, Transition } from './workflow';
+
+/** Why the server refused a move (its error code): the interface and the command line translate `workflow.refused.<code>`. */
+export const WORKFLOW_REFUSALS = ['forbidden', 'statusChanged', 'moveNotAllowed', 'incomplete', 'noteRequired', 'notFound', 'invalidPayload'] as const;
+export const WorkflowRefusal = z.enum(WORKFLOW_REFUSALS);
+export type WorkflowRefusal = z.infer<typeof WorkflowRefusal>;
+
+/** A move asked for on this desk and not yet accepted by the server. */
+export const PendingMove = z.object({
+  to: Status,
+  note: z.string(),
+  queuedAt: z.string(),
+  /** The server said no: why (the missing checklist items, the status it found). The move is not retried. */
+  refused: z
+    .object({
+      code: WorkflowRefusal,
+      missing: z.array(z.string()).optional(),
+      status: Status.optional(),
+    })
+    .nullable(),
+});
+export type PendingMove = z.infer<typeof PendingMove>;
+
+export const WorkflowState = z.object({
+  status: Status,
+  /** What this user may move the article to now (movesFor with the last known role and ownership). */
+  moves: z.array(Status),
+  pending: PendingMove.nullable(),
+  /** The note of the last move that carried one (a return's), as the article's workflow map has it. */
+  lastNote: z.object({ note: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** The recorded moves, oldest first, as last fetched from the server ([] when never fetched). */
+  history: z.array(Transition),
+  /** The server answered (sync is online). */
+  online: z.boolean(),
+});
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
+export const WorkflowMoveInput = z
+  .object({
+    id: ArticleId,
+    to: Status,
+    note: z.string().max(NOTE_MAX).optional(),
+  })
+  .strict();
+export type WorkflowMoveInput = z.input<typeof WorkflowMoveInput>;
+
+/** One article waiting for an editor (server-api QueueRow). */
+export const QueueRow = z.object({
+  id: z.string(),
+  headline: z.string(),
+  owner: z.string().nullable(),
+  assignees: z.array(z.string()),
+  section: z.string(),
+  status: Status,
+  arrivedAt: z.string().nullable(),
+  words: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+  changedSinceApproved: z.boolean().default(false),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+/** The queue as last fetched from the server (`fetchedAt` null: never, on this desk). */
+export const WorkflowQueue = z.object({ rows: z.array(QueueRow), fetchedAt: z.string().nullable() });
+export type WorkflowQueue = z.infer<typeof WorkflowQueue>;
