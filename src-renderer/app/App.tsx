@@ -9,6 +9,8 @@ import { OutboxPage } from '../features/outbox/OutboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ServerPage } from '../features/sync/ServerPage';
 import { SyncCorner } from '../features/sync/SyncCorner';
+import { useSyncStatus } from '../features/sync/useSyncStatus';
+import { QueuePage } from '../features/workflow/QueuePage';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -29,6 +31,8 @@ function Page({ route }: { readonly route: Route }) {
       return <OutboxPage />;
     case 'server':
       return <ServerPage />;
+    case 'queue':
+      return <QueuePage />;
     case 'settings':
       return <SettingsPage section={route.section} />;
   }
@@ -39,6 +43,10 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   const { t: tg } = useTranslation('glossary');
   const { t: to } = useTranslation('outbox');
   const { t: ts } = useTranslation('settings');
+  const { t: tw } = useTranslation('workflow');
+  // The queue is the editors' page: shown when the last login was an editor's or an admin's.
+  const role = useSyncStatus()?.role ?? null;
+  const editor = role === 'editor' || role === 'admin';
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'library' ? `library:${route.trashed}` : route.name;
@@ -61,6 +69,11 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </p>
+          {editor && (
+            <a className="app-nav__link" href={hrefFor({ name: 'queue' })} aria-current={route.name === 'queue' ? 'page' : undefined}>
+              {tw('queue.open')}
+            </a>
+          )}
           <a className="app-nav__link" href={hrefFor({ name: 'glossary' })} aria-current={route.name === 'glossary' ? 'page' : undefined}>
             {tg('open')}
           </a>

@@ -2,7 +2,7 @@
  * Where the page is, kept in the location hash so a reload (or the browser's back button)
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
  * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent,
- * `#/server` the newsroom server (login, sync status), `#/settings` the desk's settings
+ * `#/server` the newsroom server (login, sync status), `#/queue` the editors' queue, `#/settings` the desk's settings
  * (`#/settings/<section>` at one of its sections).
  */
 import { useEffect, useState } from 'react';
@@ -18,6 +18,7 @@ export type Route =
   | { readonly name: 'glossary' }
   | { readonly name: 'outbox' }
   | { readonly name: 'server' }
+  | { readonly name: 'queue' }
   | { readonly name: 'settings'; readonly section?: SettingsSection };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/glossary') return { name: 'glossary' };
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/server') return { name: 'server' };
+  if (path === '/queue') return { name: 'queue' };
   if (path === '/settings') return { name: 'settings' };
   const settings = /^\/settings\/([a-z]+)$/.exec(path);
   if (settings && (SETTINGS_SECTIONS as readonly string[]).includes(settings[1]!)) return { name: 'settings', section: settings[1] as SettingsSection };
@@ -46,6 +48,8 @@ export function hrefFor(route: Route): string {
       return '#/outbox';
     case 'server':
       return '#/server';
+    case 'queue':
+      return '#/queue';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
   }

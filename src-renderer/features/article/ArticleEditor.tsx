@@ -1,7 +1,8 @@
 /**
  * The article page: the text in a wide main column — headline, lead (sa-pô), the rich body —
  * and beside it the inspector (Inspector.tsx), whose tabs hold the details (byline, slug,
- * language, section, tags, counters), the event, the photos, the checklist and the history.
+ * language, section, tags, counters), the event, the photos, the checklist, the workflow
+ * (status and moves) and the history.
  * A splitter between them sets the inspector's width, remembered in this browser.
  *
  * One undo manager serves the whole page (see editor/undo.ts): Ctrl+Z in the headline, the
@@ -34,6 +35,9 @@ import { onShowVersion } from '../history/version-request';
 import { ExportControls } from '../package/ExportControls';
 import { PhotosPanel } from '../photos/PhotosPanel';
 import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
+import { useWorkflow } from '../workflow/useWorkflow';
+import { WorkflowBadge } from '../workflow/WorkflowBadge';
+import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import type { ArticlePresence } from '../sync/presence';
 import { PresenceList } from '../sync/PresenceList';
 import { ArticleDetails } from './ArticleDetails';
@@ -51,7 +55,7 @@ import { SaveStatus } from './SaveStatus';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
-type InspectorTabId = 'details' | 'event' | 'photos' | 'checklist' | 'history';
+type InspectorTabId = 'details' | 'event' | 'photos' | 'checklist' | 'workflow' | 'history';
 
 /** A headline is one line of text that wraps: Enter does not break it, a pasted line break reads as a space. */
 const oneLine = (text: string) => text.replace(/[\r\n]/g, ' ');
@@ -74,6 +78,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const slug = useRegisterState(meta(doc), () => metaRegister(doc, 'slug'));
   const section = useRegisterState(meta(doc), () => metaRegister(doc, 'section'));
   const tags = useArticleTags(doc);
+  const workflow = useWorkflow(replica.id);
   // Headline and lead rewritten wholly on two desks apart (src-shared/rewrites.ts).
   const headlineRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'headline'));
   const sapoRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'sapo'));
@@ -124,6 +129,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
         </a>
         {presence && <PresenceList presence={presence} />}
         <ExportControls articleId={replica.id} />
+        <WorkflowBadge workflow={workflow} />
         <ArticleSyncBadge id={replica.id} />
         <SaveStatus replica={replica} />
       </div>
@@ -215,6 +221,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               { id: 'event', label: tw('inspector.tabs.event'), content: <EventPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} /> },
               { id: 'photos', label: tw('inspector.tabs.photos'), content: <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} /> },
               { id: 'checklist', label: tw('inspector.tabs.checklist'), content: <ChecklistPanel doc={replica.doc} language={language} /> },
+              { id: 'workflow', label: tw('inspector.tabs.workflow'), content: <WorkflowPanel workflow={workflow} /> },
               { id: 'history', label: tw('inspector.tabs.history'), content: <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} shown={tab === 'history'} /> },
             ]}
           />

@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../src-shared/models';
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
 import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
+import { ReturnNote } from '../workflow/ReturnNote';
 
 export interface ArticleRowProps {
   readonly article: ArticleSummary;
@@ -21,6 +22,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
           {title}
         </a>
         {article.sapo && <p className="articles__sapo">{article.sapo}</p>}
+        {article.status === 'returned' && <ReturnNote id={article.id} />}
       </td>
       <td className="articles__nowrap">
         <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>

@@ -1,0 +1,189 @@
+/**
+ * The article's workflow in the inspector: its status, the moves this user may make now (named
+ * by what they do), a return's required note, the move waiting to reach the server ("chờ gửi")
+ * with a way to take it back, a move the server refused and why, the note of the last return,
+ * and every recorded move.
+ *
+ * A move is queued by main durably and sent when the newsroom server answers; until then the
+ * other moves wait (one move at a time, so the server never gets two from one desk at once).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Status } from '../../../src-shared/models';
+import { nfc } from '../../../src-shared/text/vietnamese';
+import { NOTE_MAX, NOTE_REQUIRED, type Transition } from '../../../src-shared/workflow';
+import { hrefFor } from '../../app/route';
+import { formatDateTime } from '../../shared/format';
+import { useSyncStatus } from '../sync/useSyncStatus';
+import { moveLabel } from './move-label';
+import { refusalText } from './refusal-text';
+import type { Workflow } from './useWorkflow';
+import './workflow.css';
+
+export function WorkflowPanel({ workflow }: { readonly workflow: Workflow }) {
+  const { t } = useTranslation('workflow');
+  const { t: tc } = useTranslation();
+  const { t: tk } = useTranslation('checklist');
+  const ids = { heading: useId(), note: useId(), noteHint: useId(), noteError: useId() };
+  const [noting, setNoting] = useState<Status | null>(null);
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const { state, move, cancel } = workflow;
+  const sync = useSyncStatus();
+  const statusName = (s: Status) => tc(`status.${s}`);
+
+  if (!state)
+    return (
+      <p className="muted" role="status">
+        {t('loading')}
+      </p>
+    );
+
+  const pending = state.pending;
+  const choose = (to: Status) => {
+    if (NOTE_REQUIRED.has(to)) {
+      setNoting(to);
+      setNoteMissing(false);
+      return;
+    }
+    void move(to);
+  };
+  const sendWithNote = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!noting) return;
+    const text = nfc(note).trim();
+    if (!text) {
+      setNoteMissing(true);
+      document.getElementById(ids.note)?.focus();
+      return;
+    }
+    if (await move(noting, text)) {
+      setNoting(null);
+      setNote('');
+    }
+  };
+
+  return (
+    <section className="workflow" aria-labelledby={ids.heading}>
+      <h2 className="side-title" id={ids.heading}>
+        {t('title')}
+      </h2>
+      <p className="workflow__status">
+        {t('statusLabel')}: <span className={`badge badge--${state.status}`}>{statusName(state.status)}</span>
+      </p>
+
+      {state.lastNote && (
+        <div className={state.status === 'returned' ? 'workflow__note workflow__note--current' : 'workflow__note'}>
+          <h3 className="workflow__subtitle">{t('lastNote')}</h3>
+          <blockquote className="workflow__note-text">{state.lastNote.note}</blockquote>
+          <p className="workflow__meta">{t('lastNoteBy', { by: state.lastNote.by, at: formatDateTime(state.lastNote.at) })}</p>
+        </div>
+      )}
+
+      {pending && !pending.refused && (
+        <div className="workflow__pending" role="status">
+          <p className="workflow__pending-title">{t('pending', { move: moveLabel(t, state.status, pending.to) })}</p>
+          <p className="workflow__meta">{t('pendingHint', { at: formatDateTime(pending.queuedAt) })}</p>
+          <button type="button" className="button button--small" onClick={() => void cancel()}>
+            {t('cancelPending')}
+          </button>
+        </div>
+      )}
+      {pending?.refused && (
+        <div className="workflow__refused" role="alert">
+          <p className="workflow__pending-title">{t('refusedTitle', { move: moveLabel(t, state.status, pending.to) })}</p>
+          <p>{refusalText(pending.refused, t, tk, statusName)}</p>
+          <button type="button" className="button button--small" onClick={() => void cancel()}>
+            {t('dismissRefused')}
+          </button>
+        </div>
+      )}
+
+      {(state.moves.length > 0 || !pending) && <h3 className="workflow__subtitle">{t('movesLabel')}</h3>}
+      {state.moves.length === 0 && !pending ? (
+        sync && sync.server === null ? (
+          <p className="field__hint">
+            {t('needsServer')} <a href={hrefFor({ name: 'server' })}>{t('needsServerLink')}</a>
+          </p>
+        ) : (
+          <p className="field__hint">{t('noMoves')}</p>
+        )
+      ) : state.moves.length === 0 ? null : (
+        <div className="workflow__moves">
+          {state.moves.map((to) => (
+            <button
+              key={to}
+              type="button"
+              className={to === 'spiked' ? 'button button--danger' : 'button button--primary'}
+              disabled={pending !== null && pending.refused === null}
+              aria-expanded={NOTE_REQUIRED.has(to) ? noting === to : undefined}
+              onClick={() => choose(to)}
+            >
+              {moveLabel(t, state.status, to)}
+            </button>
+          ))}
+        </div>
+      )}
+      {noting && (
+        <form className="workflow__note-form" onSubmit={(e) => void sendWithNote(e)} noValidate>
+          <label className="field__label" htmlFor={ids.note}>
+            {t('returnNote')}
+          </label>
+          <textarea
+            id={ids.note}
+            className="input"
+            rows={4}
+            maxLength={NOTE_MAX}
+            required
+            aria-invalid={noteMissing || undefined}
+            aria-describedby={noteMissing ? `${ids.noteError} ${ids.noteHint}` : ids.noteHint}
+            value={note}
+            onChange={(e) => {
+              // Normalised when sent: an input method (Telex, VNI) may still be composing here.
+              setNote(e.target.value);
+              if (noteMissing) setNoteMissing(false);
+            }}
+          />
+          <p className="field__hint" id={ids.noteHint}>
+            {t('returnNoteHint')}
+          </p>
+          {noteMissing && (
+            <p className="workflow__error" id={ids.noteError} role="alert">
+              {t('noteRequired')}
+            </p>
+          )}
+          <div className="workflow__moves">
+            <button type="submit" className="button button--primary">
+              {t('returnConfirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setNoting(null)}>
+              {t('returnCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      <h3 className="workflow__subtitle">{t('history')}</h3>
+      <TransitionList history={state.history} online={state.online} statusName={statusName} />
+    </section>
+  );
+}
+
+/** The recorded moves, newest first. */
+function TransitionList({ history, online, statusName }: { readonly history: readonly Transition[]; readonly online: boolean; readonly statusName: (s: Status) => string }) {
+  const { t } = useTranslation('workflow');
+  if (history.length === 0) return <p className="field__hint">{online ? t('historyEmpty') : t('historyOffline')}</p>;
+  return (
+    <ol className="workflow__history">
+      {[...history].reverse().map((m) => (
+        <li key={m.id} className="workflow__move">
+          <span className="workflow__move-title">{t('historyMove', { from: statusName(m.from), to: statusName(m.to) })}</span>
+          <span className="workflow__meta">
+            <time dateTime={m.at}>{t('historyBy', { at: formatDateTime(m.at), by: m.by })}</time>
+          </span>
+          {m.note && <span className="workflow__move-note">{m.note}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
