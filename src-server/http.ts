@@ -1,5 +1,6 @@
 /**
- * The HTTP API (src-shared/server-api.ts): login, users, directory, assignments, ownership, photos.
+ * The HTTP API (src-shared/server-api.ts): login, users, directory, assignments, ownership,
+ * photos, the workflow's moves and the editors' queue.
  * Every path but POST /api/login needs `Authorization: Bearer <token>`; every refusal is a
  * JSON `{ error: <code> }` with its status, and an unexpected failure is logged here and
  * answered `internal` — no stack trace leaves the server.
@@ -9,12 +10,26 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { assertNever } from '../src-shared/errors';
 import { ArticleId } from '../src-shared/models';
-import { ROLES, type ArticleStateResponse, type CreateUserResponse, type DirectoryResponse, type LoginResponse, type OwnerResponse, type ServerErrorCode, type UserInfo } from '../src-shared/server-api';
+import {
+  ROLES,
+  type ArticleStateResponse,
+  type CreateUserResponse,
+  type DirectoryResponse,
+  type LoginResponse,
+  type OwnerResponse,
+  type QueueResponse,
+  type ServerErrorCode,
+  type TransitionsResponse,
+  type TransitionStateResponse,
+  type UserInfo,
+} from '../src-shared/server-api';
+import { TransitionRequest } from '../src-shared/workflow';
 import type { Access } from './access';
 import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
 import type { Notices } from './notices';
 import { PHOTO_ID, type PhotoStore } from './photos';
 import { applyStored, type Storage, type UserRow } from './storage';
+import type { Workflow } from './workflow';
 
 const TOKEN_DAYS = 90;
 const JSON_LIMIT = 64 * 1024;
@@ -25,6 +40,8 @@ export interface HttpDeps {
   readonly photos: PhotoStore;
   /** Tells desks of assignments and of photos stored (the directory channel). */
   readonly notices: Notices;
+  /** Moves articles between statuses and lists what waits for an editor. */
+  readonly workflow: Workflow;
   readonly limiter: LoginLimiter;
   /** Reverse proxies whose `X-Forwarded-For` gives the client's address (login limits). */
   readonly trustedProxies: ReadonlySet<string>;
@@ -40,7 +57,7 @@ class HttpRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: ServerErrorCode,
-    readonly extra: Readonly<Record<string, string | number>> = {},
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(code);
   }
@@ -233,6 +250,49 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
   }
 
+  /** The article's moves (whoever may read it), or a move asked for (checked by the workflow, workflow.ts). */
+  async function transitions(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = await authenticate(req);
+    methods(req, ['GET', 'POST']);
+    const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
+    if (!article || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
+    if (req.method === 'GET') {
+      const answer: TransitionsResponse = { transitions: await storage.transitions(id) };
+      return send(res, 200, answer);
+    }
+    const body = await readJson(req, TransitionRequest);
+    const outcome = await deps.workflow.move(me, id, body);
+    if (outcome.ok) {
+      deps.log(`${me.name} moved ${id} from ${outcome.answer.transition.from} to ${outcome.answer.status}`);
+      return send(res, 200, outcome.answer);
+    }
+    switch (outcome.code) {
+      case 'forbidden':
+        throw new HttpRefusal(403, 'forbidden');
+      case 'noteRequired':
+        throw new HttpRefusal(400, 'noteRequired');
+      case 'statusChanged':
+      case 'moveNotAllowed':
+        throw new HttpRefusal(409, outcome.code, { status: outcome.status });
+      case 'incomplete':
+        throw new HttpRefusal(422, 'incomplete', { missing: outcome.missing });
+      default:
+        return assertNever(outcome);
+    }
+  }
+
+  /** The article's state kept with one of its moves (a submission, a return), for whoever may read it. */
+  async function transitionState(req: IncomingMessage, res: ServerResponse, id: string, transition: string): Promise<void> {
+    const me = await authenticate(req);
+    methods(req, ['GET']);
+    const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
+    if (!article || !(await access.mayOpenArticle(me, id)) || !/^[1-9]\d{0,15}$/.test(transition)) throw new HttpRefusal(404, 'notFound');
+    const state = await storage.transitionState(id, Number(transition));
+    if (!state) throw new HttpRefusal(404, 'notFound');
+    const answer: TransitionStateResponse = { id, transition: Number(transition), state: Buffer.from(state).toString('base64') };
+    send(res, 200, answer);
+  }
+
   async function photo(req: IncomingMessage, res: ServerResponse, id: string, url: URL): Promise<void> {
     const me = await authenticate(req);
     if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
@@ -266,6 +326,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'api') throw new HttpRefusal(404, 'notFound');
     const [, what, arg, sub, ...rest] = parts;
+    // The one path deeper than four parts: a move's kept state.
+    if (what === 'articles' && arg !== undefined && sub === 'transitions' && rest.length === 2 && rest[1] === 'state') return transitionState(req, res, arg, rest[0]!);
     if (rest.length > 0) throw new HttpRefusal(404, 'notFound');
     switch (what) {
       case 'login':
@@ -298,8 +360,16 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       case 'articles':
         if (arg !== undefined && sub === 'state') return articleState(req, res, arg);
         if (arg !== undefined && sub === 'owner') return owner(req, res, arg);
+        if (arg !== undefined && sub === 'transitions') return transitions(req, res, arg);
         if (arg === undefined || sub !== 'assignees') break;
         return assignees(req, res, arg);
+      case 'queue': {
+        if (arg !== undefined) break;
+        methods(req, ['GET']);
+        requireRole(await authenticate(req), ['editor', 'admin']);
+        const answer: QueueResponse = { articles: await deps.workflow.queue() };
+        return send(res, 200, answer);
+      }
       case 'photos':
         if (arg === undefined || sub !== undefined) break;
         return photo(req, res, arg, url);

@@ -17,6 +17,7 @@ import { Notices } from './notices';
 import { PhotoStore } from './photos';
 import { openStorage, type Storage } from './storage';
 import { authenticatedRequests, createSync, type SyncContext } from './sync';
+import { Workflow } from './workflow';
 
 export const ADMIN_NAME = 'admin';
 
@@ -90,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
   }
 
   const notices = new Notices(storage, access, log);
-  const { hocuspocus, idle } = createSync({
+  const sync = createSync({
     storage,
     access,
     notices,
@@ -100,7 +101,9 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     maxDebounceMs: options.maxDebounceMs,
     unloadDelayMs: options.unloadDelayMs,
   });
+  const { hocuspocus, idle } = sync;
   notices.attach(hocuspocus);
+  const workflow = new Workflow(storage, sync, iso);
 
   /**
    * After accounts or assignments change: closes the socket of every open connection whose
@@ -129,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
   };
 
-  const handler = createHttpHandler({ storage, access, photos, notices, limiter: new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
+  const handler = createHttpHandler({ storage, access, photos, notices, workflow, limiter: new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
   // A 64 MB photo over a slow link takes minutes: allow a request 15 minutes (Node's default is 5).
   const http: Server = createServer({ requestTimeout: 15 * 60_000 }, handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });

@@ -123,6 +123,8 @@ function drop(message: Uint8Array, header: Header): void {
 const CHANNEL_MESSAGE_TYPES = new Set([0, 3, 4, 5, 7]);
 
 const STORAGE_ORIGIN = 'storage';
+/** The origin of the server's own changes (openAsServer): stored as they happen, never checked by the workflow guard. */
+const SERVER_ORIGIN = 'server';
 
 /** Hocuspocus applies a client's update with that client's Connection (which holds its WebSocket) as origin. */
 const isClientConnection = (origin: unknown): boolean => typeof origin === 'object' && origin !== null && 'webSocket' in origin && 'socketId' in origin;
@@ -154,8 +156,23 @@ export interface SyncOptions {
   readonly log: (line: string) => void;
 }
 
+/** An article opened by the server for its own changes (the workflow), held loaded until closed. */
+export interface ServerHandle {
+  /** The live document every desk syncs with. */
+  readonly doc: Y.Doc;
+  /**
+   * Makes `change` on the live document as the server's own change (so the workflow guard does
+   * not apply: only client updates are checked), which reaches every desk through sync; resolves
+   * once it is stored, with the version it was stored at (null when it changed nothing).
+   */
+  write(change: (doc: Y.Doc) => void): Promise<number | null>;
+  close(): Promise<void>;
+}
+
 export interface Sync {
   readonly hocuspocus: Hocuspocus;
+  /** Opens article `id` for the server's own changes, loading it if no desk has it open. */
+  openAsServer(id: string, context: SyncContext): Promise<ServerHandle>;
   /** Resolves once every write begun so far (client updates, server changes) has settled. */
   idle(): Promise<void>;
 }
@@ -175,6 +192,9 @@ export function createSync(options: SyncOptions): Sync {
     write.then(done, done);
     return write;
   };
+
+  /** While a server change is being made (ServerHandle.write, synchronous): the stores it began. */
+  let serverWrites: Array<Promise<number>> | null = null;
 
   const shadowOf = (document: Document): Y.Doc => {
     let shadow = shadows.get(document);
@@ -291,13 +311,14 @@ export function createSync(options: SyncOptions): Sync {
 
     async afterLoadDocument({ document, documentName }) {
       if (documentName === DIRECTORY_CHANNEL) return;
-      // Changes made on the server itself (a direct connection: the future workflow transition
-      // API) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
+      // Changes made on the server itself (openAsServer: the workflow's moves) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
       // and are recognised by their origin, the connection.
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORAGE_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
         shadows.delete(document);
-        track(storage.appendUpdate(documentName, update, null, now())).then(
+        const stored = track(storage.appendUpdate(documentName, update, null, now()));
+        serverWrites?.push(stored);
+        stored.then(
           () => notices.article(documentName),
           (err: unknown) => options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
         );
@@ -390,6 +411,25 @@ export function createSync(options: SyncOptions): Sync {
 
   return {
     hocuspocus,
+    async openAsServer(id, context) {
+      const connection = await hocuspocus.openDirectConnection(id, context);
+      const document = connection.document!;
+      return {
+        doc: document,
+        async write(change) {
+          const writes: Array<Promise<number>> = [];
+          serverWrites = writes;
+          try {
+            document.transact(() => change(document), SERVER_ORIGIN);
+          } finally {
+            serverWrites = null;
+          }
+          const versions = await Promise.all(writes);
+          return versions.length > 0 ? Math.max(...versions) : null;
+        },
+        close: () => connection.disconnect(),
+      };
+    },
     async idle() {
       while (writes.size > 0) await Promise.allSettled([...writes]);
     },

@@ -216,6 +216,17 @@ export interface TransitionsResponse {
   readonly transitions: readonly Transition[];
 }
 
+/**
+ * GET /api/articles/<id>/transitions/<transition id>/state (whoever may read it) → the article's
+ * Yjs state as it was at that move (`state`, base64 of an update), kept for submissions and
+ * returns: a desk diffs the article against it to show what changed since. 404 for other moves.
+ */
+export interface TransitionStateResponse {
+  readonly id: string;
+  readonly transition: number;
+  readonly state: string;
+}
+
 /** One article waiting for an editor, as GET /api/queue gives it. */
 export interface QueueRow {
   readonly id: string;

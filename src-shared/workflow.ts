@@ -61,6 +61,9 @@ export function movesFor(actor: Actor, from: Status): Status[] {
 /** Statuses that wait for an editor (the queue). */
 export const WAITING_FOR_EDITOR: ReadonlySet<Status> = new Set<Status>(['submitted', 'editing', 'returned']);
 
+/** Statuses after which a stored change marks the article "changed since approved" (it waits for an editor again). */
+export const APPROVED: ReadonlySet<Status> = new Set<Status>(['approved', 'published']);
+
 /** A move as asked for: the target, the note, and the status the asker saw (409 when it moved meanwhile). */
 export const TransitionRequest = z
   .object({

@@ -18,8 +18,10 @@
  * Several instances may start at once: the schema is created under an advisory lock.
  */
 import pg from 'pg';
+import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
+import type { Transition } from '../../src-shared/workflow';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -85,7 +87,32 @@ CREATE TABLE IF NOT EXISTS owner_changes (
   by_user BIGINT NOT NULL,
   at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS transitions (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  by_user BIGINT NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  state BYTEA
+);
+CREATE INDEX IF NOT EXISTS transitions_article ON transitions(article_id, id);
 `;
+
+interface RawTransition {
+  id: string;
+  article_id: string;
+  from_status: Status;
+  to_status: Status;
+  note: string;
+  by_name: string | null;
+  at: string;
+}
+
+const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at';
+const toTransition = (r: RawTransition): Transition => ({ id: Number(r.id), article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at });
 
 /** How names compare and sort: ASCII case ignored, then byte-wise (as SQLite's NOCASE). */
 const NAME_KEY = (column: string): string => `lower(${column} COLLATE "C")`;
@@ -352,6 +379,49 @@ export class PostgresStorage implements Storage {
   async writers(articleId: string): Promise<WriterRow[]> {
     const { rows } = await this.pool.query<{ name: string; seq: string }>('SELECT u.name, w.seq FROM article_writers w JOIN users u ON u.id = w.user_id WHERE w.article_id = $1 ORDER BY w.seq', [articleId]);
     return rows.map((r) => ({ name: r.name, version: Number(r.seq) }));
+  }
+
+  // ── workflow ────────────────────────────────────────────────────────────────────────────
+
+  async addTransition(t: NewTransition): Promise<Transition> {
+    const { rows } = await this.pool.query<RawTransition>(
+      `WITH t AS (INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
+       SELECT ${TRANSITION_COLUMNS} FROM t LEFT JOIN users u ON u.id = t.by_user`,
+      [t.articleId, t.from, t.to, t.note, t.byUserId, t.at, t.version, t.state ? bytes(t.state) : null],
+    );
+    return toTransition(rows[0]!);
+  }
+
+  async transitions(articleId: string): Promise<Transition[]> {
+    const { rows } = await this.pool.query<RawTransition>(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.article_id = $1 ORDER BY t.id`, [articleId]);
+    return rows.map(toTransition);
+  }
+
+  async transitionState(articleId: string, id: number): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ state: Buffer | null }>('SELECT state FROM transitions WHERE article_id = $1 AND id = $2', [articleId, id]);
+    return rows[0]?.state ?? null;
+  }
+
+  async queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]> {
+    const { rows } = await this.pool.query<RawArticle & { status: Status; moved_at_version: string; assignees: string[]; arrived_at: string | null }>(
+      `SELECT * FROM (SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, t.to_status AS status, t.version AS moved_at_version,
+              coalesce((SELECT array_agg(u2.name ORDER BY ${NAME_KEY('u2.name')}) FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id), '{}') AS assignees,
+              (SELECT max(s.at COLLATE "C") FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at
+         FROM (SELECT article_id, max(id) AS last FROM transitions GROUP BY article_id) l
+         JOIN transitions t ON t.id = l.last
+         JOIN articles a ON a.id = l.article_id
+         LEFT JOIN users u ON u.id = a.owner_id
+        WHERE t.to_status = ANY($1::text[]) OR (t.to_status = ANY($2::text[]) AND a.version > t.version)) q
+        ORDER BY q.arrived_at COLLATE "C" DESC NULLS LAST, q.id COLLATE "C"`,
+      [waiting, approved],
+    );
+    return rows.map((r) => ({
+      ...toArticle(r),
+      assignees: r.assignees,
+      status: r.status,
+      arrivedAt: r.arrived_at,
+      changedSinceApproved: approved.includes(r.status) && Number(r.version) > Number(r.moved_at_version),
+    }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

@@ -9,8 +9,10 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
+import type { Transition } from '../../src-shared/workflow';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -72,7 +74,33 @@ CREATE TABLE IF NOT EXISTS owner_changes (
   by_user INTEGER NOT NULL,
   at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS transitions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  by_user INTEGER NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  state BLOB
+);
+CREATE INDEX IF NOT EXISTS transitions_article ON transitions(article_id, id);
 `;
+
+interface RawTransition {
+  id: number;
+  article_id: string;
+  from_status: Status;
+  to_status: Status;
+  note: string;
+  by_name: string | null;
+  at: string;
+}
+
+const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at';
+const toTransition = (r: RawTransition): Transition => ({ id: r.id, article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at });
+const marks = (n: number): string => (n === 0 ? 'NULL' : Array(n).fill('?').join(', '));
 
 interface PendingUpdate {
   readonly articleId: string;
@@ -312,6 +340,63 @@ export class SqliteStorage implements Storage {
 
   async writers(articleId: string): Promise<WriterRow[]> {
     return (this.db.prepare('SELECT u.name, w.seq FROM article_writers w JOIN users u ON u.id = w.user_id WHERE w.article_id = ? ORDER BY w.seq').all(articleId) as Array<{ name: string; seq: number }>).map((r) => ({ name: r.name, version: r.seq }));
+  }
+
+  // ── workflow ────────────────────────────────────────────────────────────────────────────
+
+  async addTransition(t: NewTransition): Promise<Transition> {
+    const info = this.db
+      .prepare('INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(t.articleId, t.from, t.to, t.note, t.byUserId, t.at, t.version, t.state);
+    const r = this.db.prepare(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.id = ?`).get(Number(info.lastInsertRowid)) as RawTransition;
+    return toTransition(r);
+  }
+
+  async transitions(articleId: string): Promise<Transition[]> {
+    return (this.db.prepare(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.article_id = ? ORDER BY t.id`).all(articleId) as RawTransition[]).map(toTransition);
+  }
+
+  async transitionState(articleId: string, id: number): Promise<Uint8Array | null> {
+    return (this.db.prepare('SELECT state FROM transitions WHERE article_id = ? AND id = ?').get(articleId, id) as { state: Buffer | null } | undefined)?.state ?? null;
+  }
+
+  async queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, t.to_status AS status, t.version AS moved_at_version,
+                (SELECT group_concat(name, char(10)) FROM (SELECT u2.name FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id ORDER BY u2.name)) AS assignees,
+                (SELECT max(s.at) FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at
+           FROM (SELECT article_id, max(id) AS last FROM transitions GROUP BY article_id) l
+           JOIN transitions t ON t.id = l.last
+           JOIN articles a ON a.id = l.article_id
+           LEFT JOIN users u ON u.id = a.owner_id
+          WHERE t.to_status IN (${marks(waiting.length)}) OR (t.to_status IN (${marks(approved.length)}) AND a.version > t.version)
+          ORDER BY arrived_at DESC, a.id`,
+      )
+      .all(...waiting, ...approved) as Array<{
+      id: string;
+      owner_id: number | null;
+      owner_name: string | null;
+      created_at: string;
+      updated_at: string;
+      version: number;
+      status: Status;
+      moved_at_version: number;
+      assignees: string | null;
+      arrived_at: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      version: r.version,
+      assignees: r.assignees ? r.assignees.split('\n') : [],
+      status: r.status,
+      arrivedAt: r.arrived_at,
+      changedSinceApproved: approved.includes(r.status) && r.version > r.moved_at_version,
+    }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

@@ -10,7 +10,9 @@
  * stored.
  */
 import * as Y from 'yjs';
+import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
+import type { Transition } from '../../src-shared/workflow';
 
 export interface UserRow {
   readonly id: number;
@@ -39,6 +41,29 @@ export interface WriterRow {
 
 export interface DirectoryRow extends ArticleRow {
   readonly assignees: readonly string[];
+}
+
+/** A workflow move to record (the article's `workflow` map already says it). */
+export interface NewTransition {
+  readonly articleId: string;
+  readonly from: Status;
+  readonly to: Status;
+  readonly note: string;
+  readonly byUserId: number;
+  readonly at: string;
+  /** The article's version once the move was written into it: a later version is a later change. */
+  readonly version: number;
+  /** The article's Yjs state at the move (kept for submissions and returns: "changes since"). */
+  readonly state: Uint8Array | null;
+}
+
+/** An article whose latest move leaves it waiting for an editor, or approved/published and changed since. */
+export interface QueueEntry extends DirectoryRow {
+  readonly status: Status;
+  /** When it was last submitted (null if never). */
+  readonly arrivedAt: string | null;
+  /** A change was stored after its latest move, which made it approved or published. */
+  readonly changedSinceApproved: boolean;
 }
 
 export interface UserChange {
@@ -105,6 +130,19 @@ export interface Storage {
   articlesWithPendingUpdates(): Promise<string[]>;
   /** Everyone whose updates were stored for the article, each with their latest update's sequence number (kept through compaction). */
   writers(articleId: string): Promise<WriterRow[]>;
+
+  // workflow
+  /** Records a move; returns it as read back (with the mover's name). */
+  addTransition(t: NewTransition): Promise<Transition>;
+  /** The article's recorded moves, oldest first. */
+  transitions(articleId: string): Promise<Transition[]>;
+  /** The state kept with move `id` of the article (null: no such move, or none was kept). */
+  transitionState(articleId: string, id: number): Promise<Uint8Array | null>;
+  /**
+   * Articles whose latest move is to one of `waiting`, or to one of `approved` with a change
+   * stored after it; the latest arrival first.
+   */
+  queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]>;
 
   // photos
   photo(id: string): Promise<{ size: number; mime: string } | null>;
