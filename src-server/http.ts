@@ -29,7 +29,7 @@ import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHas
 import type { Notices } from './notices';
 import { PHOTO_ID, type PhotoStore } from './photos';
 import { applyStored, type Storage, type UserRow } from './storage';
-import type { Workflow } from './workflow';
+import { changedSinceApproved, shown, type Workflow } from './workflow';
 
 const TOKEN_DAYS = 90;
 const JSON_LIMIT = 64 * 1024;
@@ -257,7 +257,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
     if (!article || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
     if (req.method === 'GET') {
-      const answer: TransitionsResponse = { transitions: await storage.transitions(id) };
+      const moves = await storage.transitions(id);
+      const answer: TransitionsResponse = { transitions: moves.map(shown), changedSinceApproved: changedSinceApproved(moves, article.version) };
       return send(res, 200, answer);
     }
     const body = await readJson(req, TransitionRequest);

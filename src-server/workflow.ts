@@ -16,8 +16,8 @@ import { summarize, workflow as workflowMap } from '../src-shared/article-doc';
 import { checklist, type ChecklistItemId } from '../src-shared/checklist';
 import { STATUSES, type Status } from '../src-shared/models';
 import type { QueueRow, TransitionResponse } from '../src-shared/server-api';
-import { APPROVED, refusalOf, WAITING_FOR_EDITOR, type TransitionRequest } from '../src-shared/workflow';
-import { applyStored, type Storage, type UserRow } from './storage';
+import { APPROVED, refusalOf, WAITING_FOR_EDITOR, type Transition, type TransitionRequest } from '../src-shared/workflow';
+import { applyStored, type Storage, type StoredTransition, type UserRow } from './storage';
 import type { Sync } from './sync';
 
 /** Why a move was refused, with what the asker needs to know. */
@@ -101,7 +101,7 @@ export class Workflow {
           version: version ?? (await this.storage.article(id))?.version ?? 0,
           state: SNAPSHOT_AT.has(request.to) ? Y.encodeStateAsUpdate(handle.doc) : null,
         });
-        return { ok: true, answer: { status: request.to, transition } };
+        return { ok: true, answer: { status: request.to, transition: shown(transition) } };
       } finally {
         await handle.close();
       }
@@ -146,6 +146,17 @@ export class Workflow {
       doc.destroy();
     }
   }
+}
+
+/** A recorded move as the API gives it (the version it was stored at stays on the server). */
+export function shown({ version: _version, ...transition }: StoredTransition): Transition {
+  return transition;
+}
+
+/** Whether a change was stored after the article's latest move, when that move approved or published it. */
+export function changedSinceApproved(moves: readonly StoredTransition[], version: number): boolean {
+  const last = moves[moves.length - 1];
+  return last !== undefined && APPROVED.has(last.to) && version > last.version;
 }
 
 function statusOf(doc: Y.Doc): Status {

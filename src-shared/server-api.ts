@@ -211,9 +211,13 @@ export interface TransitionResponse {
   readonly transition: Transition;
 }
 
-/** GET /api/articles/<id>/transitions (whoever may read it) → every recorded move, oldest first. */
+/**
+ * GET /api/articles/<id>/transitions (whoever may read it) → every recorded move, oldest first,
+ * and whether a change was stored after the latest move approved or published it.
+ */
 export interface TransitionsResponse {
   readonly transitions: readonly Transition[];
+  readonly changedSinceApproved: boolean;
 }
 
 /**

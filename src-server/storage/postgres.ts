@@ -20,8 +20,7 @@
 import pg from 'pg';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import type { Transition } from '../../src-shared/workflow';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -109,10 +108,11 @@ interface RawTransition {
   note: string;
   by_name: string | null;
   at: string;
+  version: string;
 }
 
-const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at';
-const toTransition = (r: RawTransition): Transition => ({ id: Number(r.id), article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at });
+const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at, t.version';
+const toTransition = (r: RawTransition): StoredTransition => ({ id: Number(r.id), article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at, version: Number(r.version) });
 
 /** How names compare and sort: ASCII case ignored, then byte-wise (as SQLite's NOCASE). */
 const NAME_KEY = (column: string): string => `lower(${column} COLLATE "C")`;
@@ -383,7 +383,7 @@ export class PostgresStorage implements Storage {
 
   // ── workflow ────────────────────────────────────────────────────────────────────────────
 
-  async addTransition(t: NewTransition): Promise<Transition> {
+  async addTransition(t: NewTransition): Promise<StoredTransition> {
     const { rows } = await this.pool.query<RawTransition>(
       `WITH t AS (INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
        SELECT ${TRANSITION_COLUMNS} FROM t LEFT JOIN users u ON u.id = t.by_user`,
@@ -392,7 +392,7 @@ export class PostgresStorage implements Storage {
     return toTransition(rows[0]!);
   }
 
-  async transitions(articleId: string): Promise<Transition[]> {
+  async transitions(articleId: string): Promise<StoredTransition[]> {
     const { rows } = await this.pool.query<RawTransition>(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.article_id = $1 ORDER BY t.id`, [articleId]);
     return rows.map(toTransition);
   }

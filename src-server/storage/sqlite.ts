@@ -11,8 +11,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import type { Transition } from '../../src-shared/workflow';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type UserChange, type UserRow, type WriterRow } from './types';
+import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -96,10 +95,11 @@ interface RawTransition {
   note: string;
   by_name: string | null;
   at: string;
+  version: number;
 }
 
-const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at';
-const toTransition = (r: RawTransition): Transition => ({ id: r.id, article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at });
+const TRANSITION_COLUMNS = 't.id, t.article_id, t.from_status, t.to_status, t.note, u.name AS by_name, t.at, t.version';
+const toTransition = (r: RawTransition): StoredTransition => ({ id: r.id, article: r.article_id, from: r.from_status, to: r.to_status, note: r.note, by: r.by_name ?? '', at: r.at, version: Number(r.version) });
 const marks = (n: number): string => (n === 0 ? 'NULL' : Array(n).fill('?').join(', '));
 
 interface PendingUpdate {
@@ -344,7 +344,7 @@ export class SqliteStorage implements Storage {
 
   // ── workflow ────────────────────────────────────────────────────────────────────────────
 
-  async addTransition(t: NewTransition): Promise<Transition> {
+  async addTransition(t: NewTransition): Promise<StoredTransition> {
     const info = this.db
       .prepare('INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(t.articleId, t.from, t.to, t.note, t.byUserId, t.at, t.version, t.state);
@@ -352,7 +352,7 @@ export class SqliteStorage implements Storage {
     return toTransition(r);
   }
 
-  async transitions(articleId: string): Promise<Transition[]> {
+  async transitions(articleId: string): Promise<StoredTransition[]> {
     return (this.db.prepare(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.article_id = ? ORDER BY t.id`).all(articleId) as RawTransition[]).map(toTransition);
   }
 

@@ -57,6 +57,11 @@ export interface NewTransition {
   readonly state: Uint8Array | null;
 }
 
+/** A recorded move, with the article's version once it was written (a later version: changed since). */
+export interface StoredTransition extends Transition {
+  readonly version: number;
+}
+
 /** An article whose latest move leaves it waiting for an editor, or approved/published and changed since. */
 export interface QueueEntry extends DirectoryRow {
   readonly status: Status;
@@ -133,9 +138,9 @@ export interface Storage {
 
   // workflow
   /** Records a move; returns it as read back (with the mover's name). */
-  addTransition(t: NewTransition): Promise<Transition>;
+  addTransition(t: NewTransition): Promise<StoredTransition>;
   /** The article's recorded moves, oldest first. */
-  transitions(articleId: string): Promise<Transition[]>;
+  transitions(articleId: string): Promise<StoredTransition[]>;
   /** The state kept with move `id` of the article (null: no such move, or none was kept). */
   transitionState(articleId: string, id: number): Promise<Uint8Array | null>;
   /**

@@ -213,7 +213,7 @@ for (const backend of BACKENDS) {
       expect(refused.status).toBe(422);
       expect(refused.json).toEqual({ error: 'incomplete', missing: ['sapo', 'eventDate', 'eventPlace'] });
       expect(workflow(p.document).get('status')).toBeUndefined();
-      expect((await api(s.url, 'GET', `/api/articles/${bare}/transitions`, { token: tokens.owner })).json).toEqual({ transitions: [] });
+      expect((await api(s.url, 'GET', `/api/articles/${bare}/transitions`, { token: tokens.owner })).json).toEqual({ transitions: [], changedSinceApproved: false });
     });
 
     it('a desk’s own write to workflow is still refused after the server wrote it', async () => {
@@ -279,19 +279,22 @@ for (const backend of BACKENDS) {
       expect((await queue()).map((r) => r.status)).toEqual(['editing']);
       const approved = await move(s, tokens.editor, id, { to: 'approved', expected: 'editing' });
       expect(approved.status).toBe(200);
-      expect(approved.json.transition).not.toHaveProperty('state');
+      expect(Object.keys(approved.json.transition as object).sort()).toEqual(['article', 'at', 'by', 'from', 'id', 'note', 'to']);
       expect((await api(s.url, 'GET', `/api/articles/${id}/transitions/${(approved.json.transition as Transition).id}/state`, { token: tokens.editor })).status).toBe(404);
       expect(await queue()).toEqual([]);
       await until(() => workflow(p.document).get('status') === 'approved', 'the owner’s desk to see approved');
       meta(p.document).set('byline', 'Minh Thư, Lan Anh');
       await acknowledged(p);
       expect(await queue()).toMatchObject([{ id, status: 'approved', changedSinceApproved: true }]);
+      const marked = async (): Promise<unknown> => (await api(s.url, 'GET', `/api/articles/${id}/transitions`, { token: tokens.owner })).json.changedSinceApproved;
+      expect(await marked()).toBe(true);
       const watcher = desk(s, tokens.editor, id);
       await acknowledged(watcher);
       expect(meta(watcher.document).get('byline')).toBe('Minh Thư, Lan Anh');
       // Published: still marked only by changes after that move.
       expect((await move(s, tokens.editor, id, { to: 'published', expected: 'approved' })).status).toBe(200);
       expect(await queue()).toEqual([]);
+      expect(await marked()).toBe(false);
     });
   });
 }
