@@ -5,6 +5,7 @@
  *                                | photo add <id> <file> [--caption-vi <text>] [--caption-en <text>] [--credit <text>] [--creator <name>]
  *                                | export <id> --out <file.zip> [--json] | import-package <file.zip> [--json]
  *                                | login --server <url> --user <name> (password on stdin) | sync [--json]
+ *                                | status <id> [--json] | submit <id> | take <id> | return <id> --note <text> | approve <id> | queue [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -26,12 +27,14 @@ import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { login, readPasswordLine, sync } from './commands/sync';
+import { move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
 import { EXIT, printable, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands that change the desk: refused on a desk opened read-only (`export` writes only where --out says). */
-const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync']);
+const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync', 'submit', 'take', 'return', 'approve']);
+const isMove = (command: string): command is MoveCommand => Object.hasOwn(MOVE_COMMANDS, command);
 
 /** What went wrong, in the user's language: a code of ours, or the system's error (a full or read-only disk) as one. */
 function failure(t: CliIo['t'], error: ErrorPayload): string {
@@ -63,6 +66,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         out: { type: 'string' },
         server: { type: 'string' },
         user: { type: 'string' },
+        note: { type: 'string' },
       },
     });
   } catch (err) {
@@ -86,7 +90,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
+  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
@@ -101,6 +105,12 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
   if (command === 'photo' && (rest[0] !== 'add' || !rest[1] || !rest[2])) {
     cli.err(rest[0] === 'add' ? t('cli:missingArgument', { name: rest[1] ? 'file' : 'id' }) : t('cli:unknownCommand', { command: `photo ${rest[0] ?? ''}`.trim() }));
+    cli.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+
+  if (command === 'return' && !values.note?.trim()) {
+    cli.err(t('cli:missingArgument', { name: '--note' }));
     cli.err(t('cli:usage'));
     return EXIT.usage;
   }
@@ -129,6 +139,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       const options = { captionVi: values['caption-vi'], captionEn: values['caption-en'], credit: values.credit, creator: values.creator };
       code = await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
     } else if (command === 'export') code = await exportArticle(desk, arg, values.out!, values.json, cli);
+    else if (isMove(command)) code = await move(desk, command, arg, values.note, values.json, cli);
     else if (command === 'login') code = await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
     else code = await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
@@ -174,6 +185,15 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return EXIT.usage; // handled before: it reads the password
     case 'sync':
       return sync(desk, json, io);
+    case 'status':
+      return status(desk, arg, json, io);
+    case 'queue':
+      return queue(desk, json, io);
+    case 'submit':
+    case 'take':
+    case 'return':
+    case 'approve':
+      return EXIT.usage; // handled before: a move may carry --note
   }
 }
 

@@ -81,10 +81,13 @@ describe('workflow moves from a desk', () => {
     child.kill('SIGKILL');
     expect((await exited(child)).signal).toBe('SIGKILL');
 
+    // What the killed desk left on disk holds the move, with the status the user saw.
+    const kept = JSON.parse(await fs.readFile(path.join(dir, DESK_FILE), 'utf8')) as { workflow: { jobs: Record<string, unknown> } };
+    expect(kept.workflow.jobs[id]).toMatchObject({ to: 'submitted', expected: 'draft', refused: null });
+
     // The server comes back; the desk reopens and sends what it kept.
     server = await fx.server(serverDir, port);
     desk = await open(dir);
-    expect((await state(desk, id)).pending).toMatchObject({ to: 'submitted', refused: null });
     await waitFor(async () => {
       const s = await state(desk, id);
       return s.pending === null && s.status === 'submitted';
@@ -102,7 +105,6 @@ describe('workflow moves from a desk', () => {
     data.workflow.jobs[id] = { to: 'submitted', note: '', queuedAt: new Date().toISOString(), refused: null, expected: 'draft', attempts: 1, nextAttemptAt: null };
     await fs.writeFile(file, JSON.stringify(data));
     desk = await open(dir);
-    expect((await state(desk, id)).pending).toMatchObject({ to: 'submitted' });
     await waitFor(async () => (await state(desk, id)).pending === null, 'the resent move settled');
     expect((await transitionsOf(server, id)).length).toBe(1);
     expect((await state(desk, id)).status).toBe('submitted');

@@ -1,7 +1,7 @@
 /**
  * `login --server <url> --user <name>` (the password from standard input, never an argument)
- * and `sync` (one full round with the server, then exit; non-zero with the reason when it could
- * not finish), so a desk folder can be synced from a script.
+ * and `sync` (one full round with the server and the workflow moves waiting, then exit; non-zero
+ * with the reason when it could not finish), so a desk folder can be synced from a script.
  */
 import { DeskError } from '../../../src-shared/errors';
 import { parseServerUrl } from '../../../src-shared/sync';
@@ -36,6 +36,8 @@ export async function login(desk: Desk, server: string, user: string, password: 
 export async function sync(desk: Desk, json: boolean, io: CliIo): Promise<number> {
   try {
     const { synced } = await desk.sync.round();
+    // Workflow moves queued while the server did not answer go once the articles are there.
+    await desk.workflow.send();
     const status = desk.sync.status();
     if (json) io.out(JSON.stringify({ synced, status }, null, 2));
     else io.out(io.t('cli:synced', { count: synced, server: status.server ?? '' }));

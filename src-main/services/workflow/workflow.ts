@@ -14,7 +14,7 @@
 import type { Low } from 'lowdb';
 import { workflow as workflowMap } from '../../../src-shared/article-doc';
 import { DeskError, type ErrorCode } from '../../../src-shared/errors';
-import type { Status } from '../../../src-shared/models';
+import { Status } from '../../../src-shared/models';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
 import { QueueRow, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
@@ -51,6 +51,7 @@ export class Workflow {
   private readonly minDelay: number;
   private readonly maxDelay: number;
   private started = false;
+  private wasOnline = false;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -73,9 +74,13 @@ export class Workflow {
   start(): void {
     this.started = true;
     this.unlisten.push(
-      // The server answered again: what waits goes now.
+      // The server answered again: what waits goes now. Other changes of sync (an article's
+      // text acknowledged) may free a job that waited for it, without cutting a backoff short.
       this.deps.sync.onChange(() => {
-        if (this.deps.sync.isOnline()) this.wake(true);
+        const online = this.deps.sync.isOnline();
+        const back = online && !this.wasOnline;
+        this.wasOnline = online;
+        this.wake(back);
       }),
       // A status that arrived through sync (or any change of the library row) tells the windows.
       this.deps.articles.onEntry(({ id, entry }) => {
@@ -89,14 +94,23 @@ export class Workflow {
     this.wake(true);
   }
 
-  async state(id: string): Promise<WorkflowState> {
-    const status = this.deps.articles.summary(id).status;
-    const job = this.data.jobs[id];
-    const lastNote = await this.deps.articles.read(id, (doc) => {
+  /** The status and last note as the article's document has them now (the library row follows a moment later). */
+  private read(id: string): Promise<{ status: Status; lastNote: WorkflowState['lastNote'] }> {
+    this.deps.articles.summary(id); // notFound for an article this desk does not hold
+    return this.deps.articles.read(id, (doc) => {
       const w = workflowMap(doc);
+      const parsed = Status.safeParse(w.get('status'));
       const note = w.get('note');
-      return typeof note === 'string' && note !== '' ? { note, by: String(w.get('by') ?? ''), at: String(w.get('at') ?? '') } : null;
+      return {
+        status: parsed.success ? parsed.data : 'draft',
+        lastNote: typeof note === 'string' && note !== '' ? { note, by: String(w.get('by') ?? ''), at: String(w.get('at') ?? '') } : null,
+      };
     });
+  }
+
+  async state(id: string): Promise<WorkflowState> {
+    const { status, lastNote } = await this.read(id);
+    const job = this.data.jobs[id];
     const actor = this.actor(id);
     return {
       status,
@@ -114,7 +128,7 @@ export class Workflow {
    * otherwise, or while another move of the article waits.
    */
   async move(id: string, to: Status, note = ''): Promise<WorkflowState> {
-    const status = this.deps.articles.summary(id).status;
+    const { status } = await this.read(id);
     const text = nfc(note).trim();
     const actor = this.actor(id);
     if (!actor) throw new DeskError('syncNotConfigured');
@@ -199,16 +213,25 @@ export class Workflow {
     return { role: account.role, writer: account.role === 'reporter' || id in this.deps.db.data.sync.secrets };
   }
 
+  /**
+   * The jobs that may go now: not refused, and whose article has nothing left to send to the
+   * server (a submission is checked on the server's copy: it must hold what the user saw).
+   */
+  private sendable(): Array<[string, WorkflowJob]> {
+    const unsent = new Set(this.deps.sync.status().pending);
+    return Object.entries(this.data.jobs).filter(([id, job]) => !job.refused && !unsent.has(id));
+  }
+
   /** Sends what is due now, or sets a timer for the next retry. `now`: every waiting job is due at once. */
   private wake(now = false): void {
     if (now) for (const job of Object.values(this.data.jobs)) if (!job.refused) job.nextAttemptAt = null;
     if (this.closed || !this.started || this.running) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!this.deps.sync.isOnline()) return; // sync's change listener wakes us when the server answers
-    const next = Object.values(this.data.jobs)
-      .filter((j) => !j.refused)
-      .map((j) => (j.nextAttemptAt ? Date.parse(j.nextAttemptAt) : 0))
+    // Offline, or an article still sending its text: sync's change listener wakes us again.
+    if (!this.deps.sync.isOnline()) return;
+    const next = this.sendable()
+      .map(([, j]) => (j.nextAttemptAt ? Date.parse(j.nextAttemptAt) : 0))
       .sort((a, b) => a - b)[0];
     if (next === undefined) return;
     this.timer = setTimeout(() => {
@@ -223,9 +246,9 @@ export class Workflow {
   private async drain(): Promise<void> {
     const account = this.deps.sync.credentials();
     if (!account) return;
-    for (const [id, job] of Object.entries(this.data.jobs)) {
+    for (const [id, job] of this.sendable()) {
       if (this.closed) return;
-      if (job.refused || (job.nextAttemptAt && Date.parse(job.nextAttemptAt) > Date.now())) continue;
+      if (job.nextAttemptAt && Date.parse(job.nextAttemptAt) > Date.now()) continue;
       job.attempts++;
       const outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) });
       // Dropped (cancelled) meanwhile, or replaced: the answer is not this job's to keep.
