@@ -13,6 +13,7 @@ import { ArticleId } from '../src-shared/models';
 import {
   ROLES,
   type ArticleStateResponse,
+  type AuthorsResponse,
   type CreateUserResponse,
   type DirectoryResponse,
   type LoginResponse,
@@ -294,6 +295,16 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     send(res, 200, answer);
   }
 
+  /** Which account wrote under each Yjs client number of the article, for whoever may read it. */
+  async function authors(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const me = await authenticate(req);
+    methods(req, ['GET']);
+    const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
+    if (!article || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
+    const answer: AuthorsResponse = { id, authors: await storage.authors(id) };
+    send(res, 200, answer);
+  }
+
   async function photo(req: IncomingMessage, res: ServerResponse, id: string, url: URL): Promise<void> {
     const me = await authenticate(req);
     if (!PHOTO_ID.test(id)) throw new HttpRefusal(404, 'notFound');
@@ -362,6 +373,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         if (arg !== undefined && sub === 'state') return articleState(req, res, arg);
         if (arg !== undefined && sub === 'owner') return owner(req, res, arg);
         if (arg !== undefined && sub === 'transitions') return transitions(req, res, arg);
+        if (arg !== undefined && sub === 'authors') return authors(req, res, arg);
         if (arg === undefined || sub !== 'assignees') break;
         return assignees(req, res, arg);
       case 'queue': {

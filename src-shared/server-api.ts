@@ -231,6 +231,17 @@ export interface TransitionStateResponse {
   readonly state: string;
 }
 
+/**
+ * GET /api/articles/<id>/authors (whoever may read it) → which account wrote under each Yjs
+ * client number seen in the article's stored updates. A desk showing what changed since a
+ * submission names, by account, who wrote each added word (its Yjs item's client); a number
+ * missing here is the server's own change (the workflow) or a desk's not yet stored.
+ */
+export interface AuthorsResponse {
+  readonly id: string;
+  readonly authors: ReadonlyArray<{ readonly client: number; readonly name: string }>;
+}
+
 /** One article waiting for an editor, as GET /api/queue gives it. */
 export interface QueueRow {
   readonly id: string;

@@ -20,7 +20,7 @@
 import pg from 'pg';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -85,6 +85,12 @@ CREATE TABLE IF NOT EXISTS owner_changes (
   to_user BIGINT NOT NULL,
   by_user BIGINT NOT NULL,
   at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_clients (
+  article_id TEXT NOT NULL,
+  client_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  PRIMARY KEY (article_id, client_id)
 );
 CREATE TABLE IF NOT EXISTS transitions (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -336,6 +342,8 @@ export class PostgresStorage implements Storage {
       await c.query('UPDATE articles SET updated_at = $1, version = $2 WHERE id = $3', [now, seq, articleId]);
       if (userId !== null) {
         await c.query('INSERT INTO article_writers (article_id, user_id, seq) VALUES ($1, $2, $3) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = GREATEST(article_writers.seq, excluded.seq)', [articleId, userId, seq]);
+        const clients = clientsOf(data);
+        if (clients.length > 0) await c.query('INSERT INTO article_clients (article_id, client_id, user_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [articleId, clients, userId]);
       }
       return seq;
     });
@@ -422,6 +430,11 @@ export class PostgresStorage implements Storage {
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && Number(r.version) > Number(r.moved_at_version),
     }));
+  }
+
+  async authors(articleId: string): Promise<AuthorRow[]> {
+    const { rows } = await this.pool.query<{ client_id: string; name: string }>('SELECT c.client_id, u.name FROM article_clients c JOIN users u ON u.id = c.user_id WHERE c.article_id = $1 ORDER BY c.client_id', [articleId]);
+    return rows.map((r) => ({ client: Number(r.client_id), name: r.name }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

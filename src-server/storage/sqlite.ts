@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { foldUpdates, type ArticleRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -72,6 +72,12 @@ CREATE TABLE IF NOT EXISTS owner_changes (
   to_user INTEGER NOT NULL,
   by_user INTEGER NOT NULL,
   at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_clients (
+  article_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  PRIMARY KEY (article_id, client_id)
 );
 CREATE TABLE IF NOT EXISTS transitions (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -306,7 +312,11 @@ export class SqliteStorage implements Storage {
     const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
     const seq = Number(info.lastInsertRowid);
     this.db.prepare('UPDATE articles SET updated_at = ?, version = ? WHERE id = ?').run(now, seq, articleId);
-    if (userId !== null) this.db.prepare('INSERT INTO article_writers (article_id, user_id, seq) VALUES (?, ?, ?) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = excluded.seq').run(articleId, userId, seq);
+    if (userId !== null) {
+      this.db.prepare('INSERT INTO article_writers (article_id, user_id, seq) VALUES (?, ?, ?) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = excluded.seq').run(articleId, userId, seq);
+      const client = this.db.prepare('INSERT OR IGNORE INTO article_clients (article_id, client_id, user_id) VALUES (?, ?, ?)');
+      for (const c of clientsOf(data)) client.run(articleId, c, userId);
+    }
     return seq;
   }
 
@@ -397,6 +407,10 @@ export class SqliteStorage implements Storage {
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && r.version > r.moved_at_version,
     }));
+  }
+
+  async authors(articleId: string): Promise<AuthorRow[]> {
+    return (this.db.prepare('SELECT c.client_id, u.name FROM article_clients c JOIN users u ON u.id = c.user_id WHERE c.article_id = ? ORDER BY c.client_id').all(articleId) as Array<{ client_id: number; name: string }>).map((r) => ({ client: r.client_id, name: r.name }));
   }
 
   // ── photos ──────────────────────────────────────────────────────────────────────────────

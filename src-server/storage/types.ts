@@ -39,6 +39,12 @@ export interface WriterRow {
   readonly version: number;
 }
 
+/** A Yjs client number seen in an article's stored updates, and the account that first sent changes under it. */
+export interface AuthorRow {
+  readonly client: number;
+  readonly name: string;
+}
+
 export interface DirectoryRow extends ArticleRow {
   readonly assignees: readonly string[];
 }
@@ -135,6 +141,12 @@ export interface Storage {
   articlesWithPendingUpdates(): Promise<string[]>;
   /** Everyone whose updates were stored for the article, each with their latest update's sequence number (kept through compaction). */
   writers(articleId: string): Promise<WriterRow[]>;
+  /**
+   * Which account wrote under each Yjs client number of the article (recorded by appendUpdate
+   * for a user's update, the first account to use a number keeping it): what lets a desk name,
+   * by account, who wrote the text a diff shows. Kept through compaction.
+   */
+  authors(articleId: string): Promise<AuthorRow[]>;
 
   // workflow
   /** Records a move; returns it as read back (with the mover's name). */
@@ -166,6 +178,18 @@ export function applyStored(doc: Y.Doc, data: Uint8Array, what: string): void {
     Y.applyUpdate(doc, data);
   } catch (err) {
     console.error(`skipped a damaged stored update (${what}): ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The Yjs client numbers whose new content `update` carries. Not the ones it deletes from: a
+ * deletion names the content removed, not who removed it.
+ */
+export function clientsOf(update: Uint8Array): number[] {
+  try {
+    return [...Y.parseUpdateMeta(update).from.keys()];
+  } catch {
+    return []; // not decodable: it was checked before it was stored, so this is a damaged copy
   }
 }
 

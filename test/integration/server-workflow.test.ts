@@ -232,7 +232,7 @@ for (const backend of BACKENDS) {
       expect(workflow(watcher.document).get('status')).toBe('submitted');
     });
 
-    it('the queue: what waits for an editor, with the state kept at submission, and a change after approval kept and marked', async () => {
+    it('the queue: what waits for an editor; the state kept at submission and who wrote what since, by account; a change after approval kept and marked', async () => {
       const { s, tokens } = await newsroom();
       const id = 'bai-quy-trinh-005';
       const p = await article(s, tokens.owner, id, (doc) => complete(doc, id));
@@ -273,6 +273,26 @@ for (const backend of BACKENDS) {
       expect(headline(then).toString()).toBe('Lũ quét ở Hà Giang');
       expect(workflow(then).get('status')).toBe('submitted');
       expect((await api(s.url, 'GET', `/api/articles/${id}/transitions/${submission}/state`, { token: tokens.other })).status).toBe(404);
+
+      // Who wrote what since: the assignee adds to the lead; each added run of text is named by
+      // the account that sent it (its Yjs client number, recorded by the server), through compaction.
+      const assignee = await article(s, tokens.assignee, id, (doc) => setText(sapo(doc), `${sapo(doc).toString()} Hai xã bị cô lập.`));
+      await s.server.storage.compact(id);
+      const authors = await api(s.url, 'GET', `/api/articles/${id}/authors`, { token: tokens.editor });
+      const byClient = new Map((authors.json.authors as Array<{ client: number; name: string }>).map((a) => [a.client, a.name]));
+      expect(byClient.get(p.document.clientID)).toBe('Minh Thư');
+      expect(byClient.get(assignee.document.clientID)).toBe('Lan Anh');
+      const since = Y.encodeStateVector(then);
+      const added = (text: Y.Text): string[] => {
+        const runs: string[] = [];
+        for (let item = text._start; item; item = item.right) {
+          if (!item.deleted && item.id.clock >= (Y.decodeStateVector(since).get(item.id.client) ?? 0)) runs.push(`${byClient.get(item.id.client) ?? '?'}: ${(item.content as Y.ContentString).str}`);
+        }
+        return runs;
+      };
+      expect(added(headline(p.document))).toEqual(['Minh Thư: : hai xã bị cô lập']);
+      expect(added(sapo(assignee.document))).toEqual(['Lan Anh:  Hai xã bị cô lập.']);
+      expect((await api(s.url, 'GET', `/api/articles/${id}/authors`, { token: tokens.other })).status).toBe(404);
 
       // Approved: out of the queue. A late edit is stored, and brings it back marked.
       expect((await move(s, tokens.editor, id, { to: 'editing', expected: 'submitted' })).status).toBe(200);
