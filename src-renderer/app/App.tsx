@@ -64,7 +64,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   return (
     <ErrorProvider initial={startupError}>
       <header className="app-header">
-        <div className="app-header__inner">
+        <div className={editor ? 'app-header__inner app-header__inner--editor' : 'app-header__inner'}>
           <p className="brand">
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>

@@ -20,6 +20,12 @@ import { refusalText } from './refusal-text';
 import type { Workflow } from './useWorkflow';
 import './workflow.css';
 
+/** Forward moves stand out; a step back is a plain button; spiking reads as the danger it is. */
+function moveClass(to: Status): string {
+  if (to === 'spiked') return 'button button--danger';
+  return to === 'returned' || to === 'draft' ? 'button' : 'button button--primary';
+}
+
 export function WorkflowPanel({ workflow }: { readonly workflow: Workflow }) {
   const { t } = useTranslation('workflow');
   const { t: tc } = useTranslation();
@@ -114,7 +120,7 @@ export function WorkflowPanel({ workflow }: { readonly workflow: Workflow }) {
             <button
               key={to}
               type="button"
-              className={to === 'spiked' ? 'button button--danger' : 'button button--primary'}
+              className={moveClass(to)}
               disabled={pending !== null && pending.refused === null}
               aria-expanded={NOTE_REQUIRED.has(to) ? noting === to : undefined}
               onClick={() => choose(to)}
