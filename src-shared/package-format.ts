@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { nfc } from './text/vietnamese';
+import { Status } from './models';
 
 /** Bumped when the layout or article.json changes incompatibly; an import refuses a newer major. */
 export const PACKAGE_FORMAT = 'ban-tin-package';
@@ -54,7 +55,16 @@ export const Manifest = z
     formatVersion: z.string().regex(/^\d+\.\d+$/),
     deskVersion: z.string().max(100),
     createdAt: z.string().max(40),
-    article: z.object({ id: z.string().max(100), language: z.enum(['vi', 'en']), headline: z.string().max(10_000) }).strict(),
+    article: z
+      .object({
+        id: z.string().max(100),
+        language: z.enum(['vi', 'en']),
+        headline: z.string().max(10_000),
+        /** The workflow status when exported, and whether an editor had approved it (absent from packages made before the workflow). */
+        status: Status.optional(),
+        approved: z.boolean().optional(),
+      })
+      .strict(),
     files: z.array(ManifestFile).max(PACKAGE_LIMITS.maxEntries),
   })
   .strict();

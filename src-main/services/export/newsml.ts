@@ -12,6 +12,7 @@ import { topicLabel } from '../../../src-shared/media-topics';
 import { LANGUAGES } from '../../../src-shared/models';
 import { isStoryDate } from '../../../src-shared/story-date';
 import { articleUri, photoUri, type ExportSource } from './source';
+import { pubStatusOf } from './pub-status';
 
 const NAR = 'http://iptc.org/std/nar/2006-10-01/';
 const CATALOG = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml';
@@ -34,7 +35,7 @@ function itemMeta(itemClass: string, src: ExportSource, firstCreated?: string): 
     '<provider literal="Bàn Tin"/>',
     `<versionCreated>${src.exportedAt}</versionCreated>`,
     firstCreated ? `<firstCreated>${firstCreated}</firstCreated>` : '',
-    '<pubStatus qcode="stat:usable"/>',
+    `<pubStatus qcode="stat:${pubStatusOf(src.view.status)}"/>`,
     '</itemMeta>',
   ].join('');
 }

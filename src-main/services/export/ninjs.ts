@@ -18,6 +18,7 @@ import { datelineName, shortName } from '../../../src-shared/places';
 import { isStoryDate } from '../../../src-shared/story-date';
 import { countWords } from '../../../src-shared/text/vietnamese';
 import { articleUri, photoUri, type ExportSource } from './source';
+import { pubStatusOf } from './pub-status';
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#';
 
@@ -91,7 +92,8 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
     firstCreated: isoInstant(view.createdAt),
     contentCreated: storyInstant(view.storyDate),
     versionCreated: src.exportedAt,
-    pubStatus: 'usable',
+    // Usable only once an editor approved it (pub-status.ts).
+    pubStatus: pubStatusOf(view.status),
     ...text,
     located: shortName(placeName),
     places: nonEmpty(places),

@@ -40,6 +40,7 @@ import { newExifTool, writePhotoCopy, type PhotoPath, type PhotoPiece } from './
 import { readSource, type ExportSource } from './source';
 import { articleText, scriptText } from './text';
 import { ZipWriter } from './zip-writer';
+import { isApproved } from './pub-status';
 
 export interface ExportOptions {
   /** Bytes of package content written so far, of `total`. Called often; keep it cheap. */
@@ -277,7 +278,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
       formatVersion: PACKAGE_FORMAT_VERSION,
       deskVersion: services.version,
       createdAt: exportedAt,
-      article: { id: src.view.id, language: src.language, headline: src.view.headline },
+      article: { id: src.view.id, language: src.language, headline: src.view.headline, status: src.view.status, approved: isApproved(src.view.status) },
       files: listed,
     };
     await zip.addBuffer(PACKAGE_FILES.manifest, Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), { mtime, compress: true });
