@@ -123,7 +123,7 @@ function drop(message: Uint8Array, header: Header): void {
 const CHANNEL_MESSAGE_TYPES = new Set([0, 3, 4, 5, 7]);
 
 const STORAGE_ORIGIN = 'storage';
-/** The origin of the server's own changes (openAsServer): stored as they happen, never checked by the workflow guard. */
+/** The origin of the server's own changes (openAsServer), applied once stored. */
 const SERVER_ORIGIN = 'server';
 
 /** Hocuspocus applies a client's update with that client's Connection (which holds its WebSocket) as origin. */
@@ -161,11 +161,12 @@ export interface ServerHandle {
   /** The live document every desk syncs with. */
   readonly doc: Y.Doc;
   /**
-   * Makes `change` on the live document as the server's own change (so the workflow guard does
-   * not apply: only client updates are checked), which reaches every desk through sync; resolves
-   * once it is stored, with the version it was stored at (null when it changed nothing).
+   * The server's own change (the workflow guard checks client updates only): `change` is made on
+   * a copy, the update it gives is stored by `store` (which may record more in the same
+   * transaction), and only then applied to the live document, which sends it to every desk —
+   * as a client's update is stored before it is applied.
    */
-  write(change: (doc: Y.Doc) => void): Promise<number | null>;
+  write<T>(change: (doc: Y.Doc) => void, store: (update: Uint8Array) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -192,9 +193,6 @@ export function createSync(options: SyncOptions): Sync {
     write.then(done, done);
     return write;
   };
-
-  /** While a server change is being made (ServerHandle.write, synchronous): the stores it began. */
-  let serverWrites: Array<Promise<number>> | null = null;
 
   const shadowOf = (document: Document): Y.Doc => {
     let shadow = shadows.get(document);
@@ -311,14 +309,14 @@ export function createSync(options: SyncOptions): Sync {
 
     async afterLoadDocument({ document, documentName }) {
       if (documentName === DIRECTORY_CHANNEL) return;
-      // Changes made on the server itself (openAsServer: the workflow's moves) are stored as they happen (`idle()` waits for them); client updates were stored before they were applied (below)
-      // and are recognised by their origin, the connection.
+      // Any other change made on the server itself is stored as it happens (`idle()` waits for
+      // it). Client updates (their origin is the connection) and openAsServer's changes were
+      // stored before they were applied.
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === STORAGE_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
+        if (origin === SERVER_ORIGIN) shadows.delete(document); // stored already (openAsServer); the shadow lacks it
+        if (origin === STORAGE_ORIGIN || origin === SERVER_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
         shadows.delete(document);
-        const stored = track(storage.appendUpdate(documentName, update, null, now()));
-        serverWrites?.push(stored);
-        stored.then(
+        track(storage.appendUpdate(documentName, update, null, now())).then(
           () => notices.article(documentName),
           (err: unknown) => options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
         );
@@ -416,16 +414,21 @@ export function createSync(options: SyncOptions): Sync {
       const document = connection.document!;
       return {
         doc: document,
-        async write(change) {
-          const writes: Array<Promise<number>> = [];
-          serverWrites = writes;
+        async write(change, store) {
+          const copy = new Y.Doc();
+          let update: Uint8Array;
           try {
-            document.transact(() => change(document), SERVER_ORIGIN);
+            Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+            const before = Y.encodeStateVector(copy);
+            change(copy);
+            update = Y.encodeStateAsUpdate(copy, before);
           } finally {
-            serverWrites = null;
+            copy.destroy();
           }
-          const versions = await Promise.all(writes);
-          return versions.length > 0 ? Math.max(...versions) : null;
+          const result = await track(store(update));
+          Y.applyUpdate(document, update, SERVER_ORIGIN);
+          notices.article(id);
+          return result;
         },
         close: () => connection.disconnect(),
       };

@@ -7,9 +7,9 @@
  * other move of the same article runs (a chain per article in this process), so of two editors
  * moving an article from the status they both saw, exactly one succeeds and the other is told
  * the status changed. The write is the server's own change to the live document (sync.ts
- * `openAsServer`): stored like any update, and sent to every desk through sync. The move is
- * then recorded with who, when, from, to and the note; a submission or a return keeps the
- * article's state as it was then, so a desk can show what changed since.
+ * `openAsServer`): stored like any update — in the same transaction as the move's record (who,
+ * when, from, to, the note; for a submission or a return, the article's state then, so a desk
+ * can show what changed since) — then applied, and so sent to every desk through sync.
  */
 import * as Y from 'yjs';
 import { summarize, workflow as workflowMap } from '../src-shared/article-doc';
@@ -84,23 +84,20 @@ export class Workflow {
           if (missing.length > 0) return { ok: false, code: 'incomplete', missing };
         }
         const at = this.now();
-        const version = await handle.write((doc) => {
-          const w = workflowMap(doc);
-          w.set('status', request.to);
-          w.set('note', note);
-          w.set('by', user.name);
-          w.set('at', at);
-        });
-        const transition = await this.storage.addTransition({
-          articleId: id,
-          from,
-          to: request.to,
-          note,
-          byUserId: user.id,
-          at,
-          version: version ?? (await this.storage.article(id))?.version ?? 0,
-          state: SNAPSHOT_AT.has(request.to) ? Y.encodeStateAsUpdate(handle.doc) : null,
-        });
+        let state: Uint8Array | null = null;
+        const transition = await handle.write(
+          (doc) => {
+            const w = workflowMap(doc);
+            doc.transact(() => {
+              w.set('status', request.to);
+              w.set('note', note);
+              w.set('by', user.name);
+              w.set('at', at);
+            });
+            if (SNAPSHOT_AT.has(request.to)) state = Y.encodeStateAsUpdate(doc);
+          },
+          (update) => this.storage.recordMove(update, { articleId: id, from, to: request.to, note, byUserId: user.id, at, state }),
+        );
         return { ok: true, answer: { status: request.to, transition: shown(transition) } };
       } finally {
         await handle.close();

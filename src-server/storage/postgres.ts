@@ -332,21 +332,24 @@ export class PostgresStorage implements Storage {
   // ── documents ───────────────────────────────────────────────────────────────────────────
 
   async appendUpdate(articleId: string, data: Uint8Array, userId: number | null, now: string): Promise<number> {
-    return this.transaction(async (c) => {
-      await c.query('INSERT INTO articles (id, owner_id, created_at, updated_at) VALUES ($1, NULL, $2, $2) ON CONFLICT (id) DO NOTHING', [articleId, now]);
-      // Lock the article first, then draw the sequence number: an article's versions then
-      // grow in commit order, even with several instances appending to it at once.
-      await c.query('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
-      const { rows } = await c.query<{ seq: string }>('INSERT INTO article_updates (article_id, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq', [articleId, bytes(data), userId, now]);
-      const seq = Number(rows[0]!.seq);
-      await c.query('UPDATE articles SET updated_at = $1, version = $2 WHERE id = $3', [now, seq, articleId]);
-      if (userId !== null) {
-        await c.query('INSERT INTO article_writers (article_id, user_id, seq) VALUES ($1, $2, $3) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = GREATEST(article_writers.seq, excluded.seq)', [articleId, userId, seq]);
-        const clients = clientsOf(data);
-        if (clients.length > 0) await c.query('INSERT INTO article_clients (article_id, client_id, user_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [articleId, clients, userId]);
-      }
-      return seq;
-    });
+    return this.transaction((c) => this.insertUpdate(c, articleId, data, userId, now));
+  }
+
+  /** appendUpdate's work, in the caller's transaction. */
+  private async insertUpdate(c: pg.PoolClient, articleId: string, data: Uint8Array, userId: number | null, now: string): Promise<number> {
+    await c.query('INSERT INTO articles (id, owner_id, created_at, updated_at) VALUES ($1, NULL, $2, $2) ON CONFLICT (id) DO NOTHING', [articleId, now]);
+    // Lock the article first, then draw the sequence number: an article's versions then
+    // grow in commit order, even with several instances appending to it at once.
+    await c.query('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
+    const { rows } = await c.query<{ seq: string }>('INSERT INTO article_updates (article_id, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq', [articleId, bytes(data), userId, now]);
+    const seq = Number(rows[0]!.seq);
+    await c.query('UPDATE articles SET updated_at = $1, version = $2 WHERE id = $3', [now, seq, articleId]);
+    if (userId !== null) {
+      await c.query('INSERT INTO article_writers (article_id, user_id, seq) VALUES ($1, $2, $3) ON CONFLICT (article_id, user_id) DO UPDATE SET seq = GREATEST(article_writers.seq, excluded.seq)', [articleId, userId, seq]);
+      const clients = clientsOf(data);
+      if (clients.length > 0) await c.query('INSERT INTO article_clients (article_id, client_id, user_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [articleId, clients, userId]);
+    }
+    return seq;
   }
 
   async documentParts(articleId: string): Promise<Uint8Array[]> {
@@ -391,13 +394,16 @@ export class PostgresStorage implements Storage {
 
   // ── workflow ────────────────────────────────────────────────────────────────────────────
 
-  async addTransition(t: NewTransition): Promise<StoredTransition> {
-    const { rows } = await this.pool.query<RawTransition>(
-      `WITH t AS (INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
-       SELECT ${TRANSITION_COLUMNS} FROM t LEFT JOIN users u ON u.id = t.by_user`,
-      [t.articleId, t.from, t.to, t.note, t.byUserId, t.at, t.version, t.state ? bytes(t.state) : null],
-    );
-    return toTransition(rows[0]!);
+  async recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition> {
+    return this.transaction(async (c) => {
+      const version = await this.insertUpdate(c, t.articleId, update, null, t.at);
+      const { rows } = await c.query<RawTransition>(
+        `WITH t AS (INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
+         SELECT ${TRANSITION_COLUMNS} FROM t LEFT JOIN users u ON u.id = t.by_user`,
+        [t.articleId, t.from, t.to, t.note, t.byUserId, t.at, version, t.state ? bytes(t.state) : null],
+      );
+      return toTransition(rows[0]!);
+    });
   }
 
   async transitions(articleId: string): Promise<StoredTransition[]> {

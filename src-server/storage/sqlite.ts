@@ -307,7 +307,7 @@ export class SqliteStorage implements Storage {
     batch.forEach((u, i) => u.resolve(seqs[i]!));
   }
 
-  private insertUpdate({ articleId, data, userId, now }: PendingUpdate): number {
+  private insertUpdate({ articleId, data, userId, now }: Pick<PendingUpdate, 'articleId' | 'data' | 'userId' | 'now'>): number {
     this.db.prepare('INSERT OR IGNORE INTO articles (id, owner_id, created_at, updated_at) VALUES (?, NULL, ?, ?)').run(articleId, now, now);
     const info = this.db.prepare('INSERT INTO article_updates (article_id, data, user_id, at) VALUES (?, ?, ?, ?)').run(articleId, data, userId, now);
     const seq = Number(info.lastInsertRowid);
@@ -354,12 +354,16 @@ export class SqliteStorage implements Storage {
 
   // ── workflow ────────────────────────────────────────────────────────────────────────────
 
-  async addTransition(t: NewTransition): Promise<StoredTransition> {
-    const info = this.db
-      .prepare('INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(t.articleId, t.from, t.to, t.note, t.byUserId, t.at, t.version, t.state);
-    const r = this.db.prepare(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.id = ?`).get(Number(info.lastInsertRowid)) as RawTransition;
-    return toTransition(r);
+  async recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition> {
+    this.commitBatch(); // updates that arrived before the move get their versions first
+    const id = this.db.transaction(() => {
+      const version = this.insertUpdate({ articleId: t.articleId, data: update, userId: null, now: t.at });
+      const info = this.db
+        .prepare('INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(t.articleId, t.from, t.to, t.note, t.byUserId, t.at, version, t.state);
+      return Number(info.lastInsertRowid);
+    })();
+    return toTransition(this.db.prepare(`SELECT ${TRANSITION_COLUMNS} FROM transitions t LEFT JOIN users u ON u.id = t.by_user WHERE t.id = ?`).get(id) as RawTransition);
   }
 
   async transitions(articleId: string): Promise<StoredTransition[]> {

@@ -49,7 +49,7 @@ export interface DirectoryRow extends ArticleRow {
   readonly assignees: readonly string[];
 }
 
-/** A workflow move to record (the article's `workflow` map already says it). */
+/** A workflow move to record, with the update that writes it into the article's `workflow` map. */
 export interface NewTransition {
   readonly articleId: string;
   readonly from: Status;
@@ -57,8 +57,6 @@ export interface NewTransition {
   readonly note: string;
   readonly byUserId: number;
   readonly at: string;
-  /** The article's version once the move was written into it: a later version is a later change. */
-  readonly version: number;
   /** The article's Yjs state at the move (kept for submissions and returns: "changes since"). */
   readonly state: Uint8Array | null;
 }
@@ -149,8 +147,12 @@ export interface Storage {
   authors(articleId: string): Promise<AuthorRow[]>;
 
   // workflow
-  /** Records a move; returns it as read back (with the mover's name). */
-  addTransition(t: NewTransition): Promise<StoredTransition>;
+  /**
+   * Stores the server's `update` that writes a move into the article (as appendUpdate, by no
+   * user) and records the move at the version that update gets, in one committed transaction;
+   * returns the move as read back (with the mover's name).
+   */
+  recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition>;
   /** The article's recorded moves, oldest first. */
   transitions(articleId: string): Promise<StoredTransition[]>;
   /** The state kept with move `id` of the article (null: no such move, or none was kept). */

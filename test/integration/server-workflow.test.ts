@@ -216,11 +216,15 @@ for (const backend of BACKENDS) {
       expect((await api(s.url, 'GET', `/api/articles/${bare}/transitions`, { token: tokens.owner })).json).toEqual({ transitions: [], changedSinceApproved: false });
     });
 
-    it('a desk’s own write to workflow is still refused after the server wrote it', async () => {
+    it('the server’s write is stored before it answers; a desk’s own write to workflow is still refused after it', async () => {
       const { s, tokens } = await newsroom();
       const id = 'bai-quy-trinh-004';
       const p = await article(s, tokens.owner, id, (doc) => complete(doc, id));
       expect((await move(s, tokens.owner, id, { to: 'submitted' })).status).toBe(200);
+      // Stored before the answer, as a desk's update is before its acknowledgement.
+      const stored = new Y.Doc();
+      for (const part of await s.server.storage.documentParts(id)) Y.applyUpdate(stored, part);
+      expect(workflow(stored).toJSON()).toMatchObject({ status: 'submitted', by: 'Minh Thư', note: '' });
       await until(() => workflow(p.document).get('status') === 'submitted', 'the owner’s desk to see submitted');
       const closed = closedWith(p);
       workflow(p.document).set('status', 'approved');
