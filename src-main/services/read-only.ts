@@ -59,4 +59,7 @@ export const READ_OPERATIONS: ReadonlySet<OpName> = new Set<OpName>([
   'export:cancel',
   'sync:status',
   'sync:networkUp',
+  // The workflow read as kept (a move is refused: it would have to be written down first).
+  'workflow:state',
+  'workflow:queue',
 ]);
