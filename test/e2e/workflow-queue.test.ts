@@ -1,0 +1,90 @@
+/**
+ * The editors' queue on an editor's desk: reached from the header by keyboard, it lists the
+ * articles waiting for an editor with their status and counts; an article the server moves
+ * meanwhile (another editor returning it) appears without a reload; a filter shows one status;
+ * and the library shows the returned story's note.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { resources } from '../../src-shared/locales';
+import { api, startTestServer, type TestServer } from '../support/server';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { LibraryPage } from './support/pages/library-page';
+import { QueuePage } from './support/pages/queue-page';
+import { ServerPage } from './support/pages/server-page';
+import { fill } from './support/texts';
+
+const { vi } = resources;
+const EDITOR = { name: 'lan', password: 'lan-mật-khẩu-đủ-dài', role: 'editor' } as const;
+const NOTE = 'Cần thêm ý kiến của chính quyền xã; kiểm tra lại tên thôn ở đoạn 2.';
+
+describe("the editors' queue", () => {
+  const h = useHarness();
+  let server: TestServer | null = null;
+
+  afterEach(async () => {
+    await server?.server.close();
+    server = null;
+  });
+
+  it('lists what waits for an editor, takes in a returned story without a reload, filters by status, and the library shows the note', { timeout: 120_000 }, async () => {
+    server = await startTestServer(await h.dataDir());
+    const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: EDITOR });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const desk = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const sync = new ServerPage(page, 'vi');
+    const queue = new QueuePage(page, 'vi');
+    const move = async (id: string, to: string, note?: string) => {
+      const answer = await api(server!.url, 'POST', `/api/articles/${id}/transitions`, { token: server!.adminToken, json: note ? { to, note } : { to } });
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    };
+
+    await library.goto(desk.url);
+    expect(await queue.headerLink().count()).toBe(0); // not logged in: no role, no queue
+    await sync.open();
+    await sync.login(server.url, EDITOR.name, EDITOR.password);
+    await sync.form().waitFor({ state: 'detached' });
+    const ids: string[] = [];
+    for (const headline of ['Lũ về Yên Bái', 'Giá lúa tăng']) {
+      await library.goto(desk.url);
+      await library.newArticle();
+      await article.waitReady();
+      await article.typeInto(article.headline(), headline);
+      await article.waitSaved();
+      await expect.poll(() => sync.articleSync(), { timeout: 30_000 }).toBe('onServer');
+      ids.push(article.articleId());
+    }
+    await move(ids[0]!, 'editing');
+
+    // From the header, by keyboard.
+    await queue.headerLink().focus();
+    await page.keyboard.press('Enter');
+    await queue.heading().waitFor();
+    await expect.poll(() => queue.headlines(), { timeout: 30_000 }).toEqual(['Lũ về Yên Bái']);
+    expect(await queue.row('Lũ về Yên Bái').getByText(vi.common.status.editing, { exact: true }).count()).toBe(1);
+
+    // Another editor takes the second story and returns it: it arrives through sync.
+    await move(ids[1]!, 'editing');
+    await move(ids[1]!, 'returned', NOTE);
+    await expect.poll(() => queue.filterNames(), { timeout: 30_000 }).toEqual([
+      fill(vi.workflow.queue.all, { n: '2' }),
+      fill(vi.workflow.queue.countOf, { status: vi.common.status.editing, n: '1' }),
+      fill(vi.workflow.queue.countOf, { status: vi.common.status.returned, n: '1' }),
+    ]);
+    expect(await queue.headlines()).toHaveLength(2);
+    const returned = queue.filters().getByRole('button', { name: fill(vi.workflow.queue.countOf, { status: vi.common.status.returned, n: '1' }), exact: true });
+    await returned.focus();
+    await page.keyboard.press('Space');
+    expect(await returned.getAttribute('aria-pressed')).toBe('true');
+    expect(await queue.headlines()).toEqual(['Giá lúa tăng']);
+
+    // The library shows the returned story's status and note.
+    await library.goto(desk.url);
+    const row = library.row('Giá lúa tăng');
+    await expect.poll(() => row.locator('.articles__note').innerText(), { timeout: 15_000 }).toBe(`${vi.workflow.lastNote}: ${NOTE}`);
+    expect(await row.getByText(vi.common.status.returned, { exact: true }).count()).toBe(1);
+  });
+});
