@@ -2,17 +2,20 @@
  * The editors' queue on an editor's desk: reached from the header by keyboard, it lists the
  * articles waiting for an editor with their status and counts; an article the server moves
  * meanwhile (another editor returning it) appears without a reload; a filter shows one status;
- * and the library shows the returned story's note.
+ * the library shows the returned story's note; and the editor returns the other story from its
+ * Workflow tab, where a return without a note is refused before anything is sent.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
 import { api, startTestServer, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { LibraryPage } from './support/pages/library-page';
 import { QueuePage } from './support/pages/queue-page';
 import { ServerPage } from './support/pages/server-page';
-import { fill } from './support/texts';
+import { WorkflowPanel } from './support/pages/workflow-panel';
+import { fill, pattern } from './support/texts';
 
 const { vi } = resources;
 const EDITOR = { name: 'lan', password: 'lan-mật-khẩu-đủ-dài', role: 'editor' } as const;
@@ -27,16 +30,18 @@ describe("the editors' queue", () => {
     server = null;
   });
 
-  it('lists what waits for an editor, takes in a returned story without a reload, filters by status, and the library shows the note', { timeout: 120_000 }, async () => {
+  it('lists what waits for an editor, takes in a returned story without a reload, filters by status, the library shows the note, and a return from the Workflow tab needs a note', { timeout: 120_000 }, async () => {
     server = await startTestServer(await h.dataDir());
     const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: EDITOR });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const desk = await h.startDesk(await h.dataDir());
-    const page = await h.page();
+    // axe is injected into the page (it bypasses the CSP).
+    const page = await h.page({ bypassCSP: true });
     const library = new LibraryPage(page, 'vi');
     const article = new ArticlePage(page, 'vi');
     const sync = new ServerPage(page, 'vi');
     const queue = new QueuePage(page, 'vi');
+    const workflow = new WorkflowPanel(page, 'vi');
     const move = async (id: string, to: string, note?: string) => {
       const answer = await api(server!.url, 'POST', `/api/articles/${id}/transitions`, { token: server!.adminToken, json: note ? { to, note } : { to } });
       expect(answer.status, JSON.stringify(answer.json)).toBe(200);
@@ -80,11 +85,33 @@ describe("the editors' queue", () => {
     await page.keyboard.press('Space');
     expect(await returned.getAttribute('aria-pressed')).toBe('true');
     expect(await queue.headlines()).toEqual(['Giá lúa tăng']);
+    expect(await seriousViolations(page), 'queue').toEqual([]);
 
     // The library shows the returned story's status and note.
     await library.goto(desk.url);
     const row = library.row('Giá lúa tăng');
     await expect.poll(() => row.locator('.articles__note').innerText(), { timeout: 15_000 }).toBe(`${vi.workflow.lastNote}: ${NOTE}`);
     expect(await row.getByText(vi.common.status.returned, { exact: true }).count()).toBe(1);
+
+    // The editor returns the first story from its Workflow tab: a note is required.
+    await library.open('Lũ về Yên Bái');
+    await article.waitReady();
+    await workflow.show();
+    await expect.poll(() => workflow.panel().locator('.workflow__moves').first().getByRole('button').allInnerTexts()).toEqual([vi.workflow.moves.approved, vi.workflow.moves.returned, vi.workflow.moves.spiked]);
+    await workflow.move('returned').click();
+    const confirm = workflow.panel().getByRole('button', { name: vi.workflow.returnConfirm, exact: true });
+    await confirm.click();
+    expect(await workflow.panel().getByRole('alert').innerText()).toBe(vi.workflow.noteRequired);
+    expect(await seriousViolations(page), 'workflow tab, return note').toEqual([]);
+    await workflow.panel().getByLabel(vi.workflow.returnNote, { exact: true }).fill('Thiếu số hộ phải sơ tán.');
+    await confirm.click();
+    await expect.poll(() => workflow.badge().locator('.badge').allInnerTexts(), { timeout: 30_000 }).toEqual([vi.common.status.returned]);
+    await expect.poll(() => workflow.panel().locator('.workflow__note-text').innerText(), { timeout: 30_000 }).toBe('Thiếu số hộ phải sơ tán.');
+    // The recorded moves, newest first, with their times as the desk writes them.
+    await expect.poll(() => workflow.panel().locator('.workflow__move-title').allInnerTexts(), { timeout: 30_000 }).toEqual([
+      fill(vi.workflow.historyMove, { from: vi.common.status.editing, to: vi.common.status.returned }),
+      fill(vi.workflow.historyMove, { from: vi.common.status.draft, to: vi.common.status.editing }),
+    ]);
+    expect(await workflow.panel().locator('.workflow__move time').first().innerText()).toMatch(pattern(vi.workflow.historyBy, { at: '\\d{2}:\\d{2}, \\d{2}/\\d{2}/\\d{4}', by: EDITOR.name }));
   });
 });
