@@ -17,7 +17,7 @@ import { checklist, type ChecklistItemId } from '../src-shared/checklist';
 import { STATUSES, type Status } from '../src-shared/models';
 import type { QueueRow, TransitionResponse } from '../src-shared/server-api';
 import { APPROVED, refusalOf, WAITING_FOR_EDITOR, type Transition, type TransitionRequest } from '../src-shared/workflow';
-import { applyStored, type Storage, type StoredTransition, type UserRow } from './storage';
+import { applyStored, MovedMeanwhile, type Storage, type StoredTransition, type UserRow } from './storage';
 import type { Sync } from './sync';
 
 /** Why a move was refused, with what the asker needs to know. */
@@ -85,19 +85,24 @@ export class Workflow {
         }
         const at = this.now();
         let state: Uint8Array | null = null;
-        const transition = await handle.write(
-          (doc) => {
-            const w = workflowMap(doc);
-            doc.transact(() => {
-              w.set('status', request.to);
-              w.set('note', note);
-              w.set('by', user.name);
-              w.set('at', at);
-            });
-            if (SNAPSHOT_AT.has(request.to)) state = Y.encodeStateAsUpdate(doc);
-          },
-          (update) => this.storage.recordMove(update, { articleId: id, from, to: request.to, note, byUserId: user.id, at, state }),
-        );
+        const write = (doc: Y.Doc): void => {
+          const w = workflowMap(doc);
+          doc.transact(() => {
+            w.set('status', request.to);
+            w.set('note', note);
+            w.set('by', user.name);
+            w.set('at', at);
+          });
+          if (SNAPSHOT_AT.has(request.to)) state = Y.encodeStateAsUpdate(doc);
+        };
+        const store = (update: Uint8Array): Promise<StoredTransition> => this.storage.recordMove(update, { articleId: id, from, to: request.to, note, byUserId: user.id, at, state });
+        let transition: StoredTransition;
+        try {
+          transition = await handle.write(write, store);
+        } catch (err) {
+          if (err instanceof MovedMeanwhile) return { ok: false, code: 'statusChanged', status: err.status };
+          throw err;
+        }
         return { ok: true, answer: { status: request.to, transition: shown(transition) } };
       } finally {
         await handle.close();

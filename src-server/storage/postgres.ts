@@ -20,7 +20,7 @@
 import pg from 'pg';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -396,6 +396,10 @@ export class PostgresStorage implements Storage {
 
   async recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition> {
     return this.transaction(async (c) => {
+      // Locked first (the article's row, as insertUpdate locks it): one instance's move at a time.
+      await c.query('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [t.articleId]);
+      const last = await c.query<{ to_status: Status }>('SELECT to_status FROM transitions WHERE article_id = $1 ORDER BY id DESC LIMIT 1', [t.articleId]);
+      if (last.rows[0] && last.rows[0].to_status !== t.from) throw new MovedMeanwhile(last.rows[0].to_status);
       const version = await this.insertUpdate(c, t.articleId, update, null, t.at);
       const { rows } = await c.query<RawTransition>(
         `WITH t AS (INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -357,6 +357,8 @@ export class SqliteStorage implements Storage {
   async recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition> {
     this.commitBatch(); // updates that arrived before the move get their versions first
     const id = this.db.transaction(() => {
+      const last = this.db.prepare('SELECT to_status FROM transitions WHERE article_id = ? ORDER BY id DESC LIMIT 1').get(t.articleId) as { to_status: Status } | undefined;
+      if (last && last.to_status !== t.from) throw new MovedMeanwhile(last.to_status);
       const version = this.insertUpdate({ articleId: t.articleId, data: update, userId: null, now: t.at });
       const info = this.db
         .prepare('INSERT INTO transitions (article_id, from_status, to_status, note, by_user, at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -61,6 +61,16 @@ export interface NewTransition {
   readonly state: Uint8Array | null;
 }
 
+/**
+ * recordMove's refusal: the article's latest recorded move left it in `status`, not in the
+ * move's `from` — another server instance moved it meanwhile. Nothing was stored.
+ */
+export class MovedMeanwhile extends Error {
+  constructor(readonly status: Status) {
+    super(`the article was moved to ${status} meanwhile`);
+  }
+}
+
 /** A recorded move, with the article's version once it was written (a later version: changed since). */
 export interface StoredTransition extends Transition {
   readonly version: number;
@@ -150,7 +160,9 @@ export interface Storage {
   /**
    * Stores the server's `update` that writes a move into the article (as appendUpdate, by no
    * user) and records the move at the version that update gets, in one committed transaction;
-   * returns the move as read back (with the mover's name).
+   * returns the move as read back (with the mover's name). Throws MovedMeanwhile, storing
+   * nothing, when the article's latest recorded move is to another status than `t.from`: the
+   * database decides between instances moving one article at once.
    */
   recordMove(update: Uint8Array, t: NewTransition): Promise<StoredTransition>;
   /** The article's recorded moves, oldest first. */

@@ -18,7 +18,7 @@ import { STATUSES, type Status } from '../../src-shared/models';
 import type { QueueRow, Role } from '../../src-shared/server-api';
 import type { Transition } from '../../src-shared/workflow';
 import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
-import { acknowledged, api, closedWith, startTestServer, SyncClient, until, userWithToken, type TestServer } from '../support/server';
+import { acknowledged, api, closedWith, login, startTestServer, SyncClient, until, userWithToken, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
 
 const postgres = postgresAvailability();
@@ -322,3 +322,38 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe.skipIf(!postgres.ok)(`the workflow on PostgreSQL: two instances, one database${postgres.ok ? '' : ` (skipped: ${postgres.reason})`}`, () => {
+  it('an editor on another instance, whose copy of the article has not heard of a move, is refused by the database', async () => {
+    const databaseUrl = await BACKENDS[1].database();
+    const a = await startTestServer(await temp.make('bantin-workflow-'), { databaseUrl });
+    servers.push(a);
+    const b = await startTestServer(await temp.make('bantin-workflow-'), { databaseUrl });
+    servers.push(b);
+    const owner = await userWithToken(a, 'Minh Thư', 'reporter');
+    const atA = await userWithToken(a, 'Đức Anh', 'editor');
+    await userWithToken(a, 'Hà Trang', 'editor');
+    const atB = await login(b.url, 'Hà Trang', 'Hà Trang-mật-khẩu-dài');
+    const id = 'bai-hai-may-chu-01';
+    const c = new SyncClient(a.wsUrl, owner);
+    clients.push(c);
+    const p = c.open(id);
+    await acknowledged(p);
+    complete(p.document, id);
+    await acknowledged(p);
+    expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { token: owner, json: { to: 'submitted' } })).status).toBe(200);
+
+    // B holds the article open, submitted; without the Redis extension it does not hear of A's moves.
+    const d = new SyncClient(b.wsUrl, atB);
+    clients.push(d);
+    const atBDesk = d.open(id);
+    await acknowledged(atBDesk);
+    expect(workflow(atBDesk.document).get('status')).toBe('submitted');
+    expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { token: atA, json: { to: 'editing', expected: 'submitted' } })).status).toBe(200);
+    const late = await api(b.url, 'POST', `/api/articles/${id}/transitions`, { token: atB, json: { to: 'editing', expected: 'submitted' } });
+    expect(late.json).toEqual({ error: 'statusChanged', status: 'editing' });
+    expect(workflow(atBDesk.document).get('status')).toBe('submitted'); // nothing of the refused move reached B's desks
+    const history = (await api(b.url, 'GET', `/api/articles/${id}/transitions`, { token: atB })).json.transitions as Transition[];
+    expect(history.map((t) => `${t.from}→${t.to}`)).toEqual(['draft→submitted', 'submitted→editing']);
+  });
+});
