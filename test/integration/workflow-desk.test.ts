@@ -88,10 +88,16 @@ describe('workflow moves from a desk', () => {
     // The server comes back; the desk reopens and sends what it kept.
     server = await fx.server(serverDir, port);
     desk = await open(dir);
+    const told: string[] = [];
+    desk.hub.connect('window', (event, payload) => {
+      if (event === 'workflow:changed') told.push((payload as { id: string }).id);
+    });
     await waitFor(async () => {
       const s = await state(desk, id);
       return s.pending === null && s.status === 'submitted';
     }, 'the submission sent and its status back through sync');
+    // The window is told (the move went through; the status arrived through sync).
+    expect(told).toContain(id);
     const done = await state(desk, id);
     expect(done.history.map((t) => [t.from, t.to, t.by])).toEqual([['draft', 'submitted', 'lan']]);
     expect(done.moves).toEqual([]); // a reporter waits for an editor now
