@@ -85,5 +85,13 @@ describe('workflow on the command line', () => {
     expect(status.out).toContain('Bị trả lại');
     expect(status.out).toContain(note);
     expect(status.out).toMatch(/Đã gửi → Đang biên tập/);
+
+    // Without the server, the queue is the last one fetched, with when it was.
+    await fx.stop(server);
+    const kept = await cli(editor.dir, ['queue', '--json']);
+    expect(kept.code, kept.err).toBe(0);
+    const offline = JSON.parse(kept.out) as WorkflowQueue;
+    expect(offline.fetchedAt).not.toBeNull();
+    expect(offline.rows.map((r) => r.id)).toEqual([ready]);
   }, 90_000);
 });
