@@ -1,7 +1,8 @@
 /**
  * The editors' queue on an editor's desk: reached from the header by keyboard, it lists the
  * articles waiting for an editor with their status and counts; an article the server moves
- * meanwhile (another editor returning it) appears without a reload; a filter shows one status;
+ * meanwhile (another editor returning it) appears without a reload (after the server refused
+ * it as incomplete, with the missing items, on the editor's own Submit); a filter shows one status;
  * the library shows the returned story's note; and the editor returns the other story from its
  * Workflow tab, where a return without a note is refused before anything is sent.
  */
@@ -11,6 +12,7 @@ import { api, startTestServer, type TestServer } from '../support/server';
 import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
+import { inspectorTab } from './support/pages/inspector';
 import { LibraryPage } from './support/pages/library-page';
 import { QueuePage } from './support/pages/queue-page';
 import { ServerPage } from './support/pages/server-page';
@@ -62,6 +64,20 @@ describe("the editors' queue", () => {
       await expect.poll(() => sync.articleSync(), { timeout: 30_000 }).toBe('onServer');
       ids.push(article.articleId());
     }
+    // Submitting the second story as it is: the server refuses it and names what is missing.
+    await workflow.show();
+    await workflow.move('submitted').click();
+    const refusal = workflow.panel().locator('.workflow__refused');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.locator('.workflow__pending-title').innerText()).toBe(fill(vi.workflow.refusedTitle, { move: vi.workflow.moves.submitted }));
+    const reason = await refusal.locator('p').nth(1).innerText();
+    expect(reason).toMatch(pattern(vi.workflow.refused.incomplete, { items: '.+' }));
+    for (const item of [vi.checklist.items.sapo, vi.checklist.items.body]) expect(reason).toContain(item);
+    await refusal.getByRole('button', { name: vi.workflow.showChecklist, exact: true }).click();
+    expect(await inspectorTab(page, 'vi', 'checklist').getAttribute('aria-selected')).toBe('true');
+    await workflow.show();
+    await refusal.getByRole('button', { name: vi.workflow.dismissRefused, exact: true }).click();
+    await workflow.move('submitted').waitFor();
     await move(ids[0]!, 'editing');
 
     // From the header, by keyboard.

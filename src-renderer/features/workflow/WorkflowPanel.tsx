@@ -26,7 +26,13 @@ function moveClass(to: Status): string {
   return to === 'returned' || to === 'draft' ? 'button' : 'button button--primary';
 }
 
-export function WorkflowPanel({ workflow }: { readonly workflow: Workflow }) {
+export interface WorkflowPanelProps {
+  readonly workflow: Workflow;
+  /** Brings the Checklist tab forward (from an incomplete submission's refusal). */
+  readonly onShowChecklist?: () => void;
+}
+
+export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps) {
   const { t } = useTranslation('workflow');
   const { t: tc } = useTranslation();
   const { t: tk } = useTranslation('checklist');
@@ -99,9 +105,16 @@ export function WorkflowPanel({ workflow }: { readonly workflow: Workflow }) {
         <div className="workflow__refused" role="alert">
           <p className="workflow__pending-title">{t('refusedTitle', { move: moveLabel(t, state.status, pending.to) })}</p>
           <p>{refusalText(pending.refused, t, tk, statusName)}</p>
-          <button type="button" className="button button--small" onClick={() => void cancel()}>
-            {t('dismissRefused')}
-          </button>
+          <div className="workflow__moves">
+            {pending.refused.code === 'incomplete' && onShowChecklist && (
+              <button type="button" className="button button--small" onClick={onShowChecklist}>
+                {t('showChecklist')}
+              </button>
+            )}
+            <button type="button" className="button button--small" onClick={() => void cancel()}>
+              {t('dismissRefused')}
+            </button>
+          </div>
         </div>
       )}
 
