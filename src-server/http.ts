@@ -14,6 +14,7 @@ import {
   ROLES,
   type ArticleStateResponse,
   type AuthorsResponse,
+  type ChangesSinceResponse,
   type CreateUserResponse,
   type DirectoryResponse,
   type LoginResponse,
@@ -24,6 +25,7 @@ import {
   type TransitionStateResponse,
   type UserInfo,
 } from '../src-shared/server-api';
+import { changesSince } from '../src-shared/changes-since';
 import { TransitionRequest } from '../src-shared/workflow';
 import type { Access } from './access';
 import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
@@ -283,16 +285,34 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
   }
 
-  /** The article's state kept with one of its moves (a submission, a return), for whoever may read it. */
-  async function transitionState(req: IncomingMessage, res: ServerResponse, id: string, transition: string): Promise<void> {
+  /**
+   * The article's state kept with one of its moves (a submission, a return), or what changed
+   * since it, for whoever may read the article.
+   */
+  async function keptState(req: IncomingMessage, res: ServerResponse, id: string, transition: string, what: 'state' | 'changes'): Promise<void> {
     const me = await authenticate(req);
     methods(req, ['GET']);
     const article = ArticleId.safeParse(id).success ? await storage.article(id) : null;
     if (!article || !(await access.mayOpenArticle(me, id)) || !/^[1-9]\d{0,15}$/.test(transition)) throw new HttpRefusal(404, 'notFound');
     const state = await storage.transitionState(id, Number(transition));
     if (!state) throw new HttpRefusal(404, 'notFound');
-    const answer: TransitionStateResponse = { id, transition: Number(transition), state: Buffer.from(state).toString('base64') };
-    send(res, 200, answer);
+    if (what === 'state') {
+      const answer: TransitionStateResponse = { id, transition: Number(transition), state: Buffer.from(state).toString('base64') };
+      return send(res, 200, answer);
+    }
+    const [parts, authors] = await Promise.all([storage.documentParts(id), storage.authors(id)]);
+    const kept = new Y.Doc();
+    const now = new Y.Doc();
+    try {
+      Y.applyUpdate(kept, state);
+      now.transact(() => parts.forEach((part, i) => applyStored(now, part, `${id} part ${i}`)));
+      const changes = changesSince(kept, now, new Map(authors.map((a) => [a.client, a.name])));
+      const answer: ChangesSinceResponse = { id, transition: Number(transition), ...changes };
+      send(res, 200, answer);
+    } finally {
+      kept.destroy();
+      now.destroy();
+    }
   }
 
   /** Which account wrote under each Yjs client number of the article, for whoever may read it. */
@@ -338,8 +358,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'api') throw new HttpRefusal(404, 'notFound');
     const [, what, arg, sub, ...rest] = parts;
-    // The one path deeper than four parts: a move's kept state.
-    if (what === 'articles' && arg !== undefined && sub === 'transitions' && rest.length === 2 && rest[1] === 'state') return transitionState(req, res, arg, rest[0]!);
+    // The one path deeper than four parts: a move's kept state, and what changed since.
+    if (what === 'articles' && arg !== undefined && sub === 'transitions' && rest.length === 2 && (rest[1] === 'state' || rest[1] === 'changes')) return keptState(req, res, arg, rest[0]!, rest[1]);
     if (rest.length > 0) throw new HttpRefusal(404, 'notFound');
     switch (what) {
       case 'login':

@@ -12,6 +12,7 @@
  * empty document the server tells the desk things on, as Hocuspocus stateless messages
  * (`DeskNotice`, JSON).
  */
+import type { ChangesSince } from './changes-since';
 import type { ChecklistItemId } from './checklist';
 import type { Status } from './models';
 import type { Transition } from './workflow';
@@ -240,6 +241,16 @@ export interface TransitionStateResponse {
 export interface AuthorsResponse {
   readonly id: string;
   readonly authors: ReadonlyArray<{ readonly client: number; readonly name: string }>;
+}
+
+/**
+ * GET /api/articles/<id>/transitions/<transition id>/changes (whoever may read it) → what
+ * changed since that submission or return (src-shared/changes-since.ts): per field (headline,
+ * lead, body) the words kept, added and removed, each added run with the accounts that wrote it.
+ */
+export interface ChangesSinceResponse extends ChangesSince {
+  readonly id: string;
+  readonly transition: number;
 }
 
 /** One article waiting for an editor, as GET /api/queue gives it. */

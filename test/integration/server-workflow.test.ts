@@ -299,6 +299,20 @@ for (const backend of BACKENDS) {
       expect(added(sapo(assignee.document))).toEqual(['Lan Anh:  Hai xã bị cô lập.']);
       expect((await api(s.url, 'GET', `/api/articles/${id}/authors`, { token: tokens.other })).status).toBe(404);
 
+      // The server's "changes since": word by word, each added run named by account.
+      setBodyLines(p.document, ['Đoạn một của bài.', 'Đoạn hai đã sửa của bài.']);
+      await acknowledged(p);
+      const changes = await api(s.url, 'GET', `/api/articles/${id}/transitions/${submission}/changes`, { token: tokens.editor });
+      expect(changes.status).toBe(200);
+      const changed = Object.fromEntries(
+        (changes.json.fields as Array<{ field: string; segments: Array<{ op: string; text: string; by?: string[] }> }>).map((f) => [f.field, f.segments.filter((x) => x.op !== 'same')]),
+      );
+      expect(changed).toEqual({
+        headline: [{ op: 'added', text: ': hai xã bị cô lập', by: ['Minh Thư'] }],
+        sapo: [{ op: 'added', text: ' Hai xã bị cô lập.', by: ['Lan Anh'] }],
+        body: [{ op: 'added', text: expect.stringMatching(/^ ?đã sửa ?$/), by: ['Minh Thư'] }],
+      });
+
       // Approved: out of the queue. A late edit is stored, and brings it back marked.
       expect((await move(s, tokens.editor, id, { to: 'editing', expected: 'submitted' })).status).toBe(200);
       expect((await queue()).map((r) => r.status)).toEqual(['editing']);
