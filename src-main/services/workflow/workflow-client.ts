@@ -35,13 +35,14 @@ export type MoveOutcome =
   /** The server did not answer, or failed (5xx), or the login needs renewing: try again later. */
   | { readonly kind: 'retry'; readonly code: string };
 
-async function call(account: Account, path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+async function call(account: Account, path: string, init: RequestInit & { stop?: AbortSignal } = {}): Promise<{ status: number; body: unknown }> {
+  const timeout = AbortSignal.timeout(CALL_TIMEOUT_MS);
   let res: Response;
   try {
     res = await fetch(account.server + path, {
       ...init,
       headers: { authorization: `Bearer ${account.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+      signal: init.stop ? AbortSignal.any([timeout, init.stop]) : timeout,
       redirect: 'error',
     });
   } catch (err) {
@@ -57,10 +58,10 @@ async function call(account: Account, path: string, init: RequestInit = {}): Pro
  * and hearing the answer) finds the status it asked for: 409 statusChanged with `status === to`
  * counts as done, so a move is made once however often it is sent.
  */
-export async function sendMove(account: Account, id: string, request: TransitionRequest): Promise<MoveOutcome> {
+export async function sendMove(account: Account, id: string, request: TransitionRequest, stop?: AbortSignal): Promise<MoveOutcome> {
   let answer: { status: number; body: unknown };
   try {
-    answer = await call(account, `/api/articles/${encodeURIComponent(id)}/transitions`, { method: 'POST', body: JSON.stringify(request) });
+    answer = await call(account, `/api/articles/${encodeURIComponent(id)}/transitions`, { method: 'POST', body: JSON.stringify(request), ...(stop ? { stop } : {}) });
   } catch (err) {
     return { kind: 'retry', code: err instanceof DeskError ? err.code : 'syncUnreachable' };
   }

@@ -55,6 +55,8 @@ export class Workflow {
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Aborts a send in flight when the desk closes (the job stays and is sent again, once, next time). */
+  private readonly stopping = new AbortController();
   private readonly statuses = new Map<string, Status>();
   private readonly unlisten: Array<() => void> = [];
 
@@ -198,6 +200,7 @@ export class Workflow {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.stopping.abort();
     for (const stop of this.unlisten.splice(0)) stop();
     await this.running?.catch(() => undefined);
   }
@@ -250,7 +253,8 @@ export class Workflow {
       if (this.closed) return;
       if (job.nextAttemptAt && Date.parse(job.nextAttemptAt) > Date.now()) continue;
       job.attempts++;
-      const outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) });
+      const outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) }, this.stopping.signal);
+      if (this.closed) return; // abandoned: kept as it is, sent again next time
       // Dropped (cancelled) meanwhile, or replaced: the answer is not this job's to keep.
       if (this.data.jobs[id] !== job) continue;
       if (outcome.kind === 'done') {
