@@ -35,10 +35,12 @@ export function QueuePage() {
     for (const row of rows) by.set(row.status, (by.get(row.status) ?? 0) + 1);
     return STATUSES.filter((s) => by.has(s)).map((s) => [s, by.get(s)!] as const);
   }, [rows]);
+  // A filter whose last story left the queue (taken, approved) falls back to every story.
+  const active = counts.some(([s]) => s === filter) ? filter : null;
   const shown = useMemo(() => {
-    const kept = filter ? rows.filter((r) => r.status === filter) : [...rows];
+    const kept = active ? rows.filter((r) => r.status === active) : [...rows];
     return kept.sort((a, b) => (order === 'newest' ? arrival(b) - arrival(a) : arrival(a) - arrival(b)));
-  }, [rows, filter, order]);
+  }, [rows, active, order]);
   const language = currentLanguage();
 
   return (
@@ -52,21 +54,20 @@ export function QueuePage() {
         <p className="banner banner--info">{t('queue.never')}</p>
       ) : (
         <>
-          <p className="muted" role="status">
-            {t('queue.fetchedAt', { at: formatDateTime(queue.fetchedAt) })}
-          </p>
+          {/* Not a live region: it changes at every refresh, which is no news to announce. */}
+          <p className="muted">{t('queue.fetchedAt', { at: formatDateTime(queue.fetchedAt) })}</p>
           <div className="queue__filters" role="group" aria-label={t('queue.filters')}>
-            <button type="button" className="button button--small" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+            <button type="button" className="button button--small" aria-pressed={active === null} onClick={() => setFilter(null)}>
               {t('queue.all', { n: formatNumber(rows.length, language) })}
             </button>
             {counts.map(([status, n]) => (
-              <button key={status} type="button" className="button button--small" aria-pressed={filter === status} data-status={status} onClick={() => setFilter(filter === status ? null : status)}>
+              <button key={status} type="button" className="button button--small" aria-pressed={active === status} data-status={status} onClick={() => setFilter(active === status ? null : status)}>
                 {t('queue.countOf', { status: tc(`status.${status}`), n: formatNumber(n, language) })}
               </button>
             ))}
           </div>
           {shown.length === 0 ? (
-            <p className="muted">{rows.length === 0 ? t('queue.empty') : t('queue.emptyFiltered')}</p>
+            <p className="muted">{t('queue.empty')}</p>
           ) : (
             <div className="queue__scroll">
               <table className="articles queue__table" aria-label={t('queue.tableLabel')}>
