@@ -5,22 +5,13 @@
  * language with a non-zero exit.
  */
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
-import { meta, sapo } from '../../src-shared/article-doc';
-import { setEventPlace, setEventTimes } from '../../src-shared/article-event';
 import type { WorkflowQueue } from '../../src-shared/workflow-desk';
 import { runCli } from '../../src-main/cli/main';
-import { addParagraph, addUser, allSynced, deskFixtures, editAs, loginAs, newArticle, syncStatus } from '../support/sync-desk';
+import { addUser, allSynced, deskFixtures, editAs, loginAs, newArticle, syncStatus } from '../support/sync-desk';
+import { completeArticle } from '../support/workflow';
 
 const fx = deskFixtures();
 
-function complete(doc: Y.Doc): void {
-  sapo(doc).insert(0, 'Sa-pô của bài.');
-  meta(doc).set('byline', 'Lan');
-  addParagraph('Đoạn một.')(doc);
-  setEventTimes(doc, { start: '2025-06-20T08:00' });
-  setEventPlace(doc, { unit: { level: 'province', code: '08', name: 'Tuyên Quang', provinceCode: '08', provinceName: 'Tuyên Quang' }, former: null });
-}
 
 async function cli(dir: string, args: string[], lang = 'vi_VN.UTF-8'): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -29,7 +20,7 @@ async function cli(dir: string, args: string[], lang = 'vi_VN.UTF-8'): Promise<{
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** A desk folder logged in as `name` (with a complete and a bare article, synced to the server; closed again. */
+/** A desk folder logged in as `name` (with a complete and a bare article, synced to the server), closed again. */
 async function folder(server: Awaited<ReturnType<typeof fx.server>>, name: string, withArticles = false): Promise<{ dir: string; ids: string[] }> {
   const dir = await fx.temp('bantin-cli-desk-');
   const desk = await fx.desk(dir);
@@ -37,7 +28,7 @@ async function folder(server: Awaited<ReturnType<typeof fx.server>>, name: strin
   const ids: string[] = [];
   if (withArticles) {
     ids.push(await newArticle(desk, 'Lũ quét ở Hà Giang'));
-    await editAs(desk, 'writer', ids[0]!, complete);
+    await editAs(desk, 'writer', ids[0]!, completeArticle);
     ids.push(await newArticle(desk, 'Chỉ có tít'));
     await syncStatus(desk, allSynced, 'the articles on the server');
   }

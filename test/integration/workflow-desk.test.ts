@@ -7,9 +7,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
-import { meta, sapo } from '../../src-shared/article-doc';
-import { setEventPlace, setEventTimes } from '../../src-shared/article-event';
 import type { Transition } from '../../src-shared/workflow';
 import type { WorkflowState } from '../../src-shared/workflow-desk';
 import { openDesk, type Desk } from '../../src-main/services/desk';
@@ -17,7 +14,8 @@ import { DESK_FILE } from '../../src-main/services/desk-store';
 import { exited, Lines, spawnTs, stderrOf } from '../support/child';
 import { call, TEST_VERSION } from '../support/desk';
 import { api } from '../support/server';
-import { addParagraph, addUser, allSynced, articleText, deskFixtures, editAs, FAST_SYNC, loginAs, newArticle, syncStatus, waitFor } from '../support/sync-desk';
+import { addUser, allSynced, articleText, deskFixtures, editAs, FAST_SYNC, loginAs, newArticle, syncStatus, waitFor } from '../support/sync-desk';
+import { completeArticle } from '../support/workflow';
 
 const SUBMITTER = 'test/integration/fixtures/workflow-submitter.ts';
 const fx = deskFixtures();
@@ -37,14 +35,6 @@ async function close(desk: Desk): Promise<void> {
   await desk.close();
 }
 
-/** Everything the submission checklist asks for. */
-function complete(doc: Y.Doc): void {
-  sapo(doc).insert(0, 'Mưa lớn kéo dài khiến nhiều xã bị chia cắt.');
-  meta(doc).set('byline', 'Lan');
-  addParagraph('Đoạn một của bài.')(doc);
-  setEventTimes(doc, { start: '2025-06-20T08:00' });
-  setEventPlace(doc, { unit: { level: 'province', code: '08', name: 'Tuyên Quang', provinceCode: '08', provinceName: 'Tuyên Quang' }, former: null });
-}
 
 const state = (d: Desk, id: string) => call<WorkflowState>(d, 'workflow:state', { id });
 
@@ -64,7 +54,7 @@ describe('workflow moves from a desk', () => {
     let desk = await open(dir);
     await loginAs(desk, server, 'lan');
     const id = await newArticle(desk, 'Lũ quét ở Hà Giang');
-    await editAs(desk, 'writer', id, complete);
+    await editAs(desk, 'writer', id, completeArticle);
     await syncStatus(desk, allSynced, 'the article on the server');
     expect((await state(desk, id)).moves).toEqual(['submitted']);
     await close(desk);
