@@ -13,8 +13,8 @@ import { openDesk, type Desk } from '../../src-main/services/desk';
 import { DESK_FILE } from '../../src-main/services/desk-store';
 import { exited, Lines, spawnTs, stderrOf } from '../support/child';
 import { call, TEST_VERSION } from '../support/desk';
-import { api } from '../support/server';
-import { addUser, allSynced, articleText, deskFixtures, editAs, FAST_SYNC, loginAs, newArticle, syncStatus, waitFor } from '../support/sync-desk';
+import { api, login } from '../support/server';
+import { addUser, allSynced, articleText, deskFixtures, editAs, FAST_SYNC, loginAs, newArticle, syncStatus, USER_PASSWORD, waitFor } from '../support/sync-desk';
 import { completeArticle } from '../support/workflow';
 
 const SUBMITTER = 'test/integration/fixtures/workflow-submitter.ts';
@@ -95,15 +95,28 @@ describe('workflow moves from a desk', () => {
 
     // The same move again, as if the desk had died after the server made it but before it heard so:
     // the server finds the status asked for, which counts as done, and records nothing more.
-    await close(desk);
-    const file = path.join(dir, DESK_FILE);
-    const data = JSON.parse(await fs.readFile(file, 'utf8')) as { workflow: { jobs: Record<string, unknown> } };
-    data.workflow.jobs[id] = { to: 'submitted', note: '', queuedAt: new Date().toISOString(), refused: null, expected: 'draft', attempts: 1, nextAttemptAt: null };
-    await fs.writeFile(file, JSON.stringify(data));
-    desk = await open(dir);
-    await waitFor(async () => (await state(desk, id)).pending === null, 'the resent move settled');
+    const resend = async (): Promise<void> => {
+      await close(desk);
+      const file = path.join(dir, DESK_FILE);
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { workflow: { jobs: Record<string, unknown> } };
+      data.workflow.jobs[id] = { to: 'submitted', note: '', queuedAt: new Date().toISOString(), refused: null, expected: 'draft', after: 0, attempts: 1, nextAttemptAt: null };
+      await fs.writeFile(file, JSON.stringify(data));
+      desk = await open(dir);
+      await waitFor(async () => (await state(desk, id)).pending?.refused != null || (await state(desk, id)).pending === null, 'the resent move settled');
+    };
+    await resend();
+    expect((await state(desk, id)).pending).toBeNull();
     expect((await transitionsOf(server, id)).length).toBe(1);
     expect((await state(desk, id)).status).toBe('submitted');
+
+    // Again, but an editor took the article meanwhile: the server's record shows this desk's
+    // move was made, so it is done — not a refusal, and not a second submission.
+    await addUser(server, 'hoa', 'editor');
+    const editor = await login(server.url, 'hoa', USER_PASSWORD);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/transitions`, { token: editor, json: { to: 'editing', expected: 'submitted' } })).status).toBe(200);
+    await resend();
+    expect((await state(desk, id)).pending).toBeNull();
+    expect((await transitionsOf(server, id)).map((t) => t.to)).toEqual(['submitted', 'editing']);
   }, 60_000);
 
   it('an incomplete article is refused with what it lacks, and its text is left as it was', async () => {

@@ -12,6 +12,8 @@ import { PendingMove, QueueRow } from '../../../src-shared/workflow-desk';
 export const WorkflowJob = PendingMove.extend({
   /** The status the user saw when asking: the server refuses (409 statusChanged) when it moved meanwhile. */
   expected: Status,
+  /** The last recorded move this desk knew of when the move was asked for (absent: it knew none). */
+  after: z.number().int().optional(),
   attempts: z.number().int().nonnegative(),
   /** When to try again after the server did not answer (null: as soon as it does). */
   nextAttemptAt: z.string().nullable(),

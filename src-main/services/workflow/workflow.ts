@@ -139,7 +139,10 @@ export class Workflow {
     const refusal = refusalOf(actor, status, to, text);
     if (refusal) throw new DeskError(LOCAL_REFUSAL[refusal], { status, to });
     const now = new Date().toISOString();
-    this.data.jobs[id] = { to, note: text, queuedAt: now, refused: null, expected: status, attempts: 0, nextAttemptAt: null };
+    // The last recorded move known (0: the server had none), when the history was ever fetched.
+    const seen = this.data.history[id];
+    const after = seen ? (seen.at(-1)?.id ?? 0) : undefined;
+    this.data.jobs[id] = { to, note: text, queuedAt: now, refused: null, expected: status, ...(after === undefined ? {} : { after }), attempts: 0, nextAttemptAt: null };
     // Durable before the answer: the move survives whatever happens next.
     await this.deps.writer.request();
     this.deps.hub.broadcast('workflow:changed', { id });
@@ -206,6 +209,22 @@ export class Workflow {
   }
 
   /**
+   * Whether the server recorded this very move already and the article moved on since (an
+   * editor took it before this desk, stopped between sending and hearing the answer, sent it
+   * again): a move from `expected` to `to` by this user, after the last move the desk knew of
+   * when it was asked for. Without such a mark the refusal stands (shown, not made twice).
+   */
+  private async madeAlready(account: api.Account & { user: string }, id: string, job: WorkflowJob): Promise<boolean> {
+    if (job.after === undefined || job.attempts < 2) return false;
+    try {
+      const { transitions } = await api.transitions(account, id);
+      return transitions.some((t) => t.id > job.after! && t.from === job.expected && t.to === job.to && t.by === account.user);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Who the user is for this article, as the desk last knew it: the role from the login; the
    * writer's side when a reporter's desk holds it (the server gives a reporter only the
    * articles they own or are assigned) or when it was made on this desk. Null when not logged in.
@@ -253,8 +272,11 @@ export class Workflow {
       if (this.closed) return;
       if (job.nextAttemptAt && Date.parse(job.nextAttemptAt) > Date.now()) continue;
       job.attempts++;
-      const outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) }, this.stopping.signal);
+      // Written before sending: after a crash mid-send, the desk knows this move may have been made.
+      await this.deps.writer.request();
+      let outcome = await api.sendMove(account, id, { to: job.to, expected: job.expected, ...(job.note ? { note: job.note } : {}) }, this.stopping.signal);
       if (this.closed) return; // abandoned: kept as it is, sent again next time
+      if (outcome.kind === 'refused' && outcome.refused.code === 'statusChanged' && (await this.madeAlready(account, id, job))) outcome = { kind: 'done', answer: null };
       // Dropped (cancelled) meanwhile, or replaced: the answer is not this job's to keep.
       if (this.data.jobs[id] !== job) continue;
       if (outcome.kind === 'done') {
