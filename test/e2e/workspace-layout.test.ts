@@ -16,7 +16,7 @@ import { ArticlePage } from './support/pages/article-page';
 import { inspectorTab, type InspectorTab } from './support/pages/inspector';
 
 const WIDTHS = [1024, 1366, 1920] as const;
-const TABS: readonly InspectorTab[] = ['details', 'event', 'photos', 'checklist', 'history'];
+const TABS: readonly InspectorTab[] = ['details', 'event', 'photos', 'checklist', 'workflow', 'history'];
 const LONG = 'Hội nghị được kết nối tới 124 điểm cầu xã, phường trên địa bàn tỉnh, với sự tham dự của lãnh đạo các sở, ban, ngành và Ủy ban nhân dân các xã.';
 
 /** An article whose body holds a tall photo between two paragraphs, captioned in both languages. */
@@ -59,6 +59,10 @@ interface Boxes {
   readonly next: DOMRect;
   readonly main: DOMRect;
   readonly side: DOMRect;
+  /** The tops of the inspector's tabs, and the strip holding them and its chosen tab. */
+  readonly tabTops: number[];
+  readonly strip: DOMRect;
+  readonly chosen: DOMRect;
 }
 
 function measure(page: Page): Promise<Boxes> {
@@ -74,6 +78,9 @@ function measure(page: Page): Promise<Boxes> {
       next: rect(figure.nextElementSibling),
       main: rect(document.querySelector('.article-main')),
       side: rect(document.querySelector('.article-side')),
+      tabTops: Array.from(document.querySelectorAll('[role=tab]'), (t) => Math.round(t.getBoundingClientRect().top)),
+      strip: rect(document.querySelector('[role=tablist]')),
+      chosen: rect(document.querySelector('[role=tab][aria-selected=true]')),
     };
   });
 }
@@ -109,6 +116,10 @@ describe('the article workspace', () => {
           // The inspector beside the text, not under it.
           expect(box.side.left, at).toBeGreaterThanOrEqual(box.main.right);
           expect(box.side.right, at).toBeLessThanOrEqual(box.innerWidth);
+          // The tabs on one row (never a lone tab wrapped under the others), the chosen one in view.
+          expect(new Set(box.tabTops).size, at).toBe(1);
+          expect(box.chosen.left, at).toBeGreaterThanOrEqual(box.strip.left - 0.5);
+          expect(box.chosen.right, at).toBeLessThanOrEqual(box.strip.right + 0.5);
         }
         const box = await measure(page);
         const at = `${language} ${width} px`;
