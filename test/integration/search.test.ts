@@ -124,7 +124,7 @@ describe('library:search', () => {
     expect(body.text).toContain('lên Hà Giang');
   });
 
-  it('filters by status, language and creation date; an empty query lists in Vietnamese order', async () => {
+  it('filters by status, language and the story\'s date (its creation when it has none); an empty query lists in Vietnamese order', async () => {
     const { desk, ids } = await deskWithStories();
     expect(idsOf(await search(desk, { query: '', status: ['published'] })).sort()).toEqual([ids.hagiang, ids.english].sort());
     expect(idsOf(await search(desk, { query: '', language: 'en' }))).toEqual([ids.english]);
@@ -140,6 +140,10 @@ describe('library:search', () => {
       'Rice exports rise in the Mekong Delta',
       'Xuất khẩu nông sản tăng mạnh trong quí I',
     ]);
+    // A story dated apart from its creation is found by its own date, not by when the desk made it.
+    const dated = await desk.articles.create({ language: 'vi', createdAt: '2024-06-01T02:00:00.000Z', storyDate: '2022-01-13T17:53:00+07:00' }, (doc: Y.Doc) => setText(headline(doc), 'Hội nghị trực tuyến năm 2022'));
+    expect(idsOf(await search(desk, { query: '', from: '2022-01-13', to: '2022-01-13' }))).toEqual([dated.id]);
+    expect(idsOf(await search(desk, { query: '', from: '2024-05-02' }))).toEqual([]);
     const refused = await desk.dispatch('library:search', { query: '', from: 'yesterday' }, { client: 'test' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidPayload' } });
   });

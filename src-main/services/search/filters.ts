@@ -1,4 +1,4 @@
-/** The library's filters on a search: status, language, creation date range, trash. */
+/** The library's filters on a search: status, language, the story's date range, trash. */
 import type { Language, Status } from '../../../src-shared/models';
 import type { IndexEntry } from '../desk-store';
 
@@ -40,7 +40,8 @@ export function entryFilter(filters: SearchFilters): (entry: IndexEntry) => bool
     if (statuses && !statuses.has(e.status)) return false;
     if (filters.language && e.language !== filters.language) return false;
     if (dated) {
-      const t = Date.parse(e.createdAt);
+      // The story's own date (what the library shows and exports carry); its creation for rows without one.
+      const t = Date.parse(e.storyDate ?? e.createdAt);
       if (!(t >= from && t < to)) return false;
     }
     return true;
