@@ -37,7 +37,8 @@ export function SyncCorner({ current }: { readonly current: boolean }) {
       data-sync-state={status?.state ?? 'unknown'}
       data-sync-refused={refused ? 'true' : undefined}
       aria-current={current ? 'page' : undefined}
-      title={t('sync:corner.title')}
+      // The text may be cut short in a narrow header: the tooltip says it whole.
+      title={`${text} · ${t('sync:corner.title')}`}
       data-testid="sync-corner"
     >
       <span className="sync-corner__dot" aria-hidden="true" />
