@@ -19,6 +19,7 @@ import {
   type DirectoryResponse,
   type LoginResponse,
   type OwnerResponse,
+  type PeopleResponse,
   type QueueResponse,
   type ServerErrorCode,
   type TransitionsResponse,
@@ -377,6 +378,15 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         if (arg !== undefined) break;
         methods(req, ['GET']);
         return send(res, 200, { user: info(await authenticate(req)) });
+      case 'people': {
+        // Whom an editor may assign: names and roles of enabled accounts (the full list is the admin's).
+        if (arg !== undefined) break;
+        methods(req, ['GET']);
+        requireRole(await authenticate(req), ['editor', 'admin']);
+        const people = (await storage.users()).filter((u) => !u.disabled).map((u) => ({ name: u.name, role: u.role }));
+        const answer: PeopleResponse = { people: people.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+        return send(res, 200, answer);
+      }
       case 'users':
         if (sub !== undefined) break;
         return users(req, res, arg);

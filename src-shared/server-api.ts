@@ -125,6 +125,17 @@ export interface UserInfo {
   readonly createdAt: string;
 }
 
+/** One enabled account as editors choose whom to assign: its name and role, nothing else. */
+export interface Person {
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** GET /api/people (editor, admin) → the enabled accounts, by name. */
+export interface PeopleResponse {
+  readonly people: readonly Person[];
+}
+
 /** POST /api/login `{ name, password }` → 200 */
 export interface LoginResponse {
   readonly token: string;
