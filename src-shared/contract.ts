@@ -26,6 +26,7 @@ import { PhotoFacts, PhotoId, PhotoInit } from './photos';
 import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbox';
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
+import { WorkflowAssignees, WorkflowAssignInput, WorkflowPeople } from './assignment';
 import { WorkflowMoveInput, WorkflowQueue, WorkflowState } from './workflow-desk';
 
 const none = z.object({}).strict();
@@ -201,6 +202,10 @@ export const operations = {
   'workflow:cancel': op(byId, WorkflowState),
   /** The editors' queue from the server (GET /api/queue); offline, the last answer kept. */
   'workflow:queue': op(none, WorkflowQueue),
+  /** The newsroom's enabled accounts (GET /api/people, editors and admins) whom an editor assigns; offline, the last answer. */
+  'workflow:people': op(none, WorkflowPeople),
+  /** Replaces the article's assignees on the server (editors and admins); refused offline (`workflowAssignOffline`). */
+  'workflow:assign': op(WorkflowAssignInput, WorkflowAssignees),
 } as const;
 
 export const events = {

@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'syncIncomplete',
   /** Workflow: the article cannot go from `status` to `to` (the state machine, src-shared/workflow.ts). */
   'workflowNotAllowed',
+  /** Workflow: an assignment is made on the server at once; it cannot be made while the server does not answer. */
+  'workflowAssignOffline',
   /** Workflow: this account's role (or not being the article's writer) does not allow the move. */
   'workflowForbidden',
   /** Workflow: a return needs a note. */

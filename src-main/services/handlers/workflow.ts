@@ -11,5 +11,7 @@ export function workflowHandlers(s: DeskServices): DomainHandlers<'workflow'> {
     'workflow:move': async ({ id, to, note }) => workflow.move(id, to, note),
     'workflow:cancel': async ({ id }) => workflow.cancel(id),
     'workflow:queue': async () => workflow.queue(),
+    'workflow:people': async () => workflow.people(),
+    'workflow:assign': async ({ id, users }) => workflow.assign(id, users),
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Status } from '../../../src-shared/models';
 import { Transition } from '../../../src-shared/workflow';
+import { WorkflowPeople } from '../../../src-shared/assignment';
 import { PendingMove, QueueRow } from '../../../src-shared/workflow-desk';
 
 export const WorkflowJob = PendingMove.extend({
@@ -24,7 +25,9 @@ export const WorkflowData = z.object({
   jobs: z.record(z.string(), WorkflowJob),
   history: z.record(z.string(), z.array(Transition)),
   queue: z.object({ rows: z.array(QueueRow), fetchedAt: z.string().nullable() }),
+  /** The people an editor assigns, as last fetched (absent in older files). */
+  people: WorkflowPeople.default({ people: [], fetchedAt: null }),
 });
 export type WorkflowData = z.infer<typeof WorkflowData>;
 
-export const emptyWorkflowData = (): WorkflowData => ({ jobs: {}, history: {}, queue: { rows: [], fetchedAt: null } });
+export const emptyWorkflowData = (): WorkflowData => ({ jobs: {}, history: {}, queue: { rows: [], fetchedAt: null }, people: { people: [], fetchedAt: null } });

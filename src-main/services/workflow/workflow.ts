@@ -24,6 +24,8 @@ import type { CoalescingWriter } from '../durable-file';
 import type { Hub } from '../hub';
 import type { SyncService } from '../sync/service';
 import * as api from './workflow-client';
+import { assign, people } from './assignment';
+import type { WorkflowAssignees, WorkflowPeople } from '../../../src-shared/assignment';
 import type { WorkflowJob } from './records';
 
 export interface WorkflowOptions {
@@ -158,6 +160,16 @@ export class Workflow {
       this.deps.hub.broadcast('workflow:changed', { id });
     }
     return this.state(id);
+  }
+
+  /** The people an editor assigns (src-main/services/workflow/assignment.ts). */
+  async people(): Promise<WorkflowPeople> {
+    return people(this.deps, !this.started);
+  }
+
+  /** Replaces the article's assignees on the server; refused offline. */
+  async assign(id: string, users: readonly string[]): Promise<WorkflowAssignees> {
+    return assign(this.deps, id, users, !this.started);
   }
 
   /** The editors' queue: fetched from the server when it answers, else the last answer. */
