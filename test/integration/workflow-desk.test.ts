@@ -75,19 +75,21 @@ describe('workflow moves from a desk', () => {
     const kept = JSON.parse(await fs.readFile(path.join(dir, DESK_FILE), 'utf8')) as { workflow: { jobs: Record<string, unknown> } };
     expect(kept.workflow.jobs[id]).toMatchObject({ to: 'submitted', expected: 'draft', refused: null });
 
-    // The server comes back; the desk reopens and sends what it kept.
-    server = await fx.server(serverDir, port);
+    // The desk reopens, still without its server, with a window listening; the server comes
+    // back and the desk sends what it kept. (A window connected only after the desk opened
+    // against a running server could miss the news: opening may already have sent the move.)
     desk = await open(dir);
     const told: string[] = [];
     desk.hub.connect('window', (event, payload) => {
       if (event === 'workflow:changed') told.push((payload as { id: string }).id);
     });
+    server = await fx.server(serverDir, port);
+    // The window is told (the move went through; the status arrived through sync) — the news
+    // may come a moment after the state shows it, once the recorded moves are fetched.
     await waitFor(async () => {
       const s = await state(desk, id);
-      return s.pending === null && s.status === 'submitted';
-    }, 'the submission sent and its status back through sync');
-    // The window is told (the move went through; the status arrived through sync).
-    expect(told).toContain(id);
+      return s.pending === null && s.status === 'submitted' && told.includes(id);
+    }, 'the submission sent, its status back through sync, and the window told');
     const done = await state(desk, id);
     expect(done.history.map((t) => [t.from, t.to, t.by])).toEqual([['draft', 'submitted', 'lan']]);
     expect(done.moves).toEqual([]); // a reporter waits for an editor now
