@@ -27,7 +27,7 @@ import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbo
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
 import { WorkflowAssignees, WorkflowAssignInput, WorkflowPeople } from './assignment';
-import { WorkflowMoveInput, WorkflowQueue, WorkflowState } from './workflow-desk';
+import { WorkflowChanges, WorkflowMoveInput, WorkflowQueue, WorkflowState } from './workflow-desk';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -206,6 +206,8 @@ export const operations = {
   'workflow:people': op(none, WorkflowPeople),
   /** Replaces the article's assignees on the server (editors and admins); refused offline (`workflowAssignOffline`). */
   'workflow:assign': op(WorkflowAssignInput, WorkflowAssignees),
+  /** What changed since the article's last submission or return, each added run with its writers; offline, the last answer. */
+  'workflow:changes': op(byId, WorkflowChanges),
 } as const;
 
 export const events = {

@@ -5,6 +5,7 @@
  * Pure: no Node, no DOM.
  */
 import { z } from 'zod';
+import { DiffField } from './history';
 import { ArticleId, Status } from './models';
 import { NOTE_MAX, Transition } from './workflow';
 
@@ -70,3 +71,40 @@ export type QueueRow = z.infer<typeof QueueRow>;
 /** The queue as last fetched from the server (`fetchedAt` null: never, on this desk). */
 export const WorkflowQueue = z.object({ rows: z.array(QueueRow), fetchedAt: z.string().nullable() });
 export type WorkflowQueue = z.infer<typeof WorkflowQueue>;
+
+/** One field's words since the kept state: kept, added (with the accounts that wrote them), removed. */
+export const AttributedField = z.object({
+  field: DiffField,
+  segments: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string(), by: z.array(z.string()).optional() })),
+});
+
+/**
+ * What changed in an article since its last submission or return (`workflow:changes`), as the
+ * server last said (GET /api/articles/<id>/transitions/<tid>/changes). `changes` is null with a
+ * reason when there is nothing to compare with (never submitted) or the server never answered;
+ * offline, the last answer for that same move is given with `reason: 'offline'`.
+ */
+export const WorkflowChanges = z.object({
+  changes: z
+    .object({
+      /** The move the changes are counted from. */
+      since: Transition,
+      fields: z.array(AttributedField),
+      fetchedAt: z.string(),
+    })
+    .nullable(),
+  reason: z.enum(['offline', 'noSubmission']).nullable(),
+});
+export type WorkflowChanges = z.infer<typeof WorkflowChanges>;
+
+/**
+ * The recorded move "changes since" counts from: the latest submission or return (the states the
+ * server keeps) — except a submission that answers a return, counted from that return, so the
+ * editor sees what the writer changed since the story came back.
+ */
+export function changesBase(history: readonly Transition[]): Transition | null {
+  const kept = history.filter((t) => t.to === 'submitted' || t.to === 'returned');
+  const last = kept.at(-1);
+  const before = kept.at(-2);
+  return last?.to === 'submitted' && before?.to === 'returned' ? before : (last ?? null);
+}

@@ -13,5 +13,10 @@ export function workflowHandlers(s: DeskServices): DomainHandlers<'workflow'> {
     'workflow:queue': async () => workflow.queue(),
     'workflow:people': async () => workflow.people(),
     'workflow:assign': async ({ id, users }) => workflow.assign(id, users),
+    'workflow:changes': async ({ id }) => {
+      // Counted from the latest submission or return the server recorded.
+      if (s.sync.isOnline()) await workflow.refreshHistory(id);
+      return workflow.changes(id);
+    },
   };
 }

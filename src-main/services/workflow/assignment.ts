@@ -74,3 +74,16 @@ export async function assign(deps: AssignmentDeps, id: string, users: readonly s
     throw err;
   }
 }
+
+/** The article's assignees as the server has them now (anyone who may read the article). */
+export async function assignees(deps: AssignmentDeps, id: string): Promise<WorkflowAssignees> {
+  const account = deps.sync.credentials();
+  if (!account) throw new DeskError('workflowAssignOffline');
+  try {
+    const answer = await call(account.server, account.token, 'GET', `/api/articles/${encodeURIComponent(id)}/assignees`);
+    return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees });
+  } catch (err) {
+    if (err instanceof DeskError && err.code === 'syncUnreachable') throw new DeskError('workflowAssignOffline', {}, { cause: err });
+    throw err;
+  }
+}

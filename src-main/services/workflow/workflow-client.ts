@@ -4,7 +4,7 @@
  * a throw; a server that does not answer throws `syncUnreachable` (the job is tried again).
  */
 import { DeskError } from '../../../src-shared/errors';
-import type { ServerError } from '../../../src-shared/server-api';
+import type { ChangesSinceResponse, ServerError } from '../../../src-shared/server-api';
 import type { Status } from '../../../src-shared/models';
 import type { Transition, TransitionRequest } from '../../../src-shared/workflow';
 import { WORKFLOW_REFUSALS, type PendingMove, type WorkflowRefusal } from '../../../src-shared/workflow-desk';
@@ -93,5 +93,12 @@ export async function transitions(account: Account, id: string): Promise<Transit
 export async function queue(account: Account): Promise<QueueResponse> {
   const body = await getJson<QueueResponse>(account, '/api/queue');
   if (!Array.isArray(body.articles)) throw new DeskError('syncNotServer', { server: account.server });
+  return body;
+}
+
+/** What changed since the article's move `transition` (a submission or a return). */
+export async function changesSince(account: Account, id: string, transition: number): Promise<ChangesSinceResponse> {
+  const body = await getJson<ChangesSinceResponse>(account, `/api/articles/${encodeURIComponent(id)}/transitions/${transition}/changes`);
+  if (!Array.isArray(body.fields)) throw new DeskError('syncNotServer', { server: account.server });
   return body;
 }

@@ -17,7 +17,7 @@ import { DeskError, type ErrorCode } from '../../../src-shared/errors';
 import { Status } from '../../../src-shared/models';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
-import { QueueRow, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
+import { AttributedField, changesBase, QueueRow, type WorkflowChanges, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
 import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
 import type { CoalescingWriter } from '../durable-file';
@@ -186,6 +186,31 @@ export class Workflow {
       }
     }
     return { rows: this.data.queue.rows.map((r) => ({ ...r })), fetchedAt: this.data.queue.fetchedAt };
+  }
+
+  /**
+   * What changed since the article's last submission or return (changesBase): asked of the
+   * server while it answers and kept; offline, the kept answer when it counts from that same move.
+   */
+  async changes(id: string): Promise<WorkflowChanges> {
+    this.deps.articles.summary(id); // notFound for an article this desk does not hold
+    const since = changesBase(this.data.history[id] ?? []);
+    if (!since) return { changes: null, reason: 'noSubmission' };
+    const account = this.deps.sync.credentials();
+    if (account && this.deps.sync.isOnline()) {
+      try {
+        const answer = await api.changesSince(account, id, since.id);
+        const fields = answer.fields.map((f) => AttributedField.parse(f));
+        this.data.changes[id] = { since, fields, fetchedAt: new Date().toISOString() };
+        await this.deps.writer.request();
+        return { changes: this.data.changes[id]!, reason: null };
+      } catch (err) {
+        // Not reachable: the kept answer below; any other refusal is the caller's to hear.
+        if (!(err instanceof DeskError) || err.code !== 'syncUnreachable') throw err;
+      }
+    }
+    const kept = this.data.changes[id];
+    return { changes: kept && kept.since.id === since.id ? kept : null, reason: 'offline' };
   }
 
   /** The article's recorded moves from the server (kept for offline reading); the kept ones when it does not answer. */

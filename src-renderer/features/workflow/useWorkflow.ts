@@ -16,6 +16,8 @@ export interface Workflow {
   readonly move: (to: Status, note?: string) => Promise<boolean>;
   /** Drops the pending or refused move. */
   readonly cancel: () => Promise<void>;
+  /** The article's id. */
+  readonly id: string;
 }
 
 export function useWorkflow(id: string): Workflow {
@@ -62,5 +64,5 @@ export function useWorkflow(id: string): Workflow {
     if (next) accept(next);
   }, [act, accept, id]);
 
-  return { state, move, cancel };
+  return { id, state, move, cancel };
 }

@@ -1,0 +1,100 @@
+/**
+ * The article's assignees in its Workflow tab: who is assigned, for everyone, as the newsroom
+ * server has them; and for editors and admins, the reporters with a checkbox each (a fieldset:
+ * Tab and Space choose them) and a button that saves the list on the server at once. An
+ * assignment is not queued offline: the server decides who may write an article when it happens.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../src-shared/assignment';
+import { useAction } from '../../app/errors';
+import { desk } from '../../platform/api';
+import { useSyncStatus } from '../sync/useSyncStatus';
+
+export function AssignControl({ id, online }: { readonly id: string; readonly online: boolean }) {
+  const { t } = useTranslation('workflow');
+  const act = useAction();
+  const sync = useSyncStatus();
+  const ids = { heading: useId(), saved: useId() };
+  const editor = sync?.role === 'editor' || sync?.role === 'admin';
+  /** Null: not known (the server did not answer). */
+  const [current, setCurrent] = useState<readonly string[] | null>(null);
+  const [people, setPeople] = useState<readonly Person[]>([]);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [saved, setSaved] = useState(false);
+
+  const accept = useCallback((names: readonly string[]) => {
+    setCurrent(names);
+    setChosen(new Set(names));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    desk.workflow.assignees({ id }).then(
+      (a) => live && accept(a.assignees),
+      () => live && setCurrent(null),
+    );
+    if (editor)
+      desk.workflow.people({}).then(
+        (p) => live && setPeople(p.people),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [id, online, editor, accept]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const answer = await act(() => desk.workflow.assign({ id, users: [...chosen] }));
+    if (answer) {
+      accept(answer.assignees);
+      setSaved(true);
+    }
+  };
+
+  // Reporters to choose from, and whoever is assigned already even if not a reporter.
+  const names = [...new Set([...people.filter((p) => p.role === 'reporter').map((p) => p.name), ...(current ?? [])])];
+  return (
+    <div className="workflow__assign">
+      <h3 className="workflow__subtitle" id={ids.heading}>
+        {t('assignment.title')}
+      </h3>
+      <p className="workflow__meta" data-testid="assignees">
+        {current === null ? t('assignment.unknown') : current.length === 0 ? t('assignment.nobody') : t('assignment.current', { names: current.join(', ') })}
+      </p>
+      {editor && names.length > 0 && (
+        <form onSubmit={(e) => void save(e)}>
+          <fieldset className="workflow__assign-list" aria-labelledby={ids.heading}>
+            {names.map((name) => (
+              <label key={name} className="workflow__assign-person">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(name)}
+                  onChange={(e) => {
+                    setSaved(false);
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(name);
+                    else next.delete(name);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="workflow__moves">
+            <button type="submit" className="button button--small" disabled={!online}>
+              {t('assignment.save')}
+            </button>
+          </div>
+          {!online && <p className="field__hint">{t('assignment.needsServer')}</p>}
+          <p className="workflow__meta" role="status" id={ids.saved}>
+            {saved ? t('assignment.saved') : ''}
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * What changed in the article since its last submission or return (`workflow:changes`), in the
+ * Workflow tab: per field, the words added (underlined, with who wrote them) and the words
+ * removed (struck through), as the version history's comparison shows them. Asked again when a
+ * move is recorded or the article's workflow changes; offline, the last answer main kept.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Transition } from '../../../src-shared/workflow';
+import { changesBase, type WorkflowChanges } from '../../../src-shared/workflow-desk';
+import { desk } from '../../platform/api';
+import { formatDateTime } from '../../shared/format';
+import '../history/history.css';
+
+type Segment = NonNullable<WorkflowChanges['changes']>['fields'][number]['segments'][number];
+
+function Words({ segment }: { readonly segment: Segment }) {
+  const { t } = useTranslation('workflow');
+  const { t: th } = useTranslation('history');
+  if (segment.op === 'same') return <>{segment.text}</>;
+  if (segment.op === 'removed')
+    return (
+      <del className="diff__removed">
+        <span className="sr-only">{th('removedLabel')} </span>
+        {segment.text}
+      </del>
+    );
+  const by = segment.by?.join(', ') ?? '';
+  return (
+    <>
+      <ins className="diff__added">
+        <span className="sr-only">{by ? t('changesAddedBy', { by }) : th('addedLabel')} </span>
+        {segment.text}
+      </ins>
+      {by && (
+        <span className="workflow__changes-by" aria-hidden="true">
+          {' '}
+          [{by}]
+        </span>
+      )}
+    </>
+  );
+}
+
+export function ChangesSince({ history }: { readonly history: readonly Transition[] }) {
+  const { t } = useTranslation('workflow');
+  const { t: th } = useTranslation('history');
+  const heading = useId();
+  const since = changesBase(history);
+  const [answer, setAnswer] = useState<WorkflowChanges | null>(null);
+
+  useEffect(() => {
+    if (!since) return;
+    let live = true;
+    const ask = () =>
+      desk.workflow.changes({ id: since.article }).then(
+        (next) => live && setAnswer(next),
+        // Main cannot say now: what is shown stays until the next change.
+        () => undefined,
+      );
+    const off = desk.on['workflow:changed']((e) => e.id === since.article && void ask());
+    void ask();
+    return () => {
+      live = false;
+      off();
+    };
+    // Asked again when the move counted from changes (and on every workflow:changed).
+  }, [since?.article, since?.id]);
+
+  if (!since) return null;
+  const changes = answer?.changes ?? null;
+  return (
+    <section className="workflow__changes" aria-labelledby={heading}>
+      <h3 className="workflow__subtitle" id={heading}>
+        {since.to === 'returned' ? t('changesSinceReturned') : t('changesSinceSubmitted')}
+      </h3>
+      {!answer ? (
+        <p className="muted">{t('loading')}</p>
+      ) : !changes ? (
+        <p className="field__hint">{t('changesOffline')}</p>
+      ) : (
+        <div className="diff">
+          <p className="field__hint">
+            {t('changesSinceAt', { at: formatDateTime(changes.since.at), by: changes.since.by })}
+            {answer.reason === 'offline' && ` ${t('changesKept', { at: formatDateTime(changes.fetchedAt) })}`}
+          </p>
+          {changes.fields.map(({ field, segments }) => {
+            const changed = segments.some((s) => s.op !== 'same');
+            return (
+              <section key={field} className="diff__field" data-field={field} aria-label={th('fieldDiff', { field: th(`field.${field}`) })}>
+                <h4 className="diff__label">
+                  {th(`field.${field}`)}
+                  {!changed && <span className="muted"> — {th('unchanged')}</span>}
+                </h4>
+                {changed && (
+                  <p className="diff__text">
+                    {segments.map((s, i) => (
+                      <Words key={i} segment={s} />
+                    ))}
+                  </p>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}
