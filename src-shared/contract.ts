@@ -206,6 +206,8 @@ export const operations = {
   'workflow:people': op(none, WorkflowPeople),
   /** Replaces the article's assignees on the server (editors and admins); refused offline (`workflowAssignOffline`). */
   'workflow:assign': op(WorkflowAssignInput, WorkflowAssignees),
+  /** The article's assignees as the server has them now (`workflowAssignOffline` when it does not answer). */
+  'workflow:assignees': op(byId, WorkflowAssignees),
   /** What changed since the article's last submission or return, each added run with its writers; offline, the last answer. */
   'workflow:changes': op(byId, WorkflowChanges),
 } as const;

@@ -13,6 +13,7 @@ export function workflowHandlers(s: DeskServices): DomainHandlers<'workflow'> {
     'workflow:queue': async () => workflow.queue(),
     'workflow:people': async () => workflow.people(),
     'workflow:assign': async ({ id, users }) => workflow.assign(id, users),
+    'workflow:assignees': async ({ id }) => workflow.assignees(id),
     'workflow:changes': async ({ id }) => {
       // Counted from the latest submission or return the server recorded.
       if (s.sync.isOnline()) await workflow.refreshHistory(id);

@@ -24,7 +24,7 @@ import type { CoalescingWriter } from '../durable-file';
 import type { Hub } from '../hub';
 import type { SyncService } from '../sync/service';
 import * as api from './workflow-client';
-import { assign, people } from './assignment';
+import { assign, assignees, people } from './assignment';
 import type { WorkflowAssignees, WorkflowPeople } from '../../../src-shared/assignment';
 import type { WorkflowJob } from './records';
 
@@ -170,6 +170,11 @@ export class Workflow {
   /** Replaces the article's assignees on the server; refused offline. */
   async assign(id: string, users: readonly string[]): Promise<WorkflowAssignees> {
     return assign(this.deps, id, users, !this.started);
+  }
+
+  /** The article's assignees as the server has them now. */
+  async assignees(id: string): Promise<WorkflowAssignees> {
+    return assignees(this.deps, id);
   }
 
   /** The editors' queue: fetched from the server when it answers, else the last answer. */

@@ -15,6 +15,7 @@ import { NOTE_MAX, NOTE_REQUIRED, type Transition } from '../../../src-shared/wo
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
 import { useSyncStatus } from '../sync/useSyncStatus';
+import { ChangesSince } from './ChangesSince';
 import { AssignControl } from './AssignControl';
 import { moveLabel } from './move-label';
 import { refusalText } from './refusal-text';
@@ -183,6 +184,7 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
         </form>
       )}
 
+      <ChangesSince history={state.history} />
       <AssignControl id={workflow.id} online={state.online} />
       <h3 className="workflow__subtitle">{t('history')}</h3>
       <TransitionList history={state.history} online={state.online} statusName={statusName} />
