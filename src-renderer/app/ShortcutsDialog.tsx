@@ -37,12 +37,20 @@ export function ShortcutsDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
 
+  // Shown at once, not only through the state: a key pressed just after Escape closed the
+  // dialog comes before React has heard of the close, and setting `open` again changes nothing.
+  const show = (): void => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+    setOpen(true);
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const help = e.key === 'F1' || (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingIn(e.target));
       if (!help) return;
       e.preventDefault();
-      setOpen(true);
+      show();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -57,7 +65,7 @@ export function ShortcutsDialog() {
 
   return (
     <>
-      <button type="button" className="app-header__icon-button" aria-label={t('shortcuts.open')} title={t('shortcuts.openHint')} onClick={() => setOpen(true)}>
+      <button type="button" className="app-header__icon-button" aria-label={t('shortcuts.open')} title={t('shortcuts.openHint')} onClick={show}>
         <KeyboardIcon />
       </button>
       <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
