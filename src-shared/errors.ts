@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'workflowNotAllowed',
   /** Workflow: an assignment is made on the server at once; it cannot be made while the server does not answer. */
   'workflowAssignOffline',
+  /** Workflow: the server refused an assignment (only editors and admins assign). */
+  'workflowAssignForbidden',
   /** Workflow: this account's role (or not being the article's writer) does not allow the move. */
   'workflowForbidden',
   /** Workflow: a return needs a note. */

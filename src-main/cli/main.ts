@@ -6,6 +6,7 @@
  *                                | export <id> --out <file.zip> [--json] | import-package <file.zip> [--json]
  *                                | login --server <url> --user <name> (password on stdin) | sync [--json]
  *                                | status <id> [--json] | submit <id> | take <id> | return <id> --note <text> | approve <id> | queue [--json]
+ *                                | assign <id> [<user>…] [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -27,10 +28,10 @@ import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { login, readPasswordLine, sync } from './commands/sync';
-import { move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
+import { assignUsers, move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
 import { EXIT, printable, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue', 'assign'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands that change the desk: refused on a desk opened read-only (`export` writes only where --out says). */
 const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync', 'submit', 'take', 'return', 'approve']);
@@ -90,7 +91,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
+  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || command === 'assign' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
@@ -140,6 +141,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       code = await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
     } else if (command === 'export') code = await exportArticle(desk, arg, values.out!, values.json, cli);
     else if (isMove(command)) code = await move(desk, command, arg, values.note, values.json, cli);
+    else if (command === 'assign') code = await assignUsers(desk, arg, rest.slice(1), values.json, cli);
     else if (command === 'login') code = await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
     else code = await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
@@ -194,6 +196,8 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
     case 'return':
     case 'approve':
       return EXIT.usage; // handled before: a move may carry --note
+    case 'assign':
+      return EXIT.usage; // handled before: it takes the users after the id
   }
 }
 

@@ -41,6 +41,7 @@ describe('workflow on the command line', () => {
     const server = await fx.server();
     await addUser(server, 'lan', 'reporter');
     await addUser(server, 'hoa', 'editor');
+    await addUser(server, 'nam', 'reporter');
     const reporter = await folder(server, 'lan', true);
     const [ready, bare] = reporter.ids as [string, string];
     const editor = await folder(server, 'hoa');
@@ -77,8 +78,21 @@ describe('workflow on the command line', () => {
     expect(status.out).toContain(note);
     expect(status.out).toMatch(/Đã gửi → Đang biên tập/);
 
-    // Without the server, the queue is the last one fetched, with when it was.
+    // Assignment: an editor's is made on the server at once; a reporter's is refused, said as such.
+    const assigned = await cli(editor.dir, ['assign', ready, 'nam']);
+    expect(assigned, assigned.err).toMatchObject({ code: 0 });
+    expect(assigned.out).toContain('đã phân công cho nam');
+    const byReporter = await cli(reporter.dir, ['assign', ready, 'lan'], 'en_US.UTF-8');
+    expect(byReporter.code).toBe(1);
+    expect(byReporter.err).toContain('Only editors and admins assign stories');
+    const listed = JSON.parse((await cli(editor.dir, ['queue', '--json'])).out) as WorkflowQueue;
+    expect(listed.rows.find((r) => r.id === ready)?.assignees).toEqual(['nam']);
+
+    // Without the server, the queue is the last one fetched, with when it was; an assignment is refused, not kept.
     await fx.stop(server);
+    const unassigned = await cli(editor.dir, ['assign', ready]);
+    expect(unassigned.code).toBe(1);
+    expect(unassigned.err).toContain('Phân công cần máy chủ toà soạn');
     const kept = await cli(editor.dir, ['queue', '--json']);
     expect(kept.code, kept.err).toBe(0);
     const offline = JSON.parse(kept.out) as WorkflowQueue;

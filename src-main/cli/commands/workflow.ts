@@ -1,6 +1,6 @@
 /**
  * The workflow from the command line: `status <id>`, `submit <id>`, `take <id>`,
- * `return <id> --note <text>`, `approve <id>` and `queue [--json]`. A move goes through the
+ * `return <id> --note <text>`, `approve <id>`, `queue [--json]` and `assign <id> <user>…`. A move goes through the
  * same checks and the same durable queue as the desk's Workflow tab, and is sent at once; when
  * the server does not answer it stays queued and the desk sends it when it next reaches the
  * server (or the next `sync`).
@@ -88,5 +88,17 @@ export async function queue(desk: Desk, json: boolean, io: CliIo): Promise<numbe
     const who = [r.owner ?? '', ...r.assignees.filter((a) => a !== r.owner)].filter(Boolean).join(', ');
     io.out(`${r.id}  ${io.t(`common:status.${r.status}`)}  ${r.arrivedAt ? formatDateTime(r.arrivedAt) : '—'}  ${r.words}  ${who}  ${r.headline || io.t('cli:untitled')}`);
   }
+  return EXIT.ok;
+}
+
+/**
+ * Makes `users` the article's assignees (none: no one). Like the Workflow tab's assignment it
+ * happens on the server at once or not at all: offline it is refused, never queued.
+ */
+export async function assignUsers(desk: Desk, id: string, users: readonly string[], json: boolean, io: CliIo): Promise<number> {
+  desk.articles.summary(id); // notFound before anything is asked of the server
+  const { assignees } = await desk.workflow.assign(id, users);
+  if (json) io.out(JSON.stringify({ id, assignees }, null, 2));
+  else io.out(assignees.length ? io.t('cli:assigned', { id, names: assignees.join(', ') }) : io.t('cli:assignedNone', { id }));
   return EXIT.ok;
 }

@@ -71,6 +71,8 @@ export async function assign(deps: AssignmentDeps, id: string, users: readonly s
     return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees });
   } catch (err) {
     if (err instanceof DeskError && err.code === 'syncUnreachable') throw new DeskError('workflowAssignOffline', {}, { cause: err });
+    // The server's 403 here is about assigning (editors and admins), not about having the article.
+    if (err instanceof DeskError && err.code === 'syncForbidden') throw new DeskError('workflowAssignForbidden', {}, { cause: err });
     throw err;
   }
 }
