@@ -8,13 +8,14 @@
  * moving an article from the status they both saw, exactly one succeeds and the other is told
  * the status changed. The write is the server's own change to the live document (sync.ts
  * `openAsServer`): stored like any update — in the same transaction as the move's record (who,
- * when, from, to, the note; for a submission or a return, the article's state then, so a desk
- * can show what changed since) — then applied, and so sent to every desk through sync.
+ * when, from, to, the note; for a submission, a return, an approval or a publication, the
+ * article's state then, so a desk can show what changed since) — then applied, and so sent to
+ * every desk through sync.
  */
 import * as Y from 'yjs';
 import { summarize, workflow as workflowMap } from '../src-shared/article-doc';
 import { checklist, type ChecklistItemId } from '../src-shared/checklist';
-import { STATUSES, type Status } from '../src-shared/models';
+import { STATUSES, type Language, type Status } from '../src-shared/models';
 import type { QueueRow, TransitionResponse } from '../src-shared/server-api';
 import { APPROVED, refusalOf, WAITING_FOR_EDITOR, type Transition, type TransitionRequest } from '../src-shared/workflow';
 import { applyStored, MovedMeanwhile, type Storage, type StoredTransition, type UserRow } from './storage';
@@ -27,14 +28,18 @@ export type MoveOutcome =
   | { readonly ok: false; readonly code: 'statusChanged' | 'moveNotAllowed'; readonly status: Status }
   | { readonly ok: false; readonly code: 'incomplete'; readonly missing: ChecklistItemId[] };
 
-/** Moves whose state is kept with them (the base of "changes since submitted / returned"). */
-const SNAPSHOT_AT: ReadonlySet<Status> = new Set<Status>(['submitted', 'returned']);
+/**
+ * Moves whose state is kept with them: the base of "changes since submitted / returned", and of
+ * "changed since approved" (a late edit stored after approval or publication, shown as a diff).
+ */
+const SNAPSHOT_AT: ReadonlySet<Status> = new Set<Status>(['submitted', 'returned', 'approved', 'published']);
 
 interface Summary {
   readonly version: number;
   readonly headline: string;
   readonly section: string;
   readonly words: number;
+  readonly language: Language;
 }
 
 export class Workflow {
@@ -127,6 +132,7 @@ export class Workflow {
         words: s.words,
         updatedAt: e.updatedAt,
         changedSinceApproved: e.changedSinceApproved,
+        language: s.language,
       });
     }
     return rows;
@@ -141,7 +147,7 @@ export class Workflow {
       const parts = await this.storage.documentParts(id);
       doc.transact(() => parts.forEach((part, i) => applyStored(doc, part, `${id} part ${i}`)));
       const s = summarize(doc, updatedAt);
-      const summary: Summary = { version, headline: s.headline, section: s.section, words: s.words };
+      const summary: Summary = { version, headline: s.headline, section: s.section, words: s.words, language: s.language };
       this.summaries.set(id, summary);
       return summary;
     } finally {

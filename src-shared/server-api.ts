@@ -14,7 +14,7 @@
  */
 import type { ChangesSince } from './changes-since';
 import type { ChecklistItemId } from './checklist';
-import type { Status } from './models';
+import type { Language, Status } from './models';
 import type { Transition } from './workflow';
 
 export const ROLES = ['reporter', 'editor', 'admin'] as const;
@@ -234,8 +234,9 @@ export interface TransitionsResponse {
 
 /**
  * GET /api/articles/<id>/transitions/<transition id>/state (whoever may read it) → the article's
- * Yjs state as it was at that move (`state`, base64 of an update), kept for submissions and
- * returns: a desk diffs the article against it to show what changed since. 404 for other moves.
+ * Yjs state as it was at that move (`state`, base64 of an update), kept for submissions,
+ * returns, approvals and publications: a desk diffs the article against it to show what changed
+ * since. 404 for other moves (and for approvals recorded before their state was kept).
  */
 export interface TransitionStateResponse {
   readonly id: string;
@@ -279,6 +280,8 @@ export interface QueueRow {
   readonly updatedAt: string;
   /** A change was stored after it was approved or published. */
   readonly changedSinceApproved: boolean;
+  /** The article's language (its on-air time is counted at that language's rate). */
+  readonly language: Language;
 }
 
 /** GET /api/queue (editor, admin) → the articles waiting for an editor (WAITING_FOR_EDITOR), latest arrival first. */

@@ -263,6 +263,7 @@ for (const backend of BACKENDS) {
           words: expect.any(Number),
           updatedAt: expect.any(String),
           changedSinceApproved: false,
+          language: 'vi',
         },
       ]);
       expect((await queue())[0]!.words).toBeGreaterThan(10);
@@ -319,12 +320,18 @@ for (const backend of BACKENDS) {
       const approved = await move(s, tokens.editor, id, { to: 'approved', expected: 'editing' });
       expect(approved.status).toBe(200);
       expect(Object.keys(approved.json.transition as object).sort()).toEqual(['article', 'at', 'by', 'from', 'id', 'note', 'to']);
-      expect((await api(s.url, 'GET', `/api/articles/${id}/transitions/${(approved.json.transition as Transition).id}/state`, { token: tokens.editor })).status).toBe(404);
+      // The state at approval is kept too: a late edit is shown against it.
+      const approval = (approved.json.transition as Transition).id;
+      expect((await api(s.url, 'GET', `/api/articles/${id}/transitions/${approval}/state`, { token: tokens.editor })).status).toBe(200);
       expect(await queue()).toEqual([]);
       await until(() => workflow(p.document).get('status') === 'approved', 'the owner’s desk to see approved');
       meta(p.document).set('byline', 'Minh Thư, Lan Anh');
+      setText(headline(p.document), 'Lũ quét ở Hà Giang: hai xã vẫn bị cô lập');
       await acknowledged(p);
       expect(await queue()).toMatchObject([{ id, status: 'approved', changedSinceApproved: true }]);
+      const late = await api(s.url, 'GET', `/api/articles/${id}/transitions/${approval}/changes`, { token: tokens.editor });
+      const lateHeadline = (late.json.fields as Array<{ field: string; segments: Array<{ op: string; text: string; by?: string[] }> }>).find((f) => f.field === 'headline')!;
+      expect(lateHeadline.segments.filter((x) => x.op !== 'same')).toEqual([{ op: 'added', text: expect.stringMatching(/^ ?vẫn ?$/), by: ['Minh Thư'] }]);
       const marked = async (): Promise<unknown> => (await api(s.url, 'GET', `/api/articles/${id}/transitions`, { token: tokens.owner })).json.changedSinceApproved;
       expect(await marked()).toBe(true);
       const watcher = desk(s, tokens.editor, id);
