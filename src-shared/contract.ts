@@ -27,7 +27,7 @@ import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbo
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
 import { WorkflowAssignees, WorkflowAssignInput, WorkflowPeople } from './assignment';
-import { WorkflowChanges, WorkflowMoveInput, WorkflowQueue, WorkflowState } from './workflow-desk';
+import { WorkflowChanges, WorkflowMoveInput, WorkflowPendingMoves, WorkflowQueue, WorkflowState } from './workflow-desk';
 
 const none = z.object({}).strict();
 const byId = z.object({ id: ArticleId }).strict();
@@ -210,6 +210,8 @@ export const operations = {
   'workflow:assignees': op(byId, WorkflowAssignees),
   /** What changed since the article's last submission or return, each added run with its writers; offline, the last answer. */
   'workflow:changes': op(byId, WorkflowChanges),
+  /** The articles whose move waits to be sent or was refused (the library shows "chờ gửi" on their rows). */
+  'workflow:pending': op(none, WorkflowPendingMoves),
 } as const;
 
 export const events = {

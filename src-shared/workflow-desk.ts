@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { DiffField } from './history';
 import { ArticleId, Language, Status } from './models';
-import { NOTE_MAX, Transition } from './workflow';
+import { APPROVED, NOTE_MAX, Transition } from './workflow';
 
 /** Why the server refused a move (its error code): the interface and the command line translate `workflow.refused.<code>`. */
 export const WORKFLOW_REFUSALS = ['forbidden', 'statusChanged', 'moveNotAllowed', 'incomplete', 'noteRequired', 'notFound', 'invalidPayload'] as const;
@@ -41,6 +41,11 @@ export const WorkflowState = z.object({
   history: z.array(Transition),
   /** The server answered (sync is online). */
   online: z.boolean(),
+  /**
+   * A change was stored after the article's approval or publication (the server's word with the
+   * recorded moves, as last fetched): shown as "changed since approved", with the diff.
+   */
+  changedSinceApproved: z.boolean().default(false),
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
@@ -99,12 +104,22 @@ export const WorkflowChanges = z.object({
 });
 export type WorkflowChanges = z.infer<typeof WorkflowChanges>;
 
+/** The articles whose move waits to be sent (or was refused), for the library's rows (`workflow:pending`). */
+export const WorkflowPendingMoves = z.object({
+  moves: z.array(z.object({ id: ArticleId, to: Status, refused: z.boolean() })),
+});
+export type WorkflowPendingMoves = z.infer<typeof WorkflowPendingMoves>;
+
 /**
  * The recorded move "changes since" counts from: the latest submission or return (the states the
  * server keeps) — except a submission that answers a return, counted from that return, so the
- * editor sees what the writer changed since the story came back.
+ * editor sees what the writer changed since the story came back. An article changed since its
+ * approval or publication (`changedSinceApproved`) counts from that move instead: what was
+ * changed after the editor's yes.
  */
-export function changesBase(history: readonly Transition[]): Transition | null {
+export function changesBase(history: readonly Transition[], changedSinceApproved = false): Transition | null {
+  const latest = history.at(-1);
+  if (changedSinceApproved && latest && APPROVED.has(latest.to)) return latest;
   const kept = history.filter((t) => t.to === 'submitted' || t.to === 'returned');
   const last = kept.at(-1);
   const before = kept.at(-2);

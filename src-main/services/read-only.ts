@@ -62,4 +62,5 @@ export const READ_OPERATIONS: ReadonlySet<OpName> = new Set<OpName>([
   // The workflow read as kept (a move is refused: it would have to be written down first).
   'workflow:state',
   'workflow:queue',
+  'workflow:pending',
 ]);

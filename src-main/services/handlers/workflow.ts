@@ -19,5 +19,6 @@ export function workflowHandlers(s: DeskServices): DomainHandlers<'workflow'> {
       if (s.sync.isOnline()) await workflow.refreshHistory(id);
       return workflow.changes(id);
     },
+    'workflow:pending': async () => workflow.pendingMoves(),
   };
 }

@@ -3,7 +3,7 @@
  * accepted by the server (one per article, written before `workflow:move` answers, so a crash
  * loses none), each article's recorded moves as last fetched, and the editors' queue as last
  * fetched (for reading offline), as are the changes since each article's last submission or
- * return.
+ * return and whether it changed since its approval.
  */
 import { z } from 'zod';
 import { Status } from '../../../src-shared/models';
@@ -30,7 +30,9 @@ export const WorkflowData = z.object({
   people: WorkflowPeople.default({ people: [], fetchedAt: null }),
   /** Per article: the changes since its last submission or return as last fetched (absent in older files). */
   changes: z.record(z.string(), WorkflowChanges.shape.changes.unwrap()).default({}),
+  /** Per article: whether a change was stored after its approval, as the server last said with its moves (absent in older files). */
+  changedSinceApproved: z.record(z.string(), z.boolean()).default({}),
 });
 export type WorkflowData = z.infer<typeof WorkflowData>;
 
-export const emptyWorkflowData = (): WorkflowData => ({ jobs: {}, history: {}, queue: { rows: [], fetchedAt: null }, people: { people: [], fetchedAt: null }, changes: {} });
+export const emptyWorkflowData = (): WorkflowData => ({ jobs: {}, history: {}, queue: { rows: [], fetchedAt: null }, people: { people: [], fetchedAt: null }, changes: {}, changedSinceApproved: {} });

@@ -19,6 +19,8 @@ interface TransitionResponse {
 }
 interface TransitionsResponse {
   readonly transitions: readonly Transition[];
+  /** Absent from an older server. */
+  readonly changedSinceApproved?: boolean;
 }
 interface QueueResponse {
   readonly articles: readonly unknown[];

@@ -17,7 +17,7 @@ import { DeskError, type ErrorCode } from '../../../src-shared/errors';
 import { Status } from '../../../src-shared/models';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
-import { AttributedField, changesBase, QueueRow, type WorkflowChanges, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
+import { AttributedField, changesBase, QueueRow, type WorkflowChanges, type WorkflowPendingMoves, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
 import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
 import type { CoalescingWriter } from '../durable-file';
@@ -123,6 +123,7 @@ export class Workflow {
       lastNote,
       history: [...(this.data.history[id] ?? [])],
       online: this.deps.sync.isOnline(),
+      changedSinceApproved: this.data.changedSinceApproved[id] ?? false,
     };
   }
 
@@ -169,7 +170,10 @@ export class Workflow {
 
   /** Replaces the article's assignees on the server; refused offline. */
   async assign(id: string, users: readonly string[]): Promise<WorkflowAssignees> {
-    return assign(this.deps, id, users, !this.started);
+    const answer = await assign(this.deps, id, users, !this.started);
+    // This desk's other windows showing the article read its assignees again.
+    this.deps.hub.broadcast('workflow:changed', { id });
+    return answer;
   }
 
   /** The article's assignees as the server has them now. */
@@ -194,17 +198,29 @@ export class Workflow {
   }
 
   /**
-   * What changed since the article's last submission or return (changesBase): asked of the
-   * server while it answers and kept; offline, the kept answer when it counts from that same move.
+   * What changed since the article's last submission or return, or since its approval when it
+   * changed after it (changesBase): asked of the server while it answers and kept; offline, the
+   * kept answer when it counts from that same move.
    */
   async changes(id: string): Promise<WorkflowChanges> {
     this.deps.articles.summary(id); // notFound for an article this desk does not hold
-    const since = changesBase(this.data.history[id] ?? []);
+    const history = this.data.history[id] ?? [];
+    let since = changesBase(history, this.data.changedSinceApproved[id] ?? false);
     if (!since) return { changes: null, reason: 'noSubmission' };
     const account = this.deps.sync.credentials();
     if (account && this.deps.sync.isOnline()) {
       try {
-        const answer = await api.changesSince(account, id, since.id);
+        let answer;
+        try {
+          answer = await api.changesSince(account, id, since.id);
+        } catch (err) {
+          // An approval recorded before the server kept states at approvals has none: counted
+          // from the submission or return before it, as then.
+          const before = changesBase(history);
+          if (!(err instanceof DeskError) || err.code === 'syncUnreachable' || !before || before.id === since.id) throw err;
+          since = before;
+          answer = await api.changesSince(account, id, since.id);
+        }
         const fields = answer.fields.map((f) => AttributedField.parse(f));
         this.data.changes[id] = { since, fields, fetchedAt: new Date().toISOString() };
         await this.deps.writer.request();
@@ -215,7 +231,8 @@ export class Workflow {
       }
     }
     const kept = this.data.changes[id];
-    return { changes: kept && kept.since.id === since.id ? kept : null, reason: 'offline' };
+    const fallback = changesBase(history);
+    return { changes: kept && (kept.since.id === since.id || kept.since.id === fallback?.id) ? kept : null, reason: 'offline' };
   }
 
   /** The article's recorded moves from the server (kept for offline reading); the kept ones when it does not answer. */
@@ -225,6 +242,7 @@ export class Workflow {
     try {
       const answer = await api.transitions(account, id);
       this.data.history[id] = [...answer.transitions];
+      this.data.changedSinceApproved[id] = answer.changedSinceApproved === true;
       await this.deps.writer.request();
     } catch {
       // Not reachable or not readable there: what was kept stays.
@@ -235,6 +253,11 @@ export class Workflow {
   async send(): Promise<void> {
     for (const job of Object.values(this.data.jobs)) if (!job.refused) job.nextAttemptAt = null;
     await this.drain();
+  }
+
+  /** The articles with a move waiting to be sent or refused, for the library's rows. */
+  pendingMoves(): WorkflowPendingMoves {
+    return { moves: Object.entries(this.data.jobs).map(([id, job]) => ({ id, to: job.to, refused: job.refused !== null })) };
   }
 
   /** The articles with a move waiting or refused. */
