@@ -61,6 +61,15 @@ export interface LoginLimits {
   readonly accountMaxDelayMs?: number;
 }
 
+/**
+ * Where login attempts are counted: this process's memory (LoginLimiter) or, with instances
+ * sharing a Redis, Redis (scale/login-limits.ts). `begin` counts an attempt or says how many
+ * seconds to wait.
+ */
+export interface LoginGate {
+  begin(name: string, address: string): { readonly retryAfter: number; readonly attempt: LoginAttempt | null } | Promise<{ readonly retryAfter: number; readonly attempt: LoginAttempt | null }>;
+}
+
 /** One login attempt, counted from before its password is checked until it is settled. */
 export interface LoginAttempt {
   succeed(): void;
@@ -89,9 +98,10 @@ interface Delay {
  *   `accountMaxDelayMs`: a guesser spread over many addresses is slowed, while the real user
  *   is only ever delayed, never locked out.
  * A success clears its user name's counts (not its address's). The counts are in this
- * process's memory: forgotten on a restart, and each instance sharing a database keeps its own.
+ * process's memory: forgotten on a restart; instances sharing a Redis count in Redis instead
+ * (scale/login-limits.ts).
  */
-export class LoginLimiter {
+export class LoginLimiter implements LoginGate {
   private readonly windows = new Map<string, Window>();
   private readonly delays = new Map<string, Delay>();
   private readonly max: number;
