@@ -7,6 +7,7 @@
  * Y.XmlText with formatting marks), so the rich editor binds to it unchanged.
  */
 import * as Y from 'yjs';
+import { openCommentCount } from './comment-count';
 import type { ArticleSummary, Language, Status } from './models';
 import { STATUSES } from './models';
 import { candidates, readRegister, registerFields, registerValue, resolveRegister, writeRegister, type EditSession, type RegisterState } from './register';
@@ -419,6 +420,7 @@ function conflictCount(doc: Y.Doc): number {
 export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
   const v = readArticle(doc);
   const conflicts = conflictCount(doc);
+  const openComments = openCommentCount(doc);
   return {
     id: v.id,
     headline: v.headline,
@@ -434,5 +436,6 @@ export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
     words: countWords(v.headline) + countWords(v.sapo) + countWords(v.body),
     ...(v.tags.length ? { tags: [...v.tags] } : {}),
     ...(conflicts ? { conflicts } : {}),
+    ...(openComments ? { openComments } : {}),
   };
 }

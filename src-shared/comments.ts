@@ -17,11 +17,10 @@
  */
 import * as Y from 'yjs';
 import { body, headline, sapo } from './article-doc';
+import { COMMENTS_KEY, isCommentField as isField, resolutionOf, type CommentField } from './comment-count';
 import { nfc } from './text/vietnamese';
 
-export const COMMENTS_KEY = 'comments';
-export const COMMENT_FIELDS = ['headline', 'sapo', 'body'] as const;
-export type CommentField = (typeof COMMENT_FIELDS)[number];
+export { COMMENT_FIELDS, COMMENTS_KEY, openCommentCount, type CommentField } from './comment-count';
 
 export interface CommentReply {
   readonly id: string;
@@ -280,12 +279,6 @@ function decode(value: unknown): Y.RelativePosition | null {
   }
 }
 
-function resolutionOf(value: unknown): CommentResolution | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  return typeof v.by === 'string' && typeof v.at === 'string' ? { by: v.by, at: v.at } : null;
-}
-
 function repliesOf(value: unknown): CommentReply[] {
   if (!(value instanceof Y.Array)) return [];
   return (value.toArray() as unknown[]).flatMap((r) => {
@@ -317,8 +310,6 @@ export function resolveAnchor(doc: Y.Doc, field: CommentField, start: Y.Relative
   return { start: a, end: b, text: text.slice(a, b) };
 }
 
-const isField = (v: unknown): v is CommentField => (COMMENT_FIELDS as readonly unknown[]).includes(v);
-
 /** Every thread, in the order of their creation, with where its words are now. */
 export function listThreads(doc: Y.Doc): CommentThread[] {
   const map = commentsMap(doc);
@@ -348,14 +339,6 @@ export function listThreads(doc: Y.Doc): CommentThread[] {
     });
   }
   return out.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
-
-/** How many threads are open (not resolved); counts without resolving anchors. */
-export function openCommentCount(doc: Y.Doc): number {
-  if (!doc.share.has(COMMENTS_KEY)) return 0;
-  let n = 0;
-  for (const thread of commentsMap(doc).values()) if (thread instanceof Y.Map && isField(thread.get('field')) && !resolutionOf(thread.get('resolved'))) n++;
-  return n;
 }
 
 /** The encoded relative positions of a thread, for a view that resolves them itself (the body editor). */

@@ -33,6 +33,8 @@ export const ArticleSummary = z.object({
   tags: z.array(z.string()).optional(),
   /** Typed fields holding values from several desks to choose between (see register.ts); absent when none. */
   conflicts: z.number().int().positive().optional(),
+  /** Comment threads not resolved yet (comments.ts); absent when none. */
+  openComments: z.number().int().positive().optional(),
 });
 export type ArticleSummary = Readonly<z.infer<typeof ArticleSummary>>;
 

@@ -7,6 +7,8 @@
  *                                | login --server <url> --user <name> (password on stdin) | sync [--json]
  *                                | status <id> [--json] | submit <id> | take <id> | return <id> --note <text> | approve <id> | queue [--json]
  *                                | assign <id> [<user>…] [--json]
+ *                                | comments <id> [--json]
+ *                                | spell <id> [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -19,6 +21,7 @@ import { openDesk, type Desk } from '../services/desk';
 import { createTranslator, languageFromEnv } from '../services/i18n';
 import { defaultDataDir } from '../services/paths';
 import { DESK_VERSION } from '../services/version';
+import { comments } from './commands/comments';
 import { exportArticle } from './commands/export';
 import { importFile } from './commands/import';
 import { importPackageFile } from './commands/import-package';
@@ -27,11 +30,12 @@ import { photoAdd } from './commands/photo';
 import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
+import { spell } from './commands/spell';
 import { login, readPasswordLine, sync } from './commands/sync';
 import { assignUsers, move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
 import { EXIT, printable, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue', 'assign'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue', 'assign', 'comments', 'spell'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands that change the desk: refused on a desk opened read-only (`export` writes only where --out says). */
 const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync', 'submit', 'take', 'return', 'approve']);
@@ -91,7 +95,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || command === 'assign' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
+  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || command === 'assign' || command === 'comments' || command === 'spell' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
@@ -198,6 +202,10 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return EXIT.usage; // handled before: a move may carry --note
     case 'assign':
       return EXIT.usage; // handled before: it takes the users after the id
+    case 'comments':
+      return comments(desk, arg, json, io);
+    case 'spell':
+      return spell(desk, arg, json, io);
   }
 }
 
