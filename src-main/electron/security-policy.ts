@@ -26,6 +26,8 @@ export function webPreferences(preload: string, dev: boolean): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Chromium's checker downloads its dictionaries; the desk checks spelling itself, offline (src-shared/spell).
+    spellcheck: false,
     // Reachable only from the View menu of a development run.
     devTools: dev,
   };

@@ -31,6 +31,10 @@ describe('window options', () => {
     });
   });
 
+  it("turn Chromium's spellchecker off: it downloads dictionaries, the desk checks offline itself", () => {
+    expect(options.webPreferences?.spellcheck).toBe(false);
+  });
+
   it('offer developer tools only to a development run', () => {
     expect(webPreferences('/p', false).devTools).toBe(false);
     expect(webPreferences('/p', true).devTools).toBe(true);
