@@ -35,7 +35,7 @@
  * would change it, give it presence or broadcast on it is refused. Each update stored for an
  * article is told to its readers there (`Notices.article`).
  */
-import { Hocuspocus, type Document } from '@hocuspocus/server';
+import { Hocuspocus, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { splitClaim } from '../src-shared/article-claim';
 import { KEYS } from '../src-shared/article-doc';
@@ -131,10 +131,11 @@ const isClientConnection = (origin: unknown): boolean => typeof origin === 'obje
 
 /**
  * The origin @hocuspocus/extension-redis gives what it applies from another instance (README,
- * "Scale-out"; not installed here): that instance stored the update before applying it, so it
- * is not stored again.
+ * "Scale-out"; scale/cluster.ts): that instance checked and stored the update before applying
+ * it, so it is not stored again.
  */
-const isFromOtherInstance = (origin: unknown): boolean => typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'redis';
+const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+const isFromOtherInstance = (origin: unknown): boolean => origin === REDIS_ORIGIN;
 
 /** An empty Yjs update: no structs, no deletions. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
@@ -154,6 +155,8 @@ export interface SyncOptions {
   /** Fault injection for tests: a pause before a document unloads, to widen the window in which a client reconnects. */
   readonly unloadDelayMs?: number;
   readonly log: (line: string) => void;
+  /** More Hocuspocus extensions (the Redis extension, when instances share one: scale/cluster.ts). */
+  readonly extensions?: readonly Extension[];
 }
 
 /** An article opened by the server for its own changes (the workflow), held loaded until closed. */
@@ -212,21 +215,28 @@ export function createSync(options: SyncOptions): Sync {
   };
 
   /**
-   * What applying `update` would do: change something inside the `workflow` map; leave
+   * What applying `update` would do: repeat only what the article holds already (as the
+   * deletions a desk sends each time it syncs do); change something inside the `workflow` map; leave
    * something undecided — structs or deletions that wait for others the server does not have
    * (or release ones that waited), whose effect on `workflow` cannot be known now: a later
    * update could let them land there unseen; or neither. Decided on a shadow copy, so nothing
    * reaches the document before it is accepted.
    */
-  const effectOf = (document: Document, update: Uint8Array): 'none' | 'workflow' | 'undecided' => {
+  const effectOf = (document: Document, update: Uint8Array): 'none' | 'repeat' | 'workflow' | 'undecided' => {
     const shadow = shadowOf(document);
     let touched = false;
     const watch = (): void => {
       touched = true;
     };
+    // Yjs tells 'update' only for a transaction that added structs or deleted something.
+    let changed = false;
+    const change = (): void => {
+      changed = true;
+    };
     const workflow = shadow.getMap(KEYS.workflow);
     const pendingBefore = pendingOf(shadow);
     workflow.observeDeep(watch);
+    shadow.on('update', change);
     try {
       Y.applyUpdate(shadow, update);
     } catch {
@@ -236,8 +246,9 @@ export function createSync(options: SyncOptions): Sync {
       throw refusal('invalidPayload', 4400);
     } finally {
       workflow.unobserveDeep(watch);
+      shadow.off('update', change);
     }
-    const effect = touched ? 'workflow' : pendingOf(shadow) !== pendingBefore ? 'undecided' : 'none';
+    const effect = touched ? 'workflow' : pendingOf(shadow) !== pendingBefore ? 'undecided' : changed ? 'none' : 'repeat';
     if (effect !== 'none') {
       // The shadow now holds the refused change: rebuild it from the real document next time.
       shadows.delete(document);
@@ -280,6 +291,7 @@ export function createSync(options: SyncOptions): Sync {
     debounce: options.debounceMs ?? 2_000,
     maxDebounce: options.maxDebounceMs ?? 10_000,
     unloadImmediately: true,
+    extensions: [...(options.extensions ?? [])],
 
     async onAuthenticate({ token, documentName, request }) {
       // An article's token may carry its creation secret (src-shared/article-claim.ts).
@@ -314,6 +326,13 @@ export function createSync(options: SyncOptions): Sync {
       // stored before they were applied.
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === SERVER_ORIGIN) shadows.delete(document); // stored already (openAsServer); the shadow lacks it
+        // Checked and stored by the instance a desk sent it to; the shadow must hold it too, or
+        // a desk's next update that builds on it would look undecided here.
+        if (isFromOtherInstance(origin)) {
+          const shadow = shadows.get(document);
+          if (shadow) Y.applyUpdate(shadow, update);
+          return;
+        }
         if (origin === STORAGE_ORIGIN || origin === SERVER_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
         shadows.delete(document);
         track(storage.appendUpdate(documentName, update, null, now())).then(
@@ -362,6 +381,10 @@ export function createSync(options: SyncOptions): Sync {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it touches workflow`);
           throw refusal('workflowReadOnly');
         }
+        // Stored, a repeat would count as a change: a new version, told to every desk (which
+        // syncs the article again and repeats its own deletions in turn), and an approved
+        // article marked changed since approved with nothing changed.
+        if (effect === 'repeat') return;
         if (effect === 'undecided') {
           // An update that needs changes the server has not got: its effect cannot be decided.
           // A desk sends its changes in order, so this is a lost message or a forged one: the

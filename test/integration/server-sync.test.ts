@@ -112,6 +112,32 @@ describe('newsroom server: sync', () => {
     expect(sapo).toContain('[B-HẾT]');
   });
 
+  it('an update that only repeats what the article holds (the deletions a desk sends at every sync) is not stored: no new version, nothing told', async () => {
+    const s = await server();
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const name = 'bai-lap-lai-0001';
+    const a = client(s, token).open(name);
+    await acknowledged(a);
+    a.document.getText('headline').insert(0, 'Lũ quét ở Hà Giang');
+    a.document.getText('headline').delete(0, 4);
+    await acknowledged(a);
+    const version = (await s.server.storage.article(name))!.version;
+    // A second desk holding the same article connects: its answer to the server's state is no
+    // structs and every deletion it knows, all of which the server has.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.document));
+    const repeat = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(a.document));
+    expect(Y.decodeUpdate(repeat).ds.clients.size).toBe(1);
+    const b = client(s, token).open(name, copy);
+    await acknowledged(b);
+    expect((await s.server.storage.article(name))!.version).toBe(version);
+    // Something new from it is stored as ever.
+    copy.getText('headline').insert(0, 'Tin: ');
+    await acknowledged(b);
+    expect((await s.server.storage.article(name))!.version).toBeGreaterThan(version);
+    expect((await readThroughServer(s.wsUrl, token, name)).getText('headline').toString()).toBe('Tin: uét ở Hà Giang');
+  });
+
   it('carries presence: each client sees who else is in the article, and sees them leave', async () => {
     const s = await server();
     // The name in a presence state is the account's (the server drops any other).
