@@ -6,7 +6,7 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -19,6 +19,8 @@ import { LegacyPasteNotice } from './LegacyPasteNotice';
 import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
 import { Toolbar } from './Toolbar';
+import { useSyncStatus } from '../sync/useSyncStatus';
+import { loadSuggesting, saveSuggesting } from './suggest/mode';
 import './prosemirror.css';
 import './editor.css';
 
@@ -99,6 +101,19 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
   const { t } = useTranslation('editor');
   const [linkOpen, setLinkOpen] = useState(false);
   const [legacyPaste, setLegacyPaste] = useState<LegacyPaste | null>(null);
+  // Suggestion mode, per article on this desk; suggestions carry the desk's login ('' without one).
+  const articleId = String(meta(doc).get('id') ?? '');
+  const [suggesting, setSuggesting] = useState(() => loadSuggesting(articleId));
+  const author = useSyncStatus()?.user ?? '';
+  const live = useRef({ suggesting, author });
+  live.current = { suggesting, author };
+  const toggleSuggesting = () =>
+    setSuggesting((on) => {
+      saveSuggesting(articleId, !on);
+      return !on;
+    });
+  const toggleRef = useRef(toggleSuggesting);
+  toggleRef.current = toggleSuggesting;
   const editor = useEditor(
     {
       // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
@@ -125,6 +140,12 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
             };
           },
           noCaption: () => t('photo.noCaption'),
+        },
+        suggest: {
+          suggesting: () => live.current.suggesting,
+          author: () => live.current.author,
+          authorName: (name) => name || t('conflict.thisDesk'),
+          onToggle: () => toggleRef.current(),
         },
       }),
       editorProps: {
@@ -182,8 +203,8 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
   };
 
   return (
-    <div className="rich-editor">
-      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} />
+    <div className={suggesting ? 'rich-editor rich-editor--suggesting' : 'rich-editor'}>
+      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} suggest={{ on: suggesting, toggle: toggleSuggesting }} />
       {legacyPaste && (
         <LegacyPasteNotice
           encoding={legacyPaste.encoding}

@@ -7,9 +7,11 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { BoldIcon, BulletListIcon, Heading2Icon, Heading3Icon, ItalicIcon, LinkIcon, OrderedListIcon, ParagraphIcon, QuoteIcon, RedoIcon, UndoIcon, type IconProps } from '../../shared/icons';
+import { BoldIcon, BulletListIcon, CheckIcon, CrossIcon, Heading2Icon, Heading3Icon, ItalicIcon, LinkIcon, OrderedListIcon, ParagraphIcon, QuoteIcon, RedoIcon, UndoIcon, type IconProps } from '../../shared/icons';
 import { activeBlocks, type BlockQuery } from './active-blocks';
 import { EDITOR_SHORTCUTS, type EditorCommand } from './shortcuts';
+import { AcceptAllIcon, RejectAllIcon, SuggestIcon } from './suggest/icons';
+import { hasSuggestions, settleCommand, suggestionIdsAt } from './suggest/resolve';
 
 type ButtonKey = EditorCommand;
 
@@ -20,6 +22,14 @@ interface ToolbarButton {
   readonly run: () => void;
   readonly pressed?: boolean;
   readonly disabled?: boolean;
+  /** Shown beside the icon (the button's name is then that text). */
+  readonly text?: boolean;
+}
+
+/** Suggestion mode of the body: whether it is on and how to switch it. */
+export interface SuggestToggle {
+  readonly on: boolean;
+  readonly toggle: () => void;
 }
 
 /** The block types whose buttons show a pressed state, asked all at once (see active-blocks.ts). */
@@ -32,7 +42,7 @@ const BLOCKS: readonly BlockQuery[] = [
   { type: 'orderedList' },
 ];
 
-export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Editor; readonly undoManager: Y.UndoManager; readonly onLink: () => void }) {
+export function Toolbar({ editor, undoManager, onLink, suggest }: { readonly editor: Editor; readonly undoManager: Y.UndoManager; readonly onLink: () => void; readonly suggest?: SuggestToggle }) {
   const { t } = useTranslation('editor');
   const [focusIndex, setFocusIndex] = useState(0);
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -52,6 +62,8 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
         link: e.isActive('link'),
         canUndo: undoManager.undoStack.length > 0,
         canRedo: undoManager.redoStack.length > 0,
+        suggestionHere: suggestionIdsAt(e.state.doc, e.state.selection.from, e.state.selection.to).size > 0,
+        suggestions: hasSuggestions(e.state.doc),
       };
     },
   });
@@ -68,6 +80,7 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
     { key: 'link', Icon: LinkIcon, pressed: state.link, run: onLink },
     { key: 'undo', Icon: UndoIcon, disabled: !state.canUndo, run: () => chain().undo().run() },
     { key: 'redo', Icon: RedoIcon, disabled: !state.canRedo, run: () => chain().redo().run() },
+    ...(suggest ? suggestButtons(editor, suggest, state) : []),
   ];
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -87,7 +100,7 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
           ref={(el) => void (refs.current[i] = el)}
           type="button"
           className={`toolbar__button toolbar__button--${b.key}`}
-          aria-label={t(`toolbar.${b.key}`)}
+          aria-label={b.text ? undefined : t(`toolbar.${b.key}`)}
           title={`${t(`toolbar.${b.key}`)} (${EDITOR_SHORTCUTS[b.key]})`}
           aria-pressed={b.pressed}
           aria-disabled={b.disabled || undefined}
@@ -99,8 +112,24 @@ export function Toolbar({ editor, undoManager, onLink }: { readonly editor: Edit
         >
           {/* The icon is hidden from screen readers: the button's name is its aria-label alone. */}
           <b.Icon className="toolbar__icon" />
+          {b.text && <span className="toolbar__text">{t(`toolbar.${b.key}`)}</span>}
         </button>
       ))}
     </div>
   );
+}
+
+/** Suggesting on or off, and accepting or rejecting the suggestion at the caret or all of them. */
+function suggestButtons(editor: Editor, suggest: SuggestToggle, state: { readonly suggestionHere: boolean; readonly suggestions: boolean }): ToolbarButton[] {
+  const settle = (scope: 'here' | 'all', accept: boolean) => () => {
+    editor.commands.focus();
+    settleCommand(editor.state, (tr) => editor.view.dispatch(tr), scope, accept);
+  };
+  return [
+    { key: 'suggest', Icon: SuggestIcon, pressed: suggest.on, text: true, run: suggest.toggle },
+    { key: 'accept', Icon: CheckIcon, disabled: !state.suggestionHere, run: settle('here', true) },
+    { key: 'reject', Icon: CrossIcon, disabled: !state.suggestionHere, run: settle('here', false) },
+    { key: 'acceptAll', Icon: AcceptAllIcon, disabled: !state.suggestions, run: settle('all', true) },
+    { key: 'rejectAll', Icon: RejectAllIcon, disabled: !state.suggestions, run: settle('all', false) },
+  ];
 }

@@ -25,6 +25,8 @@ import { AnchoredSync } from './anchored-sync';
 import { isSafeHref } from './links';
 import { NfcText } from './nfc-plugin';
 import { PhotoNode, type PhotoNodeOptions } from './photo-node';
+import { bodyComments } from '../comments/body-comments';
+import { NOT_SUGGESTING, suggestExtensions, type SuggestOptions } from './suggest/extension';
 
 export interface BodyExtensionOptions {
   readonly doc: Y.Doc;
@@ -34,6 +36,8 @@ export interface BodyExtensionOptions {
   readonly onLinkKey: () => void;
   /** Presence in the article: the others' carets are shown when given. */
   readonly awareness?: Awareness | null;
+  /** Suggestion mode (its marks are in the schema whether or not this is given). */
+  readonly suggest?: SuggestOptions;
 }
 
 /**
@@ -134,5 +138,7 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
       },
     }),
     ...(options.awareness ? [presenceCarets(options.awareness)] : []),
+    bodyComments(options.doc),
+    ...suggestExtensions(options.suggest ?? NOT_SUGGESTING),
   ];
 }

@@ -11,6 +11,11 @@ export const EDITOR_SHORTCUTS = {
   link: 'Ctrl+K',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Y',
+  suggest: 'Ctrl+Shift+E',
+  accept: 'Ctrl+Alt+A',
+  reject: 'Ctrl+Alt+R',
+  acceptAll: 'Ctrl+Alt+Shift+A',
+  rejectAll: 'Ctrl+Alt+Shift+R',
 } as const;
 
 export type EditorCommand = keyof typeof EDITOR_SHORTCUTS;

@@ -1,0 +1,21 @@
+/** Icons of the suggestion buttons, in the frame of the desk's icon set (shared/icons). */
+import { Icon, type IconProps } from '../../../shared/icons/Icon';
+
+/** A pen over an underline: writing proposed rather than made. */
+export const SuggestIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M14.5 4.5l3 3L9 16H6v-3zM4 20h16" />
+  </Icon>
+);
+
+export const AcceptAllIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m2.5 12.5 4 4L15 8M9.5 16.5 18 8" />
+  </Icon>
+);
+
+export const RejectAllIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 7l8 8M12 7l-8 8M13 7l8 8M21 7l-8 8" />
+  </Icon>
+);
