@@ -128,7 +128,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
           {t('article.back')}
         </a>
         {presence && <PresenceList presence={presence} />}
-        <ExportControls articleId={replica.id} />
+        <ExportControls articleId={replica.id} status={workflow.state?.status ?? summary.status} />
         <WorkflowBadge workflow={workflow} />
         <ArticleSyncBadge id={replica.id} />
         <SaveStatus replica={replica} />

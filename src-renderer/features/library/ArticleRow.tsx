@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../src-shared/models';
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
 import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
+import { PendingMoveBadge } from '../workflow/PendingMoveBadge';
 import { ReturnNote } from '../workflow/ReturnNote';
 
 export interface ArticleRowProps {
@@ -27,6 +28,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
       <td className="articles__nowrap">
         <span className={`badge badge--${article.status}`}>{t(`status.${article.status}`)}</span>
         <ArticleSyncBadge id={article.id} compact />
+        <PendingMoveBadge id={article.id} status={article.status} />
         {article.conflicts ? <span className="badge badge--conflict">{t('library.conflicts', { n: article.conflicts })}</span> : null}
       </td>
       <td className="articles__nowrap">

@@ -3,10 +3,13 @@
  * exports folder with a progress bar and a cancel button; in a browser it then downloads by
  * itself under the name main gave it (in the desktop app main has asked where to save it). Send
  * puts a fresh package in the outbox, which delivers it now or when the connection is back.
+ * An article not approved is exported all the same, with a warning (the package says so too).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
+import type { Status } from '../../../src-shared/models';
+import { APPROVED } from '../../../src-shared/workflow';
 import { hrefFor } from '../../app/route';
 import { SettingLink } from '../../app/SettingLink';
 import { desk, platformMode } from '../../platform/api';
@@ -33,9 +36,11 @@ function download(name: string): void {
   link.remove();
 }
 
-export function ExportControls({ articleId }: { readonly articleId: string }) {
+export function ExportControls({ articleId, status }: { readonly articleId: string; readonly status?: Status }) {
   const { t } = useTranslation('package');
   const { t: te } = useTranslation('errors');
+  const { t: tw } = useTranslation('workflow');
+  const { t: tc } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const job = state.kind === 'exporting' ? state.job : null;
 
@@ -68,6 +73,7 @@ export function ExportControls({ articleId }: { readonly articleId: string }) {
     }
   };
   const busy = state.kind === 'exporting' || state.kind === 'sending';
+  const notApproved = status !== undefined && !APPROVED.has(status);
 
   return (
     <div className="export-controls">
@@ -100,6 +106,12 @@ export function ExportControls({ articleId }: { readonly articleId: string }) {
           </span>
         )}
       </div>
+      {/* Allowed, and the package says so (pubStatus): the desk says it too, once the package is asked for. */}
+      {notApproved && state.kind !== 'idle' && state.kind !== 'failed' && (
+        <p className="banner banner--warning export-controls__warning" data-testid="export-not-approved">
+          {tw('exportNotApproved', { status: tc(`status.${status}`) })}
+        </p>
+      )}
       {state.kind === 'failed' && (
         <p className="banner banner--error export-controls__error" role="alert">
           {te(state.error.code, { ...state.error.params })} <SettingLink code={state.error.code} />

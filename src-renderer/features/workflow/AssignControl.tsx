@@ -3,8 +3,9 @@
  * server has them; and for editors and admins, the reporters with a checkbox each (a fieldset:
  * Tab and Space choose them) and a button that saves the list on the server at once. An
  * assignment is not queued offline: the server decides who may write an article when it happens.
+ * The list is read again on the article's `workflow:changed` and when sync is back online.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../src-shared/assignment';
 import { useAction } from '../../app/errors';
@@ -23,17 +24,39 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [saved, setSaved] = useState(false);
 
-  const accept = useCallback((names: readonly string[]) => {
+  /** The editor changed the boxes and has not saved: a fresh answer does not undo their choice. */
+  const touched = useRef(false);
+
+  const accept = useCallback((names: readonly string[], saving = false) => {
     setCurrent(names);
-    setChosen(new Set(names));
+    if (saving || !touched.current) setChosen(new Set(names));
+    if (saving) touched.current = false;
   }, []);
 
   useEffect(() => {
     let live = true;
-    desk.workflow.assignees({ id }).then(
-      (a) => live && accept(a.assignees),
-      () => live && setCurrent(null),
-    );
+    /** Grows with every question: an answer to an older one is stale. */
+    let asked = 0;
+    const ask = () => {
+      const mine = ++asked;
+      desk.workflow.assignees({ id }).then(
+        (a) => live && mine === asked && accept(a.assignees),
+        // Not known now (offline): what is shown stays, or "unknown" before any answer.
+        () => undefined,
+      );
+    };
+    // Asked again when the article's workflow changes (an assignment from another window, a
+    // status arriving through sync) and when the server answers again after a silence.
+    let wasOnline = online;
+    const offs = [
+      desk.on['workflow:changed']((e) => e.id === id && ask()),
+      desk.on['sync:status']((status) => {
+        const now = status.state === 'syncing' || status.state === 'synced';
+        if (now && !wasOnline) ask();
+        wasOnline = now;
+      }),
+    ];
+    ask();
     if (editor)
       desk.workflow.people({}).then(
         (p) => live && setPeople(p.people),
@@ -41,6 +64,7 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
       );
     return () => {
       live = false;
+      for (const off of offs) off();
     };
   }, [id, online, editor, accept]);
 
@@ -49,7 +73,7 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
     setSaved(false);
     const answer = await act(() => desk.workflow.assign({ id, users: [...chosen] }));
     if (answer) {
-      accept(answer.assignees);
+      accept(answer.assignees, true);
       setSaved(true);
     }
   };
@@ -74,6 +98,7 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
                   checked={chosen.has(name)}
                   onChange={(e) => {
                     setSaved(false);
+                    touched.current = true;
                     const next = new Set(chosen);
                     if (e.target.checked) next.add(name);
                     else next.delete(name);

@@ -1,12 +1,14 @@
 /**
- * What changed in the article since its last submission or return (`workflow:changes`), in the
- * Workflow tab: per field, the words added (underlined, with who wrote them) and the words
+ * What changed in the article since its last submission or return — or since its approval, when
+ * it was changed after it (`workflow:changes`) — in the Workflow tab: per field, the words added (underlined, with who wrote them) and the words
  * removed (struck through), as the version history's comparison shows them. Asked again when a
  * move is recorded or the article's workflow changes; offline, the last answer main kept.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Transition } from '../../../src-shared/workflow';
+import type { TFunction } from 'i18next';
+import type { Status } from '../../../src-shared/models';
+import { APPROVED, type Transition } from '../../../src-shared/workflow';
 import { changesBase, type WorkflowChanges } from '../../../src-shared/workflow-desk';
 import { desk } from '../../platform/api';
 import { formatDateTime } from '../../shared/format';
@@ -42,11 +44,17 @@ function Words({ segment }: { readonly segment: Segment }) {
   );
 }
 
-export function ChangesSince({ history }: { readonly history: readonly Transition[] }) {
+/** "Changes since submitted / returned / approved", by the move counted from (the server's answer may count from an earlier one). */
+function headingOf(to: Status, t: TFunction<'workflow'>): string {
+  if (to === 'returned') return t('changesSinceReturned');
+  return APPROVED.has(to) ? t('changesSinceApproved') : t('changesSinceSubmitted');
+}
+
+export function ChangesSince({ history, changedSinceApproved = false }: { readonly history: readonly Transition[]; readonly changedSinceApproved?: boolean }) {
   const { t } = useTranslation('workflow');
   const { t: th } = useTranslation('history');
   const heading = useId();
-  const since = changesBase(history);
+  const since = changesBase(history, changedSinceApproved);
   const [answer, setAnswer] = useState<WorkflowChanges | null>(null);
 
   useEffect(() => {
@@ -72,7 +80,7 @@ export function ChangesSince({ history }: { readonly history: readonly Transitio
   return (
     <section className="workflow__changes" aria-labelledby={heading}>
       <h3 className="workflow__subtitle" id={heading}>
-        {since.to === 'returned' ? t('changesSinceReturned') : t('changesSinceSubmitted')}
+        {headingOf(answer?.changes?.since.to ?? since.to, t)}
       </h3>
       {!answer ? (
         <p className="muted">{t('loading')}</p>

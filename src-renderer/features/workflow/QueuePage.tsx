@@ -1,47 +1,63 @@
 /**
  * The editors' queue (`#/queue`): every article waiting for an editor, as the newsroom server
- * last listed it — reporter, assignees, section, status, arrival time, words — with counts per
- * status as filters and the table sorted by arrival (either way). Kept current while online;
- * offline it shows the last list fetched, with its time.
+ * last listed it — reporter, assignees, section, status (with "changed since approved" for a
+ * story edited after an editor's yes), arrival time, words and on-air time (the words at the
+ * on-air rate this desk sets for the article's language) — with counts per status, and of the
+ * stories changed since approved, as filters; sorted by arrival, words or on-air time, either
+ * way. Kept current while online; offline it shows the last list fetched, with its time.
  *
- * The filters are toggle buttons and the arrival column's header a sort button (aria-sort), so
+ * The filters are toggle buttons and the sortable columns' headers sort buttons (aria-sort), so
  * everything is reached with Tab and worked with Enter or Space; each headline is a link to the
  * article.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUSES, type Status } from '../../../src-shared/models';
-import type { QueueRow } from '../../../src-shared/workflow-desk';
+import { DEFAULT_READING_RATES, STATUSES, type Status } from '../../../src-shared/models';
+import { splitDuration } from '../../../src-shared/text/counts';
 import { currentLanguage } from '../../app/i18n';
 import { hrefFor } from '../../app/route';
 import { formatDateTime, formatNumber } from '../../shared/format';
+import { useSettings } from '../../shared/useSettings';
+import { clockDuration, filterRows, isoDuration, nextSort, onAirSeconds, sortRows, type QueueFilter, type QueueSort, type QueueSortKey } from './queue-rows';
 import { useQueue } from './useQueue';
 import './workflow.css';
-
-type Order = 'newest' | 'oldest';
-
-/** Arrival time, then last change, as milliseconds (a row with neither sorts last). */
-const arrival = (row: QueueRow): number => Date.parse(row.arrivedAt ?? row.updatedAt) || 0;
 
 export function QueuePage() {
   const { t } = useTranslation('workflow');
   const { t: tc } = useTranslation();
   const queue = useQueue();
-  const [filter, setFilter] = useState<Status | null>(null);
-  const [order, setOrder] = useState<Order>('newest');
+  const { t: te } = useTranslation('editor');
+  const settings = useSettings();
+  const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
+  const [filter, setFilter] = useState<QueueFilter | null>(null);
+  const [sort, setSort] = useState<QueueSort>({ key: 'arrival', direction: 'descending' });
   const rows = useMemo(() => queue?.rows ?? [], [queue]);
   const counts = useMemo(() => {
     const by = new Map<Status, number>();
     for (const row of rows) by.set(row.status, (by.get(row.status) ?? 0) + 1);
     return STATUSES.filter((s) => by.has(s)).map((s) => [s, by.get(s)!] as const);
   }, [rows]);
+  const changed = rows.filter((r) => r.changedSinceApproved).length;
   // A filter whose last story left the queue (taken, approved) falls back to every story.
-  const active = counts.some(([s]) => s === filter) ? filter : null;
-  const shown = useMemo(() => {
-    const kept = active ? rows.filter((r) => r.status === active) : [...rows];
-    return kept.sort((a, b) => (order === 'newest' ? arrival(b) - arrival(a) : arrival(a) - arrival(b)));
-  }, [rows, active, order]);
+  const active = (filter === 'changedSinceApproved' && changed > 0) || counts.some(([s]) => s === filter) ? filter : null;
+  const shown = useMemo(() => sortRows(filterRows(rows, active), sort, rates), [rows, active, sort, rates]);
   const language = currentLanguage();
+  /** "2 phút 5 giây" / "2 min 5 s", as the article's counters say it. */
+  const spoken = (seconds: number): string => {
+    const { minutes, seconds: s } = splitDuration(seconds);
+    return minutes > 0 ? te('counts.duration', { minutes: formatNumber(minutes, language), seconds: formatNumber(s, language) }) : te('counts.durationSeconds', { seconds: formatNumber(s, language) });
+  };
+  /** A sortable column's header: a button that sorts by it, or turns the order round. */
+  const sortHeader = (key: QueueSortKey, label: string, title: string, className?: string) => (
+    <th scope="col" className={className} aria-sort={sort.key === key ? sort.direction : undefined}>
+      <button type="button" className="queue__sort" title={title} onClick={() => setSort(nextSort(sort, key))}>
+        {label}
+        <span aria-hidden="true" className={sort.key === key ? 'queue__sort-arrow' : 'queue__sort-arrow queue__sort-arrow--idle'}>
+          {sort.key !== key ? ' ↕' : sort.direction === 'descending' ? ' ↓' : ' ↑'}
+        </span>
+      </button>
+    </th>
+  );
 
   return (
     <div className="page queue">
@@ -65,6 +81,11 @@ export function QueuePage() {
                 {t('queue.countOf', { status: tc(`status.${status}`), n: formatNumber(n, language) })}
               </button>
             ))}
+            {changed > 0 && (
+              <button type="button" className="button button--small queue__filter-changed" aria-pressed={active === 'changedSinceApproved'} onClick={() => setFilter(active === 'changedSinceApproved' ? null : 'changedSinceApproved')}>
+                {t('queue.changedCount', { n: formatNumber(changed, language) })}
+              </button>
+            )}
           </div>
           {shown.length === 0 ? (
             <p className="muted">{t('queue.empty')}</p>
@@ -78,35 +99,39 @@ export function QueuePage() {
                     <th scope="col">{t('queue.assignees')}</th>
                     <th scope="col">{t('queue.section')}</th>
                     <th scope="col">{t('queue.status')}</th>
-                    <th scope="col" aria-sort={order === 'newest' ? 'descending' : 'ascending'}>
-                      <button type="button" className="queue__sort" title={t('queue.sortArrival')} onClick={() => setOrder(order === 'newest' ? 'oldest' : 'newest')}>
-                        {t('queue.arrivedAt')}
-                        <span aria-hidden="true">{order === 'newest' ? ' ↓' : ' ↑'}</span>
-                      </button>
-                    </th>
-                    <th scope="col" className="queue__number">
-                      {t('queue.words')}
-                    </th>
+                    {sortHeader('arrival', t('queue.arrivedAt'), t('queue.sortArrival'))}
+                    {sortHeader('words', t('queue.words'), t('queue.sortWords'), 'queue__number')}
+                    {sortHeader('onAir', t('queue.onAir'), t('queue.sortOnAir'), 'queue__number')}
                   </tr>
                 </thead>
                 <tbody>
-                  {shown.map((row) => (
-                    <tr key={row.id} data-id={row.id}>
-                      <td className="articles__headline">
-                        <a className={row.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: row.id })}>
-                          {row.headline || t('queue.untitled')}
-                        </a>
-                      </td>
-                      <td>{row.owner ?? '—'}</td>
-                      <td>{row.assignees.join(', ') || '—'}</td>
-                      <td>{row.section || t('queue.noSection')}</td>
-                      <td className="articles__nowrap">
-                        <span className={`badge badge--${row.status}`}>{tc(`status.${row.status}`)}</span>
-                      </td>
-                      <td className="articles__date">{row.arrivedAt ? <time dateTime={row.arrivedAt}>{formatDateTime(row.arrivedAt)}</time> : '—'}</td>
-                      <td className="queue__number">{formatNumber(row.words, language)}</td>
-                    </tr>
-                  ))}
+                  {shown.map((row) => {
+                    const onAir = onAirSeconds(row, rates);
+                    return (
+                      <tr key={row.id} data-id={row.id} className={row.changedSinceApproved ? 'queue__row--changed' : undefined}>
+                        <td className="articles__headline">
+                          <a className={row.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: row.id })}>
+                            {row.headline || t('queue.untitled')}
+                          </a>
+                        </td>
+                        <td>{row.owner ?? '—'}</td>
+                        <td className="queue__assignees">{row.assignees.join(', ') || '—'}</td>
+                        <td>{row.section || t('queue.noSection')}</td>
+                        <td className="queue__status">
+                          <span className={`badge badge--${row.status}`}>{tc(`status.${row.status}`)}</span>
+                          {row.changedSinceApproved && <span className="badge badge--changed">{t('changedSinceApproved')}</span>}
+                        </td>
+                        <td className="articles__date">{row.arrivedAt ? <time dateTime={row.arrivedAt}>{formatDateTime(row.arrivedAt)}</time> : '—'}</td>
+                        <td className="queue__number">{formatNumber(row.words, language)}</td>
+                        <td className="queue__number" data-testid="on-air">
+                          <time dateTime={isoDuration(onAir)} title={spoken(onAir)}>
+                            <span aria-hidden="true">{clockDuration(onAir)}</span>
+                            <span className="sr-only">{spoken(onAir)}</span>
+                          </time>
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -2,7 +2,7 @@
  * The article's workflow in the inspector: its status, the moves this user may make now (named
  * by what they do), a return's required note, the move waiting to reach the server ("chờ gửi")
  * with a way to take it back, a move the server refused and why, the note of the last return,
- * and every recorded move.
+ * whether it was changed since approved (and what changed), and every recorded move.
  *
  * A move is queued by main durably and sent when the newsroom server answers; until then the
  * other moves wait (one move at a time, so the server never gets two from one desk at once).
@@ -85,6 +85,12 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
       <p className="workflow__status">
         {t('statusLabel')}: <span className={`badge badge--${state.status}`}>{statusName(state.status)}</span>
       </p>
+      {state.changedSinceApproved && (
+        <div className="workflow__changed" data-testid="changed-since-approved">
+          <p className="workflow__pending-title">{t('changedSinceApproved')}</p>
+          <p className="workflow__meta">{t('changedSinceApprovedHint')}</p>
+        </div>
+      )}
 
       {state.lastNote && (
         <div className={state.status === 'returned' ? 'workflow__note workflow__note--current' : 'workflow__note'}>
@@ -184,7 +190,7 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
         </form>
       )}
 
-      <ChangesSince history={state.history} />
+      <ChangesSince history={state.history} changedSinceApproved={state.changedSinceApproved} />
       <AssignControl id={workflow.id} online={state.online} />
       <h3 className="workflow__subtitle">{t('history')}</h3>
       <TransitionList history={state.history} online={state.online} statusName={statusName} />
