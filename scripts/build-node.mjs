@@ -1,5 +1,6 @@
 // Bundles what Electron loads: the main process (CommonJS, Node) and the sandboxed preload
-// (CommonJS, may only require 'electron'). The renderer is built by Vite.
+// (CommonJS, may only require 'electron'); and the newsroom server (dist/server.cjs, run by
+// `npm run server` with plain node). The renderer is built by Vite.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { MAIN_META_URL, NODE_BUNDLE } from './bundle-options.mjs';
@@ -8,6 +9,9 @@ const common = NODE_BUNDLE;
 const entries = [
   { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs', ...MAIN_META_URL },
   { entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload.cjs' },
+  // The server's database drivers stay in node_modules: better-sqlite3 is a native add-on, and
+  // pg would otherwise drag in its optional native binding.
+  { entryPoints: ['src-server/main.ts'], outfile: 'dist/server.cjs', external: [...common.external, 'better-sqlite3', 'pg', 'pg-native'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -29,8 +29,9 @@ import {
 import { changesSince } from '../src-shared/changes-since';
 import { TransitionRequest } from '../src-shared/workflow';
 import type { Access } from './access';
-import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginLimiter } from './auth';
+import { clientAddress, dummyHash, hashPassword, newPassword, newToken, tokenHash, verifyPassword, type LoginGate } from './auth';
 import type { Notices } from './notices';
+import { requestUser } from './ops/request-log';
 import { PHOTO_ID, type PhotoStore } from './photos';
 import { applyStored, type Storage, type UserRow } from './storage';
 import { changedSinceApproved, shown, type Workflow } from './workflow';
@@ -46,7 +47,7 @@ export interface HttpDeps {
   readonly notices: Notices;
   /** Moves articles between statuses and lists what waits for an editor. */
   readonly workflow: Workflow;
-  readonly limiter: LoginLimiter;
+  readonly limiter: LoginGate;
   /** Reverse proxies whose `X-Forwarded-For` gives the client's address (login limits). */
   readonly trustedProxies: ReadonlySet<string>;
   readonly now: () => Date;
@@ -117,7 +118,7 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
 
 const info = (u: UserRow): UserInfo => ({ name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt });
 
-function bearer(req: IncomingMessage): string | null {
+export function bearer(req: IncomingMessage): string | null {
   const h = req.headers.authorization;
   const m = h ? /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(h) : null;
   return m ? m[1]! : null;
@@ -130,6 +131,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   const authenticate = async (req: IncomingMessage): Promise<UserRow> => {
     const user = await access.userByToken(bearer(req));
     if (!user) throw new HttpRefusal(401, 'unauthorized');
+    requestUser.set(req, user.name); // named in the request's log line
     return user;
   };
   const requireRole = (user: UserRow, roles: ReadonlyArray<UserRow['role']>): void => {
@@ -143,7 +145,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const body = await readJson(req, LoginBody);
     const address = clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], deps.trustedProxies);
     // Counted before the password is checked: attempts sent at once cannot all be checked.
-    const { retryAfter, attempt } = limiter.begin(body.name, address);
+    const { retryAfter, attempt } = await limiter.begin(body.name, address);
     if (!attempt) throw new HttpRefusal(429, 'tooManyAttempts', { retryAfter });
     try {
       const user = await storage.userByName(body.name);
@@ -153,6 +155,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         throw new HttpRefusal(401, 'badCredentials');
       }
       attempt.succeed();
+      requestUser.set(req, user.name);
       const token = newToken();
       const now = deps.now();
       const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000).toISOString();

@@ -11,10 +11,16 @@
  * hour and the size of one article, by flag or BANTIN_ARTICLES_PER_HOUR,
  * BANTIN_ARTICLE_MAX_MB, BANTIN_PHOTOS_PER_HOUR (defaults 200, 16, 500).
  * SIGTERM and SIGINT stop it cleanly (connections closed, logs compacted, database closed).
+ * Its log goes to stderr as JSON lines (ops/request-log.ts), one per HTTP request among them;
+ * `--metrics-port <n>` (or BANTIN_METRICS_PORT) serves `GET /metrics` on 127.0.0.1 without a token.
+ * `server backup|migrate|users …` are the admin's commands (cli/commands.ts).
  */
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { runCommand, COMMANDS } from './cli/commands';
+import { jsonLines } from './ops/request-log';
 import { startServer } from './server';
+import { isRedisUrl } from './scale/cluster';
 import { isPostgresUrl } from './storage';
 
 async function main(): Promise<void> {
@@ -28,12 +34,14 @@ async function main(): Promise<void> {
       'articles-per-hour': { type: 'string' },
       'article-max-mb': { type: 'string' },
       'photos-per-hour': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      redis: { type: 'string' },
     },
     strict: true,
   });
   const dataDir = values.data ?? process.env.BANTIN_SERVER_DATA;
   if (!dataDir) {
-    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…] [--trust-proxy <ip>[,<ip>…]] [--articles-per-hour <n>] [--article-max-mb <n>] [--photos-per-hour <n>]');
+    console.error('usage: npm run server -- --data <dir> [--port <n>] [--host <address>] [--database postgres://…] [--trust-proxy <ip>[,<ip>…]] [--articles-per-hour <n>] [--article-max-mb <n>] [--photos-per-hour <n>] [--metrics-port <n>] [--redis redis://…]\n       npm run server -- backup|migrate|users … (npm run server -- help)');
     process.exit(2);
   }
   const port = Number(values.port);
@@ -71,6 +79,23 @@ async function main(): Promise<void> {
     articleMaxBytes: articleMaxMb === undefined ? undefined : Math.round(articleMaxMb * 1024 * 1024),
     photosPerHour: limit('photos-per-hour', 'BANTIN_PHOTOS_PER_HOUR'),
   };
+  const metricsText = values['metrics-port'] ?? (process.env.BANTIN_METRICS_PORT || undefined);
+  const metricsPort = metricsText === undefined ? undefined : Number(metricsText);
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) {
+    console.error(`--metrics-port: not a port number: ${metricsText}`);
+    process.exit(2);
+  }
+  const redisUrl = values.redis ?? (process.env.BANTIN_REDIS_URL || undefined);
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    console.error('--redis: not a Redis address (redis://[:password@]host[:port][/db])');
+    process.exit(2);
+  }
+  if (redisUrl !== undefined && databaseUrl === undefined) {
+    // Instances that share live documents must share what is stored: SQLite is one instance's.
+    console.error('--redis: instances sharing a Redis must share a PostgreSQL database too (--database postgres://…)');
+    process.exit(2);
+  }
+  const logJson = jsonLines();
   const server = await startServer({
     dataDir,
     databaseUrl,
@@ -79,7 +104,10 @@ async function main(): Promise<void> {
     trustProxy,
     limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
     adminPassword: process.env.BANTIN_ADMIN_PASSWORD || undefined,
-    log: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
+    log: (line) => logJson({ msg: line }),
+    requestLog: logJson,
+    metricsPort,
+    redisUrl,
   });
   if (server.createdAdmin) {
     console.log(`Admin account created: ${server.createdAdmin.name}`);
@@ -88,6 +116,7 @@ async function main(): Promise<void> {
   }
   console.log(`Data folder: ${dataDir}`);
   console.log(`Database: ${server.storage.where}`);
+  if (server.metricsUrl) console.log(`Metrics (this machine only): ${server.metricsUrl}/metrics`);
   console.log(`Newsroom server listening on ${server.url} (sync: ${server.url.replace(/^http/, 'ws')}/sync)`);
 
   let stopping = false;
@@ -107,7 +136,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  console.error(`The newsroom server could not start: ${(err as Error).message}`);
-  process.exit(1);
-});
+const [command, ...rest] = process.argv.slice(2);
+if (command !== undefined && (COMMANDS as readonly string[]).includes(command)) {
+  runCommand(command, rest).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error((err as Error).message);
+      process.exit(1);
+    },
+  );
+} else {
+  main().catch((err: unknown) => {
+    console.error(`The newsroom server could not start: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}

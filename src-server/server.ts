@@ -14,8 +14,14 @@ import { Access, DEFAULT_LIMITS, type Limits } from './access';
 import { hashPassword, LoginLimiter, newPassword, plainAddress, type LoginLimits } from './auth';
 import { createHttpHandler } from './http';
 import { Notices } from './notices';
+import { handleOps, sendMetrics } from './ops/endpoints';
+import type { ReadinessCheck } from './ops/health';
+import { serverMetrics, type ServerMetrics } from './ops/metrics';
+import { withRequestLog, type JsonLog } from './ops/request-log';
 import { PhotoStore } from './photos';
 import { openStorage, type Storage } from './storage';
+import { connectCluster, type Cluster } from './scale/cluster';
+import { RedisLoginLimiter } from './scale/login-limits';
 import { authenticatedRequests, createSync, type SyncContext } from './sync';
 import { Workflow } from './workflow';
 
@@ -42,6 +48,12 @@ export interface ServerOptions {
   readonly authTimeoutMs?: number;
   /** What one account may put on the server (access.ts, DEFAULT_LIMITS for what is not given). */
   readonly limits?: Partial<Limits>;
+  /** One JSON record per HTTP request (ops/request-log.ts); absent: requests are not logged. */
+  readonly requestLog?: JsonLog;
+  /** A second port, on 127.0.0.1 only, serving `GET /metrics` without a token (for a local Prometheus). */
+  readonly metricsPort?: number;
+  /** Redis shared by the instances of one newsroom (`redis://…`): live sync between them, shared login limits and socket closing (scale/cluster.ts). */
+  readonly redisUrl?: string | undefined;
 }
 
 export interface NewsroomServer {
@@ -51,6 +63,9 @@ export interface NewsroomServer {
   readonly storage: Storage;
   /** Set on the first start only: the admin account made then, and its password when the server made it. */
   readonly createdAdmin: { readonly name: string; readonly password: string | null } | null;
+  readonly metrics: ServerMetrics;
+  /** The loopback metrics port's address, when one was asked for. */
+  readonly metricsUrl: string | null;
   /** Stops accepting, closes every connection, compacts every document and closes the database. */
   close(): Promise<void>;
 }
@@ -90,9 +105,25 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     throw err;
   }
 
+  let cluster: Cluster | null = null;
+  if (options.redisUrl) {
+    try {
+      cluster = await connectCluster(options.redisUrl, log);
+    } catch (err) {
+      await storage.close();
+      throw err;
+    }
+  }
+
   const notices = new Notices(storage, access, log);
+  if (cluster) notices.attachCluster(cluster);
+  // Read at each scrape: `wss` and `hocuspocus` are made below.
+  const metrics = serverMetrics({
+    connections: () => wss.clients.size,
+    documents: () => [...hocuspocus.documents.keys()].filter((name) => name !== DIRECTORY_CHANNEL).length,
+  });
   const sync = createSync({
-    storage,
+    storage: timedStorage(storage, metrics),
     access,
     notices,
     now: iso,
@@ -100,8 +131,15 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     debounceMs: options.debounceMs,
     maxDebounceMs: options.maxDebounceMs,
     unloadDelayMs: options.unloadDelayMs,
+    extensions: cluster ? [cluster.extension] : [],
   });
   const { hocuspocus, idle } = sync;
+  // Each applied update is sent to every socket holding its article (the sender's included).
+  hocuspocus.configuration.extensions.push({
+    onChange: async ({ document }: { document: { name: string; getConnections(): unknown[] } }) => {
+      if (document.name !== DIRECTORY_CHANNEL) metrics.fanout.observe(document.getConnections().length);
+    },
+  });
   notices.attach(hocuspocus);
   const workflow = new Workflow(storage, sync, iso);
 
@@ -111,7 +149,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
    * reconnects and is then refused with the reason. A directory channel whose user's role
    * changed closes its socket too: the desk reconnects, and is told by the new role's rules.
    */
-  const revalidate = async (): Promise<void> => {
+  const revalidateHere = async (): Promise<void> => {
     for (const document of [...hocuspocus.documents.values()]) {
       for (const connection of document.getConnections()) {
         const held = (connection.context as SyncContext | undefined)?.user;
@@ -124,15 +162,34 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
       }
     }
   };
-  const disconnectUser = (userId: number): void => {
+  const disconnectHere = (userId: number): void => {
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
         if ((connection.context as SyncContext | undefined)?.user.id === userId) connection.webSocket.close(4401, 'unauthorized');
       }
     }
   };
+  // What one instance decides about accounts and assignments, every instance acts on.
+  cluster?.onEvent((event) => {
+    if (event.kind === 'revalidate') revalidateHere().catch((err: unknown) => log(`could not check the open connections: ${(err as Error).message}`));
+    else if (event.kind === 'disconnect') disconnectHere(event.userId);
+  });
+  const revalidate = async (): Promise<void> => {
+    cluster?.publish({ kind: 'revalidate' });
+    await revalidateHere();
+  };
+  const disconnectUser = (userId: number): void => {
+    cluster?.publish({ kind: 'disconnect', userId });
+    disconnectHere(userId);
+  };
 
-  const handler = createHttpHandler({ storage, access, photos, notices, workflow, limiter: new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
+  const api = createHttpHandler({ storage, access, photos, notices, workflow, limiter: cluster ? new RedisLoginLimiter(cluster.redis, options.loginLimit, log) : new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
+  let closing: Promise<void> | null = null;
+  // The database answers; Redis, when instances share one, is another check here.
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => storage.userCount() }];
+  if (cluster) checks.push({ name: 'redis', check: () => cluster.ping() });
+  const ops = { storage, access, metrics, dataDir, checks, stopping: () => closing !== null, log };
+  const handler = withRequestLog((req, res) => void (handleOps(ops, req, res) || api(req, res)), metrics, options.requestLog);
   // A 64 MB photo over a slow link takes minutes: allow a request 15 minutes (Node's default is 5).
   const http: Server = createServer({ requestTimeout: 15 * 60_000 }, handler);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
@@ -164,15 +221,39 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     });
   } catch (err) {
     // The port is taken, say: let go of the database (SQLite's lock, PostgreSQL's connections).
+    await cluster?.close();
     await storage.close();
     throw err;
   }
   const address = http.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  let closing: Promise<void> | null = null;
+  let metricsServer: Server | null = null;
+  if (options.metricsPort !== undefined) {
+    const open = createServer((req, res) => {
+      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://server').pathname === '/metrics') return sendMetrics(metrics, res);
+      res.writeHead(404, { 'content-length': '0' }).end();
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        open.once('error', reject);
+        // Loopback only, whatever --host says: it answers without a token.
+        open.listen(options.metricsPort, '127.0.0.1', () => resolve());
+      });
+    } catch (err) {
+      http.close();
+      await cluster?.close();
+      await storage.close();
+      throw err;
+    }
+    metricsServer = open;
+  }
+  const metricsUrl = metricsServer ? `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}` : null;
+
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       notices.close();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       for (const ws of wss.clients) ws.close(1001, 'serverStopping');
@@ -184,10 +265,30 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
       // the logs into the states and close cleanly.
       await idle();
       for (const id of await storage.articlesWithPendingUpdates()) await storage.compact(id);
+      await cluster?.close();
       await storage.close();
     })();
     return closing;
   };
 
-  return { url: `http://${host}:${address.port}`, port: address.port, hocuspocus, storage, createdAdmin, close };
+  return { url: `http://${host}:${address.port}`, port: address.port, hocuspocus, storage, createdAdmin, metrics, metricsUrl, close };
+}
+
+/** The storage sync writes through, counting each update stored and timing its commit. */
+function timedStorage(storage: Storage, metrics: ServerMetrics): Storage {
+  const appendUpdate: Storage['appendUpdate'] = async (...args) => {
+    const started = process.hrtime.bigint();
+    const seq = await storage.appendUpdate(...args);
+    metrics.commitSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.updates.inc();
+    return seq;
+  };
+  // Every other member is the storage's own, called on it.
+  return new Proxy(storage, {
+    get(target, key) {
+      if (key === 'appendUpdate') return appendUpdate;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
