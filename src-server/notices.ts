@@ -16,19 +16,22 @@
  * once and then at most once per `intervalMs` (the latest version then), so desks that do not
  * hold the article open are not asked to sync it with every key.
  *
- * With several server instances (README, "Scale-out") each instance tells the desks connected
- * to it of what it stored; a desk connected elsewhere learns of it from its directory poll.
+ * With several server instances sharing a Redis (README, "Scale-out"; scale/cluster.ts), each
+ * notice is also handed to the other instances, which tell the desks connected to them.
  */
 import type { Hocuspocus } from '@hocuspocus/server';
 import { ArticleId } from '../src-shared/models';
 import { DIRECTORY_CHANNEL, type DeskNotice } from '../src-shared/server-api';
 import type { Access } from './access';
+import type { Cluster } from './scale/cluster';
 import type { Storage } from './storage';
 import type { SyncContext } from './sync';
 
 export class Notices {
-  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; again: boolean }>();
+  /** Per article told recently: whether it changed again since, here (`local`) or on another instance. */
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; again: false | 'local' | 'remote' }>();
   private hocuspocus: Hocuspocus | null = null;
+  private cluster: Cluster | null = null;
   private closed = false;
 
   constructor(
@@ -43,23 +46,34 @@ export class Notices {
     this.hocuspocus = hocuspocus;
   }
 
-  /** Article `id` was stored at a new version, or its assignees changed. */
-  article(id: string): void {
+  /** Instances sharing a Redis: what is told here is handed to the others, and theirs told here. */
+  attachCluster(cluster: Cluster): void {
+    this.cluster = cluster;
+    cluster.onEvent((event) => {
+      if (event.kind === 'article' && ArticleId.safeParse(event.id).success) this.article(event.id, 'remote');
+      else if (event.kind === 'photo') this.photo(event.article, event.photo, 'remote');
+    });
+  }
+
+  /** Article `id` was stored at a new version, or its assignees changed (here, or on another instance). */
+  article(id: string, where: 'local' | 'remote' = 'local'): void {
     if (this.closed) return;
     const waiting = this.waiting.get(id);
     if (waiting) {
-      waiting.again = true;
+      if (waiting.again !== 'local') waiting.again = where;
       return;
     }
-    const entry = { timer: setTimeout(() => this.settle(id), this.intervalMs), again: false };
+    const entry = { timer: setTimeout(() => this.settle(id), this.intervalMs), again: false as const };
     this.waiting.set(id, entry);
+    if (where === 'local') this.cluster?.publish({ kind: 'article', id });
     // After the current message is applied (and sent to the article's other connections).
     setImmediate(() => void this.sendArticle(id));
   }
 
-  /** A photo was stored for article `article`. */
-  photo(article: string, photo: string): void {
+  /** A photo was stored for article `article` (here, or on another instance). */
+  photo(article: string, photo: string, where: 'local' | 'remote' = 'local'): void {
     if (this.closed || !ArticleId.safeParse(article).success) return;
+    if (where === 'local') this.cluster?.publish({ kind: 'photo', article, photo });
     void this.send(article, { kind: 'photo', article, photo });
   }
 
@@ -72,7 +86,7 @@ export class Notices {
   private settle(id: string): void {
     const entry = this.waiting.get(id);
     this.waiting.delete(id);
-    if (entry?.again) this.article(id);
+    if (entry?.again) this.article(id, entry.again);
   }
 
   private async sendArticle(id: string): Promise<void> {
