@@ -149,12 +149,12 @@ export interface ServerChild {
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerChild> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServerChild> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   let child: ChildProcessWithoutNullStreams;
   try {
-    child = spawnTs('src-server/main.ts', ['--data', dataDir, '--port', '0']);
+    child = spawnTs('src-server/main.ts', ['--data', dataDir, '--port', String(port)]);
   } finally {
     for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
     Object.assign(process.env, saved);
