@@ -9,7 +9,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { headline, initArticle, sapo, setBodyLines, setText } from '../../src-shared/article-doc';
 import { setEventPlace, setEventTimes } from '../../src-shared/article-event';
 import { runCommand } from '../../src-server/cli/commands';
