@@ -3,12 +3,21 @@
  * articles waiting for an editor with their status and counts; an article the server moves
  * meanwhile (another editor returning it) appears without a reload (after the server refused
  * it as incomplete, with the missing items, on the editor's own Submit); a filter shows one status;
- * the library shows the returned story's note; and the editor returns the other story from its
- * Workflow tab, where a return without a note is refused before anything is sent.
+ * a story edited after its approval is marked (and has a filter), with its assignee and its on-air
+ * time at its language's rate, and the columns sort by keyboard; its Workflow tab says it changed
+ * since approved and shows the words added since; the library shows the returned story's note;
+ * and the editor returns the other story from its Workflow tab, where a return without a note is
+ * refused before anything is sent.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
-import { api, startTestServer, type TestServer } from '../support/server';
+import { headline, initArticle, setText } from '../../src-shared/article-doc';
+import { DEFAULT_READING_RATES } from '../../src-shared/models';
+import { secondsAt } from '../../src-shared/text/counts';
+import { clockDuration } from '../../src-renderer/features/workflow/queue-rows';
+import { acknowledged, api, startTestServer, SyncClient, type TestServer } from '../support/server';
+import { addParagraph } from '../support/sync-desk';
+import { completeArticle } from '../support/workflow';
 import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
@@ -22,6 +31,8 @@ import { fill, pattern } from './support/texts';
 const { vi } = resources;
 const EDITOR = { name: 'lan', password: 'lan-mật-khẩu-đủ-dài', role: 'editor' } as const;
 const NOTE = 'Cần thêm ý kiến của chính quyền xã; kiểm tra lại tên thôn ở đoạn 2.';
+const LATE = 'Floods cut off two communes in Tuyen Quang';
+const LATE_ID = 'bai-sua-sau-khi-duyet-01';
 
 describe("the editors' queue", () => {
   const h = useHarness();
@@ -32,7 +43,7 @@ describe("the editors' queue", () => {
     server = null;
   });
 
-  it('lists what waits for an editor, takes in a returned story without a reload, filters by status, the library shows the note, and a return from the Workflow tab needs a note', { timeout: 120_000 }, async () => {
+  it('lists what waits for an editor, takes in a returned story without a reload, filters by status, marks a story changed since approved, sorts, the library shows the note, and a return from the Workflow tab needs a note', { timeout: 120_000 }, async () => {
     server = await startTestServer(await h.dataDir());
     const created = await api(server.url, 'POST', '/api/users', { token: server.adminToken, json: EDITOR });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -101,7 +112,62 @@ describe("the editors' queue", () => {
     await page.keyboard.press('Space');
     expect(await returned.getAttribute('aria-pressed')).toBe('true');
     expect(await queue.headlines()).toEqual(['Giá lúa tăng']);
+
+    // An English story another desk wrote, assigned, approved and then edited: it comes back
+    // marked as changed since approved, with its assignee and its on-air time at the English rate.
+    const other = new SyncClient(server.wsUrl, server.adminToken);
+    try {
+      const late = other.open(LATE_ID);
+      await acknowledged(late);
+      late.document.transact(() => {
+        initArticle(late.document, { id: LATE_ID, language: 'en', createdAt: '2026-01-13T03:00:00.000Z', byline: 'Lan', section: 'Thời sự' });
+        setText(headline(late.document), LATE);
+      });
+      completeArticle(late.document);
+      await acknowledged(late);
+      expect((await api(server.url, 'PUT', `/api/articles/${LATE_ID}/assignees`, { token: server.adminToken, json: { users: [EDITOR.name] } })).status).toBe(200);
+      await move(LATE_ID, 'approved');
+      addParagraph('Two more roads were cut overnight.')(late.document);
+      await acknowledged(late);
+    } finally {
+      other.destroy();
+    }
+    const changedFilter = queue.filters().getByRole('button', { name: fill(vi.workflow.queue.changedCount, { n: '1' }), exact: true });
+    await changedFilter.waitFor({ timeout: 30_000 });
+    await changedFilter.focus();
+    await page.keyboard.press('Enter');
+    expect(await queue.headlines()).toEqual([LATE]);
+    const lateRow = queue.row(LATE);
+    expect(await lateRow.locator('.badge').allInnerTexts()).toEqual([vi.common.status.approved, vi.workflow.changedSinceApproved]);
+    expect(await lateRow.locator('td').nth(2).innerText()).toBe(EDITOR.name);
+    const words = Number(await lateRow.locator('td').nth(6).innerText());
+    expect(words).toBeGreaterThan(10);
+    expect(await queue.onAir(LATE)).toBe(clockDuration(secondsAt(words, DEFAULT_READING_RATES.en.onAir)));
+
+    // Sorted by words and by on-air time, by keyboard: the long English story first, then last.
+    await queue.filters().getByRole('button', { name: fill(vi.workflow.queue.all, { n: '3' }), exact: true }).click();
+    await queue.sortButton('words').focus();
+    await page.keyboard.press('Enter');
+    expect(await queue.sortedBy()).toEqual([vi.workflow.queue.words, 'descending']);
+    expect((await queue.headlines())[0]).toBe(LATE);
+    await page.keyboard.press('Enter');
+    expect(await queue.sortedBy()).toEqual([vi.workflow.queue.words, 'ascending']);
+    expect((await queue.headlines()).at(-1)).toBe(LATE);
+    await queue.sortButton('onAir').focus();
+    await page.keyboard.press('Space');
+    expect(await queue.sortedBy()).toEqual([vi.workflow.queue.onAir, 'descending']);
+    expect((await queue.headlines())[0]).toBe(LATE);
     expect(await seriousViolations(page), 'queue').toEqual([]);
+
+    // The article says it too, and shows what changed since the approval.
+    await queue.row(LATE).getByRole('link', { name: LATE, exact: true }).click();
+    await article.waitReady();
+    await expect.poll(() => workflow.badge().locator('.badge').allInnerTexts(), { timeout: 30_000 }).toEqual([vi.common.status.approved, vi.workflow.changedSinceApproved]);
+    await workflow.show();
+    expect(await workflow.panel().getByTestId('changed-since-approved').innerText()).toContain(vi.workflow.changedSinceApproved);
+    const since = workflow.panel().getByRole('region', { name: vi.workflow.changesSinceApproved, exact: true });
+    await expect.poll(async () => (await since.locator('ins').allInnerTexts()).join(' '), { timeout: 30_000 }).toContain('Two more roads were cut overnight.');
+    await expect.poll(() => workflow.panel().getByTestId('assignees').innerText()).toBe(fill(vi.workflow.assignment.current, { names: EDITOR.name }));
 
     // The library shows the returned story's status and note.
     await library.goto(desk.url);

@@ -33,6 +33,22 @@ export class QueuePage extends DeskPage {
     return this.page.getByRole('group', { name: this.tq.filters, exact: true });
   }
 
+  /** A row's on-air time as it shows ("1:53"). */
+  onAir(headline: string): Promise<string> {
+    return this.row(headline).getByTestId('on-air').locator('[aria-hidden="true"]').innerText();
+  }
+
+  /** A sortable column's header button. */
+  sortButton(column: 'arrivedAt' | 'words' | 'onAir'): Locator {
+    return this.table().getByRole('columnheader', { name: this.tq[column] }).getByRole('button');
+  }
+
+  /** The column the table is sorted by, and which way (its header's aria-sort). */
+  async sortedBy(): Promise<[string, string]> {
+    const header = this.table().locator('th[aria-sort]');
+    return [((await header.locator('button').textContent()) ?? '').replace(/[↑↓↕]/g, '').trim(), (await header.getAttribute('aria-sort')) ?? ''];
+  }
+
   /** The filter buttons' names ("Tất cả (2)", "Bị trả lại (1)"…). */
   filterNames(): Promise<string[]> {
     return this.filters().getByRole('button').allInnerTexts();
