@@ -1,0 +1,74 @@
+/**
+ * Suggestion mode in the body, by keyboard: Ctrl+Shift+E switches suggesting on (the toolbar's
+ * toggle says so), "63" replaced by "64" shows struck and proposed; Ctrl+Alt+R rejects it,
+ * Ctrl+Alt+A accepts it, Ctrl+Z takes the accept back. In Vietnamese, with the English names
+ * of the toggle and of Accept checked after switching the interface.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { LibraryPage } from './support/pages/library-page';
+
+const LEAD = 'Hội nghị có 63 điểm cầu.';
+
+/** Selects "63" from the end of the paragraph (the caret is at its end) and types "64". */
+async function replace63(page: Page): Promise<void> {
+  await page.keyboard.press('End');
+  for (let i = 0; i < ' điểm cầu.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.type('64');
+}
+
+describe('suggesting in the body', () => {
+  const h = useHarness();
+
+  it('suggests, rejects, accepts and undoes the accept with the keyboard', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    await library.goto(desk.url);
+    await library.newArticle();
+    await article.waitReady();
+    await article.body().click();
+    await page.keyboard.type(LEAD);
+
+    const toggle = () => page.getByRole('button', { name: article.te.toolbar.suggest, exact: true });
+    await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Control+Shift+E');
+    await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('true');
+
+    const struck = article.body().locator('del.suggestion');
+    const proposed = article.body().locator('ins.suggestion');
+    await replace63(page);
+    await expect.poll(() => struck.allTextContents()).toEqual(['63']);
+    await expect.poll(() => proposed.allTextContents()).toEqual(['64']);
+    expect(await struck.first().getAttribute('title')).toMatch(/^.+, \d\d:\d\d, \d\d\/\d\d\/\d{4}$/);
+
+    await page.keyboard.press('Control+Alt+R');
+    await expect.poll(() => article.bodyText()).toBe(LEAD);
+    expect(await article.body().locator('.suggestion').count()).toBe(0);
+
+    await replace63(page);
+    await expect.poll(() => proposed.allTextContents()).toEqual(['64']);
+    await page.keyboard.press('Control+Alt+A');
+    await expect.poll(() => article.bodyText()).toBe('Hội nghị có 64 điểm cầu.');
+    expect(await article.body().locator('.suggestion').count()).toBe(0);
+
+    // The accept is an ordinary change: Ctrl+Z brings the suggestion back.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => struck.allTextContents()).toEqual(['63']);
+    await expect.poll(() => proposed.allTextContents()).toEqual(['64']);
+
+    // Accept all from the toolbar, then the mode is remembered for this article and named in English.
+    await page.getByRole('button', { name: article.te.toolbar.acceptAll, exact: true }).click();
+    await expect.poll(() => article.bodyText()).toBe('Hội nghị có 64 điểm cầu.');
+    await library.switchLanguage('en');
+    article.speak('en');
+    await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Accept suggestion', exact: true }).count()).toBe(1);
+    expect(article.te.toolbar.suggest).toBe('Suggesting');
+  });
+});
