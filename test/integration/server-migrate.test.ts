@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { headline, initArticle, readArticle, sapo, setBodyLines, setText } from '../../src-shared/article-doc';
 import { setEventPlace, setEventTimes } from '../../src-shared/article-event';
 import { runCommand } from '../../src-server/cli/commands';
