@@ -1,7 +1,8 @@
 /**
  * The article's Workflow tab on a reporter's desk that lost its newsroom server: Submit is
- * queued and shown as waiting to send ("chờ gửi"), in the tab and in the article bar, through a
- * restart of the desk; cancelling it gives the Submit button back and leaves the article a draft.
+ * queued and shown as waiting to send ("chờ gửi"), in the tab, in the article bar and on the
+ * library's row, through a restart of the desk; cancelling it gives the Submit button back and
+ * leaves the article a draft. Exporting the story, not approved, warns.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
@@ -62,6 +63,14 @@ describe('the workflow tab, offline', () => {
     expect(await workflow.badge().locator('.badge').allInnerTexts()).toEqual([vi.common.status.draft, waiting]);
     expect(await workflow.move('submitted').count()).toBe(0);
 
+    // Exported as it is, with a warning: the story is not approved.
+    await page.getByRole('button', { name: vi.package.export, exact: true }).click();
+    await expect.poll(() => page.getByTestId('export-not-approved').innerText(), { timeout: 30_000 }).toBe(fill(vi.workflow.exportNotApproved, { status: vi.common.status.draft }));
+
+    // The library's row says the move waits to be sent, as the tab does.
+    await library.goto(desk.url);
+    await expect.poll(() => library.row(SAMPLE).getByTestId('pending-move').innerText()).toBe(waiting);
+
     // A restart of the desk: the move still waits (desk.json), shown in English too.
     await desk.stop();
     desk = await h.startDesk(dir);
@@ -78,5 +87,9 @@ describe('the workflow tab, offline', () => {
     await workflow.move('submitted').waitFor();
     expect(await workflow.pending().count()).toBe(0);
     expect(await workflow.badge().locator('.badge').allInnerTexts()).toEqual([en.common.status.draft]);
+    const libraryEn = new LibraryPage(page, 'en');
+    await libraryEn.goto(desk.url);
+    await libraryEn.row(SAMPLE).waitFor();
+    expect(await libraryEn.row(SAMPLE).getByTestId('pending-move').count()).toBe(0);
   });
 });
