@@ -16,6 +16,7 @@ import { keystrokeLatency } from './keystroke';
 import { syncFanout } from './sync-fanout';
 import { syncReconnect } from './sync-reconnect';
 import { liveTyping } from './live-typing';
+import { queueBench } from './queue';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -131,6 +132,8 @@ const BENCHMARKS = {
   // Live co-editing, desk to desk through the server (built renderer and Chromium too); then the
   // keystroke benchmark, since what makes the other desk see a key sooner must not slow the typist.
   live: [liveTyping, keystrokeLatency],
+  // The editors' queue with 10,000 articles on the server, on an editor's desk in Chromium (built renderer).
+  queue: [queueBench],
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
 const isBench = (name: string): name is BenchName => Object.hasOwn(BENCHMARKS, name);

@@ -15,10 +15,10 @@
 import * as Y from 'yjs';
 import { summarize, workflow as workflowMap } from '../src-shared/article-doc';
 import { checklist, type ChecklistItemId } from '../src-shared/checklist';
-import { STATUSES, type Language, type Status } from '../src-shared/models';
+import { STATUSES, type Status } from '../src-shared/models';
 import type { QueueRow, TransitionResponse } from '../src-shared/server-api';
 import { APPROVED, refusalOf, WAITING_FOR_EDITOR, type Transition, type TransitionRequest } from '../src-shared/workflow';
-import { applyStored, MovedMeanwhile, type Storage, type StoredTransition, type UserRow } from './storage';
+import { applyStored, MovedMeanwhile, type ArticleDigest, type Storage, type StoredTransition, type UserRow } from './storage';
 import type { Sync } from './sync';
 
 /** Why a move was refused, with what the asker needs to know. */
@@ -34,19 +34,9 @@ export type MoveOutcome =
  */
 const SNAPSHOT_AT: ReadonlySet<Status> = new Set<Status>(['submitted', 'returned', 'approved', 'published']);
 
-interface Summary {
-  readonly version: number;
-  readonly headline: string;
-  readonly section: string;
-  readonly words: number;
-  readonly language: Language;
-}
-
 export class Workflow {
   /** Per article: the move under way (the next one waits for it). */
   private readonly chains = new Map<string, Promise<unknown>>();
-  /** Per article: what the queue shows of its text, at the version it was read. */
-  private readonly summaries = new Map<string, Summary>();
 
   constructor(
     private readonly storage: Storage,
@@ -115,12 +105,20 @@ export class Workflow {
     });
   }
 
-  /** The articles waiting for an editor, with what the queue shows of each. */
+  /**
+   * The articles waiting for an editor, with what the queue shows of each: its digest kept in
+   * storage, read again from the document only for an article changed since (then kept).
+   */
   async queue(): Promise<QueueRow[]> {
     const entries = await this.storage.queue([...WAITING_FOR_EDITOR], [...APPROVED]);
+    const read: Array<ArticleDigest & { articleId: string }> = [];
     const rows: QueueRow[] = [];
     for (const e of entries) {
-      const s = await this.summary(e.id, e.version, e.updatedAt);
+      let s = e.digest;
+      if (s === null || s.version !== e.version) {
+        s = await this.digest(e.id, e.version, e.updatedAt);
+        read.push({ articleId: e.id, ...s });
+      }
       rows.push({
         id: e.id,
         headline: s.headline,
@@ -135,21 +133,18 @@ export class Workflow {
         language: s.language,
       });
     }
+    if (read.length > 0) await this.storage.putDigests(read);
     return rows;
   }
 
-  /** The article's headline, section and length, read from storage once per version. */
-  private async summary(id: string, version: number, updatedAt: string): Promise<Summary> {
-    const known = this.summaries.get(id);
-    if (known && known.version === version) return known;
+  /** The article's headline, section, length and language, read from its stored document. */
+  private async digest(id: string, version: number, updatedAt: string): Promise<ArticleDigest> {
     const doc = new Y.Doc();
     try {
       const parts = await this.storage.documentParts(id);
       doc.transact(() => parts.forEach((part, i) => applyStored(doc, part, `${id} part ${i}`)));
       const s = summarize(doc, updatedAt);
-      const summary: Summary = { version, headline: s.headline, section: s.section, words: s.words, language: s.language };
-      this.summaries.set(id, summary);
-      return summary;
+      return { version, headline: s.headline, section: s.section, words: s.words, language: s.language };
     } finally {
       doc.destroy();
     }

@@ -6,7 +6,7 @@ import { PostgresStorage } from './postgres';
 import { SqliteStorage } from './sqlite';
 import type { Storage } from './types';
 
-export { applyStored, MovedMeanwhile, type ArticleRow, type DirectoryRow, type Storage, type StorageKind, type StoredTransition, type UserChange, type UserRow } from './types';
+export { applyStored, MovedMeanwhile, type ArticleDigest, type ArticleRow, type DirectoryRow, type Storage, type StorageKind, type StoredTransition, type UserChange, type UserRow } from './types';
 export { SqliteStorage } from './sqlite';
 export { PostgresStorage } from './postgres';
 

@@ -18,9 +18,9 @@
  * Several instances may start at once: the schema is created under an advisory lock.
  */
 import pg from 'pg';
-import type { Status } from '../../src-shared/models';
+import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -104,6 +104,14 @@ CREATE TABLE IF NOT EXISTS transitions (
   state BYTEA
 );
 CREATE INDEX IF NOT EXISTS transitions_article ON transitions(article_id, id);
+CREATE TABLE IF NOT EXISTS article_digests (
+  article_id TEXT PRIMARY KEY,
+  version BIGINT NOT NULL,
+  headline TEXT NOT NULL,
+  section TEXT NOT NULL,
+  words INTEGER NOT NULL,
+  language TEXT NOT NULL
+);
 `;
 
 interface RawTransition {
@@ -421,14 +429,18 @@ export class PostgresStorage implements Storage {
   }
 
   async queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]> {
-    const { rows } = await this.pool.query<RawArticle & { status: Status; moved_at_version: string; assignees: string[]; arrived_at: string | null }>(
+    const { rows } = await this.pool.query<
+      RawArticle & { status: Status; moved_at_version: string; assignees: string[]; arrived_at: string | null; digest_version: string | null; headline: string | null; section: string | null; words: number | null; language: Language | null }
+    >(
       `SELECT * FROM (SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, t.to_status AS status, t.version AS moved_at_version,
               coalesce((SELECT array_agg(u2.name ORDER BY ${NAME_KEY('u2.name')}) FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id), '{}') AS assignees,
-              (SELECT max(s.at COLLATE "C") FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at
+              (SELECT max(s.at COLLATE "C") FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at,
+              d.version AS digest_version, d.headline, d.section, d.words, d.language
          FROM (SELECT article_id, max(id) AS last FROM transitions GROUP BY article_id) l
          JOIN transitions t ON t.id = l.last
          JOIN articles a ON a.id = l.article_id
          LEFT JOIN users u ON u.id = a.owner_id
+         LEFT JOIN article_digests d ON d.article_id = a.id
         WHERE t.to_status = ANY($1::text[]) OR (t.to_status = ANY($2::text[]) AND a.version > t.version)) q
         ORDER BY q.arrived_at COLLATE "C" DESC NULLS LAST, q.id COLLATE "C"`,
       [waiting, approved],
@@ -439,7 +451,21 @@ export class PostgresStorage implements Storage {
       status: r.status,
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && Number(r.version) > Number(r.moved_at_version),
+      digest: r.digest_version === null ? null : { version: Number(r.digest_version), headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi' },
     }));
+  }
+
+  async putDigests(digests: ReadonlyArray<ArticleDigest & { readonly articleId: string }>): Promise<void> {
+    if (digests.length === 0) return;
+    // One statement: a digest replaces the kept one only when it is of a later version (another
+    // instance may have kept a newer one meanwhile).
+    await this.pool.query(
+      `INSERT INTO article_digests (article_id, version, headline, section, words, language)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[])
+       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language
+       WHERE excluded.version > article_digests.version`,
+      [digests.map((d) => d.articleId), digests.map((d) => d.version), digests.map((d) => d.headline), digests.map((d) => d.section), digests.map((d) => d.words), digests.map((d) => d.language)],
+    );
   }
 
   async authors(articleId: string): Promise<AuthorRow[]> {

@@ -9,9 +9,9 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Status } from '../../src-shared/models';
+import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -91,6 +91,18 @@ CREATE TABLE IF NOT EXISTS transitions (
   state BLOB
 );
 CREATE INDEX IF NOT EXISTS transitions_article ON transitions(article_id, id);
+-- The listings (directory, queue) read these columns from indexes: an article's row, and a
+-- submission's, holds its Yjs state inline, so reading the rows themselves reads every state.
+CREATE INDEX IF NOT EXISTS articles_listing ON articles(id, owner_id, created_at, updated_at, version);
+CREATE INDEX IF NOT EXISTS transitions_latest ON transitions(article_id, id, to_status, version, at);
+CREATE TABLE IF NOT EXISTS article_digests (
+  article_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  headline TEXT NOT NULL,
+  section TEXT NOT NULL,
+  words INTEGER NOT NULL,
+  language TEXT NOT NULL
+);
 `;
 
 interface RawTransition {
@@ -377,16 +389,19 @@ export class SqliteStorage implements Storage {
   }
 
   async queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]> {
+    // The latest move of each article with its status and version taken from that row (SQLite's
+    // bare columns beside max()), and the article's columns, both read from covering indexes.
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, t.to_status AS status, t.version AS moved_at_version,
+        `SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, l.status, l.moved_at_version,
                 (SELECT group_concat(name, char(10)) FROM (SELECT u2.name FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id ORDER BY u2.name)) AS assignees,
-                (SELECT max(s.at) FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at
-           FROM (SELECT article_id, max(id) AS last FROM transitions GROUP BY article_id) l
-           JOIN transitions t ON t.id = l.last
-           JOIN articles a ON a.id = l.article_id
+                (SELECT max(s.at) FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at,
+                d.version AS digest_version, d.headline, d.section, d.words, d.language
+           FROM (SELECT article_id, max(id) AS last, to_status AS status, version AS moved_at_version FROM transitions GROUP BY article_id) l
+           JOIN articles a INDEXED BY articles_listing ON a.id = l.article_id
            LEFT JOIN users u ON u.id = a.owner_id
-          WHERE t.to_status IN (${marks(waiting.length)}) OR (t.to_status IN (${marks(approved.length)}) AND a.version > t.version)
+           LEFT JOIN article_digests d ON d.article_id = a.id
+          WHERE l.status IN (${marks(waiting.length)}) OR (l.status IN (${marks(approved.length)}) AND a.version > l.moved_at_version)
           ORDER BY arrived_at DESC, a.id`,
       )
       .all(...waiting, ...approved) as Array<{
@@ -400,6 +415,11 @@ export class SqliteStorage implements Storage {
       moved_at_version: number;
       assignees: string | null;
       arrived_at: string | null;
+      digest_version: number | null;
+      headline: string | null;
+      section: string | null;
+      words: number | null;
+      language: Language | null;
     }>;
     return rows.map((r) => ({
       id: r.id,
@@ -412,7 +432,19 @@ export class SqliteStorage implements Storage {
       status: r.status,
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && r.version > r.moved_at_version,
+      digest: r.digest_version === null ? null : { version: r.digest_version, headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi' },
     }));
+  }
+
+  async putDigests(digests: ReadonlyArray<ArticleDigest & { readonly articleId: string }>): Promise<void> {
+    const put = this.db.prepare(
+      `INSERT INTO article_digests (article_id, version, headline, section, words, language) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language
+       WHERE excluded.version > article_digests.version`,
+    );
+    this.db.transaction(() => {
+      for (const d of digests) put.run(d.articleId, d.version, d.headline, d.section, d.words, d.language);
+    })();
   }
 
   async authors(articleId: string): Promise<AuthorRow[]> {

@@ -10,7 +10,7 @@
  * stored.
  */
 import * as Y from 'yjs';
-import type { Status } from '../../src-shared/models';
+import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
 import type { Transition } from '../../src-shared/workflow';
 
@@ -76,6 +76,18 @@ export interface StoredTransition extends Transition {
   readonly version: number;
 }
 
+/**
+ * What the queue shows of an article's text, read from its document at `version` and kept, so
+ * that listing the queue decodes only the articles changed since they were last read.
+ */
+export interface ArticleDigest {
+  readonly version: number;
+  readonly headline: string;
+  readonly section: string;
+  readonly words: number;
+  readonly language: Language;
+}
+
 /** An article whose latest move leaves it waiting for an editor, or approved/published and changed since. */
 export interface QueueEntry extends DirectoryRow {
   readonly status: Status;
@@ -83,6 +95,8 @@ export interface QueueEntry extends DirectoryRow {
   readonly arrivedAt: string | null;
   /** A change was stored after its latest move, which made it approved or published. */
   readonly changedSinceApproved: boolean;
+  /** The digest kept for the article, of whatever version (null: none yet); stale when its version is not the article's. */
+  readonly digest: ArticleDigest | null;
 }
 
 export interface UserChange {
@@ -174,6 +188,8 @@ export interface Storage {
    * stored after it; the latest arrival first.
    */
   queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]>;
+  /** Keeps these digests, each replacing the article's kept one unless that one is of a later version. */
+  putDigests(digests: ReadonlyArray<ArticleDigest & { readonly articleId: string }>): Promise<void>;
 
   // photos
   photo(id: string): Promise<{ size: number; mime: string } | null>;
