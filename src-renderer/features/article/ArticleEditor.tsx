@@ -27,6 +27,8 @@ import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, routeUndoKeys } from '../editor/undo';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { usePlainFieldComments } from '../comments/usePlainFieldComments';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { MergeNotice } from '../history/MergeNotice';
@@ -55,7 +57,7 @@ import { SaveStatus } from './SaveStatus';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
-type InspectorTabId = 'details' | 'event' | 'photos' | 'checklist' | 'workflow' | 'history';
+type InspectorTabId = 'details' | 'event' | 'photos' | 'checklist' | 'workflow' | 'history' | 'comments';
 
 /** A headline is one line of text that wraps: Enter does not break it, a pasted line break reads as a space. */
 const oneLine = (text: string) => text.replace(/[\r\n]/g, ' ');
@@ -83,6 +85,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   const headlineRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'headline'));
   const sapoRewrites = useRegisterState(meta(doc), () => rewriteState(doc, 'sapo'));
   const [tab, setTab] = useState<InspectorTabId>('details');
+  usePlainFieldComments(doc, ids);
   const width = useInspectorWidth();
   const side = useRef<HTMLElement | null>(null);
   // Each tab opens at its top, not where the previous one was scrolled to.
@@ -223,6 +226,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               { id: 'checklist', label: tw('inspector.tabs.checklist'), content: <ChecklistPanel doc={replica.doc} language={language} /> },
               { id: 'workflow', label: tw('inspector.tabs.workflow'), content: <WorkflowPanel workflow={workflow} onShowChecklist={() => setTab('checklist')} /> },
               { id: 'history', label: tw('inspector.tabs.history'), content: <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} shown={tab === 'history'} /> },
+              { id: 'comments', label: tw('inspector.tabs.comments'), content: <CommentsPanel doc={doc} onOpen={() => setTab('comments')} /> },
             ]}
           />
         </aside>

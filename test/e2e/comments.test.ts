@@ -1,0 +1,107 @@
+/**
+ * Comments in the real UI, by keyboard: select words in the lead and in the body, Ctrl+Alt+M,
+ * write, Ctrl+Enter; the body marks the commented words; answer the thread, resolve it, find it
+ * under the resolved ones, and move between threads with the arrow keys. In Vietnamese, with
+ * the English tab's name checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../src-shared/locales';
+import { useHarness } from './support/harness';
+import { ArticlePage } from './support/pages/article-page';
+import { CommentsPanel } from './support/pages/comments-panel';
+import { LibraryPage } from './support/pages/library-page';
+
+const LEAD = 'Hội nghị trực tuyến kết nối 63 điểm cầu trên cả nước.';
+const BODY = 'Thủ tướng chủ trì hội nghị sáng nay.';
+const DATE_TIME = /\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}/;
+
+describe('comments', () => {
+  const h = useHarness();
+
+  it('adds, answers and resolves comments on the lead and the body with the keyboard', async () => {
+    const desk = await h.startDesk(await h.dataDir());
+    const page = await h.page();
+    const library = new LibraryPage(page, 'vi');
+    const article = new ArticlePage(page, 'vi');
+    const comments = new CommentsPanel(page, 'vi');
+    await library.goto(desk.url);
+    await library.newArticle();
+    await article.waitReady();
+    await article.sapo().fill(LEAD);
+    await article.body().click();
+    await page.keyboard.insertText(BODY);
+    await article.waitSaved();
+
+    // The lead: "63 điểm cầu" selected (as the writer would with Shift+arrows).
+    await article.sapo().evaluate((el, words) => {
+      const field = el as HTMLTextAreaElement;
+      field.focus();
+      field.setSelectionRange(field.value.indexOf(words), field.value.indexOf(words) + words.length);
+    }, '63 điểm cầu');
+    await page.keyboard.press('Control+Alt+m');
+    await expect.poll(() => comments.tab().getAttribute('aria-selected')).toBe('true');
+    const box = comments.newBox('63 điểm cầu');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Kiểm tra lại số điểm cầu');
+    await page.keyboard.press('Control+Enter');
+    // Posted: the caret is back in the lead, the thread listed with its words, author and time.
+    await expect.poll(() => article.sapo().evaluate((el) => el === document.activeElement)).toBe(true);
+    const lead = comments.thread('63 điểm cầu');
+    await lead.waitFor();
+    expect(await lead.innerText()).toMatch(new RegExp(`máy này · ${DATE_TIME.source}\\s+Kiểm tra lại số điểm cầu`));
+
+    // The body: "chủ trì" selected, commented, and marked in the text.
+    await article.body().evaluate((el, words) => {
+      const text = el.querySelector('p')!.firstChild!;
+      const at = text.textContent!.indexOf(words);
+      (el as HTMLElement).focus();
+      document.getSelection()!.setBaseAndExtent(text, at, text, at + words.length);
+    }, 'chủ trì');
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('chủ trì');
+    await page.keyboard.press('Control+Alt+m');
+    await comments.newBox('chủ trì').waitFor();
+    await page.keyboard.type('Ghi rõ chức danh');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => article.body().locator('.comment-words').allInnerTexts()).toEqual(['chủ trì']);
+    await expect.poll(() => comments.filter('open', 2).isChecked()).toBe(true);
+
+    // Up and Down move between the threads; the thread in focus is marked more in the body.
+    await comments.threads().first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => comments.threads().nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => article.body().locator('.comment-words--active').count()).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => lead.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Answer the lead's thread, then resolve it: it leaves the open ones for the resolved ones.
+    await page.keyboard.press('Tab'); // its words
+    await page.keyboard.press('Enter'); // selects them in the lead
+    await expect.poll(() => article.sapo().evaluate((el) => (el as HTMLTextAreaElement).value.slice((el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd))).toBe('63 điểm cầu');
+    const reply = lead.getByRole('textbox', { name: comments.tc.replyLabel, exact: true });
+    await reply.focus();
+    await page.keyboard.type('Đã sửa thành 64');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => lead.innerText()).toMatch(/máy này · .*\s+Đã sửa thành 64/);
+    await page.keyboard.press('Tab'); // Reply
+    await page.keyboard.press('Tab'); // Resolve
+    await page.keyboard.press('Enter');
+    await comments.filter('resolved', 1).waitFor();
+    await expect.poll(() => comments.threads().count()).toBe(1);
+    await comments.filter('resolved', 1).check();
+    await expect.poll(() => comments.threads().first().innerText()).toMatch(new RegExp(`Xong — máy này, ${DATE_TIME.source}`));
+    expect(await comments.threads().first().innerText()).toContain('Đã sửa thành 64');
+    await article.waitSaved();
+
+    // Kept in the article: a fresh page lists them again.
+    await page.reload();
+    await article.waitReady();
+    await comments.tab().click();
+    await comments.filter('all', 2).check();
+    await expect.poll(() => comments.threads().count()).toBe(2);
+    expect(resources.en.workspace.inspector.tabs.comments).toBe('Comments');
+    await library.switchLanguage('en');
+    comments.speak('en');
+    await comments.tab().waitFor();
+    await comments.filter('open', 1).waitFor();
+  });
+});
