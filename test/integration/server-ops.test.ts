@@ -4,7 +4,7 @@
  * one line per request, with no password or token in it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { headline } from '../../src-shared/article-doc';
@@ -15,11 +15,17 @@ import { acknowledged, ADMIN_PASSWORD, api, serverFixtures, startTestServer, use
 const fx = serverFixtures();
 const ARTICLE = 'bai-van-hanh-00001';
 
-/** The bundle as `npm run build` makes it (made here when a test run comes before any build). */
-function bundle(): string {
-  const file = path.join(ROOT, 'dist/server.cjs');
-  if (!existsSync(file)) execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  return file;
+/**
+ * The command line deploy/bantin-server.service starts, here: the repository for /opt/ban-tin,
+ * this node, a temporary data folder and any free port. The bundle is the one `npm run build`
+ * makes (made here when a test run comes before any build).
+ */
+function unitCommand(dataDir: string): string[] {
+  if (!existsSync(path.join(ROOT, 'dist/server.cjs'))) execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const unit = readFileSync(path.join(ROOT, 'deploy/bantin-server.service'), 'utf8');
+  const exec = /^ExecStart=(.+)$/m.exec(unit)![1]!.split(' ');
+  expect(exec.slice(0, 2)).toEqual(['/usr/bin/node', '/opt/ban-tin/dist/server.cjs']);
+  return [path.join(ROOT, 'dist/server.cjs'), ...exec.slice(2).map((a) => (a === '/var/lib/bantin' ? dataDir : a === '8787' ? '0' : a))];
 }
 
 const text = async (url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> => {
@@ -33,9 +39,9 @@ describe('the bundled server', () => {
     for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   });
 
-  it('runs with plain node, answers health and the API, logs each request as a JSON line without passwords or tokens', async () => {
+  it('runs with plain node as the systemd unit starts it, answers health and the API, logs each request as a JSON line without passwords or tokens', async () => {
     const dir = await fx.temp();
-    const child = spawn(process.execPath, [bundle(), '--data', dir, '--port', '0'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BANTIN_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    const child = spawn(process.execPath, unitCommand(dir), { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BANTIN_ADMIN_PASSWORD: ADMIN_PASSWORD } });
     children.push(child);
     const lines = new Lines(child);
     const stderr = stderrOf(child);
