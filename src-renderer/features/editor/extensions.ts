@@ -25,6 +25,7 @@ import { AnchoredSync } from './anchored-sync';
 import { isSafeHref } from './links';
 import { NfcText } from './nfc-plugin';
 import { PhotoNode, type PhotoNodeOptions } from './photo-node';
+import { SpellcheckBody } from '../spell/body-plugin';
 import { bodyComments } from '../comments/body-comments';
 import { NOT_SUGGESTING, suggestExtensions, type SuggestOptions } from './suggest/extension';
 
@@ -140,5 +141,6 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
     ...(options.awareness ? [presenceCarets(options.awareness)] : []),
     bodyComments(options.doc),
     ...suggestExtensions(options.suggest ?? NOT_SUGGESTING),
+    SpellcheckBody.configure({ doc: options.doc }),
   ];
 }

@@ -1,0 +1,131 @@
+/**
+ * The page's side of the spellchecker: one worker for the whole desk window, and a cache of its
+ * answers by language and text, so a field or a block is sent only when its text changed (a
+ * paragraph typed back to what it was is answered at once). Whoever draws marks subscribes and
+ * redraws from the cache when answers arrive or the known words change.
+ *
+ * Known words: the glossary's names, the newsroom dictionary (when the desk has one) and the
+ * words ignored in this window.
+ */
+import type { Misspelling } from '../../../src-shared/spell/checker';
+import { desk } from '../../platform/api';
+import type { FromWorker, SpellItem, ToWorker } from './protocol';
+
+/** Texts kept at most; the oldest answers go first. A 10,000-word article is a few hundred blocks. */
+const CACHE_MAX = 4000;
+
+const keyOf = (item: SpellItem) => `${item.language}\u0000${item.text}`;
+
+export class SpellService {
+  private worker: Worker | null = null;
+  private readonly cache = new Map<string, readonly Misspelling[]>();
+  private readonly inFlight = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+  private ignored = new Set<string>();
+  private names: readonly string[] = [];
+  private dictionary: readonly string[] = [];
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./spell.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.answered(event.data));
+    this.worker = worker;
+    this.post({ type: 'known', words: this.knownWords() });
+    void this.loadNames();
+    return worker;
+  }
+
+  private post(message: ToWorker): void {
+    this.start().postMessage(message);
+  }
+
+  private readonly batches = new Map<number, readonly string[]>();
+
+  private answered(message: FromWorker): void {
+    const keys = this.batches.get(message.id) ?? [];
+    this.batches.delete(message.id);
+    for (const key of keys) this.inFlight.delete(key);
+    if (message.type === 'failed') return;
+    message.results.forEach((result, i) => {
+      const key = keys[i];
+      if (key === undefined) return;
+      if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, result);
+    });
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private knownWords(): string[] {
+    return [...this.names, ...this.dictionary, ...this.ignored];
+  }
+
+  private knownChanged(): void {
+    this.cache.clear();
+    this.inFlight.clear();
+    this.post({ type: 'known', words: this.knownWords() });
+    this.notify();
+  }
+
+  private async loadNames(): Promise<void> {
+    try {
+      const entries = await desk.glossary.list({});
+      this.names = entries.map((e) => e.name);
+      if (this.names.length) this.knownChanged();
+    } catch {
+      // No glossary (a desk that cannot read it): names are checked like any word.
+    }
+  }
+
+  /** The misspellings of `text` when known, else undefined (then `request` it). */
+  cached(item: SpellItem): readonly Misspelling[] | undefined {
+    return this.cache.get(keyOf(item));
+  }
+
+  /** Sends the texts not yet answered nor on their way; subscribers hear when the answer is in. */
+  request(items: readonly SpellItem[]): void {
+    const todo: SpellItem[] = [];
+    const keys: string[] = [];
+    for (const item of items) {
+      const key = keyOf(item);
+      if (this.cache.has(key) || this.inFlight.has(key) || keys.includes(key)) continue;
+      this.inFlight.add(key);
+      todo.push(item);
+      keys.push(key);
+    }
+    if (todo.length === 0) return;
+    const id = this.nextId++;
+    this.batches.set(id, keys);
+    this.post({ type: 'check', id, items: todo });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.start();
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Not flagged again in this window (every field, both languages). */
+  ignore(word: string): void {
+    this.ignored = new Set([...this.ignored, word]);
+    this.knownChanged();
+  }
+
+  /** The newsroom dictionary's words (from the desk), known from now on. */
+  setDictionary(words: readonly string[]): void {
+    this.dictionary = words;
+    this.knownChanged();
+  }
+
+  /** Adds a word to the newsroom dictionary: known here at once. */
+  addToDictionary(word: string): void {
+    this.dictionary = [...this.dictionary, word];
+    this.knownChanged();
+  }
+}
+
+export const spellService = new SpellService();
