@@ -2,10 +2,11 @@
 import { BACKUP_USAGE, backupCommand } from './backup';
 import { CommandError, processIo, type CommandIo } from './io';
 import { MIGRATE_USAGE, migrateCommand } from './migrate';
+import { USERS_USAGE, usersCommand } from './users';
 
-export const COMMANDS = ['backup', 'migrate', 'help'] as const;
+export const COMMANDS = ['backup', 'migrate', 'users', 'help'] as const;
 
-const HELP = ['usage:', `       ${BACKUP_USAGE}`, `       ${MIGRATE_USAGE}`].join('\n');
+const HELP = ['usage:', `       ${BACKUP_USAGE}`, `       ${MIGRATE_USAGE}`, `       ${USERS_USAGE}`].join('\n');
 
 /** Runs one command; resolves with its exit code (its failure is reported on `io.err`). */
 export async function runCommand(command: string, args: readonly string[], io: CommandIo = processIo): Promise<number> {
@@ -15,6 +16,8 @@ export async function runCommand(command: string, args: readonly string[], io: C
         return await backupCommand(args, io);
       case 'migrate':
         return await migrateCommand(args, io);
+      case 'users':
+        return await usersCommand(args, io);
       case 'help':
         io.out(HELP);
         return 0;
