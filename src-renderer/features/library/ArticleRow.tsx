@@ -30,6 +30,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
         <ArticleSyncBadge id={article.id} compact />
         <PendingMoveBadge id={article.id} status={article.status} />
         {article.conflicts ? <span className="badge badge--conflict">{t('library.conflicts', { n: article.conflicts })}</span> : null}
+        {article.openComments ? <span className="badge badge--comments">{t('library.openComments', { n: article.openComments })}</span> : null}
       </td>
       <td className="articles__nowrap">
         {t(`articleLanguage.${article.language}`)}
