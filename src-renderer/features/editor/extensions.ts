@@ -25,6 +25,7 @@ import { AnchoredSync } from './anchored-sync';
 import { isSafeHref } from './links';
 import { NfcText } from './nfc-plugin';
 import { PhotoNode, type PhotoNodeOptions } from './photo-node';
+import { BlockIds } from './block-ids';
 import { SpellcheckBody } from '../spell/body-plugin';
 import { bodyComments } from '../comments/body-comments';
 import { NOT_SUGGESTING, suggestExtensions, type SuggestOptions } from './suggest/extension';
@@ -139,6 +140,7 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
       },
     }),
     ...(options.awareness ? [presenceCarets(options.awareness)] : []),
+    BlockIds,
     bodyComments(options.doc),
     ...suggestExtensions(options.suggest ?? NOT_SUGGESTING),
     SpellcheckBody.configure({ doc: options.doc }),
