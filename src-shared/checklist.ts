@@ -11,8 +11,9 @@ import { body, headline, meta, metaRegister, sapo } from './article-doc';
 import { readEvent } from './article-event';
 import { readPhotos } from './article-photos';
 import type { Language } from './models';
+import { openSuggestions } from './suggestions';
 
-export const CHECKLIST_ITEMS = ['headline', 'sapo', 'byline', 'body', 'photoImages', 'photoCaptions', 'eventDate', 'eventPlace', 'conflicts'] as const;
+export const CHECKLIST_ITEMS = ['headline', 'sapo', 'byline', 'body', 'photoImages', 'photoCaptions', 'eventDate', 'eventPlace', 'conflicts', 'suggestions'] as const;
 export type ChecklistItemId = (typeof CHECKLIST_ITEMS)[number];
 
 export interface ChecklistItem {
@@ -22,6 +23,8 @@ export interface ChecklistItem {
   readonly photos?: readonly number[];
   /** For `conflicts`: the fields holding values to choose between. */
   readonly conflicts?: readonly ConflictPlace[];
+  /** For `suggestions`: how many are open in the body. */
+  readonly suggestions?: number;
 }
 
 export interface Checklist {
@@ -48,6 +51,7 @@ export function checklist(doc: Y.Doc): Checklist {
   const noCaption = photos.flatMap((p, i) => (filled(p.captions[language]) ? [] : [i]));
   const event = readEvent(doc);
   const conflicts = articleConflicts(doc);
+  const suggestions = openSuggestions(doc).size;
   const items: ChecklistItem[] = [
     { id: 'headline', ok: filled(headline(doc).toString()) },
     { id: 'sapo', ok: filled(sapo(doc).toString()) },
@@ -58,6 +62,7 @@ export function checklist(doc: Y.Doc): Checklist {
     { id: 'eventDate', ok: filled(event.start) },
     { id: 'eventPlace', ok: event.place !== null },
     { id: 'conflicts', ok: conflicts.length === 0, conflicts },
+    { id: 'suggestions', ok: suggestions === 0, suggestions },
   ];
   return { language, items, photoCount: photos.length, ready: items.every((i) => i.ok) };
 }

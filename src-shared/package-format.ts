@@ -63,6 +63,8 @@ export const Manifest = z
         /** The workflow status when exported, and whether an editor had approved it (absent from packages made before the workflow). */
         status: Status.optional(),
         approved: z.boolean().optional(),
+        /** Suggestions left open in the body when exported (absent when none): the package holds the text without them. */
+        openSuggestions: z.number().int().positive().optional(),
       })
       .strict(),
     files: z.array(ManifestFile).max(PACKAGE_LIMITS.maxEntries),

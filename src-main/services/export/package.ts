@@ -278,7 +278,7 @@ export async function exportPackage(services: ExportServices, articleId: string,
       formatVersion: PACKAGE_FORMAT_VERSION,
       deskVersion: services.version,
       createdAt: exportedAt,
-      article: { id: src.view.id, language: src.language, headline: src.view.headline, status: src.view.status, approved: isApproved(src.view.status) },
+      article: { id: src.view.id, language: src.language, headline: src.view.headline, status: src.view.status, approved: isApproved(src.view.status), ...(src.openSuggestions ? { openSuggestions: src.openSuggestions } : {}) },
       files: listed,
     };
     await zip.addBuffer(PACKAGE_FILES.manifest, Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), { mtime, compress: true });

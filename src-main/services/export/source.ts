@@ -11,6 +11,7 @@ import type { Language, ReadingRates } from '../../../src-shared/models';
 import type { PackageArticle, PackagePhoto } from '../../../src-shared/package-article';
 import { PACKAGE_FILES, uniqueFileNames } from '../../../src-shared/package-format';
 import { PHOTO_EXT, PHOTO_MIME, type PhotoKind } from '../../../src-shared/photos';
+import { openSuggestions, withoutSuggestions } from '../../../src-shared/suggestions';
 import { withoutControls, withoutControlsDeep } from '../../../src-shared/text/controls';
 import { articleJson } from './article-json';
 
@@ -36,10 +37,15 @@ export interface ExportSource {
   readonly exportedAt: string;
   readonly readingRates: ReadingRates;
   readonly stripGps: boolean;
+  /** Suggestions still open in the body: the package holds the text without them (as if rejected). */
+  readonly openSuggestions: number;
 }
 
 /** Reads everything an export needs from the article's document (synchronously: one moment of it). */
-export function readSource(doc: Y.Doc, options: { deskVersion: string; exportedAt: string; readingRates: ReadingRates; stripGps: boolean; sizes: ReadonlyMap<string, { width: number; height: number }> }): ExportSource {
+export function readSource(original: Y.Doc, options: { deskVersion: string; exportedAt: string; readingRates: ReadingRates; stripGps: boolean; sizes: ReadonlyMap<string, { width: number; height: number }> }): ExportSource {
+  // Only accepted text leaves the desk: open suggestions are read as not made.
+  const open = openSuggestions(original).size;
+  const doc = open ? withoutSuggestions(original) : original;
   const view = withoutControlsDeep(readArticle(doc));
   // Each stored photo once, in the article's order, under a safe and unique name.
   const attached = new Map<string, { name: string; kind: PhotoKind }>();
@@ -84,6 +90,7 @@ export function readSource(doc: Y.Doc, options: { deskVersion: string; exportedA
     exportedAt: options.exportedAt,
     readingRates: options.readingRates,
     stripGps: options.stripGps,
+    openSuggestions: open,
   };
 }
 

@@ -1,0 +1,64 @@
+/**
+ * An export of an article with open suggestions carries only accepted text: proposed words left
+ * out, words proposed for removal kept, a proposed bold undone, no trace of the marks in any
+ * file; it stays valid against ninjs, and the manifest says how many suggestions were open.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { body, setBodyLines } from '../../src-shared/article-doc';
+import type { ArticleSummary } from '../../src-shared/models';
+import type { Manifest } from '../../src-shared/package-format';
+import { checklist } from '../../src-shared/checklist';
+import { SUGGEST_DELETE, SUGGEST_FORMAT, SUGGEST_INSERT } from '../../src-shared/suggestions';
+import { call, testDesks } from '../support/desk';
+import { editAs } from '../support/sync-desk';
+import { tempDirs } from '../support/temp';
+import { ninjsValidator, readZip } from './export-support';
+
+const temp = tempDirs();
+const desks = testDesks();
+afterEach(async () => {
+  await desks.cleanup();
+  await temp.cleanup();
+});
+
+const AT = Date.UTC(2022, 0, 13, 10, 53);
+
+describe('export with open suggestions', () => {
+  it('holds only accepted text and says suggestions were open', async () => {
+    const desk = await desks.open(await temp.make());
+    const { id } = await call<ArticleSummary>(desk, 'article:create', { language: 'vi' });
+    await editAs(desk, 'writer', id, (doc) => {
+      doc.getText('headline').insert(0, 'Hội nghị trực tuyến');
+      setBodyLines(doc, ['Hội nghị có 63 điểm cầu.', 'Kết quả rất tốt.']);
+    });
+    // The editor's suggestions as the body editor stores them: "63" struck and "64" proposed
+    // (one suggestion), and bold proposed on "Kết quả".
+    await desk.articles.change(id, (doc) => {
+      const first = (body(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const at = first.toString().indexOf('63');
+      const replace = { id: 's-1', author: 'bientap', at: AT };
+      first.format(at, 2, { [SUGGEST_DELETE]: replace });
+      first.insert(at + 2, '64', { [SUGGEST_INSERT]: replace });
+      const second = (body(doc).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+      second.format(0, 7, { bold: {}, [SUGGEST_FORMAT]: { id: 's-2', author: 'bientap', at: AT, op: 'add', mark: '{"type":"bold"}' } });
+      expect(checklist(doc).items.find((i) => i.id === 'suggestions')).toEqual({ id: 'suggestions', ok: false, suggestions: 2 });
+    });
+
+    const { file } = await call<{ file: string }>(desk, 'export:package', { id, job: 'job-suggestions' });
+    const files = await readZip(file);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+    expect(manifest.article.openSuggestions).toBe(2);
+    const item = JSON.parse(files.get('ninjs/vi.json')!.toString('utf8')) as { bodies: Array<{ value: string }> };
+    expect((await ninjsValidator())(item)).toBe(true);
+    expect(item.bodies[0]!.value).toBe('<p>Hội nghị có 63 điểm cầu.</p>\n<p>Kết quả rất tốt.</p>');
+    for (const [name, bytes] of files) {
+      if (!/\.(json|xml|html|txt|md)$/.test(name) || name === 'manifest.json') continue;
+      const text = bytes.toString('utf8');
+      expect(text, name).not.toMatch(/suggest|6364|64 điểm/i);
+      expect(text, name).not.toMatch(/<(strong|b)>Kết quả/);
+    }
+    // The desk's own article is untouched by the export.
+    await desk.articles.read(id, (doc) => expect((body(doc).get(0) as Y.XmlElement).get(0)!.toString()).toContain('64'));
+  }, 60_000);
+});
