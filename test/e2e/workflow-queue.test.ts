@@ -138,7 +138,7 @@ describe("the editors' queue", () => {
     await page.keyboard.press('Enter');
     expect(await queue.headlines()).toEqual([LATE]);
     const lateRow = queue.row(LATE);
-    expect(await lateRow.locator('.badge').allInnerTexts()).toEqual([vi.common.status.approved, vi.workflow.changedSinceApproved]);
+    expect(await lateRow.locator('.badge').allInnerTexts()).toEqual([vi.workflow.changedSinceApproved, vi.common.status.approved]);
     expect(await lateRow.locator('td').nth(2).innerText()).toBe(EDITOR.name);
     const words = Number(await lateRow.locator('td').nth(6).innerText());
     expect(words).toBeGreaterThan(10);

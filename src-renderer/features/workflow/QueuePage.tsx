@@ -1,8 +1,8 @@
 /**
  * The editors' queue (`#/queue`): every article waiting for an editor, as the newsroom server
- * last listed it — reporter, assignees, section, status (with "changed since approved" for a
- * story edited after an editor's yes), arrival time, words and on-air time (the words at the
- * on-air rate this desk sets for the article's language) — with counts per status, and of the
+ * last listed it — reporter, assignees, section, status, arrival time, words and on-air time (the words at the
+ * on-air rate this desk sets for the article's language), and "changed since approved" under the
+ * headline of a story edited after an editor's yes — with counts per status, and of the
  * stories changed since approved, as filters; sorted by arrival, words or on-air time, either
  * way. Kept current while online; offline it shows the last list fetched, with its time.
  *
@@ -113,13 +113,13 @@ export function QueuePage() {
                           <a className={row.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: row.id })}>
                             {row.headline || t('queue.untitled')}
                           </a>
+                          {row.changedSinceApproved && <span className="badge badge--changed queue__changed">{t('changedSinceApproved')}</span>}
                         </td>
                         <td>{row.owner ?? '—'}</td>
                         <td className="queue__assignees">{row.assignees.join(', ') || '—'}</td>
                         <td>{row.section || t('queue.noSection')}</td>
                         <td className="queue__status">
                           <span className={`badge badge--${row.status}`}>{tc(`status.${row.status}`)}</span>
-                          {row.changedSinceApproved && <span className="badge badge--changed">{t('changedSinceApproved')}</span>}
                         </td>
                         <td className="articles__date">{row.arrivedAt ? <time dateTime={row.arrivedAt}>{formatDateTime(row.arrivedAt)}</time> : '—'}</td>
                         <td className="queue__number">{formatNumber(row.words, language)}</td>

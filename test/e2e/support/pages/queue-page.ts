@@ -22,7 +22,7 @@ export class QueuePage extends DeskPage {
 
   /** The headlines in the table's order. */
   headlines(): Promise<string[]> {
-    return this.table().locator('tbody tr td:first-child').allInnerTexts();
+    return this.table().locator('tbody tr td:first-child a').allInnerTexts();
   }
 
   row(headline: string): Locator {
