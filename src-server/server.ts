@@ -17,7 +17,7 @@ import { Notices } from './notices';
 import { handleOps, sendMetrics } from './ops/endpoints';
 import type { ReadinessCheck } from './ops/health';
 import { serverMetrics, type ServerMetrics } from './ops/metrics';
-import { withRequestLog, type JsonLog } from './ops/request-log';
+import { logSocket, withRequestLog, type JsonLog } from './ops/request-log';
 import { PhotoStore } from './photos';
 import { openStorage, type Storage } from './storage';
 import { connectCluster, type Cluster } from './scale/cluster';
@@ -201,6 +201,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log(`websocket error: ${err.message}`));
+      logSocket(options.requestLog, req, ws);
       // Hocuspocus queues a document's messages until its token is checked: a socket that has
       // not authenticated any document after a while is closed rather than left to queue.
       const timer = setTimeout(() => {

@@ -24,6 +24,22 @@ export const requestUser = new WeakMap<IncomingMessage, string>();
 /** An id a proxy in front may have given the request (kept, so its log and ours match); otherwise one is made. */
 const GIVEN_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * A sync WebSocket's line, written when it closes: its id, how long it lasted and its close
+ * code (the token travels inside the socket's messages, never in its request).
+ */
+export function logSocket(log: JsonLog | undefined, req: IncomingMessage, socket: { once(event: 'close', listener: (code: number) => void): unknown }): void {
+  if (!log) return;
+  const started = process.hrtime.bigint();
+  const id = requestId(req);
+  socket.once('close', (code) => log({ msg: 'socket', id, path: new URL(req.url ?? '/', 'http://server').pathname, seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e8) / 10, code }));
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
@@ -33,8 +49,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export function withRequestLog(handler: Handler, metrics: ServerMetrics, log: JsonLog | undefined): Handler {
   return (req, res) => {
     const started = process.hrtime.bigint();
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
+    const id = requestId(req);
     res.setHeader('x-request-id', id);
     let path = '/';
     try {
@@ -42,13 +57,15 @@ export function withRequestLog(handler: Handler, metrics: ServerMetrics, log: Js
     } catch {
       // an unparsable target: logged as "/"
     }
-    res.once('finish', () => {
+    // 'close' comes after the answer is sent, or when the client went away before it was.
+    res.once('close', () => {
       const status = res.statusCode;
+      const aborted = !res.writableFinished;
       metrics.requests.inc({ code: `${Math.floor(status / 100)}xx` });
       if (path === '/api/login' && (status === 401 || status === 429)) metrics.loginFailures.inc({ reason: status === 401 ? 'badCredentials' : 'tooManyAttempts' });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const user = requestUser.get(req);
-      log?.({ msg: 'request', id, method: req.method, path, status, ms: Math.round(ms * 10) / 10, ...(user === undefined ? {} : { user }) });
+      log?.({ msg: 'request', id, method: req.method, path, status, ms: Math.round(ms * 10) / 10, ...(user === undefined ? {} : { user }), ...(aborted ? { aborted } : {}) });
     });
     handler(req, res);
   };

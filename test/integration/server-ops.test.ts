@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { headline } from '../../src-shared/article-doc';
 import { exited, Lines, ROOT, stderrOf } from '../support/child';
 import { parsePrometheus } from '../support/prometheus';
-import { acknowledged, ADMIN_PASSWORD, api, serverFixtures, startTestServer, userWithToken } from '../support/server';
+import { acknowledged, ADMIN_PASSWORD, api, serverFixtures, startTestServer, userWithToken, wsUrlOf } from '../support/server';
 
 const fx = serverFixtures();
 const ARTICLE = 'bai-van-hanh-00001';
@@ -63,6 +63,10 @@ describe('the bundled server', () => {
     expect(me.status).toBe(200);
     expect(me.headers.get('x-request-id')).toBe('proxy-7f3a');
     expect((await api(url, 'GET', '/api/users', { token: 'not-a-real-token-1234567890' })).status).toBe(401);
+    // A desk's sync socket: the token goes inside its messages.
+    const desk = fx.client(wsUrlOf(url), token);
+    await acknowledged(desk.open(ARTICLE));
+    desk.destroy();
 
     expect(await child.kill('SIGTERM')).toBe(true);
     expect(await exited(child)).toEqual({ code: 0, signal: null });
@@ -93,6 +97,7 @@ describe('the bundled server', () => {
     }
     expect(new Set(requests.map((r) => r.id)).size).toBe(requests.length);
     expect(requests[5]!.id).toBe('proxy-7f3a');
+    expect(records.filter((r) => r.msg === 'socket')).toEqual([expect.objectContaining({ path: '/sync', code: expect.any(Number), seconds: expect.any(Number) })]);
   });
 });
 
