@@ -10,6 +10,7 @@ import { articleConflicts, type ConflictPlace } from './article-conflicts';
 import { body, headline, meta, metaRegister, sapo } from './article-doc';
 import { readEvent } from './article-event';
 import { readPhotos } from './article-photos';
+import { openCommentCount } from './comment-count';
 import type { Language } from './models';
 import { openSuggestions } from './suggestions';
 
@@ -33,6 +34,8 @@ export interface Checklist {
   readonly photoCount: number;
   /** Every item is ok. */
   readonly ready: boolean;
+  /** Comment threads not resolved yet (comments.ts): listed for the writer and the editor, not an item — they do not hold a submission back. */
+  readonly openComments: number;
 }
 
 const filled = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
@@ -64,5 +67,5 @@ export function checklist(doc: Y.Doc): Checklist {
     { id: 'conflicts', ok: conflicts.length === 0, conflicts },
     { id: 'suggestions', ok: suggestions === 0, suggestions },
   ];
-  return { language, items, photoCount: photos.length, ready: items.every((i) => i.ok) };
+  return { language, items, photoCount: photos.length, ready: items.every((i) => i.ok), openComments: openCommentCount(doc) };
 }

@@ -111,6 +111,7 @@ export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonl
         ))}
       </ul>
       {list.photoCount === 0 && <p className="field__hint">{t('noPhotos')}</p>}
+      {list.openComments > 0 && <p className="field__hint checklist__comments">{t('openComments', { n: list.openComments })}</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { body, bodyText, headline, sapo, setBodyLines } from '../../../src-shared/article-doc';
+import { checklist } from '../../../src-shared/checklist';
 import { addComment, anchorAt, listThreads, openCommentCount, reopenComment, reply, resolveComment, type CommentField } from '../../../src-shared/comments';
 import { exchange, replicaOf } from '../../support/replicas';
 import { seededRandom } from '../../support/seeded';
@@ -144,6 +145,16 @@ describe('threads', () => {
     reopenComment(doc, id);
     expect(openCommentCount(doc)).toBe(2);
     expect(() => reply(doc, id, { author: 'x', text: '  ' })).toThrow(RangeError);
+  });
+
+  it('are listed by the checklist while open, without holding the article back', () => {
+    const doc = article();
+    const before = checklist(doc);
+    expect(before.openComments).toBe(0);
+    const id = comment(doc, 'sapo', WORDS);
+    expect(checklist(doc)).toMatchObject({ openComments: 1, ready: before.ready, items: before.items });
+    resolveComment(doc, id, 'phongvien');
+    expect(checklist(doc).openComments).toBe(0);
   });
 
   it('keep both answers written apart on two replicas', () => {
