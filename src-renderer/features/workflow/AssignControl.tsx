@@ -3,7 +3,8 @@
  * server has them; and for editors and admins, the reporters with a checkbox each (a fieldset:
  * Tab and Space choose them) and a button that saves the list on the server at once. An
  * assignment is not queued offline: the server decides who may write an article when it happens.
- * The list is read again on the article's `workflow:changed` and when sync is back online.
+ * The list is read again on the article's `workflow:changed`, when sync is back online and when
+ * the window gets the focus back.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,8 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
       );
     };
     // Asked again when the article's workflow changes (an assignment from another window, a
-    // status arriving through sync) and when the server answers again after a silence.
+    // status arriving through sync), when the server answers again after a silence, and when
+    // the window gets the focus back.
     let wasOnline = online;
     const offs = [
       desk.on['workflow:changed']((e) => e.id === id && ask()),
@@ -56,6 +58,9 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
         wasOnline = now;
       }),
     ];
+    // Back to the window (an editor elsewhere may have assigned it meanwhile): read again.
+    window.addEventListener('focus', ask);
+    offs.push(() => window.removeEventListener('focus', ask));
     ask();
     if (editor)
       desk.workflow.people({}).then(
