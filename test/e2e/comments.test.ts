@@ -103,5 +103,8 @@ describe('comments', () => {
     comments.speak('en');
     await comments.tab().waitFor();
     await comments.filter('open', 1).waitFor();
+    // The library row counts the open one.
+    await page.goto(desk.url);
+    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '1'), { exact: true }).waitFor();
   });
 });
