@@ -43,7 +43,7 @@ describe('the workflow loop in Chromium, a reporter and an editor', () => {
     server = null;
   });
 
-  it('submit offline, queue without a reload, return with a note read offline, resubmit, only the new words by the reporter, approve', { timeout: 120_000 }, async () => {
+  it('submit offline, queue without a reload, return with a note read offline, resubmit, only the new words by the reporter, approve', { timeout: 180_000 }, async () => {
     const serverDir = await h.dataDir();
     server = await startTestServer(serverDir);
     const port = server.server.port;
