@@ -10,7 +10,10 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { assertNever } from '../src-shared/errors';
 import { ArticleId } from '../src-shared/models';
+import { nfc } from '../src-shared/text/vietnamese';
 import {
+  DICTIONARY_WORD_MAX,
+  type DictionaryResponse,
   ROLES,
   type ArticleStateResponse,
   type AuthorsResponse,
@@ -81,6 +84,8 @@ const CreateUserBody = z.object({ name: UserName, role: Role, password: NewPassw
 const PatchUserBody = z.object({ role: Role.optional(), disabled: z.boolean().optional(), password: NewPassword.optional() }).strict();
 const AssigneesBody = z.object({ users: z.array(UserName).max(100) }).strict();
 const OwnerBody = z.object({ user: UserName }).strict();
+/** A word for the newsroom dictionary: letters, marks, digits, an apostrophe or hyphen inside, no spaces. */
+const DictionaryBody = z.object({ word: z.string().trim().min(1).max(DICTIONARY_WORD_MAX).regex(/^[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*$/u, 'word') }).strict();
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -357,6 +362,24 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (!(await photos.send(id, res, req.method === 'HEAD'))) throw new HttpRefusal(404, 'notFound');
   }
 
+  /** The newsroom dictionary: any user reads and adds, editors and admins remove; every desk is told of a change. */
+  async function dictionary(req: IncomingMessage, res: ServerResponse, word: string | undefined): Promise<void> {
+    const me = await authenticate(req);
+    const answer = async (): Promise<DictionaryResponse> => ({ words: await storage.dictionaryWords() });
+    if (word === undefined) {
+      methods(req, ['GET', 'POST']);
+      if (req.method === 'GET') return send(res, 200, await answer());
+      const body = await readJson(req, DictionaryBody);
+      if (await storage.addDictionaryWord(nfc(body.word.trim()), me.id, new Date().toISOString())) deps.notices.dictionary();
+      return send(res, 200, await answer());
+    }
+    methods(req, ['DELETE']);
+    requireRole(me, ['editor', 'admin']);
+    if (!(await storage.removeDictionaryWord(nfc(word)))) throw new HttpRefusal(404, 'notFound');
+    deps.notices.dictionary();
+    return send(res, 200, await answer());
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -390,6 +413,9 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         const answer: PeopleResponse = { people: people.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
         return send(res, 200, answer);
       }
+      case 'dictionary':
+        if (sub !== undefined) break;
+        return dictionary(req, res, arg);
       case 'users':
         if (sub !== undefined) break;
         return users(req, res, arg);

@@ -77,6 +77,14 @@ export class Notices {
     void this.send(article, { kind: 'photo', article, photo });
   }
 
+  /** The newsroom dictionary changed: every desk connected here is told (it is everyone's). */
+  dictionary(): void {
+    const channel = this.hocuspocus?.documents.get(DIRECTORY_CHANNEL);
+    if (!channel || this.closed) return;
+    const payload = JSON.stringify({ kind: 'dictionary' } satisfies DeskNotice);
+    for (const connection of channel.getConnections()) if ((connection.context as SyncContext | undefined)?.user) connection.sendStateless(payload);
+  }
+
   close(): void {
     this.closed = true;
     for (const { timer } of this.waiting.values()) clearTimeout(timer);

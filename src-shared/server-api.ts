@@ -41,7 +41,9 @@ export const DIRECTORY_CHANNEL = '@directory';
  */
 export type DeskNotice =
   | { readonly kind: 'article'; readonly id: string; readonly version: number; readonly updatedAt: string }
-  | { readonly kind: 'photo'; readonly article: string; readonly photo: string };
+  | { readonly kind: 'photo'; readonly article: string; readonly photo: string }
+  /** The newsroom dictionary changed: desks fetch it again (GET /api/dictionary). */
+  | { readonly kind: 'dictionary' };
 
 /** A notice from its stateless payload; null for anything else (a newer server's notice this desk does not know). */
 export function parseNotice(payload: string): DeskNotice | null {
@@ -57,6 +59,7 @@ export function parseNotice(payload: string): DeskNotice | null {
     return { kind: 'article', id: v.id, version: v.version, updatedAt: v.updatedAt };
   }
   if (v.kind === 'photo' && typeof v.article === 'string' && typeof v.photo === 'string') return { kind: 'photo', article: v.article, photo: v.photo };
+  if (v.kind === 'dictionary') return { kind: 'dictionary' };
   return null;
 }
 
@@ -129,6 +132,26 @@ export interface UserInfo {
 export interface Person {
   readonly name: string;
   readonly role: Role;
+}
+
+/** A word of the newsroom dictionary: known to every desk's spellchecker. */
+export interface DictionaryWord {
+  readonly word: string;
+  /** The account that added it ('' when it is gone). */
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The longest word the dictionary takes. */
+export const DICTIONARY_WORD_MAX = 100;
+
+/**
+ * GET /api/dictionary (any user) → the newsroom dictionary, in the order added.
+ * POST /api/dictionary `{ word }` (any user) → 200, the dictionary with it (adding a word there already changes nothing).
+ * DELETE /api/dictionary/<word> (editor, admin) → 200, the dictionary without it.
+ */
+export interface DictionaryResponse {
+  readonly words: readonly DictionaryWord[];
 }
 
 /** GET /api/people (editor, admin) → the enabled accounts, by name. */

@@ -54,6 +54,7 @@ export const READ_OPERATIONS: ReadonlySet<OpName> = new Set<OpName>([
   'place:search',
   'glossary:suggest',
   'glossary:list',
+  'spell:words',
   'outbox:list',
   'outbox:config',
   'export:cancel',

@@ -20,7 +20,7 @@
 import pg from 'pg';
 import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -111,6 +111,10 @@ CREATE TABLE IF NOT EXISTS article_digests (
   section TEXT NOT NULL,
   words INTEGER NOT NULL,
   language TEXT NOT NULL
+);CREATE TABLE IF NOT EXISTS dictionary_words (
+  word TEXT PRIMARY KEY,
+  added_by BIGINT REFERENCES users(id),
+  added_at TEXT NOT NULL
 );
 `;
 
@@ -487,5 +491,21 @@ export class PostgresStorage implements Storage {
   async photosUploadedSince(userId: number, since: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM photos WHERE uploaded_by = $1 AND created_at >= $2', [userId, since]);
     return Number(rows[0]!.n);
+  }
+  async dictionaryWords(): Promise<DictionaryWordRow[]> {
+    const { rows } = await this.pool.query<{ word: string; by_name: string | null; added_at: string }>(
+      'SELECT d.word, u.name AS by_name, d.added_at FROM dictionary_words d LEFT JOIN users u ON u.id = d.added_by ORDER BY d.added_at, d.word COLLATE "C"',
+    );
+    return rows.map((r) => ({ word: r.word, by: r.by_name ?? '', at: r.added_at }));
+  }
+
+  async addDictionaryWord(word: string, userId: number, now: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('INSERT INTO dictionary_words (word, added_by, added_at) VALUES ($1, $2, $3) ON CONFLICT (word) DO NOTHING', [word, userId, now]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async removeDictionaryWord(word: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM dictionary_words WHERE word = $1', [word]);
+    return (rowCount ?? 0) > 0;
   }
 }

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow } from './types';
+import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -102,6 +102,10 @@ CREATE TABLE IF NOT EXISTS article_digests (
   section TEXT NOT NULL,
   words INTEGER NOT NULL,
   language TEXT NOT NULL
+);CREATE TABLE IF NOT EXISTS dictionary_words (
+  word TEXT PRIMARY KEY,
+  added_by INTEGER REFERENCES users(id),
+  added_at TEXT NOT NULL
 );
 `;
 
@@ -463,5 +467,17 @@ export class SqliteStorage implements Storage {
 
   async photosUploadedSince(userId: number, since: string): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM photos WHERE uploaded_by = ? AND created_at >= ?').get(userId, since) as { n: number }).n;
+  }
+  async dictionaryWords(): Promise<DictionaryWordRow[]> {
+    const rows = this.db.prepare('SELECT d.word, u.name AS by_name, d.added_at FROM dictionary_words d LEFT JOIN users u ON u.id = d.added_by ORDER BY d.added_at, d.word').all() as Array<{ word: string; by_name: string | null; added_at: string }>;
+    return rows.map((r) => ({ word: r.word, by: r.by_name ?? '', at: r.added_at }));
+  }
+
+  async addDictionaryWord(word: string, userId: number, now: string): Promise<boolean> {
+    return this.db.prepare('INSERT OR IGNORE INTO dictionary_words (word, added_by, added_at) VALUES (?, ?, ?)').run(word, userId, now).changes > 0;
+  }
+
+  async removeDictionaryWord(word: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM dictionary_words WHERE word = ?').run(word).changes > 0;
   }
 }

@@ -196,6 +196,20 @@ export interface Storage {
   addPhoto(id: string, size: number, mime: string, userId: number, now: string): Promise<void>;
   /** How many photos the user uploaded at or after `since` (the per-hour limit). */
   photosUploadedSince(userId: number, since: string): Promise<number>;
+
+  /** The newsroom dictionary: words every desk's spellchecker takes as known, in the order added. */
+  dictionaryWords(): Promise<DictionaryWordRow[]>;
+  /** Adds a word (NFC); false when it was there already. */
+  addDictionaryWord(word: string, userId: number, now: string): Promise<boolean>;
+  /** Removes a word; false when it was not there. */
+  removeDictionaryWord(word: string): Promise<boolean>;
+}
+
+export interface DictionaryWordRow {
+  readonly word: string;
+  /** Who added it ('' when that account is gone). */
+  readonly by: string;
+  readonly at: string;
 }
 
 /**

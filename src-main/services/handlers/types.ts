@@ -11,6 +11,7 @@ import type { ClientId, Hub } from '../hub';
 import type { DeskSearch } from '../search/service';
 import type { SyncService } from '../sync/service';
 import type { Workflow } from '../workflow/workflow';
+import type { NewsroomDictionary } from '../spell/newsroom-dictionary';
 
 export interface CallContext {
   readonly client: ClientId;
@@ -41,6 +42,7 @@ export interface DeskServices {
   readonly outbox: Outbox;
   readonly sync: SyncService;
   readonly workflow: Workflow;
+  readonly dictionary: NewsroomDictionary;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   notices(): readonly Notice[];

@@ -7,5 +7,7 @@ import type { Desk } from '../desk';
 export async function knownWords(desk: Pick<Desk, 'dispatch'>): Promise<string[]> {
   const glossary = await desk.dispatch('glossary:list', {}, { client: 'cli' });
   const names = glossary.ok ? (glossary.value as ReadonlyArray<{ readonly name: string }>).map((e) => e.name) : [];
-  return names;
+  const dictionary = await desk.dispatch('spell:words', {}, { client: 'cli' });
+  const words = dictionary.ok ? (dictionary.value as { readonly words: readonly string[] }).words : [];
+  return [...names, ...words];
 }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DeskError } from '../../../src-shared/errors';
-import type { ArticleStateResponse, ArticleWriter, DirectoryResponse, LoginResponse, ServerError } from '../../../src-shared/server-api';
+import type { ArticleStateResponse, ArticleWriter, DictionaryResponse, DirectoryResponse, LoginResponse, ServerError } from '../../../src-shared/server-api';
 
 const CALL_TIMEOUT_MS = 15_000;
 const PHOTO_TIMEOUT_MS = 15 * 60_000;
@@ -120,4 +120,19 @@ export async function getPhoto(server: string, token: string, id: string, maxByt
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw new DeskError('photoTooLarge', { file: id });
   return bytes;
+}
+
+/** The newsroom dictionary (GET /api/dictionary). */
+export async function dictionary(server: string, token: string): Promise<DictionaryResponse> {
+  const body = await jsonOf<DictionaryResponse>(await call(server, '/api/dictionary', { headers: bearer(token) }), server);
+  if (!Array.isArray(body.words)) throw new DeskError('syncNotServer', { server });
+  return body;
+}
+
+/** Adds a word to the newsroom dictionary (POST /api/dictionary): the dictionary with it. */
+export async function addDictionaryWord(server: string, token: string, word: string): Promise<DictionaryResponse> {
+  const res = await call(server, '/api/dictionary', { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify({ word }) });
+  const body = await jsonOf<DictionaryResponse>(res, server);
+  if (!Array.isArray(body.words)) throw new DeskError('syncNotServer', { server });
+  return body;
 }

@@ -317,6 +317,14 @@ export class SyncService {
     return this.data.account !== null && this.online;
   }
 
+  private readonly dictionaryListeners = new Set<() => void>();
+
+  /** Called when the server tells that the newsroom dictionary changed. */
+  onDictionaryNotice(listener: () => void): () => void {
+    this.dictionaryListeners.add(listener);
+    return () => void this.dictionaryListeners.delete(listener);
+  }
+
   /** Called on every change of sync's state (online, offline, login, logout). */
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
@@ -537,6 +545,9 @@ export class SyncService {
       }
       case 'photo':
         void this.photoArrived(notice.article, notice.photo).catch((err: unknown) => console.error('[sync] could not fetch photo', notice.photo, err));
+        return;
+      case 'dictionary':
+        for (const l of [...this.dictionaryListeners]) l();
         return;
       default:
         return assertNever(notice);

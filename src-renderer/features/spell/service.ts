@@ -4,8 +4,8 @@
  * paragraph typed back to what it was is answered at once). Whoever draws marks subscribes and
  * redraws from the cache when answers arrive or the known words change.
  *
- * Known words: the glossary's names, the newsroom dictionary (when the desk has one) and the
- * words ignored in this window.
+ * Known words: the glossary's names, the newsroom dictionary (the desk's list, kept current by
+ * its `spell:dictionary` event) and the words ignored in this window.
  */
 import type { Misspelling } from '../../../src-shared/spell/checker';
 import { desk } from '../../platform/api';
@@ -33,6 +33,8 @@ export class SpellService {
     this.worker = worker;
     this.post({ type: 'known', words: this.knownWords() });
     void this.loadNames();
+    void this.loadDictionary();
+    desk.on['spell:dictionary'](({ words }) => this.setDictionary(words));
     return worker;
   }
 
@@ -81,6 +83,15 @@ export class SpellService {
     }
   }
 
+  private async loadDictionary(): Promise<void> {
+    try {
+      const { words } = await desk.spell.words({});
+      if (words.length) this.setDictionary(words);
+    } catch {
+      // The desk could not say: the dictionary's words arrive with its next change.
+    }
+  }
+
   /** The misspellings of `text` when known, else undefined (then `request` it). */
   cached(item: SpellItem): readonly Misspelling[] | undefined {
     return this.cache.get(keyOf(item));
@@ -121,10 +132,11 @@ export class SpellService {
     this.knownChanged();
   }
 
-  /** Adds a word to the newsroom dictionary: known here at once. */
-  addToDictionary(word: string): void {
+  /** Adds a word to the newsroom dictionary: known here at once, kept by the desk and sent to the server (it may refuse: then it is known here only). */
+  addToDictionary(word: string): Promise<void> {
     this.dictionary = [...this.dictionary, word];
     this.knownChanged();
+    return desk.spell.add({ word }).then(({ words }) => this.setDictionary(words));
   }
 }
 
