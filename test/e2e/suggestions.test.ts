@@ -2,7 +2,8 @@
  * Suggestion mode in the body, by keyboard: Ctrl+Shift+E switches suggesting on (the toolbar's
  * toggle says so), "63" replaced by "64" shows struck and proposed; Ctrl+Alt+R rejects it,
  * Ctrl+Alt+A accepts it, Ctrl+Z takes the accept back. In Vietnamese, with the English names
- * of the toggle and of Accept checked after switching the interface.
+ * of the toggle and of Accept checked after switching the interface; a syllable composed by an
+ * input method inside a suggestion is one proposed insertion, NFC.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,12 +13,13 @@ import { LibraryPage } from './support/pages/library-page';
 
 const LEAD = 'Hội nghị có 63 điểm cầu.';
 
-/** Selects "63" from the end of the paragraph (the caret is at its end) and types "64". */
+/** Selects "63" from the end of the paragraph, strikes it with Backspace and types "64". */
 async function replace63(page: Page): Promise<void> {
   await page.keyboard.press('End');
   for (let i = 0; i < ' điểm cầu.'.length; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Backspace');
   await page.keyboard.type('64');
 }
 
@@ -65,6 +67,20 @@ describe('suggesting in the body', () => {
     // Accept all from the toolbar, then the mode is remembered for this article and named in English.
     await page.getByRole('button', { name: article.te.toolbar.acceptAll, exact: true }).click();
     await expect.poll(() => article.bodyText()).toBe('Hội nghị có 64 điểm cầu.');
+
+    // A syllable composed by an input method (Telex: decomposed while composing) inside a
+    // suggestion: one proposed insertion, NFC once composition ends.
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    const cdp = await page.context().newCDPSession(page);
+    const composing = 'Hà'.normalize('NFD');
+    await cdp.send('Input.imeSetComposition', { text: 'Ha', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
+    await cdp.send('Input.insertText', { text: composing });
+    await expect.poll(() => proposed.allTextContents()).toEqual([' Hà'.normalize('NFC')]);
+    expect(await article.bodyText()).toBe('Hội nghị có 64 điểm cầu. Hà'.normalize('NFC'));
+    expect(new Set(await proposed.evaluateAll((els) => els.map((e) => e.getAttribute('data-suggestion')))).size).toBe(1);
+
     await library.switchLanguage('en');
     article.speak('en');
     await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('true');

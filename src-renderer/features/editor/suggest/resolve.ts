@@ -9,6 +9,8 @@
  */
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
 import { formatMarkOf, suggestionAttrs, type SuggestionAttrs } from '../../../../src-shared/suggestions';
 import { suggestTypes, type SuggestTypes } from './transform';
 
@@ -133,6 +135,11 @@ export function settleCommand(state: EditorState, dispatch: ((tr: Transaction) =
   const chosen = scope === 'all' ? listSuggestions(state.doc) : suggestionsAt(state.doc, from, to);
   const tr = settle(state, chosen, accept);
   if (!tr) return false;
-  dispatch?.(tr.scrollIntoView());
+  if (!dispatch) return true;
+  // Its own step in the undo history, never merged with the typing just before or after it.
+  const undo = (yUndoPluginKey.getState(state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager;
+  undo?.stopCapturing();
+  dispatch(tr.scrollIntoView());
+  undo?.stopCapturing();
   return true;
 }
