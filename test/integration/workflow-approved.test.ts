@@ -1,7 +1,7 @@
 /**
  * A desk's view of an article changed after its approval, and of its waiting moves, against a
  * real newsroom server: `workflow:state` says changedSinceApproved once a change is stored after
- * the approval, `workflow:changes` then counts from the approval (only the late words, by their
+ * the approval (the windows are told, without asking), `workflow:changes` then counts from the approval (only the late words, by their
  * writer), and `workflow:pending` lists an article whose move waits to be sent until it is dropped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,9 +37,15 @@ describe('changed since approved, and waiting moves, on a desk', () => {
     // Not changed since: what changed is still counted from the submission.
     expect((await workflowChanges(desk, id)).changes?.since.to).toBe('submitted');
 
+    // The desk asks the server by itself once its late change is there, and tells its windows
+    // (listened to once the library row has the approval, whose own news came before).
+    await waitFor(() => desk.articles.summary(id).status === 'approved', 'the library row approved');
+    const told: string[] = [];
+    desk.hub.connect('window', (event, payload) => void (event === 'workflow:changed' && told.push((payload as { id: string }).id)));
     await editAs(desk, 'w', id, addParagraph('Chiều nay thêm hai hộ được di dời.'));
     await syncStatus(desk, allSynced, 'the late change on the server');
-    await waitFor(async () => (await workflowState(desk, id)).changedSinceApproved, 'the article marked changed since approved');
+    await waitFor(() => told.includes(id), 'the windows told the article changed since approved');
+    expect((await workflowState(desk, id)).changedSinceApproved).toBe(true);
     const { changes } = await workflowChanges(desk, id);
     expect(changes?.since.to).toBe('approved');
     const added = changes!.fields.flatMap((f) => f.segments.filter((s) => s.op !== 'same').map((s) => ({ field: f.field, ...s })));

@@ -16,7 +16,7 @@ import { workflow as workflowMap } from '../../../src-shared/article-doc';
 import { DeskError, type ErrorCode } from '../../../src-shared/errors';
 import { Status } from '../../../src-shared/models';
 import { nfc } from '../../../src-shared/text/vietnamese';
-import { movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
+import { APPROVED, movesFor, refusalOf, type Actor, type MoveRefusal } from '../../../src-shared/workflow';
 import { AttributedField, changesBase, QueueRow, type WorkflowChanges, type WorkflowPendingMoves, type WorkflowQueue, type WorkflowState } from '../../../src-shared/workflow-desk';
 import type { Articles } from '../articles';
 import type { DeskData } from '../desk-store';
@@ -42,6 +42,9 @@ interface Deps {
   readonly sync: SyncService;
 }
 
+/** How long after a change to an approved article the server is asked whether it came after the approval. */
+const RECHECK_MS = 1_500;
+
 const LOCAL_REFUSAL: Record<MoveRefusal, ErrorCode> = {
   sameStatus: 'workflowNotAllowed',
   notAllowed: 'workflowNotAllowed',
@@ -61,6 +64,8 @@ export class Workflow {
   private readonly stopping = new AbortController();
   private readonly statuses = new Map<string, Status>();
   private readonly unlisten: Array<() => void> = [];
+  /** Per approved article changed lately: the pending question whether it changed since its approval. */
+  private readonly rechecks = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly deps: Deps,
@@ -92,6 +97,11 @@ export class Workflow {
         const known = this.statuses.has(id);
         this.statuses.set(id, entry.status);
         if (known) this.deps.hub.broadcast('workflow:changed', { id });
+      }),
+      // A change to an approved article (typed here, or arriving through sync) may be one stored
+      // after the approval: the server is asked once it has it, and the windows told if so.
+      this.deps.articles.onEntry(({ id, entry }) => {
+        if (entry && APPROVED.has(entry.status) && !this.data.changedSinceApproved[id]) this.recheck(id);
       }),
     );
     for (const e of this.deps.articles.entries()) this.statuses.set(e.id, e.status);
@@ -249,6 +259,25 @@ export class Workflow {
     }
   }
 
+  /**
+   * Asks the server, a moment from now, whether an approved article changed since its approval
+   * (its recorded moves say so), once this desk has nothing of it left to send; tells the
+   * windows when it did. Offline, nothing: the article's state is asked again when it is shown.
+   */
+  private recheck(id: string): void {
+    if (this.closed || this.rechecks.has(id)) return;
+    const timer = setTimeout(() => {
+      this.rechecks.delete(id);
+      if (this.closed || !this.deps.sync.isOnline()) return;
+      if (this.deps.sync.status().pending.includes(id)) return this.recheck(id);
+      void this.refreshHistory(id).then(() => {
+        if (!this.closed && this.data.changedSinceApproved[id]) this.deps.hub.broadcast('workflow:changed', { id });
+      });
+    }, RECHECK_MS);
+    timer.unref?.();
+    this.rechecks.set(id, timer);
+  }
+
   /** Sends every job that waits now, whatever the pauses (the command line, which has no background sync). */
   async send(): Promise<void> {
     for (const job of Object.values(this.data.jobs)) if (!job.refused) job.nextAttemptAt = null;
@@ -268,6 +297,8 @@ export class Workflow {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const timer of this.rechecks.values()) clearTimeout(timer);
+    this.rechecks.clear();
     this.stopping.abort();
     for (const stop of this.unlisten.splice(0)) stop();
     await this.running?.catch(() => undefined);
