@@ -10,7 +10,7 @@ export const SuggestIcon = (p: IconProps) => (
 
 export const AcceptAllIcon = (p: IconProps) => (
   <Icon {...p}>
-    <path d="m2.5 12.5 4 4L15 8M9.5 16.5 18 8" />
+    <path d="m1.5 13 3.5 3.5 7-8M9.5 13l3.5 3.5 8.5-9" />
   </Icon>
 );
 
