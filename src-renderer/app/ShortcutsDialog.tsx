@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { EDITOR_SHORTCUTS, type EditorCommand } from '../features/editor/shortcuts';
 import { KeyboardIcon } from '../shared/icons';
 
-type Item = 'help' | 'search' | EditorCommand | 'toolbar' | 'tabs' | 'splitter' | 'photoMove' | 'versions';
+type Item = 'help' | 'search' | EditorCommand | 'toolbar' | 'tabs' | 'splitter' | 'photoMove' | 'versions' | 'comment' | 'commentMove';
 type Group = 'everywhere' | 'library' | 'editor' | 'article';
 
 /** Each shortcut with its keys; alternatives are listed apart ("F1" or "?"). */
@@ -23,6 +23,8 @@ const GROUPS: ReadonlyArray<{ readonly group: Group; readonly items: ReadonlyArr
       ['splitter', '← → Home End'],
       ['photoMove', 'Alt+↑', 'Alt+↓'],
       ['versions', '↑ ↓ Home End'],
+      ['comment', 'Ctrl+Alt+M'],
+      ['commentMove', '↑ ↓'],
     ],
   },
 ];
