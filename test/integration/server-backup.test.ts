@@ -65,8 +65,9 @@ describe('server backup', () => {
     const s = await fx.start();
     const reporter = await userWithToken(s, 'Minh Thư', 'reporter');
     await userWithToken(s, 'Đức Anh', 'editor');
-    const desks: HocuspocusProvider[] = ARTICLES.map((id) => fx.client(s, reporter).open(id));
-    const submitted = fx.client(s, reporter).open(SUBMITTED);
+    const desk = fx.client(s, reporter);
+    const desks: HocuspocusProvider[] = ARTICLES.map((id) => desk.open(id));
+    const submitted = desk.open(SUBMITTED);
     await acknowledged(submitted);
     complete(submitted.document, SUBMITTED);
     await acknowledged(submitted);
@@ -112,7 +113,9 @@ describe('server backup', () => {
       expect(after[i]!.startsWith(copy.texts[id]!)).toBe(true);
     });
 
-    // Stopped: the folder itself is copied, and the copy is the whole newsroom.
+    // Stopped: the folder itself is copied, and the copy is the whole newsroom. The desk goes
+    // first: one destroyed while reconnecting to a stopped server throws outside any test.
+    desk.destroy();
     await s.server.close();
     const still = path.join(path.dirname(live), 'stopped.sqlite');
     const dataDir = path.dirname(s.server.storage.where);

@@ -109,6 +109,9 @@ describe.skipIf(!postgres.ok)(`server migrate${postgres.ok ? '' : ` (skipped: ${
     const busy = await migrate(['--data', dir, '--to', url]);
     expect(busy.code).toBe(1);
     expect(busy.err[0]).toMatch(/not moved.*another newsroom server is using/);
+    // The desks go first: one destroyed while reconnecting to a stopped server throws outside any test.
+    mine.destroy();
+    theirs.destroy();
     await s.server.close();
 
     // A change logged but not yet folded into its article's state (as a server killed after
