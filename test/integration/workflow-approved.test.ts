@@ -1,8 +1,10 @@
 /**
  * A desk's view of an article changed after its approval, and of its waiting moves, against a
  * real newsroom server: `workflow:state` says changedSinceApproved once a change is stored after
- * the approval (the windows are told, without asking), `workflow:changes` then counts from the approval (only the late words, by their
- * writer), and `workflow:pending` lists an article whose move waits to be sent until it is dropped.
+ * the approval (the windows are told, without asking), `workflow:changes` then counts from the
+ * approval (only the late words, by their writer); an assignment made on the server tells the
+ * desk's windows; and `workflow:pending` lists an article whose move waits to be sent until it
+ * is dropped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src-main/services/desk';
@@ -50,6 +52,12 @@ describe('changed since approved, and waiting moves, on a desk', () => {
     expect(changes?.since.to).toBe('approved');
     const added = changes!.fields.flatMap((f) => f.segments.filter((s) => s.op !== 'same').map((s) => ({ field: f.field, ...s })));
     expect(added).toEqual([{ field: 'body', op: 'added', text: expect.stringContaining('Chiều nay thêm hai hộ được di dời.'), by: ['lan'] }]);
+
+    // Assigned on the server by someone else: the server's notice (no new version) tells the windows.
+    told.length = 0;
+    expect((await api(server.url, 'PUT', `/api/articles/${id}/assignees`, { token: server.adminToken, json: { users: ['lan'] } })).status).toBe(200);
+    await waitFor(() => told.includes(id), 'the windows told of the assignment');
+    expect((await call<{ assignees: string[] }>(desk, 'workflow:assignees', { id })).assignees).toEqual(['lan']);
 
     // The server goes away: a move asked for now waits, and the library's question lists it.
     await fx.stop(server);

@@ -317,6 +317,17 @@ export class SyncService {
     return this.data.account !== null && this.online;
   }
 
+  private readonly toldListeners = new Set<(id: string) => void>();
+
+  /**
+   * Called when the server tells of an article at a version this desk knew already: something
+   * other than its text changed there (an assignment, a new owner).
+   */
+  onArticleTold(listener: (id: string) => void): () => void {
+    this.toldListeners.add(listener);
+    return () => void this.toldListeners.delete(listener);
+  }
+
   private readonly dictionaryListeners = new Set<() => void>();
 
   /** Called when the server tells that the newsroom dictionary changed. */
@@ -532,6 +543,9 @@ export class SyncService {
     switch (notice.kind) {
       case 'article': {
         const { id, version, updatedAt } = notice;
+        // Told of a version this desk knew already: what changed is not the text (its assignees, its owner).
+        const known = this.versions.get(id);
+        if (known !== undefined && version <= known) for (const listener of this.toldListeners) listener(id);
         this.versions.set(id, Math.max(version, this.versions.get(id) ?? -1));
         if (!this.serverTimes.has(id) || this.serverTimes.get(id)! < updatedAt) this.serverTimes.set(id, updatedAt);
         this.mayHaveNow(id); // told: this user may have it now

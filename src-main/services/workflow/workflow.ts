@@ -98,6 +98,8 @@ export class Workflow {
         this.statuses.set(id, entry.status);
         if (known) this.deps.hub.broadcast('workflow:changed', { id });
       }),
+      // The server told of the article without a new version: its assignees (or owner) changed.
+      this.deps.sync.onArticleTold((id) => this.deps.hub.broadcast('workflow:changed', { id })),
       // A change to an approved article (typed here, or arriving through sync) may be one stored
       // after the approval: the server is asked once it has it, and the windows told if so.
       this.deps.articles.onEntry(({ id, entry }) => {
