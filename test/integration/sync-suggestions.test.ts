@@ -1,0 +1,99 @@
+/**
+ * Suggestions made offline on two desks (a real server on 127.0.0.1, two desks with their own
+ * folders): the editor suggests "64" for "63" in the body while the reporter inserts a paragraph
+ * above and rewrites another sentence; once both are back, both desks hold the suggestion on the
+ * same words. Rejecting gives "63" back; accepting on the reporter's desk gives "64 điểm cầu" on both.
+ */
+import type { Schema } from '@tiptap/pm/model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { body, bodyText } from '../../src-shared/article-doc';
+import type { Desk } from '../../src-main/services/desk';
+import { listSuggestions, settle } from '../../src-renderer/features/editor/suggest/resolve';
+import { suggestTransaction } from '../../src-renderer/features/editor/suggest/transform';
+import { call, replicaOf } from '../support/desk';
+import { bodySchema, posOf, stateOf, writeState, writer } from '../support/suggest-state';
+import { addParagraph, addUser, allSynced, deskFixtures, editAs, loginAs, newArticle, syncStatus, waitFor } from '../support/sync-desk';
+
+const { server, desk, stop, temp } = deskFixtures();
+let schema: Schema;
+beforeAll(async () => {
+  schema = await bodySchema();
+});
+
+async function docOf(d: Desk, id: string): Promise<Y.Doc> {
+  const { state } = await call<{ state: Uint8Array }>(d, 'article:open', { id }, 'reader');
+  await call(d, 'article:close', { id }, 'reader');
+  return replicaOf(state);
+}
+
+/** The suggestions as a desk shows them: author, kinds, their letters and the words after them. */
+function shown(doc: Y.Doc) {
+  const state = stateOf(doc, schema);
+  return listSuggestions(state.doc).map((s) => ({ author: s.author, kinds: s.kinds, text: s.text, after: state.doc.textBetween(s.runs.at(-1)!.to, s.runs.at(-1)!.to + 9) }));
+}
+
+describe('suggestions made offline on two desks', () => {
+  it('sit on the same words on both desks after both reconnect; reject gives 63, accept 64 on both', async () => {
+    const serverDir = await temp('bantin-server-');
+    const s = await server(serverDir);
+    await addUser(s, 'phongvien', 'reporter');
+    await addUser(s, 'bientap', 'editor');
+    const reporter = await desk();
+    const editor = await desk();
+    await loginAs(reporter, s, 'phongvien');
+    const id = await newArticle(reporter, 'Hội nghị trực tuyến toàn quốc');
+    await editAs(reporter, 'writer', id, (doc) => {
+      addParagraph('Hội nghị kết nối 63 điểm cầu trên cả nước.')(doc);
+      addParagraph('Thủ tướng chủ trì.')(doc);
+    });
+    await syncStatus(reporter, allSynced, 'the reporter synced');
+    await loginAs(editor, s, 'bientap');
+    await waitFor(async () => editor.articles.entries().some((e) => e.id === id) && bodyText(await docOf(editor, id)).includes('63 điểm cầu'), 'the article on the editor’s desk');
+
+    const port = s.server.port;
+    await stop(s);
+    // The editor, in suggestion mode, replaces 63 by 64 (through the body editor's own rewriting).
+    await editAs(editor, 'writer', id, (doc) => {
+      const state = stateOf(doc, schema);
+      const at = posOf(state, '63');
+      writeState(doc, state.apply(suggestTransaction(state, state.tr.insertText('64', at, at + 2), writer('bientap'))!));
+    });
+    // The reporter adds a paragraph above and rewrites the other sentence.
+    await editAs(reporter, 'writer', id, (doc) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('Sáng 13/1 tại Hà Nội.')]);
+      body(doc).insert(0, [p]);
+      const second = (body(doc).get(2) as Y.XmlElement).get(0) as Y.XmlText;
+      second.delete(0, second.length);
+      second.insert(0, 'Thủ tướng Chính phủ chủ trì hội nghị.');
+    });
+    await syncStatus(reporter, (st) => st.pending.includes(id), 'the reporter with the article pending');
+    await syncStatus(editor, (st) => st.pending.includes(id), 'the editor with the article pending');
+
+    await server(serverDir, port);
+    await syncStatus(reporter, allSynced, 'the reporter synced again');
+    await syncStatus(editor, allSynced, 'the editor synced again');
+    await waitFor(async () => {
+      const [a, b] = [await docOf(reporter, id), await docOf(editor, id)];
+      return bodyText(a) === bodyText(b) && bodyText(a).startsWith('Sáng 13/1') && shown(a).length === 1 && shown(b).length === 1;
+    }, 'both desks merged, with the suggestion');
+
+    const [a, b] = [await docOf(reporter, id), await docOf(editor, id)];
+    expect(bodyText(a)).toBe('Sáng 13/1 tại Hà Nội.\n\nHội nghị kết nối 6364 điểm cầu trên cả nước.\n\nThủ tướng Chính phủ chủ trì hội nghị.');
+    expect(shown(a)).toEqual(shown(b));
+    expect(shown(a)).toEqual([{ author: 'bientap', kinds: ['delete', 'insert'], text: '6364', after: ' điểm cầu' }]);
+
+    // Rejected: 63 again.
+    const state = stateOf(a, schema);
+    const rejected = state.apply(settle(state, listSuggestions(state.doc), false)!);
+    expect(rejected.doc.child(1).textContent).toBe('Hội nghị kết nối 63 điểm cầu trên cả nước.');
+    // Accepted on the reporter's desk: 64 on both desks.
+    await editAs(reporter, 'writer', id, (doc) => {
+      const st = stateOf(doc, schema);
+      writeState(doc, st.apply(settle(st, listSuggestions(st.doc), true)!));
+    });
+    await waitFor(async () => bodyText(await docOf(editor, id)).includes('64 điểm cầu') && shown(await docOf(editor, id)).length === 0, 'the accept on the editor’s desk');
+    expect(bodyText(await docOf(editor, id))).toBe('Sáng 13/1 tại Hà Nội.\n\nHội nghị kết nối 64 điểm cầu trên cả nước.\n\nThủ tướng Chính phủ chủ trì hội nghị.');
+  });
+});
