@@ -132,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     maxDebounceMs: options.maxDebounceMs,
     unloadDelayMs: options.unloadDelayMs,
     extensions: cluster ? [cluster.extension] : [],
+    relayBeforeCommit: !cluster,
   });
   const { hocuspocus, idle } = sync;
   // Each applied update is sent to every socket holding its article (the sender's included).

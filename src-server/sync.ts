@@ -4,8 +4,12 @@
  * Acknowledgement. Hocuspocus answers every sync-step-2 or update message it applied with a
  * SyncStatus message (the provider's `unsyncedChanges` counts down on each; 0 means every
  * update it sent was acknowledged). This module stores each incoming update in the database
- * (committed and durable: storage/types.ts) in `beforeHandleMessage`, before Hocuspocus applies
- * it and so before that acknowledgement is sent. Nothing is left to Hocuspocus's debounced
+ * (committed and durable: storage/types.ts) in `beforeHandleMessage`, before Hocuspocus handles
+ * the message and so before that acknowledgement is sent. It applies the update to the live
+ * document (which relays it to the article's other desks) just before the commit, so that the
+ * others do not wait for it: a sender not acknowledged sends the update again, and the desks
+ * that got it hold it, so nothing is lost if the commit fails or the server dies before it.
+ * Nothing is left to Hocuspocus's debounced
  * `onStoreDocument`, which here only compacts the log (state + updates → state) from what is
  * already stored.
  * So: once a client has its acknowledgement, the change survives kill -9 of the server, and a
@@ -13,12 +17,12 @@
  *
  * Storage is async (PostgreSQL is), and Hocuspocus runs `beforeHandleMessage` for each message
  * as it arrives, applying each once its hook has resolved. So one connection's messages are
- * handled one after another here (each waits for the previous one's hook): they are stored,
- * applied and acknowledged in the order they were sent, as the provider's count assumes. A
+ * handled one after another here (each waits for the previous one's hook): they are applied,
+ * stored and acknowledged in the order they were sent, as the provider's count assumes. A
  * document that unloads while an update is being stored is checked for again afterwards.
  *
  * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
- * (checked by applying it first to a shadow copy of the document), one whose effect cannot be
+ * (read from the update's structure: update-effect.ts), one whose effect cannot be
  * decided there (it waits for changes the server does not have, or releases ones that waited:
  * accepted, it could land in `workflow` later, unseen), one that would make the article larger
  * than the limit (access.ts, `articleMaxBytes`), and a message that reaches
@@ -45,6 +49,7 @@ import type { Access } from './access';
 import type { Notices } from './notices';
 import { presenceRefusal } from './presence';
 import { applyStored, type Storage, type UserRow } from './storage';
+import { effectOnCopy, hasPending, updateEffect, type UpdateEffect } from './update-effect';
 
 export interface SyncContext {
   readonly user: UserRow;
@@ -157,6 +162,8 @@ export interface SyncOptions {
   readonly log: (line: string) => void;
   /** More Hocuspocus extensions (the Redis extension, when instances share one: scale/cluster.ts). */
   readonly extensions?: readonly Extension[];
+  /** Apply a desk's update (and so relay it to the article's other desks) before its commit, not after: for a server alone (default true). */
+  readonly relayBeforeCommit?: boolean;
 }
 
 /** An article opened by the server for its own changes (the workflow), held loaded until closed. */
@@ -183,9 +190,7 @@ export interface Sync {
 
 export function createSync(options: SyncOptions): Sync {
   const { storage, access, now, notices } = options;
-  /** Per live document: a copy that every accepted update reaches first, to see what an update would change. */
-  const shadows = new WeakMap<Document, Y.Doc>();
-
+  const relayFirst = options.relayBeforeCommit ?? true;
   /** Per connection: the handling of its latest message (the next one waits for it). */
   const inOrder = new WeakMap<object, Promise<void>>();
   /** Writes begun and not yet settled. */
@@ -197,64 +202,23 @@ export function createSync(options: SyncOptions): Sync {
     return write;
   };
 
-  const shadowOf = (document: Document): Y.Doc => {
-    let shadow = shadows.get(document);
-    if (!shadow) {
-      shadow = new Y.Doc();
-      shadow.getMap(KEYS.workflow);
-      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document));
-      shadows.set(document, shadow);
-    }
-    return shadow;
-  };
-
-  /** What the shadow holds but cannot place yet: structs and deletions waiting for others. */
-  const pendingOf = (doc: Y.Doc): string => {
-    const { pendingStructs, pendingDs } = doc.store;
-    return `${pendingStructs ? Buffer.from(pendingStructs.update).toString('base64') : ''}|${pendingDs ? Buffer.from(pendingDs).toString('base64') : ''}`;
-  };
-
   /**
-   * What applying `update` would do: repeat only what the article holds already (as the
-   * deletions a desk sends each time it syncs do); change something inside the `workflow` map; leave
-   * something undecided — structs or deletions that wait for others the server does not have
-   * (or release ones that waited), whose effect on `workflow` cannot be known now: a later
-   * update could let them land there unseen; or neither. Decided on a shadow copy, so nothing
-   * reaches the document before it is accepted.
+   * What applying `update` would do (update-effect.ts): repeat only what the article holds
+   * already (as the deletions a desk sends each time it syncs do); change something inside the
+   * `workflow` map; leave something undecided — structs or deletions that wait for others the
+   * server does not have, whose effect on `workflow` cannot be known now: a later update could
+   * let them land there unseen; or neither. Read from the update's structure, so nothing
+   * reaches the document before it is accepted. A document that itself holds changes waiting
+   * for others (only what another instance relayed can leave it so) is checked the slow way, on
+   * a copy: an update could release them.
    */
-  const effectOf = (document: Document, update: Uint8Array): 'none' | 'repeat' | 'workflow' | 'undecided' => {
-    const shadow = shadowOf(document);
-    let touched = false;
-    const watch = (): void => {
-      touched = true;
-    };
-    // Yjs tells 'update' only for a transaction that added structs or deleted something.
-    let changed = false;
-    const change = (): void => {
-      changed = true;
-    };
-    const workflow = shadow.getMap(KEYS.workflow);
-    const pendingBefore = pendingOf(shadow);
-    workflow.observeDeep(watch);
-    shadow.on('update', change);
+  const effectOf = (document: Document, update: Uint8Array): UpdateEffect => {
     try {
-      Y.applyUpdate(shadow, update);
+      return hasPending(document) ? effectOnCopy(document, update) : updateEffect(document, update, KEYS.workflow);
     } catch {
       // Not a Yjs update: refused before it is stored or reaches the document.
-      shadows.delete(document);
-      shadow.destroy();
       throw refusal('invalidPayload', 4400);
-    } finally {
-      workflow.unobserveDeep(watch);
-      shadow.off('update', change);
     }
-    const effect = touched ? 'workflow' : pendingOf(shadow) !== pendingBefore ? 'undecided' : changed ? 'none' : 'repeat';
-    if (effect !== 'none') {
-      // The shadow now holds the refused change: rebuild it from the real document next time.
-      shadows.delete(document);
-      shadow.destroy();
-    }
-    return effect;
   };
 
   /**
@@ -265,22 +229,13 @@ export function createSync(options: SyncOptions): Sync {
    */
   const sizes = new WeakMap<Document, number>();
 
-  /**
-   * Whether the accepted `update` (already in the shadow: effectOf said 'none') would make the
-   * article larger than the limit. Then the shadow is rebuilt without it.
-   */
+  /** Whether the accepted `update` (effectOf said 'none') would make the article larger than the limit. */
   const tooLarge = (document: Document, update: Uint8Array): boolean => {
     const max = access.limits.articleMaxBytes;
     let size = (sizes.get(document) ?? Y.encodeStateAsUpdate(document).length) + update.length;
-    if (size > max) {
-      const shadow = shadowOf(document);
-      size = Y.encodeStateAsUpdate(shadow).length;
-      if (size > max) {
-        shadows.delete(document);
-        shadow.destroy();
-        return true;
-      }
-    }
+    // Over by the sum: measured as the state and the update merged (what the state would be).
+    if (size > max) size = Y.mergeUpdates([Y.encodeStateAsUpdate(document), update]).length;
+    if (size > max) return true;
     sizes.set(document, size);
     return false;
   };
@@ -325,16 +280,8 @@ export function createSync(options: SyncOptions): Sync {
       // it). Client updates (their origin is the connection) and openAsServer's changes were
       // stored before they were applied.
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === SERVER_ORIGIN) shadows.delete(document); // stored already (openAsServer); the shadow lacks it
-        // Checked and stored by the instance a desk sent it to; the shadow must hold it too, or
-        // a desk's next update that builds on it would look undecided here.
-        if (isFromOtherInstance(origin)) {
-          const shadow = shadows.get(document);
-          if (shadow) Y.applyUpdate(shadow, update);
-          return;
-        }
+        // What another instance relays was checked and stored by the instance a desk sent it to.
         if (origin === STORAGE_ORIGIN || origin === SERVER_ORIGIN || isClientConnection(origin) || isFromOtherInstance(origin)) return;
-        shadows.delete(document);
         track(storage.appendUpdate(documentName, update, null, now())).then(
           () => notices.article(documentName),
           (err: unknown) => options.log(`could not store a server change to ${documentName}: ${(err as Error).message}`),
@@ -397,12 +344,20 @@ export function createSync(options: SyncOptions): Sync {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: the article would be larger than ${access.limits.articleMaxBytes} bytes`);
           throw refusal('articleTooLarge', 4413);
         }
+        // Alone, the server applies the update before storing it: the desks holding the article
+        // get it without waiting for the commit, and the sender's acknowledgement still waits for
+        // it (Hocuspocus sends it after this hook; applying again changes nothing). A sender
+        // never acknowledged sends the update again and the desks that got it hold it, so a crash
+        // before the commit loses nothing; a failed commit closes every socket of the article, so
+        // that it is read again from the database and the desks send what it lacks. With other
+        // instances the update is stored first: what one relays to another must be stored, as
+        // the other does not store it again.
+        if (relayFirst) Y.applyUpdate(document, update, connection);
         try {
           await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));
         } catch (err) {
-          shadows.delete(document);
           options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
-          connection.webSocket.close(1011, 'storageFailed');
+          for (const c of relayFirst ? document.getConnections() : [connection]) c.webSocket.close(1011, 'storageFailed');
           throw refusal('storageFailed', 1011);
         }
         notices.article(documentName);
@@ -413,6 +368,9 @@ export function createSync(options: SyncOptions): Sync {
           connection.webSocket.close(4409, 'documentReloaded');
           throw refusal('documentReloaded', 4409);
         }
+        // Applied here rather than by Hocuspocus after this hook: the next message of this
+        // connection is checked against a document that holds this one.
+        if (!relayFirst) Y.applyUpdate(document, update, connection);
       });
       inOrder.set(connection, handled);
       return handled;
