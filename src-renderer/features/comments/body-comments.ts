@@ -16,7 +16,8 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { body } from '../../../src-shared/article-doc';
-import { commentsMap, listThreads, resolveAnchor, threadAnchor, type CommentAnchor } from '../../../src-shared/comments';
+import { resolutionOf } from '../../../src-shared/comment-count';
+import { commentsMap, resolveAnchor, threadAnchor, type CommentAnchor } from '../../../src-shared/comments';
 import { activeComment, onActiveComment, onShowCommentWords, requestComment, setCommentTarget } from './comment-bus';
 
 const key = new PluginKey<DecorationSet>('bodyComments');
@@ -64,16 +65,18 @@ function rangeOf(doc: Y.Doc, state: EditorState, id: string): { from: number; to
   return { from, to };
 }
 
+/** The open body threads' words; read from the threads' own fields, without walking the body's text. */
 function decorations(doc: Y.Doc, state: EditorState): DecorationSet {
-  const open = listThreads(doc).filter((t) => t.field === 'body' && !t.detached && !t.resolved);
-  if (!open.length) return DecorationSet.empty;
+  const comments = commentsMap(doc);
+  if (comments.size === 0) return DecorationSet.empty;
   const active = activeComment(doc);
   const marks: Decoration[] = [];
-  for (const thread of open) {
-    const range = rangeOf(doc, state, thread.id);
+  for (const [id, thread] of comments.entries()) {
+    if (!(thread instanceof Y.Map) || thread.get('field') !== 'body' || resolutionOf(thread.get('resolved'))) continue;
+    const range = rangeOf(doc, state, id);
     if (!range) continue;
-    const cls = thread.id === active ? 'comment-words comment-words--active' : 'comment-words';
-    marks.push(Decoration.inline(range.from, range.to, { class: cls, 'data-comment': thread.id }));
+    const cls = id === active ? 'comment-words comment-words--active' : 'comment-words';
+    marks.push(Decoration.inline(range.from, range.to, { class: cls, 'data-comment': id }));
   }
   return DecorationSet.create(state.doc, marks);
 }
