@@ -2,11 +2,14 @@
  * `server migrate`: a SQLite newsroom moved into an empty PostgreSQL database (a throwaway
  * cluster, test/support/postgres.ts) — every row of every table the same on both sides, and a
  * server started on PostgreSQL with the same data folder serving each article as it was, the
- * moves, the users (their passwords still valid) and the photos.
+ * moves, the users (their passwords still valid) and the photos. Then the PostgreSQL backup
+ * the README gives (pg_dump, pg_restore into a new database), restored whole.
  */
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -32,6 +35,7 @@ afterAll(async () => {
   cluster = null;
 });
 
+const run = promisify(execFile);
 const TABLES = ['users', 'tokens', 'articles', 'article_updates', 'article_writers', 'assignments', 'photos', 'owner_changes', 'article_clients', 'transitions'];
 const IDS = ['bai-chuyen-nha-00001', 'bai-chuyen-nha-00002', 'bai-chuyen-nha-00003'];
 
@@ -68,7 +72,7 @@ function complete(doc: Y.Doc, id: string): void {
 }
 
 describe.skipIf(!postgres.ok)(`server migrate${postgres.ok ? '' : ` (skipped: ${postgres.reason})`}`, () => {
-  it('moves every row of a SQLite newsroom into PostgreSQL; a server there serves the same articles, moves, accounts and photos', async () => {
+  it('moves every row of a SQLite newsroom into PostgreSQL; a server there serves the same articles, moves, accounts and photos; pg_dump and pg_restore restore it whole', async () => {
     if (!postgres.ok) throw new Error(postgres.reason);
     cluster ??= await startPostgres(postgres);
     const url = await cluster.createDatabase();
@@ -158,5 +162,17 @@ describe.skipIf(!postgres.ok)(`server migrate${postgres.ok ? '' : ` (skipped: ${
     await login(p.url, 'Minh Thư', 'Minh Thư-mật-khẩu-dài');
     expect((await api(p.url, 'HEAD', `/api/photos/${photoId}`, { token: p.adminToken })).status).toBe(200);
     expect((await api(p.url, 'POST', '/api/users', { token: p.adminToken, json: { name: 'Mới', role: 'editor', password: 'mật-khẩu-mới-đủ-dài' } })).status).toBe(201);
+    const grown = (await api(p.url, 'GET', '/api/users', { token: p.adminToken })).json;
+
+    // Backed up while that server runs and restored into a new database with the README's
+    // pg_dump and pg_restore: a server on the restored database has the whole newsroom.
+    const dump = path.join(await fx.temp('bantin-dump-'), 'bantin.dump');
+    await run(path.join(postgres.bin, 'pg_dump'), ['--format=custom', `--file=${dump}`, url]);
+    const restored = await cluster.createDatabase();
+    await run(path.join(postgres.bin, 'pg_restore'), ['--no-owner', `--dbname=${restored}`, dump]);
+    const r = await fx.start({ databaseUrl: restored }, dir);
+    for (const id of IDS) expect(readArticle(await readThroughServer(r.wsUrl, r.adminToken, id)), id).toEqual(before[id]);
+    expect((await api(r.url, 'GET', `/api/articles/${IDS[0]}/transitions`, { token: r.adminToken })).json).toEqual(moves);
+    expect((await api(r.url, 'GET', '/api/users', { token: r.adminToken })).json).toEqual(grown);
   });
 });
