@@ -48,7 +48,7 @@ describe('workflow on the command line', () => {
 
     const submitted = await cli(reporter.dir, ['submit', ready]);
     expect(submitted, submitted.err).toMatchObject({ code: 0 });
-    expect(submitted.out).toContain('Đã gửi');
+    expect(submitted.out).toContain('Đã nộp');
 
     // Incomplete: refused by the server with what is missing, in Vietnamese, then in English.
     const refused = await cli(reporter.dir, ['submit', bare]);
@@ -76,7 +76,7 @@ describe('workflow on the command line', () => {
     expect(status.code, status.err).toBe(0);
     expect(status.out).toContain('Bị trả lại');
     expect(status.out).toContain(note);
-    expect(status.out).toMatch(/Đã gửi → Đang biên tập/);
+    expect(status.out).toMatch(/Đã nộp → Đang biên tập/);
 
     // Assignment: an editor's is made on the server at once; a reporter's is refused, said as such.
     const assigned = await cli(editor.dir, ['assign', ready, 'nam']);
