@@ -14,6 +14,7 @@ import { candidates, readRegister, registerFields, registerValue, resolveRegiste
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
 import { isStoryDate } from './story-date';
 import { slugify } from './text/slug';
+import { translationSummary } from './translation/links';
 import { countWords, nfc } from './text/vietnamese';
 
 export const KEYS = { meta: 'meta', headline: 'headline', sapo: 'sapo', body: 'body', photos: 'photos', event: 'event', workflow: 'workflow' } as const;
@@ -437,5 +438,6 @@ export function summarize(doc: Y.Doc, updatedAt: string): ArticleSummary {
     ...(v.tags.length ? { tags: [...v.tags] } : {}),
     ...(conflicts ? { conflicts } : {}),
     ...(openComments ? { openComments } : {}),
+    ...translationSummary(doc),
   };
 }

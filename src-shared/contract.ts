@@ -28,8 +28,11 @@ import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
 import { WorkflowAssignees, WorkflowAssignInput, WorkflowPeople } from './assignment';
 import { WorkflowChanges, WorkflowMoveInput, WorkflowPendingMoves, WorkflowQueue, WorkflowState } from './workflow-desk';
+import { BlockId, TranslationStateOutput } from './translation/schema';
+import { DICTIONARY_WORD_MAX } from './server-api';
 
 const none = z.object({}).strict();
+const SpellWords = z.object({ words: z.array(z.string()) });
 const byId = z.object({ id: ArticleId }).strict();
 
 // Search (library): full text, accent-insensitive, ranked, with highlights.
@@ -210,8 +213,21 @@ export const operations = {
   'workflow:assignees': op(byId, WorkflowAssignees),
   /** What changed since the article's last submission or return, each added run with its writers; offline, the last answer. */
   'workflow:changes': op(byId, WorkflowChanges),
+  // --- spellcheck (src-shared/spell; the newsroom dictionary: src-main/services/spell) ---
+  /** The newsroom dictionary's words as this desk knows them (the server's last list and the words waiting to be sent). */
+  'spell:words': op(none, SpellWords),
+  /** Adds a word to the newsroom dictionary: known at once on this desk, sent now or when the server answers. */
+  'spell:add': op(z.object({ word: z.string().trim().min(1).max(DICTIONARY_WORD_MAX) }).strict(), SpellWords),
   /** The articles whose move waits to be sent or was refused (the library shows "chờ gửi" on their rows). */
   'workflow:pending': op(none, WorkflowPendingMoves),
+
+  // --- translation pairs (src-shared/translation, src-main/services/translations.ts) ---
+  /** Makes the article's translation into `to` (a new linked article, its blocks empty), or returns the one it has. */
+  'translation:create': op(z.object({ id: ArticleId, to: Language }).strict(), z.object({ id: ArticleId })),
+  /** The pair of article `id` (a source or a translation): each pair of blocks fresh, stale (with the source's diff), untranslated or orphaned. */
+  'translation:state': op(byId, TranslationStateOutput),
+  /** The translation's block `blockId` is in step with its source as it is now (`id`: either article of the pair). */
+  'translation:confirm': op(z.object({ id: ArticleId, blockId: BlockId }).strict(), TranslationStateOutput),
 } as const;
 
 export const events = {
@@ -234,6 +250,8 @@ export const events = {
   'photo:arrived': z.object({ photo: PhotoId }),
   /** An article's workflow state changed: a status arrived through sync, a move was queued, sent or refused. */
   'workflow:changed': z.object({ id: ArticleId }),
+  /** The newsroom dictionary changed (a word added here, or the server's list arrived). */
+  'spell:dictionary': SpellWords,
 } as const;
 
 export type Operations = typeof operations;

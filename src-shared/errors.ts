@@ -81,6 +81,12 @@ export const ERROR_CODES = [
   'workflowNoteRequired',
   /** Workflow: another move of the article (`to`) waits to be sent; cancel it first. */
   'workflowPending',
+  /** Translation: the article is already in that language (`language`). */
+  'translationSameLanguage',
+  /** Translation: the article has no translation and translates none. */
+  'translationNone',
+  /** Translation: the translation has no block `block` (or its source block is gone). */
+  'translationBlockNotFound',
   'internal',
 ] as const;
 

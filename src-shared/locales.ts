@@ -18,6 +18,7 @@ import enSearch from '../locales/en/search.json';
 import enSettings from '../locales/en/settings.json';
 import enSpell from '../locales/en/spell.json';
 import enSync from '../locales/en/sync.json';
+import enTranslate from '../locales/en/translate.json';
 import enWorkflow from '../locales/en/workflow.json';
 import enWorkspace from '../locales/en/workspace.json';
 import viChecklist from '../locales/vi/checklist.json';
@@ -39,14 +40,15 @@ import viSearch from '../locales/vi/search.json';
 import viSettings from '../locales/vi/settings.json';
 import viSpell from '../locales/vi/spell.json';
 import viSync from '../locales/vi/sync.json';
+import viTranslate from '../locales/vi/translate.json';
 import viWorkflow from '../locales/vi/workflow.json';
 import viWorkspace from '../locales/vi/workspace.json';
 
-export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist', 'photos', 'export', 'outbox', 'package', 'sync', 'workspace', 'settings', 'workflow', 'spell'] as const;
+export const NAMESPACES = ['common', 'errors', 'notices', 'menu', 'cli', 'history', 'editor', 'search', 'import', 'event', 'glossary', 'checklist', 'photos', 'export', 'outbox', 'package', 'sync', 'workspace', 'settings', 'workflow', 'spell', 'translate'] as const;
 
 export const resources = {
-  vi: { package: viPackage, outbox: viOutbox, photos: viPhotos, common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist, export: viExport, sync: viSync, workspace: viWorkspace, settings: viSettings, workflow: viWorkflow, spell: viSpell },
-  en: { package: enPackage, outbox: enOutbox, photos: enPhotos, common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist, export: enExport, sync: enSync, workspace: enWorkspace, settings: enSettings, workflow: enWorkflow, spell: enSpell },
+  vi: { package: viPackage, outbox: viOutbox, photos: viPhotos, common: viCommon, errors: viErrors, notices: viNotices, menu: viMenu, cli: viCli, history: viHistory, editor: viEditor, search: viSearch, import: viImport, event: viEvent, glossary: viGlossary, checklist: viChecklist, export: viExport, sync: viSync, workspace: viWorkspace, settings: viSettings, workflow: viWorkflow, spell: viSpell, translate: viTranslate },
+  en: { package: enPackage, outbox: enOutbox, photos: enPhotos, common: enCommon, errors: enErrors, notices: enNotices, menu: enMenu, cli: enCli, history: enHistory, editor: enEditor, search: enSearch, import: enImport, event: enEvent, glossary: enGlossary, checklist: enChecklist, export: enExport, sync: enSync, workspace: enWorkspace, settings: enSettings, workflow: enWorkflow, spell: enSpell, translate: enTranslate },
 } as const;
 
 /** Vietnamese is the source language: its files define the keys (and types) of every namespace. */

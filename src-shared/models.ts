@@ -35,6 +35,12 @@ export const ArticleSummary = z.object({
   conflicts: z.number().int().positive().optional(),
   /** Comment threads not resolved yet (comments.ts); absent when none. */
   openComments: z.number().int().positive().optional(),
+  /** For a translation: the article it translates (src-shared/translation/links.ts). */
+  translationOf: z.object({ id: ArticleId, language: Language }).optional(),
+  /** For a source: its translation per language. */
+  translations: z.object({ vi: ArticleId.optional(), en: ArticleId.optional() }).optional(),
+  /** Of a pair (on both rows): the translation's blocks whose source changed since they were translated; absent when none. */
+  staleBlocks: z.number().int().positive().optional(),
 });
 export type ArticleSummary = Readonly<z.infer<typeof ArticleSummary>>;
 

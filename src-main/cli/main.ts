@@ -9,6 +9,7 @@
  *                                | assign <id> [<user>…] [--json]
  *                                | comments <id> [--json]
  *                                | spell <id> [--json]
+ *                                | translate <id> --to en|vi [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
  */
@@ -31,14 +32,15 @@ import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { spell } from './commands/spell';
+import { translate } from './commands/translate';
 import { login, readPasswordLine, sync } from './commands/sync';
 import { assignUsers, move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
 import { EXIT, printable, type CliIo } from './io';
 
-const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue', 'assign', 'comments', 'spell'] as const;
+const COMMANDS = ['list', 'import', 'show', 'search', 'place', 'photo', 'export', 'import-package', 'login', 'sync', 'status', 'submit', 'take', 'return', 'approve', 'queue', 'assign', 'comments', 'spell', 'translate'] as const;
 type Command = (typeof COMMANDS)[number];
 /** Commands that change the desk: refused on a desk opened read-only (`export` writes only where --out says). */
-const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync', 'submit', 'take', 'return', 'approve']);
+const WRITES: ReadonlySet<Command> = new Set<Command>(['import', 'photo', 'import-package', 'login', 'sync', 'submit', 'take', 'return', 'approve', 'translate']);
 const isMove = (command: string): command is MoveCommand => Object.hasOwn(MOVE_COMMANDS, command);
 
 /** What went wrong, in the user's language: a code of ours, or the system's error (a full or read-only disk) as one. */
@@ -72,6 +74,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         server: { type: 'string' },
         user: { type: 'string' },
         note: { type: 'string' },
+        to: { type: 'string' },
       },
     });
   } catch (err) {
@@ -95,7 +98,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     cli.err(t('cli:badOption', { detail: `--language ${values.language}` }));
     return EXIT.usage;
   }
-  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || command === 'assign' || command === 'comments' || command === 'spell' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
+  const needs = command === 'import' || command === 'import-package' ? 'file' : command === 'show' || command === 'export' || command === 'status' || command === 'assign' || command === 'comments' || command === 'spell' || command === 'translate' || isMove(command) ? 'id' : command === 'search' || command === 'place' ? 'query' : null;
   if (needs && !rest[0]) {
     cli.err(t('cli:missingArgument', { name: needs }));
     cli.err(t('cli:usage'));
@@ -145,6 +148,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       code = await photoAdd(desk, rest[1]!, rest[2]!, options, values.json, cli);
     } else if (command === 'export') code = await exportArticle(desk, arg, values.out!, values.json, cli);
     else if (isMove(command)) code = await move(desk, command, arg, values.note, values.json, cli);
+    else if (command === 'translate') code = await translate(desk, arg, values.to, values.json, cli);
     else if (command === 'assign') code = await assignUsers(desk, arg, rest.slice(1), values.json, cli);
     else if (command === 'login') code = await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
     else code = await run(command as Command, desk, arg, values.json, language.data, cli);
@@ -206,6 +210,8 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
       return comments(desk, arg, json, io);
     case 'spell':
       return spell(desk, arg, json, io);
+    case 'translate':
+      return EXIT.usage; // handled before: it takes --to
   }
 }
 

@@ -22,7 +22,10 @@ import { libraryHandlers } from './handlers/library';
 import { settingsHandlers } from './handlers/settings';
 import { historyHandlers } from './handlers/history';
 import { glossaryHandlers } from './handlers/glossary';
+import { spellHandlers } from './handlers/spell';
+import { NewsroomDictionary } from './spell/newsroom-dictionary';
 import { placeHandlers } from './handlers/place';
+import { translationHandlers } from './handlers/translation';
 import { Glossary } from './glossary/glossary';
 import { photoHandlers } from './handlers/photo';
 import { outboxHandlers } from './handlers/outbox';
@@ -146,7 +149,9 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
     }
     const sync = new SyncService({ db: store.db, writer, articles, hub, photos, dataDir, history }, options.sync);
     const workflow = new Workflow({ db: store.db, writer, hub, articles, sync }, options.workflow);
-    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, ...(options.host ? { host: options.host } : {}), hub, articles, search, history, glossary, photos, outbox, sync, workflow, settings, updateSettings, notices: () => [...notices] };
+    const dictionary = new NewsroomDictionary(dataDir, sync, hub);
+    await dictionary.open();
+    const services: DeskServices = { dataDir, mode: options.mode, version: options.version, ...(options.host ? { host: options.host } : {}), hub, articles, search, history, glossary, photos, outbox, sync, workflow, dictionary, settings, updateSettings, notices: () => [...notices] };
     // One file per domain registers its operations; the type requires every operation once.
     const handlers: Handlers = {
       ...appHandlers(services),
@@ -161,6 +166,8 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       ...exportHandlers(services),
       ...syncHandlers(services),
       ...workflowHandlers(services),
+      ...translationHandlers(services),
+      ...spellHandlers(services),
     };
 
     const open = createDispatcher(handlers);
@@ -170,6 +177,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       outbox.start();
       sync.start();
       workflow.start();
+      dictionary.start();
     }
     let closed = false;
     return {
@@ -192,6 +200,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
         // Read-only, what closing would write (the search index's cache) is let go.
         const step = (done: Promise<void>) => (readOnly ? done.catch(() => undefined) : done);
         try {
+          await step(dictionary.close());
           await step(workflow.close());
           await step(sync.close());
           await step(history.close());

@@ -11,6 +11,7 @@ import { ServerPage } from '../features/sync/ServerPage';
 import { SyncCorner } from '../features/sync/SyncCorner';
 import { useSyncStatus } from '../features/sync/useSyncStatus';
 import { QueuePage } from '../features/workflow/QueuePage';
+import { TranslationPage } from '../features/translation/TranslationPage';
 import { ErrorBanner } from './ErrorBanner';
 import { ErrorProvider } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -25,6 +26,8 @@ function Page({ route }: { readonly route: Route }) {
       return <LibraryPage trashed={route.trashed} />;
     case 'article':
       return <ArticlePage id={route.id} />;
+    case 'translation':
+      return <TranslationPage id={route.id} />;
     case 'glossary':
       return <GlossaryPage />;
     case 'outbox':
@@ -49,7 +52,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   const editor = role === 'editor' || role === 'admin';
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const routeKey = route.name === 'article' ? `article:${route.id}` : route.name === 'library' ? `library:${route.trashed}` : route.name;
+  const routeKey = route.name === 'article' || route.name === 'translation' ? `${route.name}:${route.id}` : route.name === 'library' ? `library:${route.trashed}` : route.name;
   const first = useRef(true);
 
   useEffect(() => {

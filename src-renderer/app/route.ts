@@ -2,7 +2,7 @@
  * Where the page is, kept in the location hash so a reload (or the browser's back button)
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
  * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent,
- * `#/server` the newsroom server (login, sync status), `#/queue` the editors' queue, `#/settings` the desk's settings
+ * `#/translation/<id>` a translation beside its source, `#/server` the newsroom server (login, sync status), `#/queue` the editors' queue, `#/settings` the desk's settings
  * (`#/settings/<section>` at one of its sections).
  */
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export type Route =
   | { readonly name: 'library'; readonly trashed: boolean }
   | { readonly name: 'article'; readonly id: string }
+  | { readonly name: 'translation'; readonly id: string }
   | { readonly name: 'glossary' }
   | { readonly name: 'outbox' }
   | { readonly name: 'server' }
@@ -33,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (settings && (SETTINGS_SECTIONS as readonly string[]).includes(settings[1]!)) return { name: 'settings', section: settings[1] as SettingsSection };
   const m = /^\/article\/([^/]+)$/.exec(path);
   if (m && ArticleId.safeParse(m[1]).success) return { name: 'article', id: m[1]! };
+  const tr = /^\/translation\/([^/]+)$/.exec(path);
+  if (tr && ArticleId.safeParse(tr[1]).success) return { name: 'translation', id: tr[1]! };
   return { name: 'library', trashed: false };
 }
 
@@ -42,6 +45,8 @@ export function hrefFor(route: Route): string {
       return route.trashed ? '#/trash' : '#/';
     case 'article':
       return `#/article/${route.id}`;
+    case 'translation':
+      return `#/translation/${route.id}`;
     case 'glossary':
       return '#/glossary';
     case 'outbox':

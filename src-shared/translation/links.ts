@@ -11,8 +11,10 @@
  * link (then the smaller id) is the pair shown; the others are still listed (`all`).
  */
 import type * as Y from 'yjs';
-import { meta } from '../article-doc';
 import type { Language } from '../models';
+
+// The meta map by its key (article-doc.ts's KEYS.meta): article-doc's summary reads these links.
+const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 
 export interface TranslationOf {
   readonly id: string;
@@ -64,4 +66,11 @@ export function translationsOf(doc: Y.Doc): Partial<Record<Language, string>> {
 
 export function addTranslationLink(doc: Y.Doc, language: Language, id: string, at: string): void {
   doc.transact(() => meta(doc).set(`${LINK_PREFIX}${language}@${id}`, at));
+}
+
+/** What the library's row says of an article's pair (ArticleSummary's `translationOf` and `translations`). */
+export function translationSummary(doc: Y.Doc): { translationOf?: TranslationOf; translations?: Partial<Record<Language, string>> } {
+  const of = translationOf(doc);
+  const links = translationsOf(doc);
+  return { ...(of ? { translationOf: of } : {}), ...(Object.keys(links).length ? { translations: links } : {}) };
 }

@@ -222,3 +222,33 @@ export function createTranslation(source: Y.Doc, translation: Y.Doc, init: NewTr
   });
   addTranslationLink(source, init.language, init.id, init.createdAt);
 }
+
+/**
+ * Adds an empty paragraph to the translation for source block `sourceId` (a block the source
+ * gained after the translation was made), after translation block `afterId` (at the start when
+ * null). Returns the new block's id.
+ */
+export function addTargetBlock(translation: Y.Doc, sourceId: string, afterId: string | null): string {
+  const id = newBlockId();
+  translation.transact(() => {
+    const frag = body(translation);
+    const nodes = frag.toArray();
+    const at = afterId === null ? 0 : nodes.findIndex((n) => n instanceof Y.XmlElement && n.getAttribute(BLOCK_ID_ATTR) === afterId) + 1;
+    const el = new Y.XmlElement('paragraph');
+    el.setAttribute(BLOCK_ID_ATTR, id);
+    frag.insert(at > 0 ? at : afterId === null ? 0 : frag.length, [el]);
+    pairsMap(translation).set(id, { source: sourceId });
+  });
+  return id;
+}
+
+/** Whether translation block `blockId` is plain text that `writeBlock` writes (the headline, the lead, a paragraph or heading of one run). */
+export function isPlainBlock(translation: Y.Doc, blockId: string): boolean {
+  if (blockId === HEADLINE_BLOCK || blockId === SAPO_BLOCK) return true;
+  const el = body(translation)
+    .toArray()
+    .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.getAttribute(BLOCK_ID_ATTR) === blockId);
+  if (!el || (el.nodeName !== 'paragraph' && el.nodeName !== 'heading')) return false;
+  const kids = el.toArray();
+  return kids.length === 0 || (kids.length === 1 && kids[0] instanceof Y.XmlText);
+}

@@ -2,6 +2,7 @@ import { readArticle } from '../../../src-shared/article-doc';
 import { formatDateTime } from '../../../src-shared/format';
 import type { Desk } from '../../services/desk';
 import { EXIT, type CliIo } from '../io';
+import { pairJson } from './translate';
 
 /** Every field of the article: the document's view plus the library's derived fields. */
 export async function show(desk: Desk, id: string, json: boolean, io: CliIo): Promise<number> {
@@ -9,7 +10,8 @@ export async function show(desk: Desk, id: string, json: boolean, io: CliIo): Pr
   const summary = desk.articles.summary(id);
   const full = { ...view, updatedAt: summary.updatedAt, words: summary.words };
   if (json) {
-    io.out(JSON.stringify(full, null, 2));
+    const translation = await pairJson(desk, id);
+    io.out(JSON.stringify(translation ? { ...full, translation } : full, null, 2));
     return EXIT.ok;
   }
   io.out(full.headline || io.t('cli:untitled'));

@@ -54,6 +54,7 @@ import { Splitter } from './Splitter';
 import { useArticleTags } from './useArticleTags';
 import { useInspectorWidth } from './useInspectorWidth';
 import { SaveStatus } from './SaveStatus';
+import { TranslationAction } from '../translation/TranslationAction';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
@@ -131,6 +132,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
           {t('article.back')}
         </a>
         {presence && <PresenceList presence={presence} />}
+        <TranslationAction id={replica.id} doc={doc} language={language} />
         <ExportControls articleId={replica.id} status={workflow.state?.status ?? summary.status} />
         <WorkflowBadge workflow={workflow} />
         <ArticleSyncBadge id={replica.id} />

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../shared/format';
 import { ArticleSyncBadge } from '../sync/ArticleSyncBadge';
 import { PendingMoveBadge } from '../workflow/PendingMoveBadge';
 import { ReturnNote } from '../workflow/ReturnNote';
+import { PairBadge } from '../translation/PairBadge';
 
 export interface ArticleRowProps {
   readonly article: ArticleSummary;
@@ -34,6 +35,7 @@ export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
       </td>
       <td className="articles__nowrap">
         {t(`articleLanguage.${article.language}`)}
+        <PairBadge article={article} />
       </td>
       <td className="articles__nowrap">{article.byline || <span className="muted">{t('library.noByline')}</span>}</td>
       <td className="articles__date">
