@@ -13,6 +13,7 @@ import { useLayoutEffect, useRef, type TextareaHTMLAttributes, type InputHTMLAtt
 import type { TextEdit } from '../../src-shared/article-doc';
 import { nfc } from '../../src-shared/text/vietnamese';
 import { mapCaret } from './caret';
+import { useSpellField } from '../features/spell/field';
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
@@ -64,6 +65,9 @@ export function NfcField(props: InputProps | TextareaProps) {
   /** The text and selection just before the input being handled (or the composition). */
   const before = useRef<Before | null>(null);
   const { value, onText } = props;
+  // A field that asks for spelling in Vietnamese or English is checked by the desk's own checker, not the browser's.
+  const spellLanguage = props.spellCheck && (props.lang === 'vi' || props.lang === 'en') ? props.lang : null;
+  useSpellField(ref, spellLanguage);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -105,8 +109,8 @@ export function NfcField(props: InputProps | TextareaProps) {
 
   if (props.multiline) {
     const { value: _v, onText: _o, multiline: _m, ...rest } = props;
-    return <textarea {...rest} {...handlers} defaultValue={value} ref={(el) => void (ref.current = el)} />;
+    return <textarea {...rest} {...(spellLanguage ? { spellCheck: false } : {})} {...handlers} defaultValue={value} ref={(el) => void (ref.current = el)} />;
   }
   const { value: _v, onText: _o, multiline: _m, ...rest } = props;
-  return <input type="text" {...rest} {...handlers} defaultValue={value} ref={(el) => void (ref.current = el)} />;
+  return <input type="text" {...rest} {...(spellLanguage ? { spellCheck: false } : {})} {...handlers} defaultValue={value} ref={(el) => void (ref.current = el)} />;
 }

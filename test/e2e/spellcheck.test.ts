@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { setBodyLines } from '../../src-shared/article-doc';
+import { headline, setBodyLines, setText } from '../../src-shared/article-doc';
 import { resources } from '../../src-shared/locales';
 import type { Language } from '../../src-shared/models';
 import { openDesk } from '../../src-main/services/desk';
@@ -30,11 +30,14 @@ function expectOnlyLoopback(urls: readonly string[]): void {
 describe('spellcheck', () => {
   const h = useHarness();
 
-  async function open(language: Language, line: string): Promise<{ page: Page; article: ArticlePage }> {
+  async function open(language: Language, line: string, title = ''): Promise<{ page: Page; article: ArticlePage }> {
     const dataDir = await h.dataDir();
     const seed = await openDesk({ dataDir, mode: 'cli', version: 'test' });
     await seed.updateSettings({ language });
-    const { id } = await seed.articles.create({ language }, (doc) => setBodyLines(doc, [line]));
+    const { id } = await seed.articles.create({ language }, (doc) => {
+      setBodyLines(doc, [line]);
+      setText(headline(doc), title);
+    });
     await seed.close();
     const desk = await h.startDesk(dataDir);
     const page = await h.page();
@@ -48,7 +51,7 @@ describe('spellcheck', () => {
   }
 
   it('underlines a Telex leftover in Vietnamese and replaces it from the menu by keyboard', async () => {
-    const { page, article } = await open('vi', 'Chúng tôi hoir thăm bà con ở Hà Giang.');
+    const { page, article } = await open('vi', 'Chúng tôi hoir thăm bà con ở Hà Giang.', 'Tin tuwcs từ Hà Giang');
     const miss = article.body().locator('.spell-miss');
     // The worker loads both dictionaries first (a few seconds on a loaded machine).
     await expect.poll(() => miss.allInnerTexts(), { timeout: 20_000 }).toEqual(['hoir']);
@@ -74,6 +77,20 @@ describe('spellcheck', () => {
     // Typing goes on where the word was: the focus came back to the body.
     await page.keyboard.type(' nhé');
     await expect.poll(() => article.bodyText()).toContain('hỏi nhé');
+
+    // The headline, a plain field: marked by an overlay, fixed from the same menu.
+    await expect.poll(() => page.locator('.spell-overlay .spell-miss').allInnerTexts(), { timeout: 10_000 }).toEqual(['tuwcs']);
+    expect(await article.headline().getAttribute('spellcheck')).toBe('false');
+    await article.headline().click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Tin tu'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Period');
+    const headlineMenu = page.getByRole('menu', { name: resources.vi.spell.menu.replace('{{word}}', 'tuwcs') });
+    await headlineMenu.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 5000 }).toBe('tức');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => article.headline().inputValue()).toBe('Tin tức từ Hà Giang');
+    await expect.poll(() => page.locator('.spell-overlay .spell-miss').count()).toBe(0);
     expectOnlyLoopback((page as Page & { urls?: string[] }).urls!);
   });
 
