@@ -63,6 +63,12 @@ describe('the bundled server', () => {
     expect(me.status).toBe(200);
     expect(me.headers.get('x-request-id')).toBe('proxy-7f3a');
     expect((await api(url, 'GET', '/api/users', { token: 'not-a-real-token-1234567890' })).status).toBe(401);
+    // An account made with a password, then given another one.
+    const made = 'mật-khẩu-người-mới-đủ-dài';
+    const changed = 'mật-khẩu-đổi-lần-hai-dài';
+    const newcomer = `/api/users/${encodeURIComponent('Người Mới')}`;
+    expect((await api(url, 'POST', '/api/users', { token, json: { name: 'Người Mới', role: 'reporter', password: made } })).status).toBe(201);
+    expect((await api(url, 'PATCH', newcomer, { token, json: { password: changed } })).status).toBe(200);
     // A desk's sync socket: the token goes inside its messages.
     const desk = fx.client(wsUrlOf(url), token);
     await acknowledged(desk.open(ARTICLE));
@@ -74,6 +80,8 @@ describe('the bundled server', () => {
     const log = stderr();
     expect(log).not.toContain(ADMIN_PASSWORD);
     expect(log).not.toContain(wrong);
+    expect(log).not.toContain(made);
+    expect(log).not.toContain(changed);
     expect(log).not.toContain(token);
     expect(log).not.toContain('not-a-real-token');
     const records = log
@@ -89,6 +97,8 @@ describe('the bundled server', () => {
       ['POST', '/api/login', 200, 'admin'],
       ['GET', '/api/me', 200, 'admin'],
       ['GET', '/api/users', 401, undefined],
+      ['POST', '/api/users', 201, 'admin'],
+      ['PATCH', newcomer, 200, 'admin'],
     ]);
     for (const r of requests) {
       expect(typeof r.time).toBe('string');
