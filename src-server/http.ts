@@ -18,6 +18,7 @@ import {
   type ArticleStateResponse,
   type AuthorsResponse,
   type ChangesSinceResponse,
+  type ConnectionsResponse,
   type CreateUserResponse,
   type DirectoryResponse,
   type LoginResponse,
@@ -59,6 +60,8 @@ export interface HttpDeps {
   readonly disconnectUser: (userId: number) => void;
   /** Closes every WebSocket connection whose user may no longer have its article. */
   readonly revalidate: () => Promise<void>;
+  /** Who holds a WebSocket on this instance now, with the articles open (connections.ts). */
+  readonly connections: () => ConnectionsResponse;
 }
 
 class HttpRefusal extends Error {
@@ -435,6 +438,12 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         if (arg !== undefined && sub === 'authors') return authors(req, res, arg);
         if (arg === undefined || sub !== 'assignees') break;
         return assignees(req, res, arg);
+      case 'connections':
+        // Who is connected to this instance now: the admins' page of accounts.
+        if (arg !== undefined) break;
+        methods(req, ['GET']);
+        requireRole(await authenticate(req), ['admin']);
+        return send(res, 200, deps.connections());
       case 'queue': {
         if (arg !== undefined) break;
         methods(req, ['GET']);

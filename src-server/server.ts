@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { DIRECTORY_CHANNEL, SYNC_PATH } from '../src-shared/server-api';
 import { Access, DEFAULT_LIMITS, type Limits } from './access';
 import { hashPassword, LoginLimiter, newPassword, plainAddress, type LoginLimits } from './auth';
+import { connectedNow, noteOpened } from './connections';
 import { createHttpHandler } from './http';
 import { Notices } from './notices';
 import { handleOps, sendMetrics } from './ops/endpoints';
@@ -184,7 +185,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     disconnectHere(userId);
   };
 
-  const api = createHttpHandler({ storage, access, photos, notices, workflow, limiter: cluster ? new RedisLoginLimiter(cluster.redis, options.loginLimit, log) : new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate });
+  const api = createHttpHandler({ storage, access, photos, notices, workflow, limiter: cluster ? new RedisLoginLimiter(cluster.redis, options.loginLimit, log) : new LoginLimiter(options.loginLimit), trustedProxies: new Set((options.trustProxy ?? []).map(plainAddress)), now, log, disconnectUser, revalidate, connections: () => connectedNow(hocuspocus, iso()) });
   let closing: Promise<void> | null = null;
   // The database answers; Redis, when instances share one, is another check here.
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => storage.userCount() }];
@@ -202,6 +203,7 @@ export async function startServer(options: ServerOptions): Promise<NewsroomServe
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log(`websocket error: ${err.message}`));
+      noteOpened(ws, iso());
       logSocket(options.requestLog, req, ws);
       // Hocuspocus queues a document's messages until its token is checked: a socket that has
       // not authenticated any document after a while is closed rather than left to queue.

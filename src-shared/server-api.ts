@@ -311,3 +311,26 @@ export interface QueueRow {
 export interface QueueResponse {
   readonly articles: readonly QueueRow[];
 }
+
+/** One article a connected user has open: its id and headline (as the server holds it now). */
+export interface ConnectedArticle {
+  readonly id: string;
+  readonly headline: string;
+}
+
+/** One user connected to this server instance now (GET /api/connections, admins). */
+export interface ConnectedUser {
+  readonly name: string;
+  readonly role: Role;
+  /** WebSockets open (one per desk, as a desk multiplexes its articles over one). */
+  readonly sockets: number;
+  /** The articles open, by id. */
+  readonly articles: readonly ConnectedArticle[];
+  /** When the user's oldest open socket connected (ISO). */
+  readonly since: string;
+}
+
+export interface ConnectionsResponse {
+  /** The users connected to the instance that answered (with several instances, each its own). */
+  readonly users: readonly ConnectedUser[];
+}
