@@ -49,6 +49,7 @@ import type { Access } from './access';
 import type { Notices } from './notices';
 import { presenceRefusal } from './presence';
 import { applyStored, type Storage, type UserRow } from './storage';
+import { commentRefusal, touchesComments } from './comment-guard';
 import { effectOnCopy, hasPending, updateEffect, type UpdateEffect } from './update-effect';
 
 export interface SyncContext {
@@ -339,6 +340,14 @@ export function createSync(options: SyncOptions): Sync {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it depends on changes the server does not have`);
           connection.webSocket.close(4409, 'updateIncomplete');
           throw refusal('updateIncomplete', 4409);
+        }
+        if (touchesComments(document, update)) {
+          // Names on comments are the sender's, and a thread's words are its author's or an editor's (comment-guard.ts).
+          const why = commentRefusal(document, update, (context as SyncContext).user);
+          if (why) {
+            options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: it ${why}`);
+            throw refusal('forbidden');
+          }
         }
         if (tooLarge(document, update)) {
           options.log(`refused an update to ${documentName} from ${(context as SyncContext).user.name}: the article would be larger than ${access.limits.articleMaxBytes} bytes`);
