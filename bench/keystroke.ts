@@ -13,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
-import { setBodyLines, setText, headline } from '../src-shared/article-doc';
+import * as Y from 'yjs';
+import { body, setBodyLines, setText, headline } from '../src-shared/article-doc';
+import { SUGGEST_DELETE, SUGGEST_INSERT } from '../src-shared/suggestions';
 import { openDesk } from '../src-main/services/desk';
 import { launchChromium, newPage } from '../test/e2e/support/browser';
 import { startWebDesk } from '../test/e2e/support/web-desk';
@@ -154,13 +156,32 @@ async function heapMiB(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+/**
+ * `count` open suggestions spread through the body, as suggestion mode stores them: every other
+ * one a proposed word, the others a word proposed for removal, by two authors.
+ */
+function openSuggestions(doc: Y.Doc, count: number): void {
+  const blocks = body(doc).length;
+  for (let k = 0; k < count; k++) {
+    const block = body(doc).get(Math.floor(((k + 0.5) * blocks) / count));
+    const text = block instanceof Y.XmlElement ? block.get(0) : null;
+    if (!(text instanceof Y.XmlText)) continue;
+    const attrs = { id: `bench-${k}`, author: k % 3 ? 'bientap' : 'phongvien', at: Date.UTC(2022, 0, 13, 10, 53) };
+    if (k % 2) text.format(10, 5, { [SUGGEST_DELETE]: attrs });
+    else text.insert(10, ' đề xuất', { [SUGGEST_INSERT]: attrs });
+  }
+}
+
+/** BENCH_OPEN_SUGGESTIONS=50: the article holds that many open suggestions while the keys are typed. */
 export async function keystrokeLatency(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-bench-keys-'));
   const text = paragraphs(10_000);
+  const suggestions = Number(process.env.BENCH_OPEN_SUGGESTIONS) || 0;
   const desk = await openDesk({ dataDir, mode: 'cli', version: 'bench' });
   const { id } = await desk.articles.create({ language: 'vi' }, (doc) => {
     setText(headline(doc), 'Bài dài mười nghìn từ');
     setBodyLines(doc, text);
+    openSuggestions(doc, suggestions);
   });
   await desk.close();
 
@@ -198,7 +219,7 @@ export async function keystrokeLatency(): Promise<void> {
     const deskWork = deskTypist.perKey();
     const baseWork = baseTypist.perKey();
 
-    console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs), ${desk.length} keys each, Chromium`);
+    console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs${suggestions ? `, ${suggestions} open suggestions` : ''}), ${desk.length} keys each, Chromium`);
     console.log(`  desk (Tiptap + Yjs)     p50 ${pct(desk, 0.5).toFixed(1)} ms  p95 ${pct(desk, 0.95).toFixed(1)} ms  p99 ${pct(desk, 0.99).toFixed(1)} ms`);
     console.log(`  baseline ProseMirror    p50 ${pct(baseline, 0.5).toFixed(1)} ms  p95 ${pct(baseline, 0.95).toFixed(1)} ms  p99 ${pct(baseline, 0.99).toFixed(1)} ms`);
     console.log(`  desk ${workLine(deskWork)}`);
