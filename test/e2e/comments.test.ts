@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { CommentsPanel } from './support/pages/comments-panel';
@@ -20,7 +21,7 @@ describe('comments', () => {
 
   it('adds, answers and resolves comments on the lead and the body with the keyboard', async () => {
     const desk = await h.startDesk(await h.dataDir());
-    const page = await h.page();
+    const page = await h.page({ bypassCSP: true });
     const library = new LibraryPage(page, 'vi');
     const article = new ArticlePage(page, 'vi');
     const comments = new CommentsPanel(page, 'vi');
@@ -90,6 +91,7 @@ describe('comments', () => {
     await comments.filter('resolved', 1).check();
     await expect.poll(() => comments.threads().first().innerText()).toMatch(new RegExp(`Xong — máy này, ${DATE_TIME.source}`));
     expect(await comments.threads().first().innerText()).toContain('Đã sửa thành 64');
+    expect(await seriousViolations(page)).toEqual([]);
     await article.waitSaved();
 
     // Kept in the article: a fresh page lists them again.
