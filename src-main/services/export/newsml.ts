@@ -127,6 +127,7 @@ function packageItem(src: ExportSource): string {
   const { view, language } = src;
   const refs = [
     `<itemRef residref="${articleUri(view.id)}" contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:text"/>${el('title', view.headline, lang(language))}</itemRef>`,
+    ...(src.pair ? [`<itemRef residref="${articleUri(src.pair.view.id)}" contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:text"/>${el('title', src.pair.view.headline, lang(src.pair.language))}</itemRef>`] : []),
     ...src.photos.map(
       (p) => `<itemRef residref="${photoUri(p.entry.id)}" contenttype="application/vnd.iptc.g2.newsitem+xml"><itemClass qcode="ninat:picture"/>${LANGUAGES.map((l) => el('title', p.entry.captions[l], lang(l))).join('')}</itemRef>`,
     ),
@@ -141,6 +142,11 @@ function packageItem(src: ExportSource): string {
   ].join('\n');
 }
 
+/** The pair's other article as a source of its own text item (the event and photos stay the exported article's). */
+function pairSource(src: ExportSource, pair: NonNullable<ExportSource['pair']>): ExportSource {
+  return { ...src, view: pair.view, language: pair.language, other: src.language, bodyHtml: pair.bodyHtml, bodyLines: pair.bodyLines, pair: undefined };
+}
+
 export function newsmlDocument(src: ExportSource): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -148,6 +154,8 @@ export function newsmlDocument(src: ExportSource): string {
     `<header><sent>${src.exportedAt}</sent><origin>Bàn Tin ${escapeXml(src.deskVersion)}</origin></header>`,
     '<itemSet>',
     textItem(src),
+    // A translation pair: the other language's text as a second text item.
+    ...(src.pair ? [textItem(pairSource(src, src.pair))] : []),
     ...src.photos.map((p) => pictureItem(src, p)),
     packageItem(src),
     '</itemSet>',

@@ -6,9 +6,10 @@
  * body as HTML with its counts, byline, dates (`firstCreated` when the desk made the article,
  * `contentCreated` the story's own date), the event's place as `located` and `places`,
  * Media Topics and keywords as subjects, the event, and the photos as associations with their
- * caption, credit and creator. The desk keeps one text per article, so the other language's
- * object carries what exists in that language — photo captions, topic labels, the event — and
- * says in `edNote` where the text is. ninjs 3.1's events carry a name and identifiers only: the
+ * caption, credit and creator. When the article is in a translation pair (src-shared/translation)
+ * the other language's object carries the other article's text (its own URI, the two linked
+ * as translations); otherwise it carries what exists in that language — photo captions, topic
+ * labels, the event — and says in `edNote` where the text is. ninjs 3.1's events carry a name and identifiers only: the
  * event's date has no place in them (the HTML, text and NewsML-G2 carry it).
  */
 import type { TFunction } from 'i18next';
@@ -58,7 +59,10 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
       renditions: [clean({ name: 'original', title: p.entry.file, contentType: p.mime, width: p.width || undefined, height: p.height || undefined })],
     }),
   );
-  const translation = { name: `translation-${src.other === lang ? src.language : src.other}`, rel: 'translation', uri: articleUri(view.id, own ? src.other : src.language), type: 'text', language: own ? src.other : src.language };
+  // With a translation pair the other language's object is the other article's, with its text.
+  const pair = !own && src.pair ? src.pair : null;
+  const otherUri = src.pair ? articleUri(src.pair.view.id, src.other) : articleUri(view.id, src.other);
+  const translation = { name: `translation-${src.other === lang ? src.language : src.other}`, rel: 'translation', uri: own ? otherUri : articleUri(view.id, src.language), type: 'text', language: own ? src.other : src.language };
   const subjects = [
     ...event.topics.map((code) => ({ name: topicLabel(code, lang), rel: 'about', uri: mediaTopicUri(code), literal: code })),
     ...event.keywords.map((k) => ({ name: k, rel: 'keyword', literal: k })),
@@ -81,9 +85,16 @@ export function ninjsObject(src: ExportSource, lang: Language, t: TFunction): Js
         by: view.byline,
         slugline: view.slug || undefined,
       }
-    : { title: view.headline, edNote: t('export:noTranslation', { lng: lang, uri: articleUri(view.id, src.language) }) };
+    : pair
+      ? {
+          headlines: [{ role: 'main', value: pair.view.headline }, ...(pair.view.sapo ? [{ role: 'subheadline', value: pair.view.sapo }] : [])],
+          bodies: [{ role: 'main', contentType: 'text/html', value: pair.bodyHtml, charCount: [...pair.bodyLines.join('')].length, wordCount: countWords(pair.bodyLines.join('\n')) }],
+          by: pair.view.byline,
+          slugline: pair.view.slug || undefined,
+        }
+      : { title: view.headline, edNote: t('export:noTranslation', { lng: lang, uri: articleUri(view.id, src.language) }) };
   return clean({
-    uri: articleUri(view.id, lang),
+    uri: own ? articleUri(view.id, lang) : otherUri,
     type: 'text',
     standard: { name: 'ninjs', version: '3.1', schema: NINJS_SCHEMA_URI },
     language: lang,

@@ -38,6 +38,7 @@ import { newsmlDocument } from './newsml';
 import { ninjsObject } from './ninjs';
 import { newExifTool, writePhotoCopy, type PhotoPath, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
+import { readPairText } from './pair';
 import { articleText, scriptText } from './text';
 import { ZipWriter } from './zip-writer';
 import { isApproved } from './pub-status';
@@ -196,7 +197,10 @@ export async function exportPackage(services: ExportServices, articleId: string,
     if (!f) throw new DeskError('notFound', { photo: id });
     facts.set(id, f);
   }
-  const src = await services.articles.read(articleId, (doc) => readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }));
+  const own = await services.articles.read(articleId, (doc) => readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }));
+  // A translation pair: the other language's object and item carry its real text.
+  const pair = await readPairText(services.articles, articleId);
+  const src: ExportSource = pair && pair.language === own.other ? { ...own, pair } : own;
   for (const p of src.photos) if (!facts.has(p.entry.id)) throw new DeskError('notFound', { photo: p.entry.id });
 
   // Set once the text formats are made (after the first photos are on their way): written

@@ -14,6 +14,7 @@ import { PHOTO_EXT, PHOTO_MIME, type PhotoKind } from '../../../src-shared/photo
 import { openSuggestions, withoutSuggestions } from '../../../src-shared/suggestions';
 import { withoutControls, withoutControlsDeep } from '../../../src-shared/text/controls';
 import { articleJson } from './article-json';
+import type { PairText } from './pair';
 
 /** A photo the package carries: an attached photo of the article, with its file in the package. */
 export interface SourcePhoto {
@@ -39,6 +40,8 @@ export interface ExportSource {
   readonly stripGps: boolean;
   /** Suggestions still open in the body: the package holds the text without them (as if rejected). */
   readonly openSuggestions: number;
+  /** The article's translation pair (its other language's text), when it has one on this desk. */
+  readonly pair?: PairText;
 }
 
 /** Reads everything an export needs from the article's document (synchronously: one moment of it). */

@@ -1,0 +1,78 @@
+// The package of an article in a translation pair: each language's ninjs object and the NewsML-G2 carry that language's real text.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { body } from '../../src-shared/article-doc';
+import type { ArticleSummary } from '../../src-shared/models';
+import { articleBlocks } from '../../src-shared/translation/blocks';
+import { writeBlock } from '../../src-shared/translation/pairs';
+import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
+import { ninjsValidator, readZip, validateNewsml } from './export-support';
+
+const desks = testDesks();
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-export-translation-'));
+});
+afterEach(async () => {
+  await desks.cleanup();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+type Ninjs = { uri: string; language: string; headlines?: Array<{ role: string; value: string }>; bodies?: Array<{ value: string }>; edNote?: string; associations: Array<{ rel: string; uri: string; language?: string }> };
+
+describe('the package of a translated article', () => {
+  it('carries the Vietnamese and the English text, linked as translations, schema-valid', async () => {
+    const desk = await desks.open(dir);
+    const { id: vi } = await call<ArticleSummary>(desk, 'article:create', { language: 'vi' });
+    const open = async (id: string) => replicaOf((await call<{ state: Uint8Array }>(desk, 'article:open', { id })).state);
+    const source = await open(vi);
+    await call(desk, 'article:update', {
+      id: vi,
+      update: updateFrom(source, (d) => {
+        d.getText('headline').insert(0, 'Bão số 3 đổ bộ');
+        d.getText('sapo').insert(0, 'Sáng nay, bão vào đất liền.');
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText('Gió giật cấp 12 ở ven biển.')]);
+        body(d).insert(0, [p]);
+      }),
+    });
+    const { id: en } = await call<{ id: string }>(desk, 'translation:create', { id: vi, to: 'en' });
+    const translation = await open(en);
+    const english = ['Typhoon No. 3 makes landfall', 'The storm reached land this morning.', 'Gusts reached level 12 on the coast.'];
+    await call(desk, 'article:update', { id: en, update: updateFrom(translation, (t) => articleBlocks(t).forEach((b, i) => writeBlock(source, t, b.id, english[i]!, '2022-01-13T10:53:00.000Z'))) });
+
+    const validate = await ninjsValidator();
+    for (const exported of [vi, en]) {
+      const { file } = await call<{ file: string }>(desk, 'export:package', { id: exported, job: `pair-${exported}` });
+      const files = await readZip(file);
+      const obj = (lang: string) => JSON.parse(files.get(`ninjs/${lang}.json`)!.toString('utf8')) as Ninjs;
+      const [nv, ne] = [obj('vi'), obj('en')];
+      for (const o of [nv, ne]) expect(validate(o), JSON.stringify(validate.errors)).toBe(true);
+      expect(nv.headlines![0]!.value).toBe('Bão số 3 đổ bộ');
+      expect(nv.bodies![0]!.value).toContain('Gió giật cấp 12');
+      expect(ne.headlines).toEqual([
+        { role: 'main', value: english[0] },
+        { role: 'subheadline', value: english[1] },
+      ]);
+      expect(ne.bodies![0]!.value).toContain(english[2]);
+      expect(ne.edNote).toBeUndefined();
+      // Each names the other, by the other article's URI.
+      expect(nv.uri).toBe(`urn:bantin:article:${vi}:vi`);
+      expect(ne.uri).toBe(`urn:bantin:article:${en}:en`);
+      expect(nv.associations.find((a) => a.rel === 'translation')).toMatchObject({ uri: ne.uri, language: 'en' });
+      expect(ne.associations.find((a) => a.rel === 'translation')).toMatchObject({ uri: nv.uri, language: 'vi' });
+
+      const xml = files.get('newsml/item.xml')!.toString('utf8');
+      const valid = await validateNewsml(xml);
+      expect(valid.valid, valid.rawOutput).toBe(true);
+      expect(xml).toContain('<headline xml:lang="vi">Bão số 3 đổ bộ</headline>');
+      expect(xml).toContain(`<headline xml:lang="en">${english[0]}</headline>`);
+      expect(xml).toContain(english[2]);
+      expect(xml).toContain(`residref="urn:bantin:article:${en}"`);
+      expect(xml).toContain(`residref="urn:bantin:article:${vi}"`);
+    }
+  });
+});
