@@ -1,8 +1,13 @@
 /**
- * Fifty desks editing one article through one newsroom server: how long each edit takes to
- * reach every other desk (p50/p95/p99/max), against a plain `ws` relay that forwards each
- * message to the 49 others, carrying the same messages (same desks, same schedule, same sizes)
- * in the same run.
+ * Desks editing articles through one newsroom server — fifty on one article, and two hundred
+ * on twenty (ten each) — how long each edit takes to reach every other desk in its article
+ * (p50/p95/p99/max, and whether the delay grows through the run), against a plain `ws` relay
+ * that forwards each message to the other desks of its article, carrying the same messages
+ * (same desks, same schedule, same sizes) in the same run. Both run beside a fixed background
+ * load the benchmark starts itself: one core kept busy by a spinning process (a newsroom
+ * server is rarely alone on its machine; `BENCH_SYNC_BACKGROUND=0` leaves it out).
+ * `npm run bench -- sync-ceiling` raises the number of desks (twenty articles) until the
+ * server's p95 passes 250 ms: the ceiling of one instance on this machine.
  *
  * Where things run (two cores). One process cannot play 50 desks at a human rate: each desk's
  * Yjs document integrates every other desk's edits (about 7,000 deliveries a second, some
@@ -38,24 +43,29 @@ import { ADMIN_PASSWORD, login, until, wsUrlOf } from '../test/support/server';
 import { articleDoc, articleText, insertWord, int, pct, tmp, Traffic, userToken, wordSource } from './sync-support';
 import { vocabulary, zipf } from './search';
 
-const DESKS = 50;
+/** How many desks, on how many articles (desk d edits article d mod articles). */
+export interface Scenario {
+  readonly desks: number;
+  readonly articles: number;
+}
+export const SCENARIOS: Readonly<Record<string, Scenario>> = { '50x1': { desks: 50, articles: 1 }, '200x20': { desks: 200, articles: 20 } };
 /**
- * Desk 0 alone in a process (its loop otherwise idle, as a desk on its own machine); the other
- * 49 shared between two processes, which the two cores cannot keep idle.
+ * Desk 0 alone in a process (its loop otherwise idle, as a desk on its own machine); the others
+ * shared between two processes, which the two cores cannot keep idle.
  */
-const GROUPS: ReadonlyArray<readonly number[]> = [[0], ...[1, 2].map((g) => Array.from({ length: DESKS - 1 }, (_, i) => i + 1).filter((i) => i % 2 === g % 2))];
+const groupsOf = (desks: number): ReadonlyArray<readonly number[]> => [[0], ...[1, 2].map((g) => Array.from({ length: desks - 1 }, (_, i) => i + 1).filter((i) => i % 2 === g % 2))];
 const EDIT_MS = Number(process.env.BENCH_SYNC_EDIT_MS) || 20_000;
 const QUIET_MS = 2_000;
 const DRAIN_MS = 15_000;
-const ARTICLE = 'bai-chung-toa-soan-0001';
+const articleOf = (desk: number, sc: Scenario): string => `bai-chung-toa-soan-${String((desk % sc.articles) + 1).padStart(4, '0')}`;
 
 /** Milliseconds on the machine's clock, comparable between processes. */
 const clock = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** When each desk edits (ms from the start): every 200–500 ms, seeded per desk. */
-function schedules(): number[][] {
-  return Array.from({ length: DESKS }, (_, i) => {
+function schedules(desks: number): number[][] {
+  return Array.from({ length: desks }, (_, i) => {
     const rand = seededRandom(7000 + i);
     const times: number[] = [];
     for (let t = rand() * 500; t < EDIT_MS; t += 200 + rand() * 300) times.push(t);
@@ -70,6 +80,7 @@ interface OpenCommand {
   readonly type: 'open';
   readonly mode: Mode;
   readonly url: string;
+  readonly scenario: Scenario;
   /** Global desk numbers this process plays, and their tokens (server mode). */
   readonly desks: readonly number[];
   readonly tokens: readonly string[];
@@ -105,9 +116,10 @@ async function openServerDesks(cmd: OpenCommand, receipts: Receipt[]): Promise<{
     const traffic = new Traffic();
     const socket = new HocuspocusProviderWebsocket({ url: cmd.url, WebSocketPolyfill: traffic.WebSocket });
     const document = new Y.Doc();
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: ARTICLE, document, token: cmd.tokens[j]! });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: articleOf(desk, cmd.scenario), document, token: cmd.tokens[j]! });
     provider.attach();
-    provider.awareness!.setLocalStateField('user', { name: `Biên tập ${desk + 1}`, color: '#2471a3' });
+    // The account's own name, as the server wants it in presence (it drops any other).
+    provider.awareness!.setLocalStateField('user', { name: deskName(desk), color: '#2471a3' });
     document.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== provider) return;
       const t = clock();
@@ -137,7 +149,8 @@ async function openRelayDesks(cmd: OpenCommand, receipts: Receipt[], sizes: () =
   const players: Player[] = [];
   const sockets: WebSocket[] = [];
   for (const desk of cmd.desks) {
-    const ws = new WebSocket(cmd.url);
+    // One room per article: the relay forwards within it.
+    const ws = new WebSocket(`${cmd.url}/${articleOf(desk, cmd.scenario)}`);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => receipts.push([desk, data.readUInt16LE(0), data.readUInt32LE(2), clock()]));
     sockets.push(ws);
@@ -219,9 +232,15 @@ function runDesks(): void {
 
 async function startRelay(): Promise<{ url: string; close: () => Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  wss.on('connection', (ws) => {
+  const rooms = new Map<string, Set<WebSocket>>();
+  wss.on('connection', (ws, req) => {
+    const name = req.url ?? '/';
+    const room = rooms.get(name) ?? new Set<WebSocket>();
+    rooms.set(name, room);
+    room.add(ws);
+    ws.on('close', () => room.delete(ws));
     ws.on('message', (data, isBinary) => {
-      for (const other of wss.clients) if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
+      for (const other of room) if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
     });
   });
   await new Promise((resolve) => wss.once('listening', resolve));
@@ -261,6 +280,9 @@ interface Run {
   readonly delays: number[];
   /** Delays of the deliveries to desk 0, the desk alone in its process. */
   readonly alone: number[];
+  /** Delays of the edits sent in the first and in the last third of the edit window (growth). */
+  readonly early: number[];
+  readonly late: number[];
   readonly expected: number;
   readonly edits: number;
   readonly deliveriesPerSecond: number;
@@ -293,12 +315,13 @@ function timed<A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Cal
 }
 
 /** Opens the desks in two processes against `url`, plays the plan, and matches every edit with its receipts. */
-async function play(mode: Mode, url: string, tokens: readonly string[], plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
-  const procs = GROUPS.map(() => child('desks'));
+async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonly string[], plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
+  const groups = groupsOf(scenario.desks);
+  const procs = groups.map(() => child('desks'));
+  const background = startBackground();
   try {
-    const groups = GROUPS;
     const ready = procs.map((proc) => nextMessage<Extract<DeskReport, { type: 'ready' }>>(proc, 'ready'));
-    procs.forEach((proc, p) => proc.send({ type: 'open', mode, url, desks: groups[p]!, tokens: groups[p]!.map((i) => tokens[i] ?? '') } satisfies OpenCommand));
+    procs.forEach((proc, p) => proc.send({ type: 'open', mode, url, scenario, desks: groups[p]!, tokens: groups[p]!.map((i) => tokens[i] ?? '') } satisfies OpenCommand));
     const owner = new Map<number, number>();
     for (const r of await Promise.all(ready)) for (const [desk, client] of r.clients) owner.set(client, desk);
     await sleep(1000); // presence settles
@@ -323,6 +346,9 @@ async function play(mode: Mode, url: string, tokens: readonly string[], plan: re
     for (const list of edits.values()) list.sort((a, b) => a[1] - b[1]);
     const delays: number[] = [];
     const alone: number[] = [];
+    /** Delays by when the edit was sent: the first and the last third of the edit window. */
+    const early: number[] = [];
+    const late: number[] = [];
     let last = 0;
     const receipts = reports.flatMap((r) => r.receipts).sort((a, b) => a[3] - b[3]);
     const next = new Map<string, number>();
@@ -335,8 +361,12 @@ async function play(mode: Mode, url: string, tokens: readonly string[], plan: re
       // Server mode: `reached` is the clock the receiver now has (every edit ending at or below it
       // has arrived). Relay mode: it is the one message's number.
       while (k < list.length && (mode === 'server' ? list[k]![3] <= reached : list[k]![1] <= reached)) {
-        delays.push(t - list[k]![2]);
-        if (receiver === 0) alone.push(t - list[k]![2]);
+        const delay = t - list[k]![2];
+        delays.push(delay);
+        if (receiver === 0) alone.push(delay);
+        const sentAt = list[k]![2] - at;
+        if (sentAt < EDIT_MS / 3) early.push(delay);
+        else if (sentAt >= (2 * EDIT_MS) / 3) late.push(delay);
         last = Math.max(last, t);
         k++;
       }
@@ -344,11 +374,17 @@ async function play(mode: Mode, url: string, tokens: readonly string[], plan: re
     }
     const editCount = [...edits.values()].reduce((n, l) => n + l.length, 0);
     const first = Math.min(...[...edits.values()].map((l) => l[0]?.[2] ?? Infinity));
-    const sizesOut = Array.from({ length: DESKS }, (_, d) => (edits.get(d) ?? []).map((e) => e[4]));
+    const sizesOut = Array.from({ length: scenario.desks }, (_, d) => (edits.get(d) ?? []).map((e) => e[4]));
+    // Each edit is expected at every other desk of its article.
+    const perArticle = new Map<string, number>();
+    for (let d = 0; d < scenario.desks; d++) perArticle.set(articleOf(d, scenario), (perArticle.get(articleOf(d, scenario)) ?? 0) + 1);
+    const expected = [...edits.entries()].reduce((n, [d, l]) => n + l.length * ((perArticle.get(articleOf(d, scenario)) ?? 1) - 1), 0);
     return {
       delays,
       alone,
-      expected: editCount * (DESKS - 1),
+      early,
+      late,
+      expected,
       edits: editCount,
       deliveriesPerSecond: delays.length / ((last - first) / 1000),
       deskLoop: Math.max(...reports.slice(1).map((r) => r.loop)),
@@ -362,10 +398,20 @@ async function play(mode: Mode, url: string, tokens: readonly string[], plan: re
     };
   } finally {
     for (const proc of procs) proc.kill('SIGTERM');
+    background?.kill('SIGKILL');
   }
 }
 
-async function throughServer(plan: readonly (readonly number[])[]): Promise<Run & { docBytes: number; commits: Calls; compactions: Calls }> {
+/** One core kept busy for the length of a run (none with BENCH_SYNC_BACKGROUND=0). */
+function startBackground(): ChildProcess | null {
+  if (process.env.BENCH_SYNC_BACKGROUND === '0') return null;
+  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+}
+const backgroundNote = (): string => (process.env.BENCH_SYNC_BACKGROUND === '0' ? 'no background load' : 'one core kept busy by a spinning process throughout (BENCH_SYNC_BACKGROUND=0: none)');
+
+const deskName = (desk: number): string => `biên tập ${desk + 1}`;
+
+async function throughServer(scenario: Scenario, plan: readonly (readonly number[])[]): Promise<Run & { docBytes: number; commits: Calls; compactions: Calls }> {
   const dir = await tmp();
   const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined });
   // Watched, not changed: how long the server's event loop spends in each durable commit (SQLite is synchronous).
@@ -376,19 +422,23 @@ async function throughServer(plan: readonly (readonly number[])[]): Promise<Run 
   storage.compact = timed(storage.compact.bind(storage), compactions);
   try {
     const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
-    const tokens = await Promise.all(Array.from({ length: DESKS }, (_, i) => userToken(server.url, admin, `biên tập ${i + 1}`, 'editor')));
-    // The article (~420 words) is on the server before the desks open it, as one writer left it.
-    const socket = new HocuspocusProviderWebsocket({ url: wsUrlOf(server.url), WebSocketPolyfill: WebSocket });
+    const tokens: string[] = [];
+    for (let i = 0; i < scenario.desks; i += 10) tokens.push(...(await Promise.all(Array.from({ length: Math.min(10, scenario.desks - i) }, (_, j) => userToken(server.url, admin, deskName(i + j), 'editor')))));
+    // Each article (~420 words) is on the server before the desks open it, as one writer left it.
     const rand = seededRandom(20261128);
-    const writer = new HocuspocusProvider({ websocketProvider: socket, name: ARTICLE, document: articleDoc(ARTICLE, articleText(rand, wordSource(rand), 420)), token: tokens[0]! });
-    writer.attach();
-    await until(() => writer.isSynced && writer.unsyncedChanges === 0, 'the article on the server', 30_000);
-    writer.destroy();
-    socket.destroy();
+    for (let a = 0; a < scenario.articles; a++) {
+      const socket = new HocuspocusProviderWebsocket({ url: wsUrlOf(server.url), WebSocketPolyfill: WebSocket });
+      const name = articleOf(a, scenario);
+      const writer = new HocuspocusProvider({ websocketProvider: socket, name, document: articleDoc(name, articleText(rand, wordSource(rand), 420)), token: tokens[0]! });
+      writer.attach();
+      await until(() => writer.isSynced && writer.unsyncedChanges === 0, 'the article on the server', 30_000);
+      writer.destroy();
+      socket.destroy();
+    }
 
-    const run = await play('server', wsUrlOf(server.url), tokens, plan, []);
+    const run = await play('server', wsUrlOf(server.url), scenario, tokens, plan, []);
     const reader = new HocuspocusProviderWebsocket({ url: wsUrlOf(server.url), WebSocketPolyfill: WebSocket });
-    const copy = new HocuspocusProvider({ websocketProvider: reader, name: ARTICLE, token: tokens[0]! });
+    const copy = new HocuspocusProvider({ websocketProvider: reader, name: articleOf(0, scenario), token: tokens[0]! });
     copy.attach();
     await until(() => copy.isSynced, 'the article read back', 30_000);
     const docBytes = Y.encodeStateAsUpdate(copy.document).length;
@@ -401,38 +451,49 @@ async function throughServer(plan: readonly (readonly number[])[]): Promise<Run 
   }
 }
 
-async function throughRelay(plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
+async function throughRelay(scenario: Scenario, plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
   const relay = await startRelay();
   try {
-    return await play('relay', relay.url, [], plan, sizes);
+    return await play('relay', relay.url, scenario, [], plan, sizes);
   } finally {
     await relay.close();
   }
 }
 
-export async function syncFanout(): Promise<void> {
+const GOAL_P95_MS = 100;
+const GOAL_RATIO = 5;
+const CEILING_P95_MS = 250;
+
+async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
   const load = os.loadavg()[0]!.toFixed(1);
-  const plan = schedules();
-  const server = await throughServer(plan);
-  const relay = await throughRelay(plan, server.sizes);
+  const plan = schedules(scenario.desks);
+  const server = await throughServer(scenario, plan);
+  const relay = await throughRelay(scenario, plan, server.sizes);
   const allSizes = server.sizes.flat();
   const meanSize = allSizes.reduce((a, b) => a + b, 0) / allSizes.length;
 
   const cols = (cells: readonly string[], widths: readonly number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ');
   const widths = [26, 7, 7, 7, 7, 8, 16, 11, 11];
   const quantiles = (delays: readonly number[]) => [0.5, 0.95, 0.99, 1].map((p) => pct(delays, p).toFixed(1));
-  const rows = (name: string, r: Run) => [
-    cols([name, ...quantiles(r.delays), int(r.deliveriesPerSecond), `${int(r.delays.length)}/${int(r.expected)}`, `${(r.deskLoop * 100).toFixed(0)}% ${r.deskCpu.toFixed(2)}`, `${(r.serverLoop * 100).toFixed(0)}% ${r.serverCpu.toFixed(2)}`], widths),
+  const rows = (label: string, r: Run) => [
+    cols([label, ...quantiles(r.delays), int(r.deliveriesPerSecond), `${int(r.delays.length)}/${int(r.expected)}`, `${(r.deskLoop * 100).toFixed(0)}% ${r.deskCpu.toFixed(2)}`, `${(r.serverLoop * 100).toFixed(0)}% ${r.serverCpu.toFixed(2)}`], widths),
     cols(['  to desk 1, alone', ...quantiles(r.alone), '', int(r.alone.length), '', ''], widths),
   ];
-  const ratio = (p: number) => (pct(server.delays, p) / pct(relay.delays, p)).toFixed(1);
+  const ratio = (p: number) => pct(server.delays, p) / pct(relay.delays, p);
   const ratioAlone = (p: number) => (pct(server.alone, p) / pct(relay.alone, p)).toFixed(1);
+  const perArticle = scenario.desks / scenario.articles;
   console.log(
-    `sync: ${DESKS} desks editing one article through one server (a word every 200–500 ms each for ${EDIT_MS / 1000} s: ${int(server.edits)} edits, update messages ${meanSize.toFixed(0)} B on average, article state at the end ${(server.docBytes / 1024).toFixed(1)} KiB; server or relay in this process and nothing else, desk 1 alone in a child process, the 49 others in two more; load average at the start ${load})`,
+    `sync ${name}: ${scenario.desks} desks on ${scenario.articles} article${scenario.articles > 1 ? 's' : ''} (${perArticle} each) through one server (a word every 200–500 ms each for ${EDIT_MS / 1000} s: ${int(server.edits)} edits, update messages ${meanSize.toFixed(0)} B on average, article state at the end ${(server.docBytes / 1024).toFixed(1)} KiB; server or relay in this process and nothing else, desk 1 alone in a child process, the others in two more; ${backgroundNote()}; load average at the start ${load})`,
   );
   console.log(`  ${cols(['delivery delay, ms', 'p50', 'p95', 'p99', 'max', 'deliv/s', 'delivered', 'desks', 'server'], widths)}`);
   for (const line of [...rows('newsroom server', server), ...rows('baseline: ws relay', relay)]) console.log(`  ${line}`);
-  console.log(`  ratio to the relay: p95 ${ratio(0.95)}×, p50 ${ratio(0.5)}× (to desk 1 alone: p95 ${ratioAlone(0.95)}×, p50 ${ratioAlone(0.5)}×)`);
+  const p95 = pct(server.delays, 0.95);
+  console.log(
+    `  ratio to the relay: p95 ${ratio(0.95).toFixed(1)}×, p50 ${ratio(0.5).toFixed(1)}× (to desk 1 alone: p95 ${ratioAlone(0.95)}×, p50 ${ratioAlone(0.5)}×) — goal p95 < ${GOAL_P95_MS} ms and ≤ ${GOAL_RATIO}× the relay: ${p95 < GOAL_P95_MS && ratio(0.95) <= GOAL_RATIO ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  growth through the run, p95 of edits sent in the first third → last third: server ${pct(server.early, 0.95).toFixed(1)} → ${pct(server.late, 0.95).toFixed(1)} ms, relay ${pct(relay.early, 0.95).toFixed(1)} → ${pct(relay.late, 0.95).toFixed(1)} ms`,
+  );
   const [from, to] = server.window;
   const inWindow = (calls: Calls) => calls.filter(([end]) => end >= from && end <= to).map(([, took]) => took);
   const commits = inWindow(server.commits);
@@ -442,8 +503,35 @@ export async function syncFanout(): Promise<void> {
     `  the server's storage while the desks edited: ${int(commits.length)} update commits, p50 ${pct(commits, 0.5).toFixed(2)} ms, p95 ${pct(commits, 0.95).toFixed(2)} ms, max ${pct(commits, 1).toFixed(1)} ms; ${compactions.length} compactions, max ${pct(compactions, 1).toFixed(1)} ms; ${(blocked * 100).toFixed(0)}% of the window spent in them`,
   );
   console.log(
-    `  desks = the busier process of 24–25 desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (relay clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(relay.serverCpuPerEdit)} µs a message)`,
+    `  desks = the busier process of desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (relay clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(relay.serverCpuPerEdit)} µs a message)`,
   );
+}
+
+/** `npm run bench -- sync` (BENCH_SYNC_SCENARIO=50x1|200x20 for one). */
+export async function syncFanout(): Promise<void> {
+  const only = process.env.BENCH_SYNC_SCENARIO;
+  if (only && !SCENARIOS[only]) throw new Error(`BENCH_SYNC_SCENARIO: one of ${Object.keys(SCENARIOS).join(', ')}`);
+  for (const [name, scenario] of Object.entries(SCENARIOS)) if (!only || only === name) await scenarioRun(name, scenario);
+}
+
+/**
+ * `npm run bench -- sync-ceiling`: twenty articles, ever more desks, until the server's p95
+ * passes 250 ms. The ceiling is the last level under it: its desks and edits per second.
+ */
+export async function syncCeiling(): Promise<void> {
+  const levels = (process.env.BENCH_SYNC_LEVELS ?? '40,80,160,240,320,400').split(',').map(Number);
+  let below: { desks: number; editsPerSecond: number; p95: number } | null = null;
+  console.log(`sync ceiling: one server, twenty articles, each desk a word every 200–500 ms for ${EDIT_MS / 1000} s; ${backgroundNote()}; load average at the start ${os.loadavg()[0]!.toFixed(1)}`);
+  for (const desks of levels) {
+    const scenario = { desks, articles: 20 };
+    const run = await throughServer(scenario, schedules(desks));
+    const p95 = pct(run.delays, 0.95);
+    const editsPerSecond = run.edits / (EDIT_MS / 1000);
+    console.log(`  ${String(desks).padStart(4)} desks, ${editsPerSecond.toFixed(0).padStart(5)} edits/s, ${int(run.delays.length / (EDIT_MS / 1000)).padStart(7)} deliveries/s: p50 ${pct(run.delays, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, first third → last third p95 ${pct(run.early, 0.95).toFixed(1)} → ${pct(run.late, 0.95).toFixed(1)} ms; server CPU ${run.serverCpu.toFixed(2)} cores, ${int(run.serverCpuPerEdit)} µs an edit`);
+    if (p95 > CEILING_P95_MS) break;
+    below = { desks, editsPerSecond, p95 };
+  }
+  console.log(below ? `  ceiling: ${below.desks} desks (${below.editsPerSecond.toFixed(0)} edits/s) with p95 ${below.p95.toFixed(0)} ms; the next level passed ${CEILING_P95_MS} ms` : `  even the first level passed ${CEILING_P95_MS} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
