@@ -26,6 +26,7 @@ import { PhotoFacts, PhotoId, PhotoInit } from './photos';
 import { OutboxJob, UploadConfig, UploadConfigInput, UploadProbe } from './outbox';
 import { ExportProgress } from './package-format';
 import { AwarenessMessage, SyncLoginInput, SyncStatus } from './sync';
+import { AdminConnections, AdminCreateInput, AdminUpdateInput, AdminUserResult, AdminUsers } from './admin';
 import { WorkflowAssignees, WorkflowAssignInput, WorkflowPeople } from './assignment';
 import { WorkflowChanges, WorkflowMoveInput, WorkflowPendingMoves, WorkflowQueue, WorkflowState } from './workflow-desk';
 import { BlockId, TranslationStateOutput } from './translation/schema';
@@ -228,6 +229,16 @@ export const operations = {
   'translation:state': op(byId, TranslationStateOutput),
   /** The translation's block `blockId` is in step with its source as it is now (`id`: either article of the pair). */
   'translation:confirm': op(z.object({ id: ArticleId, blockId: BlockId }).strict(), TranslationStateOutput),
+
+  // --- accounts on the newsroom server, for its admins (src-main/services/admin): online only ---
+  /** The server's users (GET /api/users); adminOffline, adminForbidden. */
+  'admin:users': op(none, AdminUsers),
+  /** Makes a user; with no password the server makes one, returned here once and kept nowhere. adminUserExists, adminInvalidName, adminPasswordTooShort. */
+  'admin:createUser': op(AdminCreateInput, AdminUserResult),
+  /** Changes a user's role, disables or enables it, or gives it a new password made here (returned once); disabling or a new password signs the user out everywhere. */
+  'admin:updateUser': op(AdminUpdateInput, AdminUserResult),
+  /** Who is connected to the server now (GET /api/connections: the instance that answered). */
+  'admin:connections': op(none, AdminConnections),
 } as const;
 
 export const events = {

@@ -87,6 +87,20 @@ export const ERROR_CODES = [
   'translationNone',
   /** Translation: the translation has no block `block` (or its source block is gone). */
   'translationBlockNotFound',
+  /** Accounts: the newsroom server does not answer (or this desk is not logged in); accounts are changed on it only. */
+  'adminOffline',
+  /** Accounts: only an admin of the newsroom server manages accounts. */
+  'adminForbidden',
+  /** Accounts: a user named `name` exists already. */
+  'adminUserExists',
+  /** Accounts: the name is not one the server takes (letters, digits, . _ - and single spaces, up to 64). */
+  'adminInvalidName',
+  /** Accounts: the server has no user `name`. */
+  'adminUserNotFound',
+  /** Accounts: a password needs at least `min` characters. */
+  'adminPasswordTooShort',
+  /** Accounts: an admin does not disable or demote the account they are logged in with. */
+  'adminSelf',
   'internal',
 ] as const;
 

@@ -38,6 +38,7 @@ import { DeskSearch } from './search/service';
 import { SyncService, type SyncOptions } from './sync/service';
 import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
+import { adminHandlers } from './handlers/admin';
 import { Workflow, type WorkflowOptions } from './workflow/workflow';
 
 export type { CallContext, Handlers } from './handlers/types';
@@ -168,6 +169,7 @@ async function openFolder(dataDir: string, options: DeskOptions, lock: DeskLock 
       ...workflowHandlers(services),
       ...translationHandlers(services),
       ...spellHandlers(services),
+      ...adminHandlers(services),
     };
 
     const open = createDispatcher(handlers);
