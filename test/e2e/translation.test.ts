@@ -70,7 +70,12 @@ describe('translation side by side', () => {
     await expect.poll(() => pairs.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['untranslated', 'untranslated', 'fresh', 'stale', 'untranslated']);
     expect(await pairs.nth(3).locator('.pair__source del').innerText()).toContain('63');
     expect(await pairs.nth(3).locator('.pair__source ins').innerText()).toContain('64');
-    expect(await page.getByRole('status').filter({ hasText: '1 đoạn cũ' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: '1 đoạn cũ · 3 đoạn chưa dịch' }).count()).toBe(1);
+
+    // "Next out-of-date block" takes the translator to English paragraph 2.
+    await page.getByRole('button', { name: tr.page.nextStale }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => english(2).evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Confirmed by keyboard: in step again.
     const confirm = page.getByRole('button', { name: tr.pair.confirmLabel.replace('{{what}}', tr.kind.paragraph.replace('{{n}}', '2')) });

@@ -12,12 +12,14 @@ export function PairBadge({ article }: { readonly article: ArticleSummary }) {
     ? t('action.sideBySideSource', { language: t(`language.${article.translationOf.language}`) })
     : t('action.sideBySide', { language: t(`language.${article.translations?.en ? 'en' : 'vi'}`) });
   return (
-    <>
-      {' '}
+    <span className="pair-badges">
       <a className="badge badge--pair" href={hrefFor({ name: 'translation', id: translation })} aria-label={label} title={label}>
         ⇄ {article.translationOf ? `${article.translationOf.language.toUpperCase()}→${article.language.toUpperCase()}` : `${article.language.toUpperCase()}→${article.translations?.en ? 'EN' : 'VI'}`}
       </a>
-      {article.staleBlocks ? <span className="badge badge--stale">{t('action.staleCount', { count: article.staleBlocks })}</span> : null}
-    </>
+      {article.staleBlocks ? <span className="badge badge--stale" title={t('action.staleCount', { count: article.staleBlocks })}>
+          <span aria-hidden="true">{t('action.staleShort', { count: article.staleBlocks })}</span>
+          <span className="sr-only">{t('action.staleCount', { count: article.staleBlocks })}</span>
+        </span> : null}
+    </span>
   );
 }

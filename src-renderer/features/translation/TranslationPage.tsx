@@ -103,6 +103,16 @@ function SideBySide({ source, translation }: { readonly source: ArticleReplica; 
     setFocusId(made);
   };
 
+  /** Brings the next stale pair after the one in focus into view, its translation focused. */
+  const nextStale = () => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.pair')];
+    const here = rows.findIndex((r) => r.contains(document.activeElement));
+    const next = [...rows.slice(here + 1), ...rows.slice(0, here + 1)].find((r) => r.dataset.state === 'stale');
+    if (!next) return;
+    next.scrollIntoView({ block: 'center' });
+    next.querySelector<HTMLElement>('textarea, button')?.focus();
+  };
+
   return (
     <div className="page page--translation">
       <div className="article-bar">
@@ -114,9 +124,18 @@ function SideBySide({ source, translation }: { readonly source: ArticleReplica; 
         </a>
       </div>
       <h1 className="page-title">{t('page.title')}</h1>
-      <p className="translation-summary" role="status">
-        {state.stale + state.untranslated + state.orphaned === 0 ? t('page.allFresh') : t('page.summary', { stale: state.stale, untranslated: state.untranslated, orphaned: state.orphaned })}
-      </p>
+      <div className="translation-summary">
+        <p role="status">
+          {state.stale + state.untranslated + state.orphaned === 0
+            ? t('page.allFresh')
+            : [state.stale ? t('page.staleN', { count: state.stale }) : '', state.untranslated ? t('page.untranslatedN', { count: state.untranslated }) : '', state.orphaned ? t('page.orphanedN', { count: state.orphaned }) : ''].filter(Boolean).join(' · ')}
+        </p>
+        {state.stale > 0 && (
+          <button type="button" className="button button--small" onClick={nextStale}>
+            {t('page.nextStale')}
+          </button>
+        )}
+      </div>
       <div className="pairs" role="list">
         <div className="pairs__head" aria-hidden="true">
           <span>{t('page.sourceColumn', { language: t(`language.${from}`) })}</span>
