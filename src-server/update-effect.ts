@@ -95,6 +95,9 @@ export function updateEffect(doc: Y.Doc, update: Uint8Array, guarded: string): U
     let next = state(client);
     for (const s of list) {
       if (s instanceof Y.Skip) {
+        // A hole in a merged update: what it skips must be in the document already, or what
+        // follows it waits.
+        if (s.id.clock + s.length > state(client)) undecided = true;
         next = Math.max(next, s.id.clock + s.length);
         continue;
       }

@@ -52,6 +52,19 @@ describe('a desk update’s effect, read from its structure', () => {
     a.getText('headline').insert(1, 'B');
     expect(updateEffect(server, Y.encodeStateAsUpdate(a, sv1), 'workflow')).toBe('undecided');
     expect(updateEffect(server, Y.encodeStateAsUpdate(a, sv0), 'workflow')).toBe('none');
+    // Three edits merged without the middle one: the hole (a Skip) makes what follows it wait.
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(server));
+    const parts: Uint8Array[] = [];
+    b.on('update', (u: Uint8Array) => parts.push(u));
+    // The third edit's neighbours are all on the server: only the hole makes it wait.
+    b.getText('headline').insert(b.getText('headline').length, 'x');
+    b.getText('lead').insert(0, 'y');
+    b.getText('headline').insert(0, 'z');
+    const holed = Y.mergeUpdates([parts[0]!, parts[2]!]);
+    expect(updateEffect(server, holed, 'workflow')).toBe('undecided');
+    expect(effectOnCopy(server, holed)).toBe('undecided');
+    expect(updateEffect(server, Y.mergeUpdates(parts), 'workflow')).toBe('none');
     expect(() => updateEffect(server, new Uint8Array([7, 255, 255, 255, 255, 255, 3]), 'workflow')).toThrow();
   });
 
