@@ -25,10 +25,10 @@ const FILTERS: readonly Filter[] = ['open', 'resolved', 'all'];
 /** Ctrl+Enter (Cmd+Enter) in a comment box posts it. */
 const isPostKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 
-export function CommentsPanel({ doc, onOpen }: { readonly doc: Y.Doc; readonly onOpen: () => void }) {
+export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; readonly shown: boolean; readonly onOpen: () => void }) {
   const { t } = useTranslation('workspace');
   const author = useSyncStatus()?.user ?? '';
-  const threads = useThreads(doc);
+  const threads = useThreads(doc, shown);
   const [filter, setFilter] = useState<Filter>('open');
   const [draft, setDraft] = useState<CommentAnchor | null>(null);
   const [hint, setHint] = useState(false);
@@ -70,7 +70,7 @@ export function CommentsPanel({ doc, onOpen }: { readonly doc: Y.Doc; readonly o
   };
 
   const counts = { open: threads.filter((x) => !x.resolved).length, resolved: threads.filter((x) => x.resolved).length, all: threads.length };
-  const shown = threads.filter((x) => (filter === 'all' ? true : filter === 'open' ? !x.resolved : !!x.resolved));
+  const listed = threads.filter((x) => (filter === 'all' ? true : filter === 'open' ? !x.resolved : !!x.resolved));
 
   /** Up/Down between threads, on the thread itself (not inside its reply box). */
   const onThreadKey = (e: KeyboardEvent<HTMLLIElement>) => {
@@ -141,13 +141,13 @@ export function CommentsPanel({ doc, onOpen }: { readonly doc: Y.Doc; readonly o
           </label>
         ))}
       </div>
-      {shown.length === 0 ? (
+      {listed.length === 0 ? (
         <p className="muted">{threads.length === 0 ? t('comments.empty') : t('comments.emptyFiltered')}</p>
       ) : (
         <>
           <p className="sr-only">{t('comments.keys')}</p>
           <ol className="comments__list" ref={list}>
-            {shown.map((thread) => (
+            {listed.map((thread) => (
               <Thread key={thread.id} doc={doc} thread={thread} author={author} onKeyDown={onThreadKey} />
             ))}
           </ol>
