@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../src-shared/errors';
+import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ArticlePage } from '../features/article/ArticlePage';
 import { GlossaryPage } from '../features/glossary/GlossaryPage';
 import { LibraryPage } from '../features/library/LibraryPage';
@@ -36,6 +37,8 @@ function Page({ route }: { readonly route: Route }) {
       return <ServerPage />;
     case 'queue':
       return <QueuePage />;
+    case 'accounts':
+      return <AccountsPage />;
     case 'settings':
       return <SettingsPage section={route.section} />;
   }
@@ -47,6 +50,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   const { t: to } = useTranslation('outbox');
   const { t: ts } = useTranslation('settings');
   const { t: tw } = useTranslation('workflow');
+  const { t: tsync } = useTranslation('sync');
   // The queue is the editors' page: shown when the last login was an editor's or an admin's.
   const role = useSyncStatus()?.role ?? null;
   const editor = role === 'editor' || role === 'admin';
@@ -75,6 +79,11 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
           {editor && (
             <a className="app-nav__link" href={hrefFor({ name: 'queue' })} aria-current={route.name === 'queue' ? 'page' : undefined}>
               {tw('queue.open')}
+            </a>
+          )}
+          {role === 'admin' && (
+            <a className="app-nav__link" href={hrefFor({ name: 'accounts' })} aria-current={route.name === 'accounts' ? 'page' : undefined}>
+              {tsync('accounts.open')}
             </a>
           )}
           <a className="app-nav__link" href={hrefFor({ name: 'glossary' })} aria-current={route.name === 'glossary' ? 'page' : undefined}>

@@ -3,7 +3,7 @@
  * lands on the same screen: `#/` the library, `#/trash` its trash, `#/article/<id>` an article,
  * `#/glossary` the glossary of people and organisations, `#/outbox` packages being sent,
  * `#/translation/<id>` a translation beside its source, `#/server` the newsroom server (login, sync status), `#/queue` the editors' queue, `#/settings` the desk's settings
- * (`#/settings/<section>` at one of its sections).
+ * (`#/settings/<section>` at one of its sections), `#/accounts` the server's accounts (admins).
  */
 import { useEffect, useState } from 'react';
 import { ArticleId } from '../../src-shared/models';
@@ -20,6 +20,7 @@ export type Route =
   | { readonly name: 'outbox' }
   | { readonly name: 'server' }
   | { readonly name: 'queue' }
+  | { readonly name: 'accounts' }
   | { readonly name: 'settings'; readonly section?: SettingsSection };
 
 export function parseRoute(hash: string): Route {
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/server') return { name: 'server' };
   if (path === '/queue') return { name: 'queue' };
+  if (path === '/accounts') return { name: 'accounts' };
   if (path === '/settings') return { name: 'settings' };
   const settings = /^\/settings\/([a-z]+)$/.exec(path);
   if (settings && (SETTINGS_SECTIONS as readonly string[]).includes(settings[1]!)) return { name: 'settings', section: settings[1] as SettingsSection };
@@ -55,6 +57,8 @@ export function hrefFor(route: Route): string {
       return '#/server';
     case 'queue':
       return '#/queue';
+    case 'accounts':
+      return '#/accounts';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
   }
