@@ -8,7 +8,7 @@
  *                                | status <id> [--json] | submit <id> | take <id> | return <id> --note <text> | approve <id> | queue [--json]
  *                                | assign <id> [<user>…] [--json]
  *                                | comments <id> [--json]
- *                                | spell <id> [--json]
+ *                                | spell <id> [--style modern|classic] [--json]
  *                                | translate <id> --to en|vi [--json]
  * It opens the folder like the desk does (so it is refused while a desk holds it), speaks the
  * language of LANG, and exits non-zero with a clear message on bad input.
@@ -32,6 +32,7 @@ import { place } from './commands/place';
 import { PLAIN_MARK, search, TERMINAL_MARK } from './commands/search';
 import { show } from './commands/show';
 import { spell } from './commands/spell';
+import { TONE_STYLES, type ToneStyle } from '../../src-shared/spell/tones';
 import { translate } from './commands/translate';
 import { login, readPasswordLine, sync } from './commands/sync';
 import { assignUsers, move, MOVE_COMMANDS, queue, status, type MoveCommand } from './commands/workflow';
@@ -74,6 +75,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         server: { type: 'string' },
         user: { type: 'string' },
         note: { type: 'string' },
+        style: { type: 'string' },
         to: { type: 'string' },
       },
     });
@@ -117,6 +119,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     return EXIT.usage;
   }
 
+  if (values.style !== undefined && !(TONE_STYLES as readonly string[]).includes(values.style)) {
+    cli.err(t('cli:badOption', { detail: `--style ${values.style}` }));
+    return EXIT.usage;
+  }
+
   if (command === 'return' && !values.note?.trim()) {
     cli.err(t('cli:missingArgument', { name: '--note' }));
     cli.err(t('cli:usage'));
@@ -150,6 +157,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     else if (isMove(command)) code = await move(desk, command, arg, values.note, values.json, cli);
     else if (command === 'translate') code = await translate(desk, arg, values.to, values.json, cli);
     else if (command === 'assign') code = await assignUsers(desk, arg, rest.slice(1), values.json, cli);
+    else if (command === 'spell') code = await spell(desk, arg, values.json, cli, values.style as ToneStyle | undefined);
     else if (command === 'login') code = await login(desk, values.server!, values.user!, await readPasswordLine(io?.stdin ?? process.stdin), cli);
     else code = await run(command as Command, desk, arg, values.json, language.data, cli);
   } catch (err) {
@@ -209,7 +217,7 @@ function run(command: Command, desk: Desk, arg: string, json: boolean, language:
     case 'comments':
       return comments(desk, arg, json, io);
     case 'spell':
-      return spell(desk, arg, json, io);
+      return EXIT.usage; // handled before: it may carry --style
     case 'translate':
       return EXIT.usage; // handled before: it takes --to
   }

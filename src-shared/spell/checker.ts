@@ -16,7 +16,7 @@
  */
 import nspell from 'nspell';
 import type { Language } from '../models';
-import { type ToneStyle } from './tones';
+import { restyle, type ToneStyle } from './tones';
 import { createVietnamese, type VietnameseSpeller } from './vietnamese';
 import { isExempt, wordsOf } from './words';
 
@@ -45,6 +45,12 @@ export interface SpellChecker {
   setKnown(words: Iterable<string>): void;
   /** How suggestions place Vietnamese tones. */
   setStyle(style: ToneStyle): void;
+  /**
+   * The style check (off by default): with a style, a correct Vietnamese syllable whose tone
+   * stands where the other style puts it ("hòa" under modern, "hoà" under classic) is flagged
+   * too, with the syllable in the chosen style as its one suggestion.
+   */
+  setStyleCheck(style: ToneStyle | null): void;
 }
 
 export const SUGGESTIONS_MAX = 6;
@@ -56,10 +62,14 @@ export function knownKey(word: string): string {
 
 const ASCII_WORD = /^[A-Za-z']+$/;
 
-export function createSpellChecker(dictionaries: Dictionaries, options: { readonly style?: ToneStyle; readonly known?: Iterable<string> } = {}): SpellChecker {
+export function createSpellChecker(
+  dictionaries: Dictionaries,
+  options: { readonly style?: ToneStyle; readonly styleCheck?: ToneStyle | null; readonly known?: Iterable<string> } = {},
+): SpellChecker {
   const vi: VietnameseSpeller = createVietnamese(dictionaries.vi);
   const en = nspell({ aff: dictionaries.en.aff, dic: dictionaries.en.dic });
   let style: ToneStyle = options.style ?? 'modern';
+  let styleCheck: ToneStyle | null = options.styleCheck ?? null;
   let known = new Set<string>();
   /** The dictionaries' verdict per language and word: null when correct, else the suggestions. */
   const verdicts = new Map<string, readonly string[] | null>();
@@ -69,7 +79,11 @@ export function createSpellChecker(dictionaries: Dictionaries, options: { readon
       const meant = vi.keystrokes(word, style);
       return meant === null ? null : vi.suggest(word, style, SUGGESTIONS_MAX);
     }
-    if (vi.correct(word)) return null;
+    if (vi.correct(word)) {
+      if (styleCheck === null) return null;
+      const styled = restyle(word, styleCheck);
+      return styled === word ? null : [styled];
+    }
     if (vi.keystrokes(word, style) === null && ASCII_WORD.test(word) && en.correct(word)) return null;
     return vi.suggest(word, style, SUGGESTIONS_MAX);
   };
@@ -110,6 +124,11 @@ export function createSpellChecker(dictionaries: Dictionaries, options: { readon
       const next = new Set<string>();
       for (const entry of words) for (const w of wordsOf(entry)) next.add(knownKey(w.text));
       known = next;
+    },
+    setStyleCheck(next) {
+      if (next === styleCheck) return;
+      styleCheck = next;
+      verdicts.clear();
     },
     setStyle(next) {
       if (next === style) return;

@@ -57,13 +57,22 @@ describe('cli spell', () => {
     expect(text.stdout).toContain('chú thích ảnh 1 (en): “recieves” → receives');
   });
 
-  it('says when there is nothing to fix', async () => {
+  it('says when there is nothing to fix; with --style, lists the tones placed unlike the chosen style', async () => {
     const dir = await temp.make();
     const desk = await desks.open(dir);
-    const { id } = await call<{ id: string }>(desk, 'article:create', { language: 'en' });
+    const { id } = await call<{ id: string }>(desk, 'article:create', { language: 'vi' });
+    const { state } = await call<{ state: Uint8Array }>(desk, 'article:open', { id });
+    await call(desk, 'article:update', { id, update: updateFrom(replicaOf(state), (d) => setText(sapo(d), 'Hòa bình và thủy lợi, sức khoẻ')) });
     await desks.close(desk);
     const r = await cli(['--data', dir, 'spell', id], 'en_US.UTF-8');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('No misspellings.');
+    const styled = await cli(['--data', dir, 'spell', id, '--style', 'modern', '--json']);
+    expect(styled.code, styled.stderr).toBe(0);
+    const sapoField = (JSON.parse(styled.stdout) as SpellReport).fields.find((f) => f.field === 'sapo');
+    expect(sapoField?.misspellings.map((m) => [m.word, m.suggestions])).toEqual([
+      ['Hòa', ['Hoà']],
+      ['thủy', ['thuỷ']],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readArticle } from '../../../src-shared/article-doc';
 import { createSpellChecker, type Misspelling } from '../../../src-shared/spell/checker';
 import { spellFields, type SpellField } from '../../../src-shared/spell/fields';
+import type { ToneStyle } from '../../../src-shared/spell/tones';
 import type { Desk } from '../../services/desk';
 import { loadDictionaries } from '../../services/spell/dictionaries';
 import { knownWords } from '../../services/spell/known';
@@ -13,10 +14,14 @@ export interface SpellReport {
   readonly fields: ReadonlyArray<Omit<SpellField, 'text'> & { readonly misspellings: readonly Misspelling[] }>;
 }
 
-/** The misspellings of an article, per field, with suggestions: the same checker as the editor's. */
-export async function spell(desk: Desk, id: string, json: boolean, io: CliIo): Promise<number> {
+/**
+ * The misspellings of an article, per field, with suggestions: the same checker as the editor's.
+ * With `style`, the tone-mark style check too: syllables whose tone stands where the other style
+ * puts it are listed with the chosen style's form.
+ */
+export async function spell(desk: Desk, id: string, json: boolean, io: CliIo, style?: ToneStyle): Promise<number> {
   const view = await desk.articles.read(id, readArticle);
-  const checker = createSpellChecker(await loadDictionaries(), { known: await knownWords(desk) });
+  const checker = createSpellChecker(await loadDictionaries(), { known: await knownWords(desk), ...(style ? { style, styleCheck: style } : {}) });
   const report: SpellReport = {
     id,
     language: view.language,

@@ -99,3 +99,19 @@ describe('known words', () => {
     expect(known.check('Blinken gặp Zelensky', 'vi').map((m) => m.word)).toEqual(['Blinken', 'Zelensky']);
   });
 });
+
+describe('the tone-mark style check', () => {
+  it('is off by default; on, flags the other placement with the chosen one, and normalising keeps NFC', async () => {
+    const styled = createSpellChecker(await loadDictionaries(), { styleCheck: 'modern' });
+    expect(checker.check('hòa bình và thủy lợi', 'vi')).toEqual([]);
+    expect(styled.check('Hòa bình và thủy lợi, sức khoẻ', 'vi').map((m) => [m.word, m.suggestions])).toEqual([
+      ['Hòa', ['Hoà']],
+      ['thủy', ['thuỷ']],
+    ]);
+    styled.setStyleCheck('classic');
+    expect(styled.check('Hòa bình, sức khoẻ'.normalize('NFD'), 'vi').map((m) => [m.word, m.suggestions])).toEqual([['khoẻ', ['khỏe']]]);
+    const normalised = restyleText('Hòa bình, thủy lợi'.normalize('NFD'), 'modern');
+    expect(normalised).toBe('Hoà bình, thuỷ lợi'.normalize('NFC'));
+    expect(normalised.normalize('NFC')).toBe(normalised);
+  });
+});
