@@ -17,6 +17,7 @@ import { syncCeiling, syncFanout } from './sync-fanout';
 import { syncReconnect } from './sync-reconnect';
 import { liveTyping } from './live-typing';
 import { queueBench } from './queue';
+import { spellcheckBench } from './spellcheck';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -135,6 +136,8 @@ const BENCHMARKS = {
   live: [liveTyping, keystrokeLatency],
   // The editors' queue with 10,000 articles on the server, on an editor's desk in Chromium (built renderer).
   queue: [queueBench],
+  // The spellchecker's engine on the 10,000-word article: building it, the whole article on opening, the work per key.
+  spellcheck: [spellcheckBench],
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
 const isBench = (name: string): name is BenchName => Object.hasOwn(BENCHMARKS, name);
