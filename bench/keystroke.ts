@@ -14,7 +14,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { body, setBodyLines, setText, headline } from '../src-shared/article-doc';
+import { body, bodyText, setBodyLines, setText, headline } from '../src-shared/article-doc';
+import { addComment, anchorAt } from '../src-shared/comments';
 import { SUGGEST_DELETE, SUGGEST_INSERT } from '../src-shared/suggestions';
 import { openDesk } from '../src-main/services/desk';
 import { launchChromium, newPage } from '../test/e2e/support/browser';
@@ -172,16 +173,37 @@ function openSuggestions(doc: Y.Doc, count: number): void {
   }
 }
 
-/** BENCH_OPEN_SUGGESTIONS=50: the article holds that many open suggestions while the keys are typed. */
+/** `count` open comment threads spread through the body, each on two words of a paragraph, by two authors. */
+function openComments(doc: Y.Doc, count: number): void {
+  const lines = bodyText(doc).split('\n\n');
+  let offset = 0;
+  const starts = lines.map((line) => {
+    const at = offset;
+    offset += line.length + 2;
+    return at;
+  });
+  for (let k = 0; k < count; k++) {
+    const n = Math.floor(((k + 0.5) * lines.length) / count);
+    const line = lines[n] ?? '';
+    const first = line.indexOf(' ') + 1;
+    const end = line.indexOf(' ', line.indexOf(' ', first) + 1);
+    const anchor = end > first ? anchorAt(doc, 'body', starts[n]! + first, starts[n]! + end) : null;
+    if (anchor) addComment(doc, anchor, { author: k % 3 ? 'bientap' : 'phongvien', text: 'Kiểm tra lại số liệu này', at: '2022-01-13T10:53:00.000Z' });
+  }
+}
+
+/** BENCH_OPEN_SUGGESTIONS=50: the article holds that many open suggestions while the keys are typed; BENCH_OPEN_COMMENTS=50, that many open comments. */
 export async function keystrokeLatency(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bantin-bench-keys-'));
   const text = paragraphs(10_000);
   const suggestions = Number(process.env.BENCH_OPEN_SUGGESTIONS) || 0;
+  const comments = Number(process.env.BENCH_OPEN_COMMENTS) || 0;
   const desk = await openDesk({ dataDir, mode: 'cli', version: 'bench' });
   const { id } = await desk.articles.create({ language: 'vi' }, (doc) => {
     setText(headline(doc), 'Bài dài mười nghìn từ');
     setBodyLines(doc, text);
     openSuggestions(doc, suggestions);
+    openComments(doc, comments);
   });
   await desk.close();
 
@@ -219,7 +241,7 @@ export async function keystrokeLatency(): Promise<void> {
     const deskWork = deskTypist.perKey();
     const baseWork = baseTypist.perKey();
 
-    console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs${suggestions ? `, ${suggestions} open suggestions` : ''}), ${desk.length} keys each, Chromium`);
+    console.log(`keystroke to paint, 10,000-word article (${text.length} paragraphs${suggestions ? `, ${suggestions} open suggestions` : ''}${comments ? `, ${comments} open comments` : ''}), ${desk.length} keys each, Chromium`);
     console.log(`  desk (Tiptap + Yjs)     p50 ${pct(desk, 0.5).toFixed(1)} ms  p95 ${pct(desk, 0.95).toFixed(1)} ms  p99 ${pct(desk, 0.99).toFixed(1)} ms`);
     console.log(`  baseline ProseMirror    p50 ${pct(baseline, 0.5).toFixed(1)} ms  p95 ${pct(baseline, 0.95).toFixed(1)} ms  p99 ${pct(baseline, 0.99).toFixed(1)} ms`);
     console.log(`  desk ${workLine(deskWork)}`);
