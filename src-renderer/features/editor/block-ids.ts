@@ -25,8 +25,10 @@ export const BlockIds = Extension.create({
           [BLOCK_ID_ATTR]: {
             default: null,
             keepOnSplit: false,
-            parseHTML: (el: HTMLElement) => el.getAttribute('data-block-id'),
-            renderHTML: (attrs: Record<string, unknown>) => (typeof attrs[BLOCK_ID_ATTR] === 'string' ? { 'data-block-id': attrs[BLOCK_ID_ATTR] } : {}),
+            // Kept in the document only: not drawn in the page (its HTML stays the story's), and
+            // a block pasted from HTML is a new block, given its own id.
+            parseHTML: () => null,
+            renderHTML: () => ({}),
           },
         },
       },
@@ -53,7 +55,9 @@ export const BlockIds = Extension.create({
             tr = tr.setNodeAttribute(offset, BLOCK_ID_ATTR, fresh);
             changed = true;
           });
-          return changed ? tr.setMeta('addToHistory', false) : null;
+          // Part of the change that made the block, in the same undo step: marked addToHistory
+          // false, y-tiptap would leave the whole change (the typing too) out of the history.
+          return changed ? tr : null;
         },
       }),
     ];
