@@ -5,8 +5,8 @@
  * opens it, takes it and returns it with a note typed in the Workflow tab; the reporter, the
  * server down again, reads the note there after a reload, adds words to paragraph 2 with the
  * keyboard and submits again; the server back, the editor's Workflow tab shows only those
- * words as changed since the return, with the reporter's name; the editor approves, and the
- * reporter's desk says approved.
+ * words as changed since the return, with the reporter's name, and the words she goes on
+ * typing after, with no move; the editor approves, and the reporter's desk says approved.
  */
 import { mkdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ const ID = 'bai-vong-quy-trinh-01';
 const HEADLINE = 'Lũ quét ở Hà Giang';
 const NOTE = 'Thêm số nhà bị cuốn trôi ở đoạn hai.';
 const NEW_WORDS = ' Có 12 ngôi nhà bị cuốn trôi.';
+const MORE_WORDS = ' Chưa có thương vong.';
 /** The desk reconnects with pauses of at most 3 s; time for the move and for painting besides. */
 const BACK_MS = 20_000;
 /** Where the development screenshot goes (not kept with the project). */
@@ -171,6 +172,9 @@ describe('the workflow loop in Chromium, a reporter and an editor', () => {
     expect(await changes.locator('ins').count()).toBe(1);
     expect(await changes.locator('[data-field="body"] ins .sr-only').textContent()).toBe(`${fill(vi.workflow.changesAddedBy, { by: REPORTER.name })} `);
     expect((await changes.locator('[data-field="body"] .workflow__changes-by').allInnerTexts()).map((s) => s.trim())).toEqual([`[${REPORTER.name}]`]);
+    // She goes on typing, with no move: the editor's tab shows those words too.
+    await articleR.typeInto(articleR.body(), MORE_WORDS);
+    await expect.poll(async () => (await added()).join(''), { timeout: 15_000 }).toBe(`${NEW_WORDS}${MORE_WORDS}`);
     if (SHOTS) {
       await mkdir(SHOTS, { recursive: true });
       await changes.scrollIntoViewIfNeeded();

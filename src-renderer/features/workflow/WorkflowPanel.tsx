@@ -190,7 +190,7 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
         </form>
       )}
 
-      <ChangesSince history={state.history} changedSinceApproved={state.changedSinceApproved} />
+      <ChangesSince history={state.history} changedSinceApproved={state.changedSinceApproved} online={state.online} />
       <AssignControl id={workflow.id} online={state.online} />
       <h3 className="workflow__subtitle">{t('history')}</h3>
       <TransitionList history={state.history} online={state.online} statusName={statusName} />
