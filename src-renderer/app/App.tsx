@@ -71,7 +71,7 @@ export function App({ notices, startupError }: { readonly notices: readonly Noti
   return (
     <ErrorProvider initial={startupError}>
       <header className="app-header">
-        <div className={editor ? 'app-header__inner app-header__inner--editor' : 'app-header__inner'}>
+        <div className={['app-header__inner', editor && 'app-header__inner--editor', role === 'admin' && 'app-header__inner--admin'].filter(Boolean).join(' ')}>
           <p className="brand">
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>

@@ -153,7 +153,8 @@ export function AccountsPage() {
                       <td className="articles__date">
                         <time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time>
                       </td>
-                      <td className="accounts__actions">
+                      <td>
+                        <span className="accounts__actions">
                         {asking ? (
                           <span className="accounts__confirm" role="group" aria-label={t(`accounts.confirm.${asking.action}`, { name: user.name })}>
                             <span>{t(`accounts.confirm.${asking.action}`, { name: user.name })}</span>
@@ -181,6 +182,7 @@ export function AccountsPage() {
                             </button>
                           </>
                         )}
+                        </span>
                       </td>
                     </tr>
                   );
