@@ -28,7 +28,8 @@ interface SpellState {
   readonly decos: DecorationSet;
 }
 
-type Meta = { readonly redraw: true };
+/** Redraw every block (known words or the language changed), or only the blocks at these positions (their answers arrived). */
+type Meta = { readonly redraw: true } | { readonly blocks: readonly number[] };
 
 export const spellKey = new PluginKey<SpellState>('spellcheck');
 
@@ -88,32 +89,56 @@ export const SpellcheckBody = Extension.create<SpellcheckOptions>({
       for (const { node, pos } of blocks) {
         const item = { text: blockText(node), language: lang };
         const found = spellService.cached(item);
-        if (found === undefined) ask.push(item);
-        else if (found.length) out.push(...marksOf(node, pos, found));
+        if (found === undefined) {
+          ask.push(item);
+          waiting.push(pos);
+        } else if (found.length) out.push(...marksOf(node, pos, found));
       }
       return out;
+    };
+
+    /** Replaces the marks of one block by its answer, or keeps them (mapped) while it waits for one. */
+    const redrawBlock = (decos: DecorationSet, doc: PmNode, block: { node: PmNode; pos: number }): DecorationSet => {
+      const item = { text: blockText(block.node), language: lang };
+      if (spellService.cached(item) === undefined) {
+        asked.push(item);
+        waiting.push(block.pos);
+        return decos;
+      }
+      const end = block.pos + block.node.nodeSize;
+      return decos.remove(decos.find(block.pos, end)).add(doc, draw([block], asked));
     };
 
     const drawAll = (state: EditorState | { doc: PmNode }, ask: SpellItemSink): DecorationSet => DecorationSet.create(state.doc, draw(textblocks(state.doc), ask));
 
     let asked: SpellItemSink = [];
+    /** Blocks whose text was sent and not answered yet, by position in the current document; their old marks stay meanwhile. */
+    let waiting: number[] = [];
     const plugin: Plugin<SpellState> = new Plugin<SpellState>({
       key: spellKey,
       state: {
         init: (_config, state) => ({ decos: drawAll(state, asked) }),
         apply(tr, value, _old, next) {
           const redraw = tr.getMeta(spellKey) as Meta | undefined;
-          if (redraw) return { decos: drawAll(next, asked) };
-          if (!tr.docChanged) return value;
-          let decos = value.decos.map(tr.mapping, tr.doc);
-          for (const [from, to] of changedRanges(tr)) {
-            for (const block of textblocks(tr.doc, from - 1, to + 1)) {
-              const end = block.pos + block.node.nodeSize;
-              decos = decos.remove(decos.find(block.pos, end));
-              decos = decos.add(tr.doc, draw([block], asked));
+          if (redraw && 'redraw' in redraw) {
+            waiting = [];
+            return { decos: drawAll(next, asked) };
+          }
+          let decos = value.decos;
+          if (tr.docChanged) {
+            decos = decos.map(tr.mapping, tr.doc);
+            waiting = waiting.map((p) => tr.mapping.map(p));
+            for (const [from, to] of changedRanges(tr)) {
+              for (const block of textblocks(tr.doc, from - 1, to + 1)) decos = redrawBlock(decos, tr.doc, block);
             }
           }
-          return { decos };
+          if (redraw && 'blocks' in redraw) {
+            for (const pos of redraw.blocks) {
+              const node = tr.doc.nodeAt(pos);
+              if (node?.isTextblock) decos = redrawBlock(decos, tr.doc, { node, pos });
+            }
+          }
+          return decos === value.decos ? value : { decos };
         },
       },
       props: {
@@ -136,10 +161,35 @@ export const SpellcheckBody = Extension.create<SpellcheckOptions>({
             spellService.request(items);
           }
         };
-        const redraw = () => {
-          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(spellKey, { redraw: true } satisfies Meta).setMeta('addToHistory', false));
+        const dispatch = (meta: Meta) => {
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(spellKey, meta).setMeta('addToHistory', false));
         };
-        const unsubscribe = spellService.subscribe(redraw);
+        const redraw = () => dispatch({ redraw: true });
+        /**
+         * Answers arrived: only the waiting blocks whose marks would change are drawn again, in
+         * one transaction; a block typed in that stays as it was marked costs no transaction.
+         */
+        const answered = () => {
+          const doc = view.state.doc;
+          const decos = plugin.getState(view.state)?.decos ?? DecorationSet.empty;
+          const still: number[] = [];
+          const changed: number[] = [];
+          for (const pos of new Set(waiting)) {
+            const node = doc.nodeAt(pos);
+            if (!node?.isTextblock) continue;
+            const found = spellService.cached({ text: blockText(node), language: lang });
+            if (found === undefined) {
+              still.push(pos);
+              continue;
+            }
+            const shown = decos.find(pos, pos + node.nodeSize).map((d) => `${d.from - pos - 1}:${d.to - pos - 1}:${(d.spec as { word: string }).word}`);
+            const next = found.map((m) => `${m.from}:${m.to}:${m.word}`);
+            if (shown.join(',') !== next.join(',')) changed.push(pos);
+          }
+          waiting = still;
+          if (changed.length) dispatch({ blocks: changed });
+        };
+        const unsubscribe = spellService.subscribe((what) => (what === 'all' ? redraw() : answered()));
         // The article's language changes: every block is checked again in the new one.
         const onMeta = () => {
           const next = language();

@@ -20,7 +20,8 @@ export class SpellService {
   private worker: Worker | null = null;
   private readonly cache = new Map<string, readonly Misspelling[]>();
   private readonly inFlight = new Set<string>();
-  private readonly listeners = new Set<() => void>();
+  /** Told `'answers'` when texts were answered (only those asked for changed), `'all'` when every answer may have (known words). */
+  private readonly listeners = new Set<(what: 'answers' | 'all') => void>();
   private nextId = 1;
   private ignored = new Set<string>();
   private names: readonly string[] = [];
@@ -55,11 +56,11 @@ export class SpellService {
       if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, result);
     });
-    this.notify();
+    this.notify('answers');
   }
 
-  private notify(): void {
-    for (const l of [...this.listeners]) l();
+  private notify(what: 'answers' | 'all'): void {
+    for (const l of [...this.listeners]) l(what);
   }
 
   private knownWords(): string[] {
@@ -70,7 +71,7 @@ export class SpellService {
     this.cache.clear();
     this.inFlight.clear();
     this.post({ type: 'known', words: this.knownWords() });
-    this.notify();
+    this.notify('all');
   }
 
   private async loadNames(): Promise<void> {
@@ -114,7 +115,7 @@ export class SpellService {
     this.post({ type: 'check', id, items: todo });
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (what: 'answers' | 'all') => void): () => void {
     this.start();
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
