@@ -66,7 +66,7 @@ describe('window.desk over IPC', () => {
     expect(list.map((a) => a.id)).toEqual([created.id]);
     const opened = await api.article.open({ id: created.id });
     expect(opened.state).toBeInstanceOf(Uint8Array);
-    expect(Object.keys(api).sort()).toEqual(['app', 'article', 'export', 'glossary', 'history', 'library', 'on', 'outbox', 'photo', 'place', 'settings', 'spell', 'sync', 'translation', 'workflow']);
+    expect(Object.keys(api).sort()).toEqual(['admin', 'app', 'article', 'export', 'glossary', 'history', 'library', 'on', 'outbox', 'photo', 'place', 'settings', 'spell', 'sync', 'translation', 'workflow']);
     expect(Object.keys(api).sort()).toEqual([...new Set(OP_NAMES.map((op) => op.split(':')[0]!)), 'on'].sort());
     expect(renderer.eventNames()).toEqual([]);
     expect(IPC_CALL_CHANNEL).not.toBe(IPC_EVENT_CHANNEL);
