@@ -38,6 +38,8 @@ export const REPORTER_PASSWORD = 'phong-vien-mật-khẩu-đủ-dài';
 export const reporterName = (i: number): string => `phong-vien-${i + 1}`;
 
 export interface Seeded {
+  /** Every article's id. */
+  readonly ids: readonly string[];
   /** Complete drafts (the checklist passes) and their reporters: each may be submitted once to see it arrive. */
   readonly drafts: ReadonlyArray<{ readonly id: string; readonly reporter: string }>;
   readonly waiting: number;
@@ -129,7 +131,7 @@ export async function seedNewsroom(dataDir: string, drafts: number): Promise<See
     }
     for (const id of await storage.articlesWithPendingUpdates()) await storage.compact(id);
     const waiting = Object.values(WAITING).reduce((a, b) => a + b, 0);
-    return { drafts: completeDrafts, waiting };
+    return { ids: Array.from({ length: ARTICLES }, (_, i) => idOf(i)), drafts: completeDrafts, waiting };
   } finally {
     await storage.close();
   }
