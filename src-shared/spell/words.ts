@@ -12,10 +12,18 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}][\p{L}\p{M}\p{N}]*)*/gu;
+/**
+ * Addresses are not words: web and mail addresses ("https://example.vn/tin-lu",
+ * "www.vtv.vn", "toasoan@baohagiang.vn") and bare domains ("baohagiang.vn"), whose parts the
+ * checker would otherwise flag.
+ */
+const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)\b(?:\/[^\s<>"]*)?/giu;
 
 export function wordsOf(text: string): Word[] {
+  const skipped: Array<[number, number]> = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length]);
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
+    if (skipped.some(([from, to]) => m.index >= from && m.index < to)) continue;
     out.push({ from: m.index, to: m.index + m[0].length, text: m[0].normalize('NFC') });
   }
   return out;
