@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { headline } from '../../src-shared/article-doc';
 import { resources } from '../../src-shared/locales';
 import { acknowledged, ADMIN_PASSWORD, api, startTestServer, SyncClient, userWithToken, type TestServer } from '../support/server';
+import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
 import { AccountsPage } from './support/pages/accounts-page';
 import { LibraryPage } from './support/pages/library-page';
@@ -39,7 +40,8 @@ describe('the accounts page', () => {
     await acknowledged(provider);
 
     const desk = await h.startDesk(await h.dataDir());
-    const page = await h.page();
+    // axe is injected into the page (it bypasses the CSP).
+    const page = await h.page({ bypassCSP: true });
     const library = new LibraryPage(page, 'vi');
     const sync = new ServerPage(page, 'vi');
     const accounts = new AccountsPage(page, 'vi');
@@ -70,6 +72,7 @@ describe('the accounts page', () => {
     await row.getByRole('button', { name: vi.sync.accounts.users.disableOf.replace('{{name}}', 'Minh Thù'), exact: true }).click();
     const yes = row.getByRole('button', { name: vi.sync.accounts.confirm.disableYes, exact: true });
     await expect.poll(() => yes.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousViolations(page), 'accounts, a question in a row').toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe(vi.sync.accounts.users.disabled);
     expect((await api(server.url, 'POST', '/api/login', { json: { name: 'Minh Thù', password } })).json).toMatchObject({ error: 'badCredentials' });
