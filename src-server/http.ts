@@ -206,12 +206,14 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (!ArticleId.safeParse(id).success) throw new HttpRefusal(404, 'notFound');
     methods(req, ['GET', 'PUT']);
     if (req.method === 'GET') {
-      if (!(await storage.article(id)) || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
-      return send(res, 200, { id, assignees: await storage.assignees(id) });
+      const article = await storage.article(id);
+      if (!article || !(await access.mayOpenArticle(me, id))) throw new HttpRefusal(404, 'notFound');
+      return send(res, 200, { id, assignees: await storage.assignees(id), owner: article.ownerName });
     }
     requireRole(me, ['editor', 'admin']);
     const body = await readJson(req, AssigneesBody);
-    if (!(await storage.article(id))) throw new HttpRefusal(404, 'notFound');
+    const article = await storage.article(id);
+    if (!article) throw new HttpRefusal(404, 'notFound');
     const ids: number[] = [];
     for (const name of body.users) {
       const u = await storage.userByName(name);
@@ -222,7 +224,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     await deps.revalidate();
     deps.notices.article(id);
     deps.log(`${me.name} assigned ${id} to ${body.users.join(', ') || 'nobody'}`);
-    send(res, 200, { id, assignees: await storage.assignees(id) });
+    send(res, 200, { id, assignees: await storage.assignees(id), owner: article.ownerName });
   }
 
   /**

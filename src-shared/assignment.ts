@@ -23,5 +23,9 @@ export const WorkflowAssignInput = z
   .strict();
 export type WorkflowAssignInput = z.input<typeof WorkflowAssignInput>;
 
-export const WorkflowAssignees = z.object({ assignees: z.array(z.string()) });
+export const WorkflowAssignees = z.object({
+  assignees: z.array(z.string()),
+  /** The article's owner (its writer), who always has it; null when not known (an older server). */
+  owner: z.string().nullable().default(null),
+});
 export type WorkflowAssignees = z.infer<typeof WorkflowAssignees>;

@@ -1,6 +1,6 @@
 /**
- * Assignment in the article's Workflow tab on an editor's desk: nobody assigned at first; the
- * editor chooses a reporter's checkbox by keyboard and saves; the tab then names the assignee,
+ * Assignment in the article's Workflow tab on an editor's desk: the writer named apart and not
+ * offered as an assignee, nobody assigned at first; the editor chooses a reporter's checkbox by keyboard and saves; the tab then names the assignee,
  * as the server has it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,8 @@ describe('assignment in the Workflow tab', () => {
     await workflow.show();
     const assignees = workflow.panel().getByTestId('assignees');
     await expect.poll(() => assignees.innerText(), { timeout: 30_000 }).toBe(vi.workflow.assignment.nobody);
+    expect(await workflow.panel().getByTestId('writer').innerText()).toBe(fill(vi.workflow.assignment.writer, { name: EDITOR.name }));
+    expect(await workflow.panel().getByRole('checkbox').count()).toBe(1);
     const box = workflow.panel().getByRole('checkbox', { name: REPORTER.name, exact: true });
     await box.focus();
     await page.keyboard.press('Space');

@@ -52,7 +52,7 @@ describe('newsroom server: access to articles', () => {
     expect(byReporter.json).toEqual({ error: 'forbidden' });
     const assigned = await api(s.url, 'PUT', `/api/articles/${ARTICLE}/assignees`, { token: editor, json: { users: ['vannam'] } });
     expect(assigned.status).toBe(200);
-    expect(assigned.json).toEqual({ id: ARTICLE, assignees: ['vannam'] });
+    expect(assigned.json).toEqual({ id: ARTICLE, assignees: ['vannam'], owner: 'minhthu' });
     expect((await directory(s, nam)).map((a) => [a.id, a.owner, a.assignees])).toEqual([[ARTICLE, 'minhthu', ['vannam']]]);
 
     const his = client(s, nam).open(ARTICLE);

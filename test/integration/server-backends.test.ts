@@ -125,7 +125,7 @@ for (const backend of BACKENDS) {
       expect(await refusedWith(client(s.wsUrl, nam).open(ARTICLE))).toBe('forbidden');
       expect(await directory(s, nam)).toEqual([]);
       expect((await api(s.url, 'PUT', `/api/articles/${ARTICLE}/assignees`, { token: nam, json: { users: ['vannam'] } })).status).toBe(403);
-      expect((await api(s.url, 'PUT', `/api/articles/${ARTICLE}/assignees`, { token: editor, json: { users: ['vannam', 'bientap'] } })).json).toEqual({ id: ARTICLE, assignees: ['bientap', 'vannam'] });
+      expect((await api(s.url, 'PUT', `/api/articles/${ARTICLE}/assignees`, { token: editor, json: { users: ['vannam', 'bientap'] } })).json).toEqual({ id: ARTICLE, assignees: ['bientap', 'vannam'], owner: 'minhthu' });
 
       const theirs = client(s.wsUrl, nam).open(ARTICLE);
       await acknowledged(theirs);

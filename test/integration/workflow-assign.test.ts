@@ -39,6 +39,9 @@ describe('assignment from a desk', () => {
 
     const answer = await call<WorkflowAssignees>(editor, 'workflow:assign', { id, users: ['nam'] });
     expect(answer.assignees).toEqual(['nam']);
+    // The writer is named apart: the owner has the article without being assigned.
+    expect(answer.owner).toBe('lan');
+    expect((await call<WorkflowAssignees>(editor, 'workflow:assignees', { id })).owner).toBe('lan');
     await waitFor(async () => (await assigned.dispatch('article:open', { id }, { client: 'test' }).then((e) => (e as Envelope<unknown>).ok)) && (await articleText(assigned, id)).headline === 'Cầu Long Biên sửa xong', 'the article on the assigned reporter’s desk');
 
     // The server stops: the people are the last ones fetched; an assignment is refused, not kept.

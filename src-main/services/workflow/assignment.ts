@@ -68,7 +68,7 @@ export async function assign(deps: AssignmentDeps, id: string, users: readonly s
   const names = [...new Set(users.map((u) => nfc(u).trim()).filter(Boolean))];
   try {
     const answer = await call(account.server, account.token, 'PUT', `/api/articles/${encodeURIComponent(id)}/assignees`, { users: names });
-    return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees });
+    return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees, owner: (answer as { owner?: unknown }).owner ?? null });
   } catch (err) {
     if (err instanceof DeskError && err.code === 'syncUnreachable') throw new DeskError('workflowAssignOffline', {}, { cause: err });
     // The server's 403 here is about assigning (editors and admins), not about having the article.
@@ -83,7 +83,7 @@ export async function assignees(deps: AssignmentDeps, id: string): Promise<Workf
   if (!account) throw new DeskError('workflowAssignOffline');
   try {
     const answer = await call(account.server, account.token, 'GET', `/api/articles/${encodeURIComponent(id)}/assignees`);
-    return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees });
+    return WorkflowAssignees.parse({ assignees: (answer as { assignees?: unknown }).assignees, owner: (answer as { owner?: unknown }).owner ?? null });
   } catch (err) {
     if (err instanceof DeskError && err.code === 'syncUnreachable') throw new DeskError('workflowAssignOffline', {}, { cause: err });
     throw err;

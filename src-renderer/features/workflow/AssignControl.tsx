@@ -1,6 +1,7 @@
 /**
- * The article's assignees in its Workflow tab: who is assigned, for everyone, as the newsroom
- * server has them; and for editors and admins, the reporters with a checkbox each (a fieldset:
+ * The article's assignees in its Workflow tab: its writer (the owner, who always has it) and who
+ * is assigned, for everyone, as the newsroom server has them; and for editors and admins, the
+ * reporters other than the writer with a checkbox each (a fieldset:
  * Tab and Space choose them) and a button that saves the list on the server at once. An
  * assignment is not queued offline: the server decides who may write an article when it happens.
  * The list is read again on the article's `workflow:changed`, when sync is back online and when
@@ -21,6 +22,7 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
   const editor = sync?.role === 'editor' || sync?.role === 'admin';
   /** Null: not known (the server did not answer). */
   const [current, setCurrent] = useState<readonly string[] | null>(null);
+  const [owner, setOwner] = useState<string | null>(null);
   const [people, setPeople] = useState<readonly Person[]>([]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [saved, setSaved] = useState(false);
@@ -41,7 +43,11 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
     const ask = () => {
       const mine = ++asked;
       desk.workflow.assignees({ id }).then(
-        (a) => live && mine === asked && accept(a.assignees),
+        (a) => {
+          if (!live || mine !== asked) return;
+          setOwner(a.owner);
+          accept(a.assignees);
+        },
         // Not known now (offline): what is shown stays, or "unknown" before any answer.
         () => undefined,
       );
@@ -78,18 +84,25 @@ export function AssignControl({ id, online }: { readonly id: string; readonly on
     setSaved(false);
     const answer = await act(() => desk.workflow.assign({ id, users: [...chosen] }));
     if (answer) {
+      setOwner(answer.owner);
       accept(answer.assignees, true);
       setSaved(true);
     }
   };
 
-  // Reporters to choose from, and whoever is assigned already even if not a reporter.
-  const names = [...new Set([...people.filter((p) => p.role === 'reporter').map((p) => p.name), ...(current ?? [])])];
+  // Reporters to choose from, and whoever is assigned already even if not a reporter; never the
+  // writer, who has the article without being assigned.
+  const names = [...new Set([...people.filter((p) => p.role === 'reporter').map((p) => p.name), ...(current ?? [])])].filter((name) => name !== owner);
   return (
     <div className="workflow__assign">
       <h3 className="workflow__subtitle" id={ids.heading}>
         {t('assignment.title')}
       </h3>
+      {owner && (
+        <p className="workflow__meta" data-testid="writer">
+          {t('assignment.writer', { name: owner })}
+        </p>
+      )}
       <p className="workflow__meta" data-testid="assignees">
         {current === null ? t('assignment.unknown') : current.length === 0 ? t('assignment.nobody') : t('assignment.current', { names: current.join(', ') })}
       </p>
