@@ -95,7 +95,8 @@ export function ExportControls({ articleId, status }: { readonly articleId: stri
         )}
         {state.kind === 'sending' && t('preparing')}
         {state.kind === 'exported' && (
-          <span>
+          // A narrow article bar cuts the message with an ellipsis: its whole text on hover.
+          <span title={`${t('exported', { file: state.name, size: (state.size / MiB).toFixed(1) })} ${platformMode === 'web' ? t('downloaded') : t('savedAt', { file: state.file })}`}>
             {t('exported', { file: state.name, size: (state.size / MiB).toFixed(1) })}{' '}
             <span className="muted">{platformMode === 'web' ? t('downloaded') : t('savedAt', { file: state.file })}</span>
           </span>
