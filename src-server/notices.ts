@@ -52,6 +52,7 @@ export class Notices {
     cluster.onEvent((event) => {
       if (event.kind === 'article' && ArticleId.safeParse(event.id).success) this.article(event.id, 'remote');
       else if (event.kind === 'photo') this.photo(event.article, event.photo, 'remote');
+      else if (event.kind === 'dictionary') this.dictionary('remote');
     });
   }
 
@@ -77,8 +78,9 @@ export class Notices {
     void this.send(article, { kind: 'photo', article, photo });
   }
 
-  /** The newsroom dictionary changed: every desk connected here is told (it is everyone's). */
-  dictionary(): void {
+  /** The newsroom dictionary changed (here, or on another instance): every desk connected here is told (it is everyone's). */
+  dictionary(where: 'local' | 'remote' = 'local'): void {
+    if (where === 'local') this.cluster?.publish({ kind: 'dictionary' });
     const channel = this.hocuspocus?.documents.get(DIRECTORY_CHANNEL);
     if (!channel || this.closed) return;
     const payload = JSON.stringify({ kind: 'dictionary' } satisfies DeskNotice);

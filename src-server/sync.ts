@@ -214,8 +214,17 @@ export function createSync(options: SyncOptions): Sync {
    * a copy: an update could release them.
    */
   const effectOf = (document: Document, update: Uint8Array): UpdateEffect => {
+    if (!hasPending(document)) {
+      try {
+        return updateEffect(document, update, KEYS.workflow);
+      } catch (err) {
+        // Not a Yjs update (the copy below says so too), or a shape the structural reading does
+        // not know: the copy decides.
+        options.log(`an update to ${document.name} was checked on a copy: ${(err as Error).message}`);
+      }
+    }
     try {
-      return hasPending(document) ? effectOnCopy(document, update) : updateEffect(document, update, KEYS.workflow);
+      return effectOnCopy(document, update);
     } catch {
       // Not a Yjs update: refused before it is stored or reaches the document.
       throw refusal('invalidPayload', 4400);

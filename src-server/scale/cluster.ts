@@ -6,7 +6,8 @@
  *   an update from a desk stored it before acknowledging it);
  * - our own channel (`<prefix>:events`) carries what one instance decides and the others must
  *   act on: close the sockets of a user disabled or logged out, or of users who lost an
- *   article (revalidate), and tell desks of a stored article or photo (notices.ts);
+ *   article (revalidate), and tell desks of a stored article or photo, or of a word added to
+ *   the newsroom dictionary (notices.ts);
  * - the login limits are counted in Redis (login-limits.ts), so N instances allow no more
  *   attempts than one.
  * Redis holds nothing that must survive: a Redis restarted empty only forgets login counts.
@@ -21,7 +22,8 @@ export type ClusterEvent =
   | { readonly kind: 'revalidate' }
   | { readonly kind: 'disconnect'; readonly userId: number }
   | { readonly kind: 'article'; readonly id: string }
-  | { readonly kind: 'photo'; readonly article: string; readonly photo: string };
+  | { readonly kind: 'photo'; readonly article: string; readonly photo: string }
+  | { readonly kind: 'dictionary' };
 
 export interface Cluster {
   /** This instance's name in Redis messages (its own are not handled again). */

@@ -95,7 +95,7 @@ async function addUser(url: string, adminToken: string, name: string, role: 'rep
 const textOf = (p: HocuspocusProvider): string => p.document.getText('headline').toString();
 
 describe.skipIf(missing.length > 0)(`newsroom server: instances on one PostgreSQL and one Redis, behind HAProxy${missing.length ? ` (skipped: ${missing.join('; ')})` : ''}`, () => {
-  it('desks on two instances see each other’s typing and presence at once, and hear of an article stored on the other', async () => {
+  it('desks on two instances see each other’s typing and presence at once, and hear of an article stored and a word added to the dictionary on the other', async () => {
     const n = await newsroom();
     const [one, two] = [await n.instance(), await n.instance()];
     const admin = await login(one.url, 'admin', PASSWORD);
@@ -115,6 +115,10 @@ describe.skipIf(missing.length > 0)(`newsroom server: instances on one PostgreSQ
     a.document.getText('headline').insert(0, 'Dân vận khéo');
     await acknowledged(a);
     await until(() => notices.some((x) => x.kind === 'article' && x.id === ARTICLE), 'the notice of the article stored on instance one, on instance two', 5_000);
+
+    // A word added to the newsroom dictionary on instance one is told on instance two too.
+    expect((await api(one.url, 'POST', '/api/dictionary', { token: lan, json: { word: 'Lũng' } })).status).toBeLessThan(300);
+    await until(() => notices.some((x) => x.kind === 'dictionary'), 'the dictionary notice on instance two', 5_000);
 
     const b = client(two.url, hoa).open(ARTICLE);
     await acknowledged(b);
