@@ -226,7 +226,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               { id: 'event', label: tw('inspector.tabs.event'), content: <EventPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} /> },
               { id: 'photos', label: tw('inspector.tabs.photos'), content: <PhotosPanel doc={replica.doc} articleId={replica.id} language={language} undoManager={undoManager} /> },
               { id: 'checklist', label: tw('inspector.tabs.checklist'), content: <ChecklistPanel doc={replica.doc} language={language} /> },
-              { id: 'workflow', label: tw('inspector.tabs.workflow'), content: <WorkflowPanel workflow={workflow} onShowChecklist={() => setTab('checklist')} /> },
+              { id: 'workflow', label: tw('inspector.tabs.workflow'), content: <WorkflowPanel workflow={workflow} doc={replica.doc} onShowChecklist={() => setTab('checklist')} /> },
               { id: 'comments', label: tw('inspector.tabs.comments'), content: <CommentsPanel doc={doc} shown={tab === 'comments'} onOpen={() => setTab('comments')} /> },
               { id: 'history', label: tw('inspector.tabs.history'), content: <HistoryPanel articleId={replica.id} doc={replica.doc} undoManager={undoManager} shown={tab === 'history'} /> },
             ]}

@@ -8,6 +8,7 @@
  * other moves wait (one move at a time, so the server never gets two from one desk at once).
  */
 import { useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../src-shared/models';
 import { nfc } from '../../../src-shared/text/vietnamese';
@@ -15,9 +16,11 @@ import { NOTE_MAX, NOTE_REQUIRED, type Transition } from '../../../src-shared/wo
 import { hrefFor } from '../../app/route';
 import { formatDateTime } from '../../shared/format';
 import { useSyncStatus } from '../sync/useSyncStatus';
+import { useChecklist } from '../checklist/ChecklistPanel';
 import { ChangesSince } from './ChangesSince';
 import { AssignControl } from './AssignControl';
 import { moveLabel } from './move-label';
+import { openReviewBefore, type OpenReview } from './open-review';
 import { refusalText } from './refusal-text';
 import type { Workflow } from './useWorkflow';
 import './workflow.css';
@@ -30,18 +33,22 @@ function moveClass(to: Status): string {
 
 export interface WorkflowPanelProps {
   readonly workflow: Workflow;
+  /** The article: approving while suggestions or comments are open asks first. */
+  readonly doc: Y.Doc;
   /** Brings the Checklist tab forward (from an incomplete submission's refusal). */
   readonly onShowChecklist?: () => void;
 }
 
-export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps) {
+export function WorkflowPanel({ workflow, doc, onShowChecklist }: WorkflowPanelProps) {
   const { t } = useTranslation('workflow');
   const { t: tc } = useTranslation();
   const { t: tk } = useTranslation('checklist');
-  const ids = { heading: useId(), note: useId(), noteHint: useId(), noteError: useId() };
+  const ids = { heading: useId(), note: useId(), noteHint: useId(), noteError: useId(), confirm: useId() };
   const [noting, setNoting] = useState<Status | null>(null);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
+  const [confirming, setConfirming] = useState<{ to: Status; open: OpenReview } | null>(null);
+  const list = useChecklist(doc);
   const { state, move, cancel } = workflow;
   const sync = useSyncStatus();
   const statusName = (s: Status) => tc(`status.${s}`);
@@ -54,7 +61,13 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
     );
 
   const pending = state.pending;
-  const choose = (to: Status) => {
+  const choose = (to: Status, confirmed = false) => {
+    setConfirming(null);
+    const open = confirmed ? null : openReviewBefore(to, list);
+    if (open) {
+      setConfirming({ to, open });
+      return;
+    }
     if (NOTE_REQUIRED.has(to)) {
       setNoting(to);
       setNoteMissing(false);
@@ -149,6 +162,19 @@ export function WorkflowPanel({ workflow, onShowChecklist }: WorkflowPanelProps)
               {moveLabel(t, state.status, to)}
             </button>
           ))}
+        </div>
+      )}
+      {confirming && (
+        <div className="workflow__confirm" role="alertdialog" aria-labelledby={ids.confirm}>
+          <p id={ids.confirm}>{t('openReview.question', { suggestions: confirming.open.suggestions, comments: confirming.open.comments })}</p>
+          <div className="workflow__moves">
+            <button type="button" className="button button--primary" autoFocus onClick={() => choose(confirming.to, true)}>
+              {t('openReview.anyway', { move: moveLabel(t, state.status, confirming.to) })}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
+              {t('openReview.cancel')}
+            </button>
+          </div>
         </div>
       )}
       {noting && (
