@@ -127,7 +127,8 @@ const total = (docs: ReadonlyMap<string, Y.Doc>): number => [...docs.values()].r
 export async function syncReconnect(): Promise<void> {
   const load = os.loadavg()[0]!.toFixed(1);
   const dir = await tmp();
-  const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+  // A thousand new articles from one account in a minute: more than an account may create in an hour (access.ts).
+  const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined, limits: { articlesPerHour: 100_000 } });
   const wsUrl = wsUrlOf(server.url);
   const token = await userToken(server.url, await login(server.url, 'admin', ADMIN_PASSWORD), 'thư ký tòa soạn', 'editor');
   const unloaded = () => until(() => server.hocuspocus.getConnectionsCount() === 0 && server.hocuspocus.documents.size === 0, 'the server to unload every article', WAIT_MS);
