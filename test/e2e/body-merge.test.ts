@@ -21,7 +21,18 @@ let page: Page;
 let script: string;
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: [path.join(import.meta.dirname, 'support/two-editors-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
+  // The body's extensions bring their stylesheets (not needed here) and the spellcheck's worker,
+  // which this page does not serve: the checker then finds no dictionary and marks nothing.
+  const bundle = await build({
+    entryPoints: [path.join(import.meta.dirname, 'support/two-editors-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'warning',
+    loader: { '.css': 'empty' },
+    define: { 'import.meta.url': JSON.stringify('http://127.0.0.1/two-editors/') },
+  });
   script = bundle.outputFiles[0]!.text;
   browser = await launchChromium();
   ({ page } = await newPage(browser));
