@@ -86,6 +86,10 @@ export class SyncClient {
   }
 
   destroy(): void {
+    // A socket destroyed while it is still connecting (to a server just killed) makes ws emit
+    // 'WebSocket was closed before the connection was established' with nobody listening.
+    const ws = (this.socket as unknown as { webSocket?: { on?: (event: string, listener: () => void) => void } | null }).webSocket;
+    ws?.on?.('error', () => undefined);
     for (const p of this.providers.splice(0)) p.destroy();
     this.socket.destroy();
   }
