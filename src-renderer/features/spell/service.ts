@@ -27,30 +27,20 @@ export class SpellService {
   private names: readonly string[] = [];
   private dictionary: readonly string[] = [];
 
-  /** The worker could not be made (a page that does not serve it): the checker marks nothing and the editor goes on. */
-  private unavailable = false;
-
-  private start(): Worker | null {
-    if (this.worker || this.unavailable) return this.worker;
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./spell.worker.ts', import.meta.url), { type: 'module' });
-      desk.on['spell:dictionary'](({ words }) => this.setDictionary(words));
-    } catch (err) {
-      this.unavailable = true;
-      console.warn(`spellcheck off: ${(err as Error).message}`);
-      return null;
-    }
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./spell.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.answered(event.data));
     this.worker = worker;
     this.post({ type: 'known', words: this.knownWords() });
     void this.loadNames();
     void this.loadDictionary();
+    desk.on['spell:dictionary'](({ words }) => this.setDictionary(words));
     return worker;
   }
 
   private post(message: ToWorker): void {
-    this.start()?.postMessage(message);
+    this.start().postMessage(message);
   }
 
   private readonly batches = new Map<number, readonly string[]>();
