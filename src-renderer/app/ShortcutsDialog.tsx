@@ -70,12 +70,14 @@ export function ShortcutsDialog() {
       <button type="button" className="app-header__icon-button" aria-label={t('shortcuts.open')} title={t('shortcuts.openHint')} onClick={show}>
         <KeyboardIcon />
       </button>
-      <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
+      {/* The close event is queued: when a key reopened the dialog before it arrived, the dialog
+          is open again and must stay so — the state follows the element, not the event. */}
+      <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={() => setOpen(dialog.current?.open ?? false)}>
         <div className="shortcuts__head">
           <h2 id="shortcuts-title" className="shortcuts__title">
             {t('shortcuts.title')}
           </h2>
-          <button type="button" className="button button--small" onClick={() => setOpen(false)}>
+          <button type="button" className="button button--small" onClick={() => dialog.current?.close()}>
             {t('shortcuts.close')}
           </button>
         </div>

@@ -10,6 +10,7 @@
  * (the Yjs document learns of it after the transaction, so it could not answer yet).
  */
 import { Extension } from '@tiptap/core';
+import { dispatchFromOutside } from '../editor/outside-dispatch';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
@@ -82,7 +83,7 @@ function decorations(doc: Y.Doc, state: EditorState): DecorationSet {
 }
 
 function refresh(view: EditorView): void {
-  if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REFRESH).setMeta('addToHistory', false));
+  dispatchFromOutside(view, (state) => state.tr.setMeta(key, REFRESH).setMeta('addToHistory', false));
 }
 
 export function bodyComments(doc: Y.Doc): Extension {

@@ -15,6 +15,7 @@
  * without one the editor is the same minus the carets.
  */
 import { Extension, type AnyExtension } from '@tiptap/core';
+import { dispatchFromOutside } from './outside-dispatch';
 import Collaboration from '@tiptap/extension-collaboration';
 import StarterKit from '@tiptap/starter-kit';
 import { yCursorPlugin, yCursorPluginKey } from '@tiptap/y-tiptap';
@@ -88,7 +89,7 @@ function presenceCarets(awareness: Awareness): AnyExtension {
         if (wanted) {
           editor.registerPlugin(plugin());
           // The plugin publishes this window's caret on the view's next update: make one now.
-          editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+          dispatchFromOutside(editor.view, (state) => state.tr.setMeta('addToHistory', false));
         } else {
           editor.unregisterPlugin(yCursorPluginKey); // its view, destroyed, takes the caret out of our presence
         }

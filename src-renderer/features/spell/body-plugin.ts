@@ -8,6 +8,7 @@
  * Ctrl+. (Cmd+.) or a right click on a marked word opens its menu (menu.ts).
  */
 import { Extension } from '@tiptap/core';
+import { dispatchFromOutside } from '../editor/outside-dispatch';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
@@ -162,7 +163,7 @@ export const SpellcheckBody = Extension.create<SpellcheckOptions>({
           }
         };
         const dispatch = (meta: Meta) => {
-          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(spellKey, meta).setMeta('addToHistory', false));
+          dispatchFromOutside(view, (state) => state.tr.setMeta(spellKey, meta).setMeta('addToHistory', false));
         };
         const redraw = () => dispatch({ redraw: true });
         /**
