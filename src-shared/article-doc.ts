@@ -14,6 +14,7 @@ import { candidates, readRegister, registerFields, registerValue, resolveRegiste
 import { anchoredRange, changedRange, type ChangedRange, type EditHint } from './text/changed-range';
 import { isStoryDate } from './story-date';
 import { slugify } from './text/slug';
+import { acceptedText } from './text/suggested';
 import { translationSummary } from './translation/links';
 import { countWords, nfc } from './text/vietnamese';
 
@@ -73,12 +74,13 @@ export function rewriteState(doc: Y.Doc, field: RewriteField): RegisterState {
 /**
  * The headline or lead in effect: its text, or while two rewrites made apart wait for a person
  * to choose (the text holds both, glued), the text both desks started from — what exports,
- * search and the library use until then, as for a short field in conflict.
+ * search and the library use until then, as for a short field in conflict. Open suggestions
+ * read as not made (text/suggested.ts): proposed words left out, words proposed for removal kept.
  */
 export function textOf(doc: Y.Doc, field: RewriteField): string {
   const state = rewriteState(doc, field);
   if (state.conflict) return state.value;
-  return (field === 'headline' ? headline(doc) : sapo(doc)).toString();
+  return acceptedText(field === 'headline' ? headline(doc) : sapo(doc));
 }
 
 /** The slug in effect, and whether a person gave it (otherwise it is the headline's). */

@@ -14,32 +14,19 @@
  * `withoutSuggestions` gives a copy of the document with every open suggestion rejected.
  */
 import * as Y from 'yjs';
-import { body } from './article-doc';
+import { body, headline, sapo } from './article-doc';
+import { SUGGEST_DELETE, SUGGEST_INSERT, settleTextSuggestions, suggestionAttrs, textSuggestions, type SuggestionAttrs } from './text/suggested';
 
-export const SUGGEST_INSERT = 'suggestInsert';
-export const SUGGEST_DELETE = 'suggestDelete';
+// The headline's and the lead's suggestions are the same records on a Y.Text (text/suggested.ts).
+export { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrs, type SuggestionAttrs };
 export const SUGGEST_FORMAT = 'suggestFormat';
 export const SUGGESTION_MARKS = [SUGGEST_INSERT, SUGGEST_DELETE, SUGGEST_FORMAT] as const;
 export type SuggestionMark = (typeof SUGGESTION_MARKS)[number];
-
-export interface SuggestionAttrs {
-  readonly id: string;
-  readonly author: string;
-  /** Milliseconds since the epoch. */
-  readonly at: number;
-}
 
 export interface FormatAttrs extends SuggestionAttrs {
   readonly op: 'add' | 'remove';
   /** The mark added or removed, as ProseMirror's JSON: `{"type":"bold"}`. */
   readonly mark: string;
-}
-
-/** The suggestion attributes of a stored mark, or null when they are not a suggestion's. */
-export function suggestionAttrs(value: unknown): SuggestionAttrs | null {
-  if (!value || typeof value !== 'object') return null;
-  const { id, author, at } = value as Record<string, unknown>;
-  return typeof id === 'string' && id ? { id, author: typeof author === 'string' ? author : '', at: typeof at === 'number' ? at : 0 } : null;
 }
 
 /** A format suggestion's mark, `{type, attrs?}`, or null when unreadable. */
@@ -63,9 +50,10 @@ function eachText(node: Y.XmlFragment | Y.XmlElement, visit: (text: Y.XmlText) =
   }
 }
 
-/** The open suggestions of the body: id → its author and time (each suggestion once, however many runs it covers). */
+/** The open suggestions of the article — headline, lead and body: id → its author and time (each suggestion once, however many runs it covers). */
 export function openSuggestions(doc: Y.Doc): Map<string, SuggestionAttrs> {
   const found = new Map<string, SuggestionAttrs>();
+  for (const text of [headline(doc), sapo(doc)]) for (const s of textSuggestions(text)) if (!found.has(s.id)) found.set(s.id, { id: s.id, author: s.author, at: s.at });
   eachText(body(doc), (text) => {
     for (const d of text.toDelta() as Delta) {
       for (const name of SUGGESTION_MARKS) {
@@ -114,6 +102,10 @@ function rejectAll(text: Y.XmlText): void {
 export function withoutSuggestions(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  copy.transact(() => eachText(body(copy), rejectAll));
+  copy.transact(() => {
+    eachText(body(copy), rejectAll);
+    settleTextSuggestions(headline(copy), 'all', false);
+    settleTextSuggestions(sapo(copy), 'all', false);
+  });
   return copy;
 }
