@@ -10,7 +10,8 @@
  *    files (none missing, none extra);
  * 3. every file read once, streamed through SHA-256, against the manifest's size and hash
  *    (photos one at a time, never all at once), and the photos' real type by their bytes;
- * 4. article.json against its schema, and applied to a scratch document.
+ * 4. article.json against its schema, and applied to a scratch document (and translation.json,
+ *    the other article of a translation pair, likewise: import-pair.ts makes both, linked).
  *
  * Only then are the photos stored (each again checked whole by the photo store: size, pixels,
  * full decode) and the article created. A refusal is a DeskError with a code the user reads in
@@ -34,6 +35,8 @@ import type { DeskServices } from '../handlers/types';
 import { displayName } from '../photos/store';
 import { sniffPhoto } from '../photos/sniff';
 import { fillArticle, type ImportedPhoto } from './article-json';
+import { createImported, createImportedPair, readPackagePair } from './import-pair';
+import { PACKAGE_PAIR_FILE } from '../../../src-shared/translation/package';
 
 export type ImportServices = Pick<DeskServices, 'articles' | 'photos'>;
 
@@ -240,18 +243,21 @@ export async function importPackage(services: ImportServices, source: PackageSou
 
     // Step 3: every file against its checksum; article.json kept, photos' types checked.
     let articleBytes: Buffer | null = null;
+    let pairBytes: Buffer | null = null;
     const photoKinds = new Map<string, string | null>();
     for (const f of manifest.files) {
       const { entry } = files.get(f.path)!;
       const isArticle = f.path === PACKAGE_FILES.article;
       const isPhoto = f.path.startsWith(PACKAGE_FILES.photosDir);
-      if (isArticle && f.size > limits.maxTextBytes) throw new DeskError('packageTooLarge', { file: name, what: 'entry', max: mb(limits.maxTextBytes) });
-      const got = await digest(zip, entry, isArticle, isPhoto ? (first) => photoKinds.set(f.path, sniffPhoto(first)) : undefined).catch((err: unknown) => {
+      const isPair = f.path === PACKAGE_PAIR_FILE;
+      if ((isArticle || isPair) && f.size > limits.maxTextBytes) throw new DeskError('packageTooLarge', { file: name, what: 'entry', max: mb(limits.maxTextBytes) });
+      const got = await digest(zip, entry, isArticle || isPair, isPhoto ? (first) => photoKinds.set(f.path, sniffPhoto(first)) : undefined).catch((err: unknown) => {
         // yauzl refuses an entry whose real size differs from its declared one, or a broken stream.
         throw new DeskError('packageChecksum', { file: name, entry: f.path }, { cause: err });
       });
       if (got.size !== f.size || got.sha256 !== f.sha256) throw checksum(f.path);
       if (isArticle) articleBytes = got.bytes;
+      if (isPair) pairBytes = got.bytes;
     }
 
     // Step 4: the article.
@@ -262,7 +268,10 @@ export async function importPackage(services: ImportServices, source: PackageSou
     } catch (err) {
       throw new DeskError('packageInvalid', { file: name, detail: 'badArticle' }, { cause: err });
     }
-    for (const p of article.photos) {
+    // A translation pair: its other article, checked as the article is.
+    const pair = pairBytes ? readPackagePair(pairBytes, name, article) : null;
+    const allPhotos = [...article.photos, ...(pair?.article.photos ?? [])];
+    for (const p of allPhotos) {
       if (p.file === null) continue;
       const f = listed.get(p.file);
       if (!f || !p.file.startsWith(PACKAGE_FILES.photosDir)) throw unsafe(p.file, 'missing');
@@ -276,7 +285,7 @@ export async function importPackage(services: ImportServices, source: PackageSou
 
     // Checked: store the photos (one at a time), then create the article.
     const stored = new Map<string, ImportedPhoto['stored']>();
-    for (const p of article.photos) {
+    for (const p of allPhotos) {
       if (p.file === null || stored.has(p.file)) continue;
       const f = listed.get(p.file)!;
       const bytes = await readAll(zip, files.get(p.file)!.entry, name);
@@ -286,9 +295,10 @@ export async function importPackage(services: ImportServices, source: PackageSou
       });
       stored.set(p.file, { id: facts.id, kind: facts.kind, width: facts.width, height: facts.height, size: facts.size });
     }
-    const imported: ImportedPhoto[] = article.photos.map((entry) => ({ entry, stored: entry.file ? (stored.get(entry.file) ?? null) : null }));
-    const createdAt = typeof article.meta.createdAt === 'string' ? article.meta.createdAt : undefined;
-    return await services.articles.create({ language: article.language, ...(createdAt ? { createdAt } : {}) }, (doc) => fillArticle(doc, article, imported));
+    const importedOf = (list: PackageArticle['photos']): ImportedPhoto[] => list.map((entry) => ({ entry, stored: entry.file ? (stored.get(entry.file) ?? null) : null }));
+    const imported = importedOf(article.photos);
+    if (pair) return await createImportedPair(services.articles, article, imported, pair, importedOf(pair.article.photos));
+    return await createImported(services.articles, article, imported);
   } finally {
     zip.close();
     await handle?.close();

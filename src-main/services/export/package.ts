@@ -38,7 +38,8 @@ import { newsmlDocument } from './newsml';
 import { ninjsObject } from './ninjs';
 import { newExifTool, writePhotoCopy, type PhotoPath, type PhotoPiece } from './photos';
 import { readSource, type ExportSource } from './source';
-import { readPairText } from './pair';
+import { readPairPackage, readPairText } from './pair';
+import { bodyNodeIds, PACKAGE_PAIR_FILE, withBlockIds } from '../../../src-shared/translation/package';
 import { articleText, scriptText } from './text';
 import { ZipWriter } from './zip-writer';
 import { isApproved } from './pub-status';
@@ -90,6 +91,7 @@ export function textFiles(src: ExportSource, t: TFunction): TextFile[] {
     { path: PACKAGE_FILES.html, contentType: 'text/html; charset=utf-8', bytes: Buffer.from(articleHtml(src, t), 'utf8') },
     { path: PACKAGE_FILES.text, contentType: 'text/plain; charset=utf-8', bytes: Buffer.from(articleText(src, t), 'utf8') },
     { path: PACKAGE_FILES.script, contentType: 'text/plain; charset=utf-8', bytes: Buffer.from(scriptText(src, t), 'utf8') },
+    ...(src.pairPackage ? [{ path: PACKAGE_PAIR_FILE, contentType: 'application/json', bytes: json(src.pairPackage) }] : []),
   ];
 }
 
@@ -197,10 +199,15 @@ export async function exportPackage(services: ExportServices, articleId: string,
     if (!f) throw new DeskError('notFound', { photo: id });
     facts.set(id, f);
   }
-  const own = await services.articles.read(articleId, (doc) => readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }));
-  // A translation pair: the other language's object and item carry its real text.
+  const { own, blockIds } = await services.articles.read(articleId, (doc) => ({
+    own: readSource(doc, { deskVersion: services.version, exportedAt, readingRates: settings.readingRates, stripGps: settings.stripGpsOnExport, sizes: facts }),
+    blockIds: bodyNodeIds(doc),
+  }));
+  // A translation pair: the other language's object and item carry its real text, and
+  // translation.json the other article and the records, with every block's id in both.
   const pair = await readPairText(services.articles, articleId);
-  const src: ExportSource = pair && pair.language === own.other ? { ...own, pair } : own;
+  const pairPackage = pair && pair.language === own.other ? await readPairPackage(services.articles, articleId, new Map(own.photos.map((p) => [p.entry.id, p.entry.file])), settings.stripGpsOnExport) : null;
+  const src: ExportSource = pair && pair.language === own.other ? { ...own, pair, ...(pairPackage ? { pairPackage, article: { ...own.article, body: withBlockIds(own.article.body, blockIds) } } : {}) } : own;
   for (const p of src.photos) if (!facts.has(p.entry.id)) throw new DeskError('notFound', { photo: p.entry.id });
 
   // Set once the text formats are made (after the first photos are on their way): written

@@ -15,6 +15,7 @@ import { openSuggestions, withoutSuggestions } from '../../../src-shared/suggest
 import { withoutControls, withoutControlsDeep } from '../../../src-shared/text/controls';
 import { articleJson } from './article-json';
 import type { PairText } from './pair';
+import type { PackagePair } from '../../../src-shared/translation/package';
 
 /** A photo the package carries: an attached photo of the article, with its file in the package. */
 export interface SourcePhoto {
@@ -42,6 +43,8 @@ export interface ExportSource {
   readonly openSuggestions: number;
   /** The article's translation pair (its other language's text), when it has one on this desk. */
   readonly pair?: PairText;
+  /** The pair's other article and records, for `translation.json` (what an import recreates the pair from). */
+  readonly pairPackage?: PackagePair;
 }
 
 /** Reads everything an export needs from the article's document (synchronously: one moment of it). */
