@@ -88,6 +88,10 @@ export const Sections = z
   .max(200)
   .refine((list) => new Set(list.map((s) => s.toLocaleLowerCase('vi'))).size === list.length, 'sections repeat');
 
+/** The tone-mark style setting: off (the default), or one of the two placements. */
+export const ToneStyleSetting = z.enum(['off', 'modern', 'classic']);
+export type ToneStyleSetting = z.infer<typeof ToneStyleSetting>;
+
 /** Settings the user changes. Defaults are applied by the store, so every field is present. */
 export const Settings = z.object({
   language: Language,
@@ -97,6 +101,8 @@ export const Settings = z.object({
   stripGpsOnExport: z.boolean(),
   /** The sections (chuyên mục) this desk offers for an article, in the order the desk keeps them. */
   sections: Sections,
+  /** The Vietnamese tone-mark style the article window normalises to (src-shared/spell/tones.ts); absent or 'off': no style check. */
+  toneStyle: ToneStyleSetting.optional(),
 });
 export type Settings = Readonly<z.infer<typeof Settings>>;
 
@@ -106,7 +112,7 @@ export const DEFAULT_SECTIONS: readonly string[] = ['Thời sự', 'Chính trị
 export const DEFAULT_SETTINGS: Settings = { language: 'vi', windowState: null, readingRates: DEFAULT_READING_RATES, stripGpsOnExport: true, sections: [...DEFAULT_SECTIONS] };
 
 export const SettingsPatch = z
-  .object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional(), stripGpsOnExport: z.boolean().optional(), sections: Sections.optional() })
+  .object({ language: Language.optional(), windowState: WindowState.optional(), readingRates: ReadingRates.optional(), stripGpsOnExport: z.boolean().optional(), sections: Sections.optional(), toneStyle: ToneStyleSetting.optional() })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

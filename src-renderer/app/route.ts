@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { ArticleId } from '../../src-shared/models';
 
 /** The settings page's sections, in the order it shows them; an error that points to a setting links to its section. */
-export const SETTINGS_SECTIONS = ['language', 'reading', 'photos', 'upload', 'server', 'sections', 'data'] as const;
+export const SETTINGS_SECTIONS = ['language', 'reading', 'photos', 'upload', 'server', 'sections', 'spelling', 'data'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export type Route =

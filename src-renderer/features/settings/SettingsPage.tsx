@@ -1,7 +1,8 @@
 /**
  * The settings page (`#/settings`): everything the desk lets a person set, in one place —
  * interface language, reading rates, GPS in exported photos, where "Send" delivers and its
- * login (with a test), the newsroom server, the section list, and where the data lives. A
+ * login (with a test), the newsroom server, the section list, the Vietnamese tone-mark style,
+ * and where the data lives. A
  * message that points to a setting links to its section (`#/settings/<section>`), which is
  * scrolled to and focused.
  */
@@ -15,6 +16,7 @@ import { InterfaceLanguage } from './InterfaceLanguage';
 import { ReadingRates } from './ReadingRates';
 import { SectionsEditor } from './SectionsEditor';
 import { ServerSummary } from './ServerSummary';
+import { ToneStyleOption } from './ToneStyleOption';
 import { UploadSettings } from './UploadSettings';
 import './settings.css';
 
@@ -85,6 +87,9 @@ export function SettingsPage({ section }: { readonly section?: SettingsSection }
             </Section>
             <Section name="sections">
               <SectionsEditor sections={settings.sections} />
+            </Section>
+            <Section name="spelling">
+              <ToneStyleOption value={settings.toneStyle ?? 'off'} />
             </Section>
             <Section name="data">
               <DeskData />
