@@ -1,6 +1,7 @@
 /**
- * Who someone is (a token) and what they may open: a reporter their own articles and those
- * assigned to them; an editor and an admin every article.
+ * Who someone is (a token) and what they may open: a reporter their own articles, those
+ * assigned to them and the translations of these (translations.ts); an editor and an admin
+ * every article.
  *
  * Owning an article: an article the server has never seen is recorded for the first writer who
  * may create it. An id derived from a creation secret (src-shared/article-claim.ts) is created
@@ -15,7 +16,8 @@
 import { createHash } from 'node:crypto';
 import { CLAIMED_ARTICLE_ID, claimedArticleId } from '../src-shared/article-claim';
 import { tokenHash } from './auth';
-import type { Storage, UserRow } from './storage';
+import type { DirectoryRow, Storage, UserRow } from './storage';
+import { TranslationLinks } from './translations';
 
 export interface Limits {
   /** New articles one account may record in any hour. */
@@ -39,23 +41,44 @@ export const provesCreation = (id: string, secret: string | null): boolean =>
   secret !== null && claimedArticleId(createHash('sha256').update(secret, 'utf8').digest('hex')) === id;
 
 export class Access {
+  private readonly translations: TranslationLinks;
+
   constructor(
     private readonly storage: Storage,
     private readonly now: () => string,
     readonly limits: Limits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    this.translations = new TranslationLinks(storage);
+  }
 
   async userByToken(token: string | undefined | null): Promise<UserRow | null> {
     if (!token || token.length > 200) return null;
     return this.storage.userByTokenHash(tokenHash(token), this.now());
   }
 
-  /** Whether `user` may read and write article `id` as it stands (an unknown article: only an editor or admin). */
+  /**
+   * Whether `user` may read and write article `id` as it stands (an unknown article: only an
+   * editor or admin). A reporter: their own articles, those assigned to them, and the
+   * translations of those (translations.ts).
+   */
   async mayOpenArticle(user: UserRow, id: string): Promise<boolean> {
     if (user.role === 'editor' || user.role === 'admin') return true;
+    if (await this.ownsOrAssigned(user, id)) return true;
+    const source = await this.translations.sourceOf(id);
+    return source !== null && (await this.ownsOrAssigned(user, source));
+  }
+
+  private async ownsOrAssigned(user: UserRow, id: string): Promise<boolean> {
     const article = await this.storage.article(id);
     if (!article) return false;
     return article.ownerId === user.id || (await this.storage.isAssigned(id, user.id));
+  }
+
+  /** The articles `user`'s desk syncs: every one for an editor or admin; a reporter's, with the translations of theirs. */
+  async directory(user: UserRow): Promise<DirectoryRow[]> {
+    const rows = await this.storage.directory(user);
+    if (user.role !== 'reporter') return rows;
+    return [...rows, ...(await this.translations.translationsOf(rows, (id) => this.mayOpenArticle(user, id)))];
   }
 
   /**

@@ -429,7 +429,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         methods(req, ['GET']);
         const me = await authenticate(req);
         const answer: DirectoryResponse = {
-          articles: (await storage.directory(me)).map((a) => ({ id: a.id, owner: a.ownerName, assignees: a.assignees, createdAt: a.createdAt, updatedAt: a.updatedAt, version: a.version })),
+          articles: (await access.directory(me)).map((a) => ({ id: a.id, owner: a.ownerName, assignees: a.assignees, createdAt: a.createdAt, updatedAt: a.updatedAt, version: a.version })),
         };
         return send(res, 200, answer);
       }

@@ -3,7 +3,8 @@
  * translates the reporter's Vietnamese story into English and writes every block; the
  * reporter, offline, edits Vietnamese paragraphs 2 and 4 and the event; after both sync only
  * English paragraphs 2 and 4 are stale, each with the Vietnamese words changed. A submission
- * (a status change), a photo added and a save without any change of text mark nothing.
+ * (a status change), a photo added and a save without any change of text mark nothing. The
+ * reporter, owner of the story, reads and confirms the editor's translation from their desk.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import type { TranslationStateOutput } from '../../src-shared/translation/schema
 import type { Desk } from '../../src-main/services/desk';
 import { call, replicaOf, updateFrom } from '../support/desk';
 import { makePhoto } from '../support/photos';
+import { api, userWithToken } from '../support/server';
 import { addParagraph, addUser, allSynced, deskFixtures, editAs, loginAs, newArticle, syncStatus, waitFor } from '../support/sync-desk';
 import { completeArticle, statusIs } from '../support/workflow';
 
@@ -60,7 +62,7 @@ describe('a translation across two desks', () => {
     await call(editor, 'article:update', { id: en, update: updateFrom(translation, (t) => articleBlocks(t).forEach((b, i) => writeBlock(source, t, b.id, `English ${i}`, '2022-01-13T10:53:00.000Z'))) });
     await call(editor, 'article:close', { id: en });
     await syncStatus(editor, allSynced, 'the editor synced the translation');
-    // The reporter's story now names its translation (the translation itself is the editor's article, which a reporter's desk does not receive).
+    // The reporter's story now names its translation (the translation itself is the editor's article).
     await waitFor(async () => translationsOf(await docOf(reporter, vi)).en === en, 'the link on the reporter’s story');
     expect((await call<TranslationStateOutput>(editor, 'translation:state', { id: en })).state.stale).toBe(0);
 
@@ -73,7 +75,7 @@ describe('a translation across two desks', () => {
       setEventText(doc, 'title', 'Họp khẩn ứng phó bão số 3');
     });
     await syncStatus(reporter, (st) => st.pending.includes(vi), 'the reporter with the story pending');
-    await server(serverDir, port);
+    const again = await server(serverDir, port);
     await syncStatus(reporter, allSynced, 'the reporter synced again');
     await waitFor(async () => paragraph(await docOf(editor, vi), 3).toString().includes('16 giờ'), 'the edits on the editor’s desk');
 
@@ -93,5 +95,17 @@ describe('a translation across two desks', () => {
     await waitFor(async () => (await docOf(editor, vi)).getArray('photos').length === 1 && (await docOf(editor, vi)).getMap('workflow').get('status') === 'submitted', 'the photo and the status on the editor’s desk');
     const still = await call<TranslationStateOutput>(editor, 'translation:state', { id: en });
     expect(still.state.pairs.map((p) => p.state)).toEqual(['fresh', 'fresh', 'fresh', 'stale', 'fresh', 'stale']);
+
+    // The story's owner may read and write its translation, though an editor made it: it reaches
+    // the reporter's desk, whose confirmation of English paragraph 2 reaches the editor's.
+    await waitFor(() => reporter.articles.has(en), 'the translation on the reporter’s desk');
+    await waitFor(async () => (await call<TranslationStateOutput>(reporter, 'translation:state', { id: en })).state.stale === 2, 'the pair read on the reporter’s desk');
+    await call(reporter, 'translation:confirm', { id: en, blockId: still.state.pairs[3]!.targets[0]!.id });
+    await syncStatus(reporter, allSynced, 'the reporter synced the confirmation');
+    await waitFor(async () => (await call<TranslationStateOutput>(editor, 'translation:state', { id: en })).state.stale === 1, 'the confirmation on the editor’s desk');
+    // Another reporter may not.
+    const other = await userWithToken(again, 'phongvien2', 'reporter');
+    expect((await api(again.url, 'GET', `/api/articles/${en}/state`, { token: other })).status).toBe(404);
+    expect((await api(again.url, 'GET', '/api/directory', { token: other })).json).toEqual({ articles: [] });
   });
 });

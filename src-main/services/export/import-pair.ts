@@ -36,22 +36,21 @@ export function createImported(articles: Articles, article: PackageArticle, phot
   });
 }
 
-/** Makes both articles of the pair and links them; returns the package's own article. */
+/**
+ * Makes both articles of the pair and links them; returns the package's own article. The
+ * source is made first, so the translation names it from its first state (the newsroom
+ * server reads a translation's source once, as it first stores it).
+ */
 export async function createImportedPair(articles: Articles, article: PackageArticle, photos: readonly ImportedPhoto[], pair: PackagePair, pairPhotos: readonly ImportedPhoto[]): Promise<ArticleSummary> {
-  const own = await createImported(articles, article, photos);
-  const other = await articles.create({ language: pair.article.language, ...createdAtOf(pair.article) }, (doc) => {
-    fillArticle(doc, pair.article, pairPhotos);
+  const ownIsSource = pair.role === 'translation';
+  const [sourceArticle, sourcePhotos, translationArticle, translationPhotos] = ownIsSource ? [article, photos, pair.article, pairPhotos] : [pair.article, pairPhotos, article, photos];
+  const source = await createImported(articles, sourceArticle, sourcePhotos);
+  const translation = await articles.create({ language: translationArticle.language, ...createdAtOf(translationArticle) }, (doc) => {
+    fillArticle(doc, translationArticle, translationPhotos);
     dropPairLinks(doc);
-    if (pair.role === 'translation') {
-      setTranslationOf(doc, { id: own.id, language: article.language });
-      setPairRecords(doc, pair.pairs);
-    } else addTranslationLink(doc, article.language, own.id, pair.linkedAt);
+    setTranslationOf(doc, { id: source.id, language: sourceArticle.language });
+    setPairRecords(doc, pair.pairs);
   });
-  return articles.change(own.id, (doc) => {
-    if (pair.role === 'translation') addTranslationLink(doc, pair.article.language, other.id, pair.linkedAt);
-    else {
-      setTranslationOf(doc, { id: other.id, language: pair.article.language });
-      setPairRecords(doc, pair.pairs);
-    }
-  });
+  const linked = await articles.change(source.id, (doc) => addTranslationLink(doc, translationArticle.language, translation.id, pair.linkedAt));
+  return ownIsSource ? linked : translation;
 }
