@@ -131,20 +131,21 @@ export class Workflow {
         updatedAt: e.updatedAt,
         changedSinceApproved: e.changedSinceApproved,
         language: s.language,
+        openComments: s.openComments,
       });
     }
     if (read.length > 0) await this.storage.putDigests(read);
     return rows;
   }
 
-  /** The article's headline, section, length and language, read from its stored document. */
+  /** The article's headline, section, length, language and open comments, read from its stored document. */
   private async digest(id: string, version: number, updatedAt: string): Promise<ArticleDigest> {
     const doc = new Y.Doc();
     try {
       const parts = await this.storage.documentParts(id);
       doc.transact(() => parts.forEach((part, i) => applyStored(doc, part, `${id} part ${i}`)));
       const s = summarize(doc, updatedAt);
-      return { version, headline: s.headline, section: s.section, words: s.words, language: s.language };
+      return { version, headline: s.headline, section: s.section, words: s.words, language: s.language, openComments: s.openComments ?? 0 };
     } finally {
       doc.destroy();
     }

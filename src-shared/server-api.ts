@@ -305,6 +305,8 @@ export interface QueueRow {
   readonly changedSinceApproved: boolean;
   /** The article's language (its on-air time is counted at that language's rate). */
   readonly language: Language;
+  /** Comment threads not resolved. */
+  readonly openComments: number;
 }
 
 /** GET /api/queue (editor, admin) → the articles waiting for an editor (WAITING_FOR_EDITOR), latest arrival first. */

@@ -72,6 +72,8 @@ export const QueueRow = z.object({
   changedSinceApproved: z.boolean().default(false),
   /** Absent in a queue kept by an older desk: Vietnamese, the newsroom's first language. */
   language: Language.default('vi'),
+  /** Comment threads not resolved (absent from an older server or a kept queue: none counted). */
+  openComments: z.number().int().nonnegative().default(0),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 

@@ -111,7 +111,10 @@ CREATE TABLE IF NOT EXISTS article_digests (
   section TEXT NOT NULL,
   words INTEGER NOT NULL,
   language TEXT NOT NULL
-);CREATE TABLE IF NOT EXISTS dictionary_words (
+);
+-- Digests kept before the queue counted comments have none (NULL): read again once.
+ALTER TABLE article_digests ADD COLUMN IF NOT EXISTS open_comments INTEGER;
+CREATE TABLE IF NOT EXISTS dictionary_words (
   word TEXT PRIMARY KEY,
   added_by BIGINT REFERENCES users(id),
   added_at TEXT NOT NULL
@@ -434,12 +437,12 @@ export class PostgresStorage implements Storage {
 
   async queue(waiting: readonly Status[], approved: readonly Status[]): Promise<QueueEntry[]> {
     const { rows } = await this.pool.query<
-      RawArticle & { status: Status; moved_at_version: string; assignees: string[]; arrived_at: string | null; digest_version: string | null; headline: string | null; section: string | null; words: number | null; language: Language | null }
+      RawArticle & { status: Status; moved_at_version: string; assignees: string[]; arrived_at: string | null; digest_version: string | null; headline: string | null; section: string | null; words: number | null; language: Language | null; open_comments: number | null }
     >(
       `SELECT * FROM (SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, t.to_status AS status, t.version AS moved_at_version,
               coalesce((SELECT array_agg(u2.name ORDER BY ${NAME_KEY('u2.name')}) FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id), '{}') AS assignees,
               (SELECT max(s.at COLLATE "C") FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at,
-              d.version AS digest_version, d.headline, d.section, d.words, d.language
+              d.version AS digest_version, d.headline, d.section, d.words, d.language, d.open_comments
          FROM (SELECT article_id, max(id) AS last FROM transitions GROUP BY article_id) l
          JOIN transitions t ON t.id = l.last
          JOIN articles a ON a.id = l.article_id
@@ -455,7 +458,7 @@ export class PostgresStorage implements Storage {
       status: r.status,
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && Number(r.version) > Number(r.moved_at_version),
-      digest: r.digest_version === null ? null : { version: Number(r.digest_version), headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi' },
+      digest: r.digest_version === null || r.open_comments === null ? null : { version: Number(r.digest_version), headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi', openComments: r.open_comments },
     }));
   }
 
@@ -464,11 +467,11 @@ export class PostgresStorage implements Storage {
     // One statement: a digest replaces the kept one only when it is of a later version (another
     // instance may have kept a newer one meanwhile).
     await this.pool.query(
-      `INSERT INTO article_digests (article_id, version, headline, section, words, language)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[])
-       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language
-       WHERE excluded.version > article_digests.version`,
-      [digests.map((d) => d.articleId), digests.map((d) => d.version), digests.map((d) => d.headline), digests.map((d) => d.section), digests.map((d) => d.words), digests.map((d) => d.language)],
+      `INSERT INTO article_digests (article_id, version, headline, section, words, language, open_comments)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[])
+       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language, open_comments = excluded.open_comments
+       WHERE excluded.version > article_digests.version OR article_digests.open_comments IS NULL`,
+      [digests.map((d) => d.articleId), digests.map((d) => d.version), digests.map((d) => d.headline), digests.map((d) => d.section), digests.map((d) => d.words), digests.map((d) => d.language), digests.map((d) => d.openComments)],
     );
   }
 

@@ -5,12 +5,19 @@
  *
  * better-sqlite3 is synchronous: every call does its work, committed, before it returns its
  * (already settled) promise — but for appendUpdate, which commits the updates of one event-loop
- * turn together (group commit). One server at a time holds the file (an exclusive lock).
+ * turn together (group commit), and compact. Those two commit without waiting for the disk and
+ * resolve once the log is flushed on another thread (wal-sync.ts), so that relaying never waits
+ * behind an fsync. Their changes are in the database from their commit: every read, load,
+ * compaction and backup on the connection sees them, before they are durable; only the caller's
+ * promise (the sender's acknowledgement) waits for the disk. A read of an article's log commits
+ * the updates still waiting for their turn first, so it sees every update handed in before it.
+ * One server at a time holds the file (an exclusive lock).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
+import { WalSync } from './wal-sync';
 import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
 
 const SCHEMA = `
@@ -101,7 +108,8 @@ CREATE TABLE IF NOT EXISTS article_digests (
   headline TEXT NOT NULL,
   section TEXT NOT NULL,
   words INTEGER NOT NULL,
-  language TEXT NOT NULL
+  language TEXT NOT NULL,
+  open_comments INTEGER
 );CREATE TABLE IF NOT EXISTS dictionary_words (
   word TEXT PRIMARY KEY,
   added_by INTEGER REFERENCES users(id),
@@ -148,9 +156,12 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly where: string;
   readonly db: Database.Database;
+  private readonly wal: WalSync;
+  private closing = false;
 
   constructor(dataDir: string) {
     this.where = path.join(dataDir, 'server.sqlite');
+    this.wal = new WalSync(this.where);
     this.db = new Database(this.where);
     try {
       // One server per data folder: the exclusive lock is taken now and held until close; the
@@ -167,10 +178,16 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    // A database made before the queue counted comments gains the column; its digests, without
+    // a count (NULL), are read again once.
+    const digestColumns = this.db.prepare('PRAGMA table_info(article_digests)').all() as Array<{ name: string }>;
+    if (!digestColumns.some((c) => c.name === 'open_comments')) this.db.exec('ALTER TABLE article_digests ADD COLUMN open_comments INTEGER');
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.commitBatch(); // updates waiting for this turn's commit are committed (or refused) first
+    await this.wal.close(); // and made durable
     if (!this.db.open) return;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
@@ -315,12 +332,26 @@ export class SqliteStorage implements Storage {
     let seqs: number[];
     try {
       if (!this.db.open) throw new Error('the database is closed');
-      seqs = this.db.transaction(() => batch.map((u) => this.insertUpdate(u)))();
+      seqs = process.env.S22_OLD ? this.db.transaction(() => batch.map((u) => this.insertUpdate(u)))() : this.commitLater(() => batch.map((u) => this.insertUpdate(u)));
     } catch (err) {
       for (const u of batch) u.reject(err);
       return;
     }
-    batch.forEach((u, i) => u.resolve(seqs[i]!));
+    if (process.env.S22_OLD) { batch.forEach((u, i) => u.resolve(seqs[i]!)); return; } // S22TMP
+    this.wal.flush().then(
+      () => batch.forEach((u, i) => u.resolve(seqs[i]!)),
+      (err: unknown) => batch.forEach((u) => u.reject(err)),
+    );
+  }
+
+  /** Runs `work` in a transaction committed without waiting for the disk (synchronous=NORMAL): the caller then waits on `wal.flush()`. */
+  private commitLater<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   private insertUpdate({ articleId, data, userId, now }: Pick<PendingUpdate, 'articleId' | 'data' | 'userId' | 'now'>): number {
@@ -337,6 +368,7 @@ export class SqliteStorage implements Storage {
   }
 
   async documentParts(articleId: string): Promise<Uint8Array[]> {
+    this.commitBatch();
     const parts: Uint8Array[] = [];
     const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
     if (row?.state) parts.push(row.state);
@@ -345,22 +377,26 @@ export class SqliteStorage implements Storage {
   }
 
   async pendingUpdates(articleId: string): Promise<number> {
+    this.commitBatch();
     return (this.db.prepare('SELECT count(*) AS n FROM article_updates WHERE article_id = ?').get(articleId) as { n: number }).n;
   }
 
   async compact(articleId: string): Promise<void> {
-    if (!this.db.open) return;
-    this.db.transaction(() => {
+    this.commitBatch();
+    if (this.closing) return;
+    this.commitLater(() => {
       const rows = this.db.prepare('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
       if (rows.length === 0) return;
       const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
       const state = foldUpdates(articleId, row?.state ?? null, rows);
       this.db.prepare('UPDATE articles SET state = ? WHERE id = ?').run(state, articleId);
       this.db.prepare('DELETE FROM article_updates WHERE article_id = ? AND seq <= ?').run(articleId, rows[rows.length - 1]!.seq);
-    })();
+    });
+    await this.wal.flush();
   }
 
   async articlesWithPendingUpdates(): Promise<string[]> {
+    this.commitBatch();
     return (this.db.prepare('SELECT DISTINCT article_id FROM article_updates').all() as Array<{ article_id: string }>).map((r) => r.article_id);
   }
 
@@ -400,7 +436,7 @@ export class SqliteStorage implements Storage {
         `SELECT a.id, a.owner_id, u.name AS owner_name, a.created_at, a.updated_at, a.version, l.status, l.moved_at_version,
                 (SELECT group_concat(name, char(10)) FROM (SELECT u2.name FROM assignments s JOIN users u2 ON u2.id = s.user_id WHERE s.article_id = a.id ORDER BY u2.name)) AS assignees,
                 (SELECT max(s.at) FROM transitions s WHERE s.article_id = a.id AND s.to_status = 'submitted') AS arrived_at,
-                d.version AS digest_version, d.headline, d.section, d.words, d.language
+                d.version AS digest_version, d.headline, d.section, d.words, d.language, d.open_comments
            FROM (SELECT article_id, max(id) AS last, to_status AS status, version AS moved_at_version FROM transitions GROUP BY article_id) l
            JOIN articles a INDEXED BY articles_listing ON a.id = l.article_id
            LEFT JOIN users u ON u.id = a.owner_id
@@ -424,6 +460,7 @@ export class SqliteStorage implements Storage {
       section: string | null;
       words: number | null;
       language: Language | null;
+      open_comments: number | null;
     }>;
     return rows.map((r) => ({
       id: r.id,
@@ -436,18 +473,18 @@ export class SqliteStorage implements Storage {
       status: r.status,
       arrivedAt: r.arrived_at,
       changedSinceApproved: approved.includes(r.status) && r.version > r.moved_at_version,
-      digest: r.digest_version === null ? null : { version: r.digest_version, headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi' },
+      digest: r.digest_version === null || r.open_comments === null ? null : { version: r.digest_version, headline: r.headline ?? '', section: r.section ?? '', words: r.words ?? 0, language: r.language ?? 'vi', openComments: r.open_comments },
     }));
   }
 
   async putDigests(digests: ReadonlyArray<ArticleDigest & { readonly articleId: string }>): Promise<void> {
     const put = this.db.prepare(
-      `INSERT INTO article_digests (article_id, version, headline, section, words, language) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language
-       WHERE excluded.version > article_digests.version`,
+      `INSERT INTO article_digests (article_id, version, headline, section, words, language, open_comments) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, headline = excluded.headline, section = excluded.section, words = excluded.words, language = excluded.language, open_comments = excluded.open_comments
+       WHERE excluded.version > article_digests.version OR article_digests.open_comments IS NULL`,
     );
     this.db.transaction(() => {
-      for (const d of digests) put.run(d.articleId, d.version, d.headline, d.section, d.words, d.language);
+      for (const d of digests) put.run(d.articleId, d.version, d.headline, d.section, d.words, d.language, d.openComments);
     })();
   }
 

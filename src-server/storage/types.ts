@@ -86,6 +86,8 @@ export interface ArticleDigest {
   readonly section: string;
   readonly words: number;
   readonly language: Language;
+  /** Comment threads not resolved (the queue's count of open comments). */
+  readonly openComments: number;
 }
 
 /** An article whose latest move leaves it waiting for an editor, or approved/published and changed since. */

@@ -3,7 +3,7 @@
  * articles waiting for an editor with their status and counts; an article the server moves
  * meanwhile (another editor returning it) appears without a reload (after the server refused
  * it as incomplete, with the missing items, on the editor's own Submit); a filter shows one status;
- * a story edited after its approval is marked (and has a filter), with its assignee and its on-air
+ * a story edited after its approval is marked (and has a filter), with its open comments counted, its assignee and its on-air
  * time at its language's rate, and the columns sort by keyboard; its Workflow tab says it changed
  * since approved and shows the words added since; the library shows the returned story's note;
  * and the editor returns the other story from its Workflow tab, where a return without a note is
@@ -12,6 +12,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
 import { headline, initArticle, setText } from '../../src-shared/article-doc';
+import { addComment, anchorAt } from '../../src-shared/comments';
 import { DEFAULT_READING_RATES } from '../../src-shared/models';
 import { secondsAt } from '../../src-shared/text/counts';
 import { clockDuration } from '../../src-renderer/features/workflow/queue-rows';
@@ -128,6 +129,7 @@ describe("the editors' queue", () => {
       expect((await api(server.url, 'PUT', `/api/articles/${LATE_ID}/assignees`, { token: server.adminToken, json: { users: [EDITOR.name] } })).status).toBe(200);
       await move(LATE_ID, 'approved');
       addParagraph('Two more roads were cut overnight.')(late.document);
+      addComment(late.document, anchorAt(late.document, 'headline', 0, 6)!, { author: 'admin', text: 'Floods or landslides?' });
       await acknowledged(late);
     } finally {
       other.destroy();
@@ -138,7 +140,7 @@ describe("the editors' queue", () => {
     await page.keyboard.press('Enter');
     expect(await queue.headlines()).toEqual([LATE]);
     const lateRow = queue.row(LATE);
-    expect(await lateRow.locator('.badge').allInnerTexts()).toEqual([vi.workflow.changedSinceApproved, vi.common.status.approved]);
+    expect(await lateRow.locator('.badge').allInnerTexts()).toEqual([vi.workflow.changedSinceApproved, vi.common.status.approved, fill(vi.common.library.openComments, { n: '1' })]);
     expect(await lateRow.locator('td').nth(2).innerText()).toBe(EDITOR.name);
     const words = Number(await lateRow.locator('td').nth(6).innerText());
     expect(words).toBeGreaterThan(10);

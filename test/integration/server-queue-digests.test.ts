@@ -1,11 +1,12 @@
 /**
  * The editors' queue reads an article's document only when it changed since the queue last
- * listed it: what the queue shows of the text (headline, section, words, language) is kept in
+ * listed it: what the queue shows of the text (headline, section, words, language, open comments) is kept in
  * the database with the version it was read at — through a restart of the server too — and read
  * again once a change is stored. On SQLite and on PostgreSQL.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { headline, initArticle, setText, summarize } from '../../src-shared/article-doc';
+import { addComment, anchorAt } from '../../src-shared/comments';
 import type { QueueRow } from '../../src-shared/server-api';
 import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
 import { acknowledged, api, startTestServer, SyncClient, userWithToken, type TestServer } from '../support/server';
@@ -91,12 +92,12 @@ for (const backend of BACKENDS) {
         expect(answer.status).toBe(200);
         return answer.json.articles as QueueRow[];
       };
-      const shown = (rows: QueueRow[]) => rows.map((r) => ({ id: r.id, headline: r.headline, section: r.section, language: r.language, words: r.words }));
+      const shown = (rows: QueueRow[]) => rows.map((r) => ({ id: r.id, headline: r.headline, section: r.section, language: r.language, words: r.words, openComments: r.openComments }));
 
       let reads = documentReads(s);
-      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words }]);
+      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words, openComments: 0 }]);
       expect(reads).toEqual([id]);
-      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words }]);
+      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words, openComments: 0 }]);
       expect(reads).toEqual([id]);
 
       // Restarted (the logins are kept): the digest kept in the database is shown, the document not read.
@@ -104,7 +105,7 @@ for (const backend of BACKENDS) {
       servers.splice(servers.indexOf(s), 1);
       s = await start();
       reads = documentReads(s);
-      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words }]);
+      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang', section: 'Thời sự', language: 'vi', words, openComments: 0 }]);
       expect(reads).toEqual([]);
 
       // Changed: read once, then kept again.
@@ -113,10 +114,11 @@ for (const backend of BACKENDS) {
       const q = again.open(id);
       await acknowledged(q);
       setText(headline(q.document), 'Lũ quét ở Hà Giang: hai xã bị cô lập');
+      addComment(q.document, anchorAt(q.document, 'headline', 0, 7)!, { author: 'Minh Thư', text: 'Lũ quét hay lũ ống?' });
       await acknowledged(q);
       const changed = summarize(q.document, '').words;
       expect(changed).toBe(words + 5);
-      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang: hai xã bị cô lập', section: 'Thời sự', language: 'vi', words: changed }]);
+      expect(shown(await queue(s))).toEqual([{ id, headline: 'Lũ quét ở Hà Giang: hai xã bị cô lập', section: 'Thời sự', language: 'vi', words: changed, openComments: 1 }]);
       expect(reads.filter((r) => r === id).length).toBeGreaterThanOrEqual(1);
       const readsAfterChange = reads.length;
       expect((await queue(s)).map((r) => r.headline)).toEqual(['Lũ quét ở Hà Giang: hai xã bị cô lập']);
@@ -124,8 +126,8 @@ for (const backend of BACKENDS) {
 
       // A digest of an older version (another instance finishing late) does not replace it.
       const [entry] = await s.server.storage.queue(['submitted'], []);
-      await s.server.storage.putDigests([{ articleId: id, version: entry!.version - 1, headline: 'Tít cũ', section: 'Thời sự', words: 3, language: 'vi' }]);
-      expect((await s.server.storage.queue(['submitted'], []))[0]!.digest).toEqual({ version: entry!.version, headline: 'Lũ quét ở Hà Giang: hai xã bị cô lập', section: 'Thời sự', words: changed, language: 'vi' });
+      await s.server.storage.putDigests([{ articleId: id, version: entry!.version - 1, headline: 'Tít cũ', section: 'Thời sự', words: 3, language: 'vi', openComments: 0 }]);
+      expect((await s.server.storage.queue(['submitted'], []))[0]!.digest).toEqual({ version: entry!.version, headline: 'Lũ quét ở Hà Giang: hai xã bị cô lập', section: 'Thời sự', words: changed, language: 'vi', openComments: 1 });
       expect((await queue(s)).map((r) => r.headline)).toEqual(['Lũ quét ở Hà Giang: hai xã bị cô lập']);
       expect(reads.length).toBe(readsAfterChange);
     });

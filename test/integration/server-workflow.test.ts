@@ -264,6 +264,7 @@ for (const backend of BACKENDS) {
           updatedAt: expect.any(String),
           changedSinceApproved: false,
           language: 'vi',
+          openComments: 0,
         },
       ]);
       expect((await queue())[0]!.words).toBeGreaterThan(10);

@@ -2,7 +2,7 @@
  * The editors' queue (`#/queue`): every article waiting for an editor, as the newsroom server
  * last listed it — reporter, assignees, section, status, arrival time, words and on-air time (the words at the
  * on-air rate this desk sets for the article's language), and "changed since approved" under the
- * headline of a story edited after an editor's yes — with counts per status, and of the
+ * headline of a story edited after an editor's yes, and its open comments under its status — with counts per status, and of the
  * stories changed since approved, as filters; sorted by arrival, words or on-air time, either
  * way. Kept current while online; offline it shows the last list fetched, with its time.
  *
@@ -120,6 +120,7 @@ export function QueuePage() {
                         <td>{row.section || t('queue.noSection')}</td>
                         <td className="queue__status">
                           <span className={`badge badge--${row.status}`}>{tc(`status.${row.status}`)}</span>
+                          {row.openComments > 0 && <span className="badge badge--comments">{tc('library.openComments', { n: formatNumber(row.openComments, language) })}</span>}
                         </td>
                         <td className="articles__date">{row.arrivedAt ? <time dateTime={row.arrivedAt}>{formatDateTime(row.arrivedAt)}</time> : '—'}</td>
                         <td className="queue__number">{formatNumber(row.words, language)}</td>

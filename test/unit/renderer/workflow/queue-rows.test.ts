@@ -17,6 +17,7 @@ const row = (id: string, over: Partial<QueueRow>): QueueRow => ({
   updatedAt: '2026-01-13T10:53:00.000Z',
   changedSinceApproved: false,
   language: 'vi',
+  openComments: 0,
   ...over,
 });
 
