@@ -4,12 +4,13 @@
  * for the counters by useBodyLines (useBodyText.ts), so a keystroke in it costs no walk over the whole body here.
  */
 import type * as Y from 'yjs';
-import { headline, meta, metaRegister, sapo, setText, slugOf, writeMeta, type TextEdit } from '../../../src-shared/article-doc';
+import { headline, meta, metaRegister, sapo, slugOf, writeMeta, type TextEdit } from '../../../src-shared/article-doc';
 import { newSession, ownCandidate, type EditSession } from '../../../src-shared/register';
 import { noteEdit } from '../../../src-shared/rewrites';
 import { assertNever } from '../../../src-shared/errors';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { slugify } from '../../../src-shared/text/slug';
+import { writeDirect } from '../../../src-shared/text/suggested';
 import { REMOTE_ORIGIN, USER_ORIGIN } from './origins';
 
 /** Origin of changes typed on this page (see origins.ts); they are sent to main. */
@@ -57,7 +58,8 @@ export function writeField(doc: Y.Doc, field: FieldName, raw: string, edit?: Tex
   /** Headline and lead: the edit where it was made, and a rewrite noted for its session (rewrites.ts). */
   const writeText = (text: Y.Text, name: 'headline' | 'sapo') => {
     const prev = text.toString();
-    const range = setText(text, value, edit);
+    // Typed letters never take on a suggestion's attributes from the letter before them.
+    const range = writeDirect(text, value, edit);
     if (session) noteEdit(doc, name, prev, value, range, session);
   };
   doc.transact(() => {

@@ -20,7 +20,7 @@ import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
 import { Toolbar } from './Toolbar';
 import { useSyncStatus } from '../sync/useSyncStatus';
-import { loadSuggesting, saveSuggesting } from './suggest/mode';
+import { loadSuggesting, onSuggestingChange, saveSuggesting } from './suggest/mode';
 import './prosemirror.css';
 import './editor.css';
 
@@ -114,6 +114,8 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
     });
   const toggleRef = useRef(toggleSuggesting);
   toggleRef.current = toggleSuggesting;
+  // Switched from the headline or the lead (Ctrl+Shift+E there).
+  useEffect(() => onSuggestingChange(articleId, setSuggesting), [articleId]);
   const editor = useEditor(
     {
       // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
@@ -204,7 +206,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
 
   return (
     <div className={suggesting ? 'rich-editor rich-editor--suggesting' : 'rich-editor'}>
-      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} suggest={{ on: suggesting, toggle: toggleSuggesting }} />
+      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} suggest={{ on: suggesting, toggle: toggleSuggesting, doc }} />
       {legacyPaste && (
         <LegacyPasteNotice
           encoding={legacyPaste.encoding}

@@ -11,7 +11,8 @@ import { BoldIcon, BulletListIcon, CheckIcon, CrossIcon, Heading2Icon, Heading3I
 import { activeBlocks, type BlockQuery } from './active-blocks';
 import { EDITOR_SHORTCUTS, type EditorCommand } from './shortcuts';
 import { AcceptAllIcon, RejectAllIcon, SuggestIcon } from './suggest/icons';
-import { hasSuggestions, settleCommand, suggestionIdsAt } from './suggest/resolve';
+import { settleFieldSuggestions, useHasFieldSuggestions } from './suggest/fields';
+import { hasSuggestions, listSuggestions, settle as settleSuggestions, settleCommand, suggestionIdsAt } from './suggest/resolve';
 
 type ButtonKey = EditorCommand;
 
@@ -30,6 +31,8 @@ interface ToolbarButton {
 export interface SuggestToggle {
   readonly on: boolean;
   readonly toggle: () => void;
+  /** The article: Accept all / Reject all take the headline's and the lead's suggestions too. */
+  readonly doc?: Y.Doc;
 }
 
 /** The block types whose buttons show a pressed state, asked all at once (see active-blocks.ts). */
@@ -67,6 +70,7 @@ export function Toolbar({ editor, undoManager, onLink, suggest }: { readonly edi
       };
     },
   });
+  const inFields = useHasFieldSuggestions(suggest?.doc ?? null);
   const chain = () => editor.chain().focus();
   const buttons: readonly ToolbarButton[] = [
     { key: 'bold', Icon: BoldIcon, pressed: state.bold, run: () => chain().toggleBold().run() },
@@ -80,7 +84,7 @@ export function Toolbar({ editor, undoManager, onLink, suggest }: { readonly edi
     { key: 'link', Icon: LinkIcon, pressed: state.link, run: onLink },
     { key: 'undo', Icon: UndoIcon, disabled: !state.canUndo, run: () => chain().undo().run() },
     { key: 'redo', Icon: RedoIcon, disabled: !state.canRedo, run: () => chain().redo().run() },
-    ...(suggest ? suggestButtons(editor, suggest, state) : []),
+    ...(suggest ? suggestButtons(editor, undoManager, suggest, { ...state, suggestions: state.suggestions || inFields }) : []),
   ];
 
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -120,10 +124,16 @@ export function Toolbar({ editor, undoManager, onLink, suggest }: { readonly edi
 }
 
 /** Suggesting on or off, and accepting or rejecting the suggestion at the caret or all of them. */
-function suggestButtons(editor: Editor, suggest: SuggestToggle, state: { readonly suggestionHere: boolean; readonly suggestions: boolean }): ToolbarButton[] {
+function suggestButtons(editor: Editor, undoManager: Y.UndoManager, suggest: SuggestToggle, state: { readonly suggestionHere: boolean; readonly suggestions: boolean }): ToolbarButton[] {
   const settle = (scope: 'here' | 'all', accept: boolean) => () => {
     editor.commands.focus();
-    settleCommand(editor.state, (tr) => editor.view.dispatch(tr), scope, accept);
+    if (scope === 'here' || !suggest.doc) return void settleCommand(editor.state, (tr) => editor.view.dispatch(tr), scope, accept);
+    // All of them: the headline's and the lead's with the body's, apart from the typing before and after.
+    const tr = settleSuggestions(editor.state, listSuggestions(editor.state.doc), accept);
+    undoManager.stopCapturing();
+    settleFieldSuggestions(suggest.doc, accept);
+    if (tr) editor.view.dispatch(tr.scrollIntoView());
+    undoManager.stopCapturing();
   };
   return [
     { key: 'suggest', Icon: SuggestIcon, pressed: suggest.on, text: true, run: suggest.toggle },
