@@ -2,7 +2,8 @@
  * Translation in the real UI: "Dịch sang tiếng Anh" on a Vietnamese article opens the English
  * translation beside it, pair against pair; the translator types English paragraphs 1 and 2;
  * the Vietnamese paragraph 2 changes; its pair is marked stale with the Vietnamese words changed,
- * and Confirm (by keyboard) brings it back in step. Paragraphs made with Enter in the body each
+ * and Confirm (by keyboard) brings it back in step. The translation opened as an article marks
+ * and lists the same stale block. Paragraphs made with Enter in the body each
  * get their own pair (their block ids are unique).
  */
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,23 @@ describe('translation side by side', () => {
     expect(await pairs.nth(3).locator('.pair__source ins').innerText()).toContain('64');
     expect(await page.getByRole('status').filter({ hasText: '1 đoạn cũ · 3 đoạn chưa dịch' }).count()).toBe(1);
 
+    // Opened as an article (as from the library), the translation shows the same: English
+    // paragraph 2 marked in the body, and listed under the bar's button with the Vietnamese diff.
+    await page.getByRole('link', { name: tr.page.back }).click();
+    await article.waitReady();
+    const marked = article.body().locator('.translation-stale');
+    await expect.poll(() => marked.count()).toBe(1);
+    expect(await marked.innerText()).toBe('63 provinces met online.');
+    const listed = page.getByRole('button', { name: tr.action.staleCount_other.replace('{{count}}', '1'), exact: true });
+    await listed.click();
+    const panel = page.getByRole('region', { name: tr.stalePanel.title });
+    expect(await panel.locator('del').innerText()).toContain('63');
+    expect(await panel.locator('ins').innerText()).toContain('64');
+    expect(await panel.getByRole('button', { name: tr.pair.confirmLabel.replace('{{what}}', tr.kind.paragraph.replace('{{n}}', '2')) }).count()).toBe(1);
+    await page.getByRole('link', { name: tr.action.sideBySideSource.replace('{{language}}', tr.language.vi) }).click();
+    await page.waitForURL(/#\/translation\//);
+    await expect.poll(() => pairs.nth(3).getAttribute('data-state')).toBe('stale');
+
     // "Next out-of-date block" takes the translator to English paragraph 2.
     await page.getByRole('button', { name: tr.page.nextStale }).focus();
     await page.keyboard.press('Enter');
@@ -83,5 +101,10 @@ describe('translation side by side', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => pairs.nth(3).getAttribute('data-state')).toBe('fresh');
     expect(await english(2).inputValue()).toBe('63 provinces met online.');
+    // On the translation's page the mark is gone with it.
+    await page.getByRole('link', { name: tr.page.back }).click();
+    await article.waitReady();
+    await expect.poll(() => article.body().innerText()).toContain('63 provinces met online.');
+    await expect.poll(() => article.body().locator('.translation-stale').count()).toBe(0);
   });
 });

@@ -29,6 +29,7 @@ import { PhotoNode, type PhotoNodeOptions } from './photo-node';
 import { BlockIds } from './block-ids';
 import { SpellcheckBody } from '../spell/body-plugin';
 import { bodyComments } from '../comments/body-comments';
+import { StaleBlocks } from '../translation/stale-plugin';
 import { NOT_SUGGESTING, suggestExtensions, type SuggestOptions } from './suggest/extension';
 
 export interface BodyExtensionOptions {
@@ -145,5 +146,6 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
     bodyComments(options.doc),
     ...suggestExtensions(options.suggest ?? NOT_SUGGESTING),
     SpellcheckBody.configure({ doc: options.doc }),
+    StaleBlocks.configure({ doc: options.doc }),
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * The article bar's translation action: "Translate into English" (or Vietnamese) makes the
  * linked translation and opens it beside its source; an article already in a pair links to the
- * side-by-side view instead.
+ * side-by-side view instead, and a translation lists its blocks out of date with the source
+ * (StaleList.tsx).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,22 +12,26 @@ import { otherLanguage, translationOf, translationsOf } from '../../../src-share
 import { hrefFor, navigate } from '../../app/route';
 import { useAction } from '../../app/errors';
 import { desk } from '../../platform/api';
-import { useDocVersion } from './useDocVersion';
+import { StaleList } from './StaleList';
+import { useMetaVersion } from './useDocVersion';
 import './translation.css';
 
 export function TranslationAction({ id, doc, language }: { readonly id: string; readonly doc: Y.Doc; readonly language: Language }) {
   const { t } = useTranslation('translate');
   const act = useAction();
   const [making, setMaking] = useState(false);
-  useDocVersion(doc);
+  useMetaVersion(doc);
   const of = translationOf(doc);
   const to = otherLanguage(language);
   const translated = translationsOf(doc)[to];
   if (of) {
     return (
-      <a className="button button--small translation-action" href={hrefFor({ name: 'translation', id })}>
-        {t('action.sideBySideSource', { language: t(`language.${of.language}`) })}
-      </a>
+      <>
+        <a className="button button--small translation-action" href={hrefFor({ name: 'translation', id })}>
+          {t('action.sideBySideSource', { language: t(`language.${of.language}`) })}
+        </a>
+        <StaleList doc={doc} sourceId={of.id} />
+      </>
     );
   }
   if (translated) {

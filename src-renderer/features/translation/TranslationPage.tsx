@@ -12,13 +12,13 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { toErrorPayload } from '../../../src-shared/errors';
 import type { Language } from '../../../src-shared/models';
-import type { DiffSegment } from '../../../src-shared/text/diff';
 import { translationOf } from '../../../src-shared/translation/links';
-import { addTargetBlock, confirmBlock, isPlainBlock, translationState, writeBlock, type Pair } from '../../../src-shared/translation/pairs';
+import { addTargetBlock, confirmBlock, isPlainBlock, translationState, writeBlock } from '../../../src-shared/translation/pairs';
 import { hrefFor } from '../../app/route';
 import { USER_ORIGIN } from '../article/origins';
 import type { ArticleReplica } from '../article/replica';
 import { useArticleReplica } from '../article/useArticleReplica';
+import { Diff, useNames } from './pair-parts';
 import { useDocVersion } from './useDocVersion';
 import '../history/history.css';
 import './translation.css';
@@ -44,41 +44,6 @@ function WithSource({ translation, sourceId }: { readonly translation: ArticleRe
   if (load.kind === 'loading') return <p className="muted page" role="status">{t('page.loading')}</p>;
   if (load.kind === 'failed') return <p className="page" role="alert">{t('page.sourceMissing', { id: sourceId })}</p>;
   return <SideBySide source={load.replica} translation={translation} />;
-}
-
-function Diff({ segments }: { readonly segments: readonly DiffSegment[] }) {
-  const { t } = useTranslation('history');
-  return (
-    <>
-      {segments.map((s, i) =>
-        s.op === 'same' ? (
-          <span key={i}>{s.text}</span>
-        ) : s.op === 'added' ? (
-          <ins key={i} className="diff__added">
-            <span className="sr-only">{t('addedLabel')} </span>
-            {s.text}
-          </ins>
-        ) : (
-          <del key={i} className="diff__removed">
-            <span className="sr-only">{t('removedLabel')} </span>
-            {s.text}
-          </del>
-        ),
-      )}
-    </>
-  );
-}
-
-/** What a pair is called on screen: Headline, Lead, Paragraph 3… (numbered among the body's blocks). */
-function useNames(pairs: readonly Pair[]): string[] {
-  const { t } = useTranslation('translate');
-  let n = 0;
-  return pairs.map((p) => {
-    const kind = p.source?.kind ?? p.targets[0]?.kind ?? 'paragraph';
-    if (kind === 'headline' || kind === 'sapo') return t(`kind.${kind}`);
-    n++;
-    return t(`kind.${kind}`, { n });
-  });
 }
 
 function SideBySide({ source, translation }: { readonly source: ArticleReplica; readonly translation: ArticleReplica }) {
