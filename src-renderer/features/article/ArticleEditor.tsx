@@ -26,6 +26,7 @@ import { NfcField } from '../../shared/NfcField';
 import { useSettings } from '../../shared/useSettings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { createUndoManager, routeUndoKeys } from '../editor/undo';
+import { useFieldSuggestions } from '../editor/suggest/fields';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { usePlainFieldComments } from '../comments/usePlainFieldComments';
@@ -55,6 +56,7 @@ import { useArticleTags } from './useArticleTags';
 import { useInspectorWidth } from './useInspectorWidth';
 import { SaveStatus } from './SaveStatus';
 import { TranslationAction } from '../translation/TranslationAction';
+import { ToneStyleAction } from '../spell/ToneStyleAction';
 import { useReplicaSnapshot } from './useArticleReplica';
 import { settleSlug, writeField, type FieldName } from './yjs-binding';
 
@@ -73,7 +75,12 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
   useEffect(() => () => undoManager.destroy(), [undoManager]);
   const ids = { headline: useId(), sapo: useId(), body: useId(), inspector: useId() };
   const sessions = useEditSessions();
-  const write = (field: FieldName) => (value: string, edit?: TextEdit) => writeField(replica.doc, field, value, edit, sessions.of(field));
+  // While suggesting, the headline and the lead are written as proposals (editor/suggest/fields.ts).
+  const fieldSuggestions = useFieldSuggestions(replica.doc, ids, undoManager);
+  const write = (field: FieldName) => (value: string, edit?: TextEdit) => {
+    if ((field === 'headline' || field === 'sapo') && fieldSuggestions.write(field, value, edit)) return;
+    writeField(replica.doc, field, value, edit, sessions.of(field));
+  };
   const language = isLanguage(facts.language) ? facts.language : summary.language;
   const rates = settings?.readingRates ?? DEFAULT_READING_RATES;
   const doc = replica.doc;
@@ -133,6 +140,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
         </a>
         {presence && <PresenceList presence={presence} />}
         <TranslationAction id={replica.id} doc={doc} language={language} />
+        <ToneStyleAction doc={doc} language={language} undoManager={undoManager} />
         <ExportControls articleId={replica.id} status={workflow.state?.status ?? summary.status} />
         <WorkflowBadge workflow={workflow} />
         <ArticleSyncBadge id={replica.id} />
