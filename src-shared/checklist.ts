@@ -24,7 +24,7 @@ export interface ChecklistItem {
   readonly photos?: readonly number[];
   /** For `conflicts`: the fields holding values to choose between. */
   readonly conflicts?: readonly ConflictPlace[];
-  /** For `suggestions`: how many are open in the body. */
+  /** For `suggestions`: how many are open in the headline, the lead and the body. */
   readonly suggestions?: number;
 }
 

@@ -2,10 +2,11 @@
  * An export of an article with open suggestions carries only accepted text: proposed words left
  * out, words proposed for removal kept, a proposed bold undone, no trace of the marks in any
  * file; it stays valid against ninjs, and the manifest says how many suggestions were open.
+ * The headline's suggestions likewise (proposed words left out of every file).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { body, setBodyLines } from '../../src-shared/article-doc';
+import { body, headline, setBodyLines } from '../../src-shared/article-doc';
 import type { ArticleSummary } from '../../src-shared/models';
 import type { Manifest } from '../../src-shared/package-format';
 import { checklist } from '../../src-shared/checklist';
@@ -42,20 +43,23 @@ describe('export with open suggestions', () => {
       first.insert(at + 2, '64', { [SUGGEST_INSERT]: replace });
       const second = (body(doc).get(1) as Y.XmlElement).get(0) as Y.XmlText;
       second.format(0, 7, { bold: {}, [SUGGEST_FORMAT]: { id: 's-2', author: 'bientap', at: AT, op: 'add', mark: '{"type":"bold"}' } });
-      expect(checklist(doc).items.find((i) => i.id === 'suggestions')).toEqual({ id: 'suggestions', ok: false, suggestions: 2 });
+      // In the headline (a Y.Text), " toàn quốc" proposed at its end.
+      headline(doc).insert(headline(doc).length, ' toàn quốc', { [SUGGEST_INSERT]: { id: 's-3', author: 'bientap', at: AT } });
+      expect(checklist(doc).items.find((i) => i.id === 'suggestions')).toEqual({ id: 'suggestions', ok: false, suggestions: 3 });
     });
 
     const { file } = await call<{ file: string }>(desk, 'export:package', { id, job: 'job-suggestions' });
     const files = await readZip(file);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
-    expect(manifest.article.openSuggestions).toBe(2);
+    expect(manifest.article.openSuggestions).toBe(3);
+    expect(manifest.article.headline).toBe('Hội nghị trực tuyến');
     const item = JSON.parse(files.get('ninjs/vi.json')!.toString('utf8')) as { bodies: Array<{ value: string }> };
     expect((await ninjsValidator())(item)).toBe(true);
     expect(item.bodies[0]!.value).toBe('<p>Hội nghị có 63 điểm cầu.</p>\n<p>Kết quả rất tốt.</p>');
     for (const [name, bytes] of files) {
       if (!/\.(json|xml|html|txt|md)$/.test(name) || name === 'manifest.json') continue;
       const text = bytes.toString('utf8');
-      expect(text, name).not.toMatch(/suggest|6364|64 điểm/i);
+      expect(text, name).not.toMatch(/suggest|6364|64 điểm|toàn quốc/i);
       expect(text, name).not.toMatch(/<(strong|b)>Kết quả/);
     }
     // The desk's own article is untouched by the export.
