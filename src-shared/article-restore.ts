@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { body, headline, metaRegister, sapo, setText, slugOf, writeMeta } from './article-doc';
+import { copySuggestions } from './text/suggested';
 import { newSession } from './register';
 
 /** The text fields a restore brings back, in the order they are shown. */
@@ -21,6 +22,9 @@ export function restoreInto(target: Y.Doc, source: Y.Doc, origin: unknown, by = 
   target.transact(() => {
     setText(headline(target), headline(source).toString());
     setText(sapo(target), sapo(source).toString());
+    // And their suggestions: a proposal of the version is brought back as a proposal, not as text.
+    copySuggestions(headline(target), headline(source));
+    copySuggestions(sapo(target), sapo(source));
     const restored = slugOf(source);
     const slug = restored.edited ? restored.slug : '';
     if (metaRegister(target, 'slug').value !== slug) writeMeta(target, 'slug', slug, newSession(by));

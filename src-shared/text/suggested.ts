@@ -135,6 +135,21 @@ export function settleTextSuggestions(text: Y.Text, ids: ReadonlySet<string> | '
   return true;
 }
 
+/**
+ * Gives `target` the suggestions `source` has, letter for letter (their strings must be equal:
+ * a version brought back by its text). Letters that are suggestions in neither are left alone.
+ */
+export function copySuggestions(target: Y.Text, source: Y.Text): void {
+  if (target.toString() !== source.toString()) throw new RangeError('copySuggestions: the texts differ');
+  const wanted = (text: Y.Text) => (text.toDelta() as Delta).map((d) => ({ length: typeof d.insert === 'string' ? d.insert.length : 1, insert: suggestionAttrs(d.attributes?.[SUGGEST_INSERT]), remove: suggestionAttrs(d.attributes?.[SUGGEST_DELETE]) }));
+  if (JSON.stringify(wanted(target)) === JSON.stringify(wanted(source))) return;
+  let at = 0;
+  for (const run of wanted(source)) {
+    target.format(at, run.length, { [SUGGEST_INSERT]: run.insert, [SUGGEST_DELETE]: run.remove });
+    at += run.length;
+  }
+}
+
 /** The smallest edit from the text's string to `next`, placed where the writer acted when known. */
 function editRange(prev: string, next: string, edit?: EditHint & { readonly before: string }): ChangedRange | null {
   return edit && edit.before === prev ? anchoredRange(prev, next, edit) : changedRange(prev, next);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { headline, readArticle, sapo, setText } from '../../../../src-shared/article-doc';
+import { restoreInto } from '../../../../src-shared/article-restore';
 import { openSuggestions, withoutSuggestions } from '../../../../src-shared/suggestions';
 import { acceptedText, settleTextSuggestions, suggestionIdsAt, textSuggestions, writeDirect, writeSuggested, type SuggestContext } from '../../../../src-shared/text/suggested';
 import { exchange, replicaOf } from '../../../support/replicas';
@@ -163,5 +164,21 @@ describe('two desks apart', () => {
     undo.undo();
     expect(text.toString()).toBe('6364 điểm cầu');
     expect(textSuggestions(text)).toHaveLength(1);
+  });
+});
+
+describe('a version brought back', () => {
+  it('brings its suggestions back as suggestions, and drops those made since', () => {
+    const doc = docWith('63 điểm cầu', 'Sáng nay, họp.');
+    typed(headline(doc), '64 điểm cầu', 0, 2, 2, as('editor'));
+    const version = replicaOf(doc);
+    settleTextSuggestions(headline(doc), 'all', true);
+    typed(sapo(doc), 'Sáng nay, họp trực tuyến.', 13, 13, 24, as('sub'));
+    restoreInto(doc, version, 'local');
+    expect(headline(doc).toString()).toBe('6364 điểm cầu');
+    expect(textSuggestions(headline(doc))).toEqual(textSuggestions(headline(version)));
+    expect(sapo(doc).toString()).toBe('Sáng nay, họp.');
+    expect(textSuggestions(sapo(doc))).toEqual([]);
+    expect(readArticle(doc).headline).toBe('63 điểm cầu');
   });
 });
