@@ -5,6 +5,10 @@
  * Other blocks keep their marks, mapped through the change. The marks are decorations only:
  * nothing of them reaches the document.
  *
+ * While the writer types, the block being typed in is sent once they pause (TYPING_PAUSE_MS),
+ * not at every key: a word half typed is no misspelling yet, and sending, answering and
+ * redrawing at each key took time that belongs to painting the key.
+ *
  * Ctrl+. (Cmd+.) or a right click on a marked word opens its menu (menu.ts).
  */
 import { Extension } from '@tiptap/core';
@@ -33,6 +37,9 @@ interface SpellState {
 type Meta = { readonly redraw: true } | { readonly blocks: readonly number[] };
 
 export const spellKey = new PluginKey<SpellState>('spellcheck');
+
+/** How long the typing must pause before the block typed in is checked. */
+export const TYPING_PAUSE_MS = 300;
 
 function marksOf(node: PmNode, pos: number, found: readonly Misspelling[]): Decoration[] {
   const start = pos + 1;
@@ -155,12 +162,23 @@ export const SpellcheckBody = Extension.create<SpellcheckOptions>({
         },
       },
       view(view) {
+        let pause: ReturnType<typeof setTimeout> | undefined;
         const flush = () => {
+          clearTimeout(pause);
+          pause = undefined;
           if (asked.length) {
             const items = asked;
             asked = [];
             spellService.request(items);
           }
+        };
+        /** After typing: ask when the keys pause (each key starts the wait again). */
+        const flushAfterPause = () => {
+          if (!asked.length) return;
+          clearTimeout(pause);
+          pause = setTimeout(() => {
+            if (!view.isDestroyed) flush();
+          }, TYPING_PAUSE_MS);
         };
         const dispatch = (meta: Meta) => {
           dispatchFromOutside(view, (state) => state.tr.setMeta(spellKey, meta).setMeta('addToHistory', false));
@@ -207,11 +225,13 @@ export const SpellcheckBody = Extension.create<SpellcheckOptions>({
         quiet();
         flush();
         return {
-          update: () => {
+          update: (_view, previous) => {
             quiet();
-            flush();
+            if (view.state.doc !== previous.doc) flushAfterPause();
+            else flush();
           },
           destroy: () => {
+            clearTimeout(pause);
             unsubscribe();
             metaMap?.unobserve(onMeta);
           },
