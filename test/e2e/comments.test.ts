@@ -2,7 +2,9 @@
  * Comments in the real UI, by keyboard: select words in the lead and in the body, Ctrl+Alt+M,
  * write, Ctrl+Enter; the body marks the commented words; answer the thread, resolve it, find it
  * under the resolved ones, and move between threads with the arrow keys. In Vietnamese, with
- * the English tab's name checked.
+ * the English tab's name checked. Then, in English, a comment on the headline: its words marked
+ * over the field, a click on them brings the thread forward, and a wide window shows it in the
+ * margin beside them.
  */
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
@@ -12,6 +14,7 @@ import { ArticlePage } from './support/pages/article-page';
 import { CommentsPanel } from './support/pages/comments-panel';
 import { LibraryPage } from './support/pages/library-page';
 
+const HEADLINE = 'Hội nghị toàn quốc về chuyển đổi số';
 const LEAD = 'Hội nghị trực tuyến kết nối 63 điểm cầu trên cả nước.';
 const BODY = 'Thủ tướng chủ trì hội nghị sáng nay.';
 const DATE_TIME = /\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}/;
@@ -103,10 +106,35 @@ describe('comments', () => {
     expect(resources.en.workspace.inspector.tabs.comments).toBe('Comments');
     await library.switchLanguage('en');
     comments.speak('en');
+    article.speak('en');
     await comments.tab().waitFor();
     await comments.filter('open', 1).waitFor();
-    // The library row counts the open one.
+
+    // The headline: its commented words are marked over the field; a click on them brings the
+    // thread forward, marked as the one in focus; at 1920 px the margin shows it beside them.
+    await article.headline().fill(HEADLINE);
+    await article.headline().evaluate((el, words) => {
+      const field = el as HTMLTextAreaElement;
+      field.focus();
+      field.setSelectionRange(field.value.indexOf(words), field.value.indexOf(words) + words.length);
+    }, 'toàn quốc');
+    await page.keyboard.press('Control+Alt+m');
+    await comments.newBox('toàn quốc').waitFor();
+    await page.keyboard.type('Ghi rõ số người dự');
+    await page.keyboard.press('Control+Enter');
+    const marked = page.locator('.comment-overlay .comment-words');
+    await expect.poll(() => marked.allInnerTexts()).toEqual(['toàn quốc']);
+    const words = await marked.boundingBox();
+    await page.mouse.click(words!.x + words!.width / 2, words!.y + words!.height / 2);
+    await expect.poll(() => comments.thread('toàn quốc').getAttribute('class')).toContain('comment--active');
+    expect(await marked.getAttribute('class')).toContain('comment-words--active');
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    // Two open threads (the body's and the headline's), each beside its words.
+    await expect.poll(() => page.locator('.comment-margin__card').count()).toBe(2);
+    const card = page.locator(`.comment-margin__card[data-comment="${await marked.getAttribute('data-comment')}"]`);
+    await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (await marked.boundingBox())!.y)).toBeLessThan(4);
+    // The library row counts the open ones.
     await page.goto(desk.url);
-    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '1'), { exact: true }).waitFor();
+    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '2'), { exact: true }).waitFor();
   });
 });

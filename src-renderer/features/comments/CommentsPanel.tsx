@@ -6,24 +6,26 @@
  * it, and posting or cancelling gives the caret back to the field.
  *
  * Keyboard: Up/Down on a thread moves to the previous/next one; its words button selects the
- * words in their field; Ctrl+Enter posts a comment or a reply.
+ * words in their field; Ctrl+Enter posts a comment or a reply. A click on commented words in
+ * the text brings their thread forward here (marked as in focus), unless the margin shows it.
+ * The margin (CommentMargin.tsx) is drawn from here into the article's text column.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addComment, reopenComment, reply, resolveComment, type CommentAnchor, type CommentThread } from '../../../src-shared/comments';
-import { formatDateTime } from '../../shared/format';
+import { addComment, type CommentAnchor } from '../../../src-shared/comments';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { USER_ORIGIN } from '../article/origins';
-import { commentTarget, onCommentRequest, setActiveComment, showCommentWords } from './comment-bus';
+import { commentTarget, marginShown, onCommentRequest, onOpenThread } from './comment-bus';
+import { CommentMargin } from './CommentMargin';
+import { isPostKey, moveBetweenThreads, Thread } from './CommentThread';
+import { useActiveComment } from './useActiveComment';
 import { useThreads } from './useThreads';
 import './comments.css';
 
 type Filter = 'open' | 'resolved' | 'all';
 const FILTERS: readonly Filter[] = ['open', 'resolved', 'all'];
-
-/** Ctrl+Enter (Cmd+Enter) in a comment box posts it. */
-const isPostKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 
 export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; readonly shown: boolean; readonly onOpen: () => void }) {
   const { t } = useTranslation('workspace');
@@ -37,6 +39,10 @@ export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; rea
   /** Where the writer asked from: the caret goes back there after the new comment. */
   const from = useRef<HTMLElement | null>(null);
   const heading = useId();
+  const panel = useRef<HTMLElement>(null);
+  /** The article's text column, which the margin is drawn into (beside the words, not in the inspector). */
+  const [textColumn, setTextColumn] = useState<Element | null>(null);
+  useLayoutEffect(() => setTextColumn(panel.current?.closest('.article-layout')?.querySelector('.article-main') ?? null), []);
   const latestOpen = useRef(onOpen);
   latestOpen.current = onOpen;
 
@@ -47,6 +53,22 @@ export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; rea
     latestOpen.current();
   };
   useEffect(() => onCommentRequest(doc, ask), [doc]);
+  const active = useActiveComment(doc);
+  /** A thread opened from its words, shown here when the margin does not show it. */
+  const [opened, setOpened] = useState<{ readonly id: string } | null>(null);
+  useEffect(
+    () =>
+      onOpenThread(doc, (id) => {
+        if (marginShown(doc)) return;
+        setFilter((f) => (f === 'resolved' ? 'open' : f));
+        setOpened({ id });
+        latestOpen.current();
+      }),
+    [doc],
+  );
+  useEffect(() => {
+    if (opened) list.current?.querySelector(`:scope > li[data-comment="${CSS.escape(opened.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [opened, threads]);
   useEffect(() => {
     if (draft) draftBox.current?.focus();
   }, [draft]);
@@ -72,19 +94,10 @@ export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; rea
   const counts = { open: threads.filter((x) => !x.resolved).length, resolved: threads.filter((x) => x.resolved).length, all: threads.length };
   const listed = threads.filter((x) => (filter === 'all' ? true : filter === 'open' ? !x.resolved : !!x.resolved));
 
-  /** Up/Down between threads, on the thread itself (not inside its reply box). */
-  const onThreadKey = (e: KeyboardEvent<HTMLLIElement>) => {
-    if (e.target !== e.currentTarget || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-    const items = [...(list.current?.querySelectorAll<HTMLLIElement>(':scope > li') ?? [])];
-    const at = items.indexOf(e.currentTarget);
-    const next = items[e.key === 'ArrowDown' ? at + 1 : at - 1];
-    if (!next) return;
-    e.preventDefault();
-    next.focus();
-  };
 
   return (
-    <section className="comments" aria-labelledby={heading}>
+    <section className="comments" aria-labelledby={heading} ref={panel}>
+      {textColumn && createPortal(<CommentMargin doc={doc} />, textColumn)}
       <h2 className="side-title" id={heading}>
         {t('comments.title')}
       </h2>
@@ -148,98 +161,11 @@ export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; rea
           <p className="sr-only">{t('comments.keys')}</p>
           <ol className="comments__list" ref={list}>
             {listed.map((thread) => (
-              <Thread key={thread.id} doc={doc} thread={thread} author={author} onKeyDown={onThreadKey} />
+              <Thread key={thread.id} doc={doc} thread={thread} author={author} active={thread.id === active} onKeyDown={moveBetweenThreads} />
             ))}
           </ol>
         </>
       )}
     </section>
-  );
-}
-
-function Thread({ doc, thread, author, onKeyDown }: { readonly doc: Y.Doc; readonly thread: CommentThread; readonly author: string; readonly onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void }) {
-  const { t } = useTranslation('workspace');
-  const box = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
-  const name = (who: string) => who || t('comments.thisDesk');
-  const words = thread.detached ? thread.quote : thread.current;
-  const send = () => {
-    const text = box.current?.value.trim() ?? '';
-    if (!text) return;
-    doc.transact(() => reply(doc, thread.id, { author, text }), USER_ORIGIN);
-    if (box.current) box.current.value = '';
-  };
-  const toggle = () => doc.transact(() => (thread.resolved ? reopenComment(doc, thread.id) : resolveComment(doc, thread.id, author)), USER_ORIGIN);
-  const said = (who: string, at: string, text: string, key?: string): ReactNode => (
-    <div className="comment__said" key={key}>
-      <p className="comment__meta">
-        <span className="comment__author">{name(who)}</span> · <time dateTime={at}>{formatDateTime(at)}</time>
-      </p>
-      <p className="comment__text">{text}</p>
-    </div>
-  );
-  return (
-    <li
-      className={thread.resolved ? 'comment comment--resolved' : 'comment'}
-      data-comment={thread.id}
-      tabIndex={0}
-      aria-label={t('comments.thread', { author: name(thread.author), words })}
-      onKeyDown={onKeyDown}
-      onFocus={() => setActiveComment(doc, thread.id)}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setActiveComment(doc, null);
-      }}
-    >
-      <p className="comment__field">{t(`comments.field.${thread.field}`)}</p>
-      {thread.detached ? (
-        <p className="comment__words comment__words--detached">{t('comments.detached', { quote: thread.quote })}</p>
-      ) : (
-        <button type="button" className="comment__words" aria-label={t('comments.showWords', { words: thread.current })} onClick={() => showCommentWords(doc, thread.id)}>
-          “{thread.current}”
-        </button>
-      )}
-      {!thread.detached && thread.current !== thread.quote && <p className="comment__quote">{t('comments.changed', { quote: thread.quote })}</p>}
-      {said(thread.author, thread.at, thread.text)}
-      {thread.replies.length > 0 && (
-        <ol className="comment__replies">
-          {thread.replies.map((r, i) => (
-            <li key={r.id || i}>{said(r.author, r.at, r.text)}</li>
-          ))}
-        </ol>
-      )}
-      {thread.resolved && <p className="comment__resolved">{t('comments.resolvedBy', { by: name(thread.resolved.by), at: formatDateTime(thread.resolved.at) })}</p>}
-      <form
-        className="comment__reply"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send();
-        }}
-      >
-        <label className="sr-only" htmlFor={`${id}-reply`}>
-          {t('comments.replyLabel')}
-        </label>
-        <textarea
-          id={`${id}-reply`}
-          ref={box}
-          className="input comments__box"
-          rows={1}
-          placeholder={t('comments.replyLabel')}
-          onKeyDown={(e) => {
-            if (isPostKey(e)) {
-              e.preventDefault();
-              send();
-            }
-          }}
-        />
-        <div className="comments__actions">
-          <button type="submit" className="button button--small">
-            {t('comments.reply')}
-          </button>
-          <button type="button" className="button button--small" onClick={toggle}>
-            {thread.resolved ? t('comments.reopen') : t('comments.resolve')}
-          </button>
-        </div>
-      </form>
-    </li>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Comments in the body: the commented words of every open thread marked with a decoration, the
  * thread in focus in the Comments tab marked more; Ctrl+Alt+M asks for a comment on the
- * selected words; a thread's words are selected and scrolled to when the tab asks.
+ * selected words; a thread's words are selected and scrolled to when the tab asks; a click on
+ * commented words opens their thread.
  *
  * The decorations come from the threads' Yjs relative positions, turned into ProseMirror
  * positions through y-tiptap's mapping — the way its cursor plugin places the others' carets.
@@ -19,7 +20,7 @@ import * as Y from 'yjs';
 import { body } from '../../../src-shared/article-doc';
 import { resolutionOf } from '../../../src-shared/comment-count';
 import { commentsMap, resolveAnchor, threadAnchor, type CommentAnchor } from '../../../src-shared/comments';
-import { activeComment, onActiveComment, onShowCommentWords, requestComment, setCommentTarget } from './comment-bus';
+import { activeComment, onActiveComment, onShowCommentWords, openThread, requestComment, setActiveComment, setCommentTarget } from './comment-bus';
 
 const key = new PluginKey<DecorationSet>('bodyComments');
 const REFRESH = 'refresh';
@@ -77,7 +78,7 @@ function decorations(doc: Y.Doc, state: EditorState): DecorationSet {
     const range = rangeOf(doc, state, id);
     if (!range) continue;
     const cls = id === active ? 'comment-words comment-words--active' : 'comment-words';
-    marks.push(Decoration.inline(range.from, range.to, { class: cls, 'data-comment': id }));
+    marks.push(Decoration.inline(range.from, range.to, { class: cls, 'data-comment': id }, { comment: id }));
   }
   return DecorationSet.create(state.doc, marks);
 }
@@ -103,6 +104,15 @@ export function bodyComments(doc: Y.Doc): Extension {
           },
           props: {
             decorations: (state) => key.getState(state),
+            // A click on commented words opens their thread; the caret goes where it was put.
+            handleClick(view, pos) {
+              if (!view.state.selection.empty) return false;
+              const at = key.getState(view.state)?.find(pos, pos, (spec: { comment?: string }) => typeof spec.comment === 'string') ?? [];
+              const id = (at[0]?.spec as { comment?: string } | undefined)?.comment;
+              if (id) openThread(doc, id);
+              else if (activeComment(doc) !== null) setActiveComment(doc, null);
+              return false;
+            },
           },
           view(view) {
             const comments = commentsMap(doc);

@@ -3,6 +3,7 @@
  * asks for a new comment on its selected words (Ctrl+Alt+M), the Comments tab asks a field to
  * show a thread's words, and the tab names the thread in focus so the body marks it more.
  * The field the writer was last in is remembered, so the tab's button comments on its words.
+ * A click on commented words opens their thread: in the margin when it is shown, else in the tab.
  */
 import type * as Y from 'yjs';
 import type { CommentAnchor } from '../../../src-shared/comments';
@@ -14,7 +15,10 @@ interface Channel {
   readonly requests: Set<(anchor: CommentAnchor | null) => void>;
   readonly shows: Set<(id: string) => void>;
   readonly actives: Set<(id: string | null) => void>;
+  readonly opens: Set<(id: string) => void>;
   active: string | null;
+  /** The margin beside the text shows the threads (the window is wide enough). */
+  margin: boolean;
   target: SelectionAnchor | null;
 }
 
@@ -22,7 +26,7 @@ const channels = new WeakMap<Y.Doc, Channel>();
 
 function channel(doc: Y.Doc): Channel {
   let c = channels.get(doc);
-  if (!c) channels.set(doc, (c = { requests: new Set(), shows: new Set(), actives: new Set(), active: null, target: null }));
+  if (!c) channels.set(doc, (c = { requests: new Set(), shows: new Set(), actives: new Set(), opens: new Set(), active: null, margin: false, target: null }));
   return c;
 }
 
@@ -57,3 +61,15 @@ export function setCommentTarget(doc: Y.Doc, target: SelectionAnchor): void {
   channel(doc).target = target;
 }
 export const commentTarget = (doc: Y.Doc): CommentAnchor | null => channel(doc).target?.() ?? null;
+
+/** Thread `id` is brought forward where threads are read (its margin card, or the Comments tab), and marked as in focus; the caret stays where it is. */
+export function openThread(doc: Y.Doc, id: string): void {
+  setActiveComment(doc, id);
+  for (const fn of channel(doc).opens) fn(id);
+}
+export const onOpenThread = (doc: Y.Doc, fn: (id: string) => void) => listen(channel(doc).opens, fn);
+
+export function setMarginShown(doc: Y.Doc, shown: boolean): void {
+  channel(doc).margin = shown;
+}
+export const marginShown = (doc: Y.Doc): boolean => channel(doc).margin;

@@ -1,16 +1,16 @@
 /**
  * Comments in the headline and the lead (plain text fields): Ctrl+Alt+M asks for a comment on
  * the selected words, the field the writer is in is the one the Comments tab's button
- * comments on, and a thread's words are selected in their field when the tab asks. The fields
+ * comments on, a thread's words are selected in their field when the tab asks, and the words of
+ * open threads are marked in the fields (field-comment-marks.ts). The fields
  * are found by their ids, so their own handlers stay as they are.
  */
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { anchorAt, listThreads, type CommentField } from '../../../src-shared/comments';
+import { anchorAt, listThreads } from '../../../src-shared/comments';
 import { nfc } from '../../../src-shared/text/vietnamese';
 import { onShowCommentWords, requestComment, setCommentTarget } from './comment-bus';
-
-type PlainField = Exclude<CommentField, 'body'>;
+import { fieldCommentMarks, type PlainField } from './field-comment-marks';
 
 /** Whether a key event is the comment shortcut, Ctrl+Alt+M (Cmd+Alt+M on a Mac). */
 export const isCommentKey = (e: KeyboardEvent): boolean => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && (e.code === 'KeyM' || e.key.toLowerCase() === 'm');
@@ -42,6 +42,7 @@ export function usePlainFieldComments(doc: Y.Doc, ids: Readonly<Record<PlainFiel
       const box: HTMLElement = el;
       box.addEventListener('keydown', onKey);
       box.addEventListener('focus', onFocus);
+      offs.push(fieldCommentMarks(doc, field, el));
       offs.push(() => {
         box.removeEventListener('keydown', onKey);
         box.removeEventListener('focus', onFocus);

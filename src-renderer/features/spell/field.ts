@@ -1,9 +1,8 @@
 /**
  * Spellcheck marks for a plain field (headline, lead, captions: an <input> or <textarea>),
- * which cannot hold decorations: an overlay above the field, in the page's body, that repeats
- * the field's text in transparent letters with the same font, padding and wrapping, and draws
- * only the underlines of the misspelt words. It follows the field's place, size and scrolling,
- * and takes no pointer events. The text is checked when it changes (answered from the cache
+ * which cannot hold decorations: an overlay above the field (src-renderer/shared/field-overlay.ts)
+ * that draws only the underlines of the misspelt words. It follows the field's place, size and
+ * scrolling, and takes no pointer events. The text is checked when it changes (answered from the cache
  * when it was seen before). Ctrl+. (Cmd+.) at a marked word, or a right click on it, opens the
  * same menu as in the body; a suggestion is typed in as the writer would (execCommand), so the
  * field's own input handling and undo take it.
@@ -11,46 +10,24 @@
 import { useEffect, type RefObject } from 'react';
 import type { Misspelling } from '../../../src-shared/spell/checker';
 import type { Language } from '../../../src-shared/models';
+import { fieldOverlay, spanAt } from '../../shared/field-overlay';
 import { addToDictionary } from './dictionary';
 import { openSpellMenu } from './menu';
 import { spellService } from './service';
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
-/** The computed styles the overlay copies so its letters fall where the field's do. */
-const COPIED = [
-  'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth',
-  'boxSizing', 'textAlign', 'direction', 'tabSize',
-] as const;
-
 export function useSpellField(ref: RefObject<Editable | null>, language: Language | null): void {
   useEffect(() => {
     const el = ref.current;
     if (!el || !language) return undefined;
-    const overlay = document.createElement('div');
-    overlay.className = 'spell-overlay';
-    overlay.setAttribute('aria-hidden', 'true');
-    document.body.append(overlay);
+    const box = fieldOverlay(el, 'spell-overlay');
+    const overlay = box.element;
     let found: readonly Misspelling[] = [];
     let shown = '';
     /** The text last looked at. */
     let drawn = '';
-
-    const place = () => {
-      if (!el.isConnected) return;
-      const rect = el.getBoundingClientRect();
-      const css = getComputedStyle(el);
-      for (const p of COPIED) overlay.style[p] = css[p];
-      overlay.style.whiteSpace = el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
-      overlay.style.left = `${rect.left + window.scrollX}px`;
-      overlay.style.top = `${rect.top + window.scrollY}px`;
-      overlay.style.width = `${rect.width}px`;
-      overlay.style.height = `${rect.height}px`;
-      overlay.style.display = rect.width === 0 ? 'none' : '';
-      overlay.scrollTop = el.scrollTop;
-      overlay.scrollLeft = el.scrollLeft;
-    };
+    const place = box.place;
 
     const draw = () => {
       const text = el.value;
@@ -62,7 +39,9 @@ export function useSpellField(ref: RefObject<Editable | null>, language: Languag
         return;
       }
       const key = `${text}\u0000${answer.map((m) => `${m.from}:${m.to}`).join(',')}`;
-      if (key === shown) return place();
+      // Nothing new to draw (an answer for another field, the same text again): the overlay is
+      // where it was — placing it measures the page, which every answer would otherwise pay.
+      if (key === shown) return;
       shown = key;
       found = answer;
       overlay.replaceChildren();
@@ -110,8 +89,7 @@ export function useSpellField(ref: RefObject<Editable | null>, language: Languag
     };
     const onContext = (e: Event) => {
       const p = e as MouseEvent;
-      const spans = [...overlay.querySelectorAll('.spell-miss')];
-      const index = spans.findIndex((s) => [...s.getClientRects()].some((r) => p.clientX >= r.left && p.clientX <= r.right && p.clientY >= r.top && p.clientY <= r.bottom));
+      const index = spanAt([...overlay.querySelectorAll('.spell-miss')], p.clientX, p.clientY);
       if (index < 0 || !found[index]) return;
       p.preventDefault();
       menuFor(found[index], index);
@@ -139,7 +117,7 @@ export function useSpellField(ref: RefObject<Editable | null>, language: Languag
       el.removeEventListener('contextmenu', onContext);
       window.removeEventListener('scroll', place, true);
       window.removeEventListener('resize', place);
-      overlay.remove();
+      box.remove();
     };
   }, [ref, language]);
 }
