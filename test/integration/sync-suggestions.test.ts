@@ -3,11 +3,14 @@
  * folders): the editor suggests "64" for "63" in the body while the reporter inserts a paragraph
  * above and rewrites another sentence; once both are back, both desks hold the suggestion on the
  * same words. Rejecting gives "63" back; accepting on the reporter's desk gives "64 điểm cầu" on both.
+ * In the headline likewise: the editor proposes "trực tiếp" for "trực tuyến" while the reporter
+ * adds words at its end; both desks show the same suggestion, and the accept reaches both.
  */
 import type { Schema } from '@tiptap/pm/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { body, bodyText } from '../../src-shared/article-doc';
+import { body, bodyText, headline } from '../../src-shared/article-doc';
+import { settleTextSuggestions, textSuggestions, writeDirect, writeSuggested } from '../../src-shared/text/suggested';
 import type { Desk } from '../../src-main/services/desk';
 import { listSuggestions, settle } from '../../src-renderer/features/editor/suggest/resolve';
 import { suggestTransaction } from '../../src-renderer/features/editor/suggest/transform';
@@ -58,6 +61,9 @@ describe('suggestions made offline on two desks', () => {
       const state = stateOf(doc, schema);
       const at = posOf(state, '63');
       writeState(doc, state.apply(suggestTransaction(state, state.tr.insertText('64', at, at + 2), writer('bientap'))!));
+      const h = headline(doc);
+      const from = h.toString().indexOf('trực tuyến');
+      writeSuggested(h, h.toString().replace('trực tuyến', 'trực tiếp'), { before: h.toString(), selStart: from, selEnd: from + 10, caretAfter: from + 9 }, writer('bientap'));
     });
     // The reporter adds a paragraph above and rewrites the other sentence.
     await editAs(reporter, 'writer', id, (doc) => {
@@ -67,6 +73,8 @@ describe('suggestions made offline on two desks', () => {
       const second = (body(doc).get(2) as Y.XmlElement).get(0) as Y.XmlText;
       second.delete(0, second.length);
       second.insert(0, 'Thủ tướng Chính phủ chủ trì hội nghị.');
+      const h = headline(doc);
+      writeDirect(h, `${h.toString()} năm 2022`, { before: h.toString(), selStart: h.length, selEnd: h.length, caretAfter: h.length + 9 });
     });
     await syncStatus(reporter, (st) => st.pending.includes(id), 'the reporter with the article pending');
     await syncStatus(editor, (st) => st.pending.includes(id), 'the editor with the article pending');
@@ -76,13 +84,16 @@ describe('suggestions made offline on two desks', () => {
     await syncStatus(editor, allSynced, 'the editor synced again');
     await waitFor(async () => {
       const [a, b] = [await docOf(reporter, id), await docOf(editor, id)];
-      return bodyText(a) === bodyText(b) && bodyText(a).startsWith('Sáng 13/1') && shown(a).length === 1 && shown(b).length === 1;
+      return bodyText(a) === bodyText(b) && bodyText(a).startsWith('Sáng 13/1') && shown(a).length === 1 && shown(b).length === 1 && headline(a).toString() === headline(b).toString() && headline(a).toString().endsWith('năm 2022');
     }, 'both desks merged, with the suggestion');
 
     const [a, b] = [await docOf(reporter, id), await docOf(editor, id)];
     expect(bodyText(a)).toBe('Sáng 13/1 tại Hà Nội.\n\nHội nghị kết nối 6364 điểm cầu trên cả nước.\n\nThủ tướng Chính phủ chủ trì hội nghị.');
     expect(shown(a)).toEqual(shown(b));
     expect(shown(a)).toEqual([{ author: 'bientap', kinds: ['delete', 'insert'], text: '6364', after: ' điểm cầu' }]);
+    expect(headline(a).toString()).toBe('Hội nghị trực tuyếntrực tiếp toàn quốc năm 2022');
+    expect(textSuggestions(headline(a))).toEqual(textSuggestions(headline(b)));
+    expect(textSuggestions(headline(a)).map((x) => [x.author, x.kinds])).toEqual([['bientap', ['delete', 'insert']]]);
 
     // Rejected: 63 again.
     const state = stateOf(a, schema);
@@ -92,8 +103,10 @@ describe('suggestions made offline on two desks', () => {
     await editAs(reporter, 'writer', id, (doc) => {
       const st = stateOf(doc, schema);
       writeState(doc, st.apply(settle(st, listSuggestions(st.doc), true)!));
+      settleTextSuggestions(headline(doc), 'all', true);
     });
     await waitFor(async () => bodyText(await docOf(editor, id)).includes('64 điểm cầu') && shown(await docOf(editor, id)).length === 0, 'the accept on the editor’s desk');
+    expect(headline(await docOf(editor, id)).toString()).toBe('Hội nghị trực tiếp toàn quốc năm 2022');
     expect(bodyText(await docOf(editor, id))).toBe('Sáng 13/1 tại Hà Nội.\n\nHội nghị kết nối 64 điểm cầu trên cả nước.\n\nThủ tướng Chính phủ chủ trì hội nghị.');
   });
 });
