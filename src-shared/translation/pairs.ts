@@ -10,7 +10,8 @@
  * `hash` and `text` are written when the translator writes the block (in the side-by-side view)
  * or confirms it: they are what the source said when the translation last matched it. The block
  * is STALE when the source block's text now hashes differently — only a change of the words
- * counts, so formatting, metadata, status, photos and saves never mark it — and the stale pair
+ * counts, so formatting, metadata, status, photos, saves and a tone mark moved to the other
+ * placement (`hòa` → `hoà`) never mark it — and the stale pair
  * shows the source's word diff from `text` to now. A record without a hash (a block made with
  * the translation and never written) is UNTRANSLATED, as is a source block no record names; a
  * record whose source block was deleted is ORPHANED. A translation block with no record (the
@@ -22,6 +23,7 @@
 import * as Y from 'yjs';
 import { body, headline, initArticle, meta, photos, sapo, setText } from '../article-doc';
 import type { Language } from '../models';
+import { restyleText } from '../spell/tones';
 import { diffWords, type DiffSegment } from '../text/diff';
 import { nfc } from '../text/vietnamese';
 import { articleBlocks, BLOCK_ID_ATTR, HEADLINE_BLOCK, newBlockId, SAPO_BLOCK, textHash, writeBlockIds, type Block, type BlockKind } from './blocks';
@@ -78,6 +80,15 @@ export function pairRecord(doc: Y.Doc, blockId: string): PairRecord | null {
   };
 }
 
+/**
+ * Whether the text a block was translated from and the source's text now differ only in where
+ * their tone marks sit (`hòa`/`hoà`, tones.ts): putting a source in the newsroom's tone style
+ * changes no word, so it marks nothing stale.
+ */
+function sameWords(translated: string | undefined, now: string): boolean {
+  return translated !== undefined && restyleText(translated, 'modern') === restyleText(now, 'modern');
+}
+
 const view = (b: Block): PairBlock => ({ id: b.id, kind: b.kind, text: b.text, ...(b.photo ? { photo: b.photo } : {}) });
 
 /** Each pair of the translation against its source, in the source's order (orphans where they stand in the translation). */
@@ -121,7 +132,7 @@ export function translationState(source: Y.Doc, translation: Y.Doc): Translation
     const empty = r.source.kind !== 'photo' && r.targets.every((t) => !t.text.trim());
     if (!written || empty) return { ...base, state: 'untranslated' };
     const at = written.at ? { at: written.at } : {};
-    if (written.hash === textHash(r.source.text)) return { ...base, state: 'fresh', ...at };
+    if (written.hash === textHash(r.source.text) || sameWords(written.text, r.source.text)) return { ...base, state: 'fresh', ...at };
     return { ...base, state: 'stale', diff: diffWords(written.text ?? '', r.source.text), ...at };
   });
   return {

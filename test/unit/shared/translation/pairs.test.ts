@@ -8,6 +8,7 @@ import { articleBlocks, BLOCK_ID_ATTR, bodyBlocks, HEADLINE_BLOCK, SAPO_BLOCK } 
 import { translationLinks, translationOf, translationsOf } from '../../../../src-shared/translation/links';
 import { confirmBlock, createTranslation, translationState, writeBlock } from '../../../../src-shared/translation/pairs';
 import { BlockIds } from '../../../../src-renderer/features/editor/block-ids';
+import { restyleArticle } from '../../../../src-shared/spell/restyle-article';
 import { bodySchema, stateOf, writeState } from '../../../support/suggest-state';
 
 const AT = '2022-01-13T10:53:00.000Z';
@@ -74,6 +75,12 @@ describe('a translation', () => {
     workflow(vi).set('status', 'approved');
     const p2 = body(vi).get(1) as Y.XmlElement;
     (p2.get(0) as Y.XmlText).format(0, 5, { bold: true });
+    expect(translationState(vi, en).stale).toBe(0);
+    // The source put in the other tone-mark style: no word changed.
+    setText(headline(vi), 'Bão số 3 đổ bộ, thủy điện xả lũ');
+    confirmBlock(vi, en, HEADLINE_BLOCK, AT);
+    restyleArticle(vi, 'modern');
+    expect(headline(vi).toString()).toBe('Bão số 3 đổ bộ, thuỷ điện xả lũ');
     expect(translationState(vi, en).stale).toBe(0);
   });
 
