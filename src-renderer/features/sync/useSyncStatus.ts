@@ -72,6 +72,11 @@ export function useSyncStatus(): SyncStatus | null {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
+/** The desk's login name ('' without one); re-renders only when it changes. */
+export function useSyncUser(): string {
+  return useSyncExternalStore(subscribe, () => current?.user ?? '');
+}
+
 /** One article's sync state; re-renders only when that state changes. */
 export function useArticleSyncState(id: string): ArticleSyncState | null {
   return fromKey(useSyncExternalStore(subscribe, () => articleKey(current, id)));

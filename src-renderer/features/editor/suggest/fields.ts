@@ -22,7 +22,7 @@ import { hasTextSuggestions, settleTextSuggestions, suggestionIdsAt, suggestionR
 import { nfc } from '../../../../src-shared/text/vietnamese';
 import { USER_ORIGIN } from '../../article/origins';
 import { replaceKeepingCaret } from '../../../shared/NfcField';
-import { useSyncStatus } from '../../sync/useSyncStatus';
+import { useSyncUser } from '../../sync/useSyncStatus';
 import { newSuggestionId } from './extension';
 import { authorColour } from './marks';
 import { loadSuggesting, onSuggestingChange, saveSuggesting } from './mode';
@@ -85,7 +85,8 @@ export interface FieldSuggestions {
 export function useFieldSuggestions(doc: Y.Doc, ids: Readonly<Record<SuggestField, string>>, undoManager: Y.UndoManager): FieldSuggestions {
   const { t } = useTranslation('editor');
   const articleId = String(meta(doc).get('id') ?? '');
-  const author = useSyncStatus()?.user ?? '';
+  // Only the login: the page is not drawn again for every other change of the sync status.
+  const author = useSyncUser();
   const [suggesting, setSuggesting] = useState(() => loadSuggesting(articleId));
   useEffect(() => onSuggestingChange(articleId, setSuggesting), [articleId]);
   const live = useRef({ author, name: (a: string) => a });
