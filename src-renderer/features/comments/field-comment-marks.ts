@@ -5,8 +5,8 @@
  * above the field's letters. A click on marked words opens their thread (comment-bus); the caret
  * goes where the click put it, as in any text.
  *
- * Redrawn when the field's text changes, when the document changes (the words moved, a thread
- * came or was resolved) and when another thread comes into focus. The threads' ranges count in
+ * Redrawn when the field's text changes (typed here or arriving), when the threads change (one
+ * came, moved or was resolved) and when another thread comes into focus — not at the body's keys. The threads' ranges count in
  * the document's text: while the field shows other text (an input method composing, or the
  * document's change not yet shown) nothing is marked, and it is looked at again shortly.
  */
@@ -94,7 +94,10 @@ export function fieldCommentMarks(doc: Y.Doc, field: PlainField, el: Editable): 
     });
   };
 
-  doc.on('update', onUpdate);
+  // Only the field's own text and the threads move its marks: the body's keystrokes do not.
+  const threads = commentsMap(doc);
+  text.observe(onUpdate);
+  threads.observeDeep(onUpdate);
   const offActive = onActiveComment(doc, () => draw());
   const resize = new ResizeObserver(box.place);
   resize.observe(el);
@@ -105,7 +108,8 @@ export function fieldCommentMarks(doc: Y.Doc, field: PlainField, el: Editable): 
   window.addEventListener('resize', box.place);
   draw();
   return () => {
-    doc.off('update', onUpdate);
+    text.unobserve(onUpdate);
+    threads.unobserveDeep(onUpdate);
     offActive();
     resize.disconnect();
     if (timer) clearTimeout(timer);
