@@ -187,10 +187,12 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     this.closing = true;
     this.commitBatch(); // updates waiting for this turn's commit are committed (or refused) first
-    await this.wal.close(); // and made durable
-    if (!this.db.open) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    await this.wal.settled(); // and made durable, with any committed meanwhile
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+    await this.wal.close();
   }
 
   // ── users and tokens ────────────────────────────────────────────────────────────────────
@@ -332,12 +334,11 @@ export class SqliteStorage implements Storage {
     let seqs: number[];
     try {
       if (!this.db.open) throw new Error('the database is closed');
-      seqs = process.env.S22_OLD ? this.db.transaction(() => batch.map((u) => this.insertUpdate(u)))() : this.commitLater(() => batch.map((u) => this.insertUpdate(u)));
+      seqs = this.commitLater(() => batch.map((u) => this.insertUpdate(u)));
     } catch (err) {
       for (const u of batch) u.reject(err);
       return;
     }
-    if (process.env.S22_OLD) { batch.forEach((u, i) => u.resolve(seqs[i]!)); return; } // S22TMP
     this.wal.flush().then(
       () => batch.forEach((u, i) => u.resolve(seqs[i]!)),
       (err: unknown) => batch.forEach((u) => u.reject(err)),

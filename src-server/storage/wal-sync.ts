@@ -44,10 +44,15 @@ export class WalSync {
     });
   }
 
-  /** Waits for the flushes asked for so far, then lets the log file go (before the database closes); later ones are refused. */
+  /** Resolves once no flush is under way or asked for (those asked for meanwhile included). */
+  async settled(): Promise<void> {
+    if (this.running) await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  /** Lets the log file go, once the database is closed (its last checkpoint made everything durable); later flushes are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.running) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.settled();
     const log = this.log;
     this.log = null;
     await log?.close();

@@ -1,9 +1,15 @@
 /**
  * The SQLite storage commits the updates of one event-loop turn together (group commit): each
  * caller still learns its sequence number only once its update is committed, in call order,
- * and a stop with updates waiting commits them before the database closes.
+ * and a stop with updates waiting commits them before the database closes. The disk is waited
+ * for off the event loop: an update is in the database (loads, compactions and backups see it)
+ * from its turn's commit, and its caller hears of it only once the log is flushed.
  */
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { backupDatabase } from '../../src-server/ops/backup';
 import { SqliteStorage } from '../../src-server/storage/sqlite';
 import { tempDirs } from '../support/temp';
 
@@ -46,6 +52,51 @@ describe('group commit of updates', () => {
       expect(await reopened.documentParts(ARTICLES[0]!)).toHaveLength(3);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('a load, a compaction and a backup see the updates handed in before them, their callers not yet answered (the disk is waited for later)', async () => {
+    const dir = await temp.make('bantin-group-');
+    const storage = new SqliteStorage(dir);
+    try {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      for (const word of ['Hà ', 'Nội ', 'mưa']) doc.getText('t').insert(doc.getText('t').length, word);
+      const now = new Date().toISOString();
+      const heard: string[] = [];
+      const stored = (name: string) => Promise.all(updates.map((u) => storage.appendUpdate(ARTICLES[0]!, u, null, now))).then(() => heard.push(name));
+
+      // A load in the same turn as the updates: committed for it; their callers are answered
+      // only once the log is flushed, on another thread, which no microtask can complete.
+      const first = stored('first');
+      expect(await storage.documentParts(ARTICLES[0]!)).toHaveLength(3);
+      expect(heard).toEqual([]);
+      await first;
+
+      // A compaction asked for before the next updates are durable folds them in.
+      const second = stored('second');
+      await storage.compact(ARTICLES[0]!);
+      expect(await storage.pendingUpdates(ARTICLES[0]!)).toBe(0);
+      const loaded = new Y.Doc();
+      for (const part of await storage.documentParts(ARTICLES[0]!)) Y.applyUpdate(loaded, part);
+      expect(loaded.getText('t').toString()).toBe('Hà Nội mưa');
+      await second;
+
+      // A backup taken while updates wait for the disk carries them.
+      const third = stored('third');
+      const out = path.join(dir, 'copy.sqlite');
+      await backupDatabase(storage.db, out);
+      await third;
+      expect(heard).toEqual(['first', 'second', 'third']);
+      const copy = new Database(out, { readonly: true });
+      try {
+        expect((copy.prepare('SELECT count(*) AS n FROM article_updates WHERE article_id = ?').get(ARTICLES[0]!) as { n: number }).n).toBe(3);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      await storage.close();
     }
   });
 });
