@@ -133,6 +133,11 @@ describe('comments', () => {
     await expect.poll(() => page.locator('.comment-margin__card').count()).toBe(2);
     const card = page.locator(`.comment-margin__card[data-comment="${await marked.getAttribute('data-comment')}"]`);
     await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (await marked.boundingBox())!.y)).toBeLessThan(4);
+    // By keyboard: from the headline's card, Down goes to the body's, whose words are then marked as in focus.
+    await card.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('comment-margin__card') && document.activeElement.getAttribute('data-comment'))).toBe(await article.body().locator('.comment-words').getAttribute('data-comment'));
+    await expect.poll(() => article.body().locator('.comment-words--active').innerText()).toBe('chủ trì');
     // The library row counts the open ones.
     await page.goto(desk.url);
     await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '2'), { exact: true }).waitFor();

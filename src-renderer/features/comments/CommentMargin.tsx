@@ -41,7 +41,7 @@ export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const [wide, setWide] = useState(false);
-  const all = useThreads(doc, wide);
+  const all = useThreads(doc, wide, true);
   const threads = useMemo(() => inMargin(all), [all]);
   const active = useActiveComment(doc);
   const heading = useId();

@@ -7,17 +7,26 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { listThreads, type CommentThread } from '../../../src-shared/comments';
+import { commentsMap, listThreads, type CommentThread } from '../../../src-shared/comments';
 
 export const THREADS_DELAY_MS = 150;
+/** How long typing pauses before a quiet reader (the margin) reads the threads' words again. */
+export const QUIET_DELAY_MS = 800;
 
-export function useThreads(doc: Y.Doc, live = true): readonly CommentThread[] {
+/**
+ * `quiet`: a change of the text alone is read once the typing pauses (QUIET_DELAY_MS), changes
+ * of the comments as soon as for the tab — for the margin, on screen while the writer types.
+ */
+export function useThreads(doc: Y.Doc, live = true, quiet = false): readonly CommentThread[] {
   const [threads, setThreads] = useState<readonly CommentThread[]>(() => listThreads(doc));
   const shown = useRef(JSON.stringify(threads));
   useEffect(() => {
     if (!live) return undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let soon = false;
     const read = () => {
+      timer = null;
+      soon = false;
       const next = listThreads(doc);
       const key = JSON.stringify(next);
       if (key === shown.current) return;
@@ -25,17 +34,29 @@ export function useThreads(doc: Y.Doc, live = true): readonly CommentThread[] {
       setThreads(next);
     };
     const onUpdate = () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        read();
-      }, THREADS_DELAY_MS);
+      if (!quiet) {
+        timer ??= setTimeout(read, THREADS_DELAY_MS);
+        return;
+      }
+      if (soon) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(read, QUIET_DELAY_MS);
+    };
+    const comments = commentsMap(doc);
+    const onComments = () => {
+      if (soon) return;
+      if (timer) clearTimeout(timer);
+      soon = true;
+      timer = setTimeout(read, THREADS_DELAY_MS);
     };
     doc.on('update', onUpdate);
+    comments.observeDeep(onComments);
     read();
     return () => {
       doc.off('update', onUpdate);
+      comments.unobserveDeep(onComments);
       if (timer) clearTimeout(timer);
     };
-  }, [doc, live]);
+  }, [doc, live, quiet]);
   return threads;
 }
