@@ -6,7 +6,7 @@
  * While suggesting, what the writer types, deletes or pastes in a field is written as a
  * proposal, and the field is given back the document's text at once (struck letters stay in
  * it) with the caret where the proposal leaves it. A field cannot hold marks, so each one has
- * an overlay above it (as the spellcheck's, spell/field.ts): its text again in transparent
+ * an overlay above it (shared/field-overlay.ts, as the spellcheck's): its text again in transparent
  * letters, proposed letters underlined and struck ones crossed out in their author's colour;
  * the field's title, and its accessible description at the caret, name the author and time.
  * Ctrl+Alt+A / Ctrl+Alt+R accept or reject the suggestion at the caret (every one the
@@ -21,6 +21,7 @@ import { formatDateTime } from '../../../../src-shared/format';
 import { hasTextSuggestions, settleTextSuggestions, suggestionIdsAt, suggestionRuns, writeSuggested, type TextSuggestionRun } from '../../../../src-shared/text/suggested';
 import { nfc } from '../../../../src-shared/text/vietnamese';
 import { USER_ORIGIN } from '../../article/origins';
+import { fieldOverlay, spanAt } from '../../../shared/field-overlay';
 import { replaceKeepingCaret } from '../../../shared/NfcField';
 import { useSyncUser } from '../../sync/useSyncStatus';
 import { newSuggestionId } from './extension';
@@ -33,13 +34,6 @@ const FIELDS: readonly SuggestField[] = ['headline', 'sapo'];
 const textOf = (doc: Y.Doc, field: SuggestField): Y.Text => (field === 'headline' ? headline(doc) : sapo(doc));
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
-
-/** The computed styles the overlay copies so its letters fall where the field's do. */
-const COPIED = [
-  'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth',
-  'boxSizing', 'textAlign', 'direction', 'tabSize',
-] as const;
 
 /**
  * Accepts or rejects every suggestion of the headline and the lead, as the writer's own change
@@ -129,26 +123,14 @@ export function useFieldSuggestions(doc: Y.Doc, ids: Readonly<Record<SuggestFiel
 /** The overlay, the keys and the description of one field; returns what undoes them. */
 function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.UndoManager, authorName: () => (author: string) => string): () => void {
   const text = textOf(doc, field);
-  const overlay = document.createElement('div');
-  overlay.className = 'suggest-overlay';
-  overlay.setAttribute('aria-hidden', 'true');
-  document.body.append(overlay);
+  const box = fieldOverlay(el, 'suggest-overlay');
+  const overlay = box.element;
   let runs: TextSuggestionRun[] = [];
   let shown = '';
 
+  /** Over the field again; only while there is something to draw (else the overlay stays hidden). */
   const place = () => {
-    if (!el.isConnected || !runs.length) return;
-    const rect = el.getBoundingClientRect();
-    const css = getComputedStyle(el);
-    for (const p of COPIED) overlay.style[p] = css[p];
-    overlay.style.whiteSpace = el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
-    overlay.style.left = `${rect.left + window.scrollX}px`;
-    overlay.style.top = `${rect.top + window.scrollY}px`;
-    overlay.style.width = `${rect.width}px`;
-    overlay.style.height = `${rect.height}px`;
-    overlay.style.display = rect.width === 0 ? 'none' : '';
-    overlay.scrollTop = el.scrollTop;
-    overlay.scrollLeft = el.scrollLeft;
+    if (runs.length) box.place();
   };
 
   const describe = (run: TextSuggestionRun) => `${authorName()(run.author)}, ${formatDateTime(new Date(run.at))}`;
@@ -202,7 +184,7 @@ function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.Un
 
   const onPointer = (e: MouseEvent) => {
     const spans = [...overlay.querySelectorAll<HTMLElement>('.suggestion')];
-    const over = spans.find((s) => [...s.getClientRects()].some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom));
+    const over = spans[spanAt(spans, e.clientX, e.clientY)];
     const run = over ? runs.find((r) => r.id === over.dataset.suggestion) : undefined;
     if (run) el.title = describe(run);
     else if (el.title) el.removeAttribute('title');
@@ -257,6 +239,6 @@ function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.Un
     resize.disconnect();
     clearInterval(poll);
     for (const [target, type, fn, capture] of events) target.removeEventListener(type, fn, capture);
-    overlay.remove();
+    box.remove();
   };
 }
