@@ -2,7 +2,8 @@
  * The settings page in Chromium through web mode: reached from the header, the interface
  * language switched from it (and kept after a reload), and the upload address — the "Send"
  * refusal without one links to its section, the address is saved, tried against a real
- * endpoint on 127.0.0.1, and kept; a section added to the desk's list is kept too.
+ * endpoint on 127.0.0.1, and kept; a section added to the desk's list is kept too; the
+ * tone-mark style chosen there is what the article bar's command puts an article in.
  */
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
@@ -56,6 +57,12 @@ describe('the settings page', () => {
       await settings.section('upload').getByText(vi.settings.upload.saved, { exact: true }).waitFor();
       expect(upload.deliveries).toEqual([]);
 
+      // The tone-mark style: off by default, chosen here.
+      expect(await settings.section('spelling').getByRole('radio', { name: vi.settings.toneStyle.off, exact: true }).isChecked()).toBe(true);
+      const modern = settings.section('spelling').getByRole('radio', { name: vi.settings.toneStyle.modern, exact: true });
+      await modern.click(); // checked once main has saved it and said so
+      await expect.poll(() => modern.isChecked()).toBe(true);
+
       // A section for the desk's list.
       await settings.section('sections').getByLabel(vi.settings.sections.add, { exact: true }).fill('Du lịch');
       await settings.button(vi.settings.sections.addButton).click();
@@ -80,6 +87,14 @@ describe('the settings page', () => {
       const sections = await page.getByLabel(resources.en.workspace.meta.section, { exact: true }).locator('option').allInnerTexts();
       expect(sections.slice(1, 3)).toEqual(['Thời sự', 'Chính trị']);
       expect(sections).toContain('Du lịch');
+
+      // The article bar puts the Vietnamese article in the chosen style, as one step Ctrl+Z takes back.
+      await article.typeInto(article.headline(), 'Hòa bình cho thủy điện');
+      await page.getByRole('button', { name: fill(resources.en.spell.toneStyle.apply, { example: 'hoà' }), exact: true }).click();
+      await expect.poll(() => article.headline().inputValue()).toBe('Hoà bình cho thuỷ điện');
+      await page.getByRole('status').filter({ hasText: fill(resources.en.spell.toneStyle.done_other, { count: '2', example: 'hoà' }) }).waitFor();
+      await article.headline().press('Control+z');
+      await expect.poll(() => article.headline().inputValue()).toBe('Hòa bình cho thủy điện');
 
       // Reachable from the header on any page.
       await library.goto(`${desk.origin}/#/`);
