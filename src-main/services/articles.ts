@@ -244,16 +244,30 @@ export class Articles {
    * Takes in an article that arrived from the newsroom server (a document that already names
    * `id` in its meta): saved durably, indexed and tracked from now on, like one created here.
    * It stays loaded until the caller's `hold` on it is released.
+   *
+   * `batched`: the caller writes desk.json and tells the library for many articles at once
+   * (sync's first pull of thousands). Until then the index entry is in memory only; a crash
+   * meanwhile leaves the saved file, which the next start's `reconcile` indexes.
    */
-  async adopt(id: string, doc: Y.Doc, updatedAt?: string): Promise<void> {
+  async adopt(id: string, doc: Y.Doc, updatedAt?: string, options: { readonly batched?: boolean } = {}): Promise<void> {
     if (this.has(id)) throw new DeskError('badInput', { id });
     if (meta(doc).get('id') !== id) throw new DeskError('invalidPayload', { field: 'meta.id' });
     await ensureDir(this.files.dir);
     await this.files.save(id, doc);
     this.loaded.set(id, Promise.resolve(this.track(id, doc)));
     await this.refreshEntry(id, doc, updatedAt ?? new Date().toISOString());
+    if (options.batched) return;
     await this.deskWriter.request();
     this.hub.broadcast('library:changed', {});
+  }
+
+  /**
+   * Resolves once the article's file holds every change applied to it so far; rejects when its
+   * last save failed. (Sync records an article as synced only after this.)
+   */
+  async saved(id: string): Promise<void> {
+    const loaded = this.loaded.get(id);
+    if (loaded) await (await loaded).writer.settled();
   }
 
   /**

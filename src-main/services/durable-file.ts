@@ -91,6 +91,8 @@ export async function removeStaleTemps(dir: string): Promise<void> {
 export class CoalescingWriter {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** The last write that ran failed (and none is running or queued to make up for it). */
+  private failed = false;
 
   constructor(private readonly write: () => Promise<void>) {}
 
@@ -103,12 +105,26 @@ export class CoalescingWriter {
         this.queued = null;
         const run = this.write();
         this.running = run;
+        run.then(
+          () => (this.failed = false),
+          () => (this.failed = true),
+        );
         return run.finally(() => {
           if (this.running === run) this.running = null;
         });
       });
     this.queued = next;
     return next;
+  }
+
+  /**
+   * Resolves once every write requested so far is done, and rejects when the last of them
+   * failed: what they were to write is then not on disk. (`idle` resolves either way.)
+   */
+  async settled(): Promise<void> {
+    const last = this.queued ?? this.running;
+    if (last) return last;
+    if (this.failed) throw new Error('the last write failed');
   }
 
   /** Resolves when no write is running or queued. */

@@ -47,8 +47,21 @@ async function call(server: string, path: string, init: RequestInit & { timeoutM
 async function jsonOf<T>(res: Response, server: string): Promise<T> {
   let body: unknown = null;
   const type = res.headers.get('content-type') ?? '';
-  if (/^application\/json\b/i.test(type)) body = await res.json().catch(() => null);
-  else await res.body?.cancel().catch(() => undefined);
+  if (/^application\/json\b/i.test(type)) {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      // The body cut off or timed out (a directory of ten thousand articles on a slow link):
+      // the server is not reachable enough now, which is not an answer that it is not ours.
+      throw new DeskError('syncUnreachable', {}, { cause: err });
+    }
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = null;
+    }
+  } else await res.body?.cancel().catch(() => undefined);
   if (!res.ok) throw refusalOf(res.status, body as Partial<ServerError> | null, server);
   if (body === null || typeof body !== 'object') throw new DeskError('syncNotServer', { server });
   return body as T;

@@ -43,6 +43,7 @@ import { DirectoryChannel } from './channel';
 import { DEFAULT_HEARTBEAT, deskWebSocket, type Heartbeat } from './desk-socket';
 import { MergeVersions } from './merge-versions';
 import { Presence } from './presence';
+import { RecordBatch } from './record-batch';
 import type { ArticleSyncRecord } from './records';
 import { plainBox, seal, unseal, type SecretBox } from './secret-box';
 import * as api from './server-client';
@@ -59,6 +60,8 @@ export interface SyncOptions {
   readonly heartbeat?: Heartbeat;
   /** Providers attached at once for articles no window has open (default 32). */
   readonly concurrency?: number;
+  /** How long records of articles received wait for others to be written with (record-batch.ts; default 1 s). */
+  readonly recordBatchMs?: number;
 }
 
 interface Link {
@@ -158,6 +161,8 @@ export class SyncService {
   private readonly changeListeners = new Set<() => void>();
   private readonly unlisten: Array<() => void> = [];
   private closed = false;
+  /** Records of articles received, written to desk.json many at a time (record-batch.ts). */
+  private readonly records: RecordBatch;
 
   constructor(
     private readonly deps: Deps,
@@ -170,6 +175,16 @@ export class SyncService {
     this.webSocketClass = deskWebSocket(options.heartbeat ?? DEFAULT_HEARTBEAT);
     this.concurrency = options.concurrency ?? 32;
     this.presence = new Presence(deps.articles, deps.hub);
+    this.records = new RecordBatch(
+      {
+        write: () => this.deps.writer.request(),
+        committed: (adopted) => {
+          if (adopted) this.deps.hub.broadcast('library:changed', {});
+          this.statusChanged();
+        },
+      },
+      options.recordBatchMs,
+    );
     const history = deps.history;
     this.merges = history
       ? new MergeVersions({
@@ -300,6 +315,7 @@ export class SyncService {
       if (Date.now() > deadline) throw new DeskError('syncIncomplete', { pending: this.pendingIds().length });
       await this.nextChange(Math.max(1, deadline - Date.now()));
     }
+    await this.records.flush();
     await this.deps.writer.idle();
     const pending = this.pendingIds().filter((id) => !this.refused.has(id));
     if (pending.length) throw new DeskError('syncIncomplete', { pending: pending.length });
@@ -310,6 +326,11 @@ export class SyncService {
   credentials(): { server: string; token: string; user: string; role: Role } | null {
     const a = this.data.account;
     return a ? { server: a.server, token: unseal(this.box, a.token), user: a.user, role: a.role } : null;
+  }
+
+  /** Whether the article has changes here the server has not acknowledged (one of `status().pending`, without listing them all). */
+  unsent(id: string): boolean {
+    return this.data.account !== null && this.deps.articles.has(id) && this.data.articles[id]?.pending !== false;
   }
 
   /** The server answered lately (the socket is up or the directory answered). */
@@ -371,6 +392,9 @@ export class SyncService {
     for (const off of this.unlisten.splice(0)) off();
     await this.polling?.catch(() => undefined);
     this.stopLinks();
+    // What was received is written with its records before the desk closes.
+    await this.records.flush().catch((err: unknown) => console.error('[sync] could not write the sync records', err));
+    this.records.close();
     this.presence.close();
     await this.merges?.close();
     for (const wake of this.waiters) wake();
@@ -625,10 +649,15 @@ export class SyncService {
     this.statusChanged();
   }
 
-  /** After each acknowledgement: once the server has everything, records it and lets the provider go. */
+  /**
+   * After each acknowledgement: once the server has everything, records it and lets the
+   * provider go. The record says the desk holds the server's version: it is made only once the
+   * article's file holds it, and reaches desk.json with others received meanwhile (record-batch.ts).
+   */
   private async check(id: string, link: Link): Promise<void> {
     const { provider } = link;
     if (this.links.get(id) !== link || !provider.isSynced || provider.unsyncedChanges !== 0) return;
+    const adopted = link.adopting;
     if (link.adopting) {
       link.adopting = false;
       if (meta(link.doc).get('id') !== id) {
@@ -637,17 +666,27 @@ export class SyncService {
         this.pump();
         return;
       }
-      await this.deps.articles.adopt(id, link.doc, this.serverTimes.get(id));
+      // Saved and indexed in memory; the index entry reaches desk.json with the batch.
+      await this.deps.articles.adopt(id, link.doc, this.serverTimes.get(id), { batched: true });
       const held = await this.deps.articles.hold(id);
       link.release = held.release;
     }
     if (link.done) return;
     link.done = true;
+    try {
+      // Changes from the server are saved as they arrive; the last save may still be running.
+      await this.deps.articles.saved(id);
+    } catch (err) {
+      link.done = false;
+      throw err;
+    }
+    // Let go meanwhile (a new login), or changed here meanwhile (its record says so now): not synced.
+    if (this.links.get(id) !== link || !link.done) return;
     const now = new Date().toISOString();
     const before = this.data.articles[id];
     const record: ArticleSyncRecord = { pending: false, version: Math.max(before?.version ?? -1, link.version), syncedAt: now };
     this.data.articles[id] = record;
-    await this.deps.writer.request();
+    this.records.note(adopted, this.queue.size === 0 && this.linking.size === 0 && [...this.links.values()].every((l) => l.done));
     this.statusChanged();
     void this.uploadPhotos(id, link.doc).catch(() => undefined);
     this.maybeLetGo(id);
@@ -768,9 +807,10 @@ export class SyncService {
     if (!this.data.account) return 'off';
     if (this.error) return 'error';
     if (!this.online) return this.tried ? 'offline' : 'connecting';
-    const busy = this.fresh || this.queue.size > 0 || this.linking.size > 0 || [...this.links.values()].some((l) => !l.done);
-    const pending = this.pendingIds().some((id) => !this.refused.has(id));
-    return busy || pending ? 'syncing' : 'synced';
+    const busy = this.fresh || this.queue.size > 0 || this.linking.size > 0 || this.records.waiting || [...this.links.values()].some((l) => !l.done);
+    // Busy decides without going through every article (this runs at every change of a sync of thousands).
+    if (busy) return 'syncing';
+    return this.pendingIds().some((id) => !this.refused.has(id)) ? 'syncing' : 'synced';
   }
 
   /** The state now; on becoming synced (also with nothing to send), notes the time. */

@@ -271,7 +271,7 @@ export class Workflow {
     const timer = setTimeout(() => {
       this.rechecks.delete(id);
       if (this.closed || !this.deps.sync.isOnline()) return;
-      if (this.deps.sync.status().pending.includes(id)) return this.recheck(id);
+      if (this.deps.sync.unsent(id)) return this.recheck(id);
       void this.refreshHistory(id).then(() => {
         if (!this.closed && this.data.changedSinceApproved[id]) this.deps.hub.broadcast('workflow:changed', { id });
       });
@@ -338,8 +338,7 @@ export class Workflow {
    * server (a submission is checked on the server's copy: it must hold what the user saw).
    */
   private sendable(): Array<[string, WorkflowJob]> {
-    const unsent = new Set(this.deps.sync.status().pending);
-    return Object.entries(this.data.jobs).filter(([id, job]) => !job.refused && !unsent.has(id));
+    return Object.entries(this.data.jobs).filter(([id, job]) => !job.refused && !this.deps.sync.unsent(id));
   }
 
   /** Sends what is due now, or sets a timer for the next retry. `now`: every waiting job is due at once. */
