@@ -7,7 +7,8 @@
  * sits exactly beside its words and shows its reply box.
  *
  * Cards are placed by measuring the marked words (the body's decorations, the fields' overlays)
- * after anything that can move them: the document changing, the column resizing, a card growing.
+ * once anything that can move them pauses: the document changing, the column resizing, a card
+ * growing.
  * Keyboard: Tab reaches the cards in the order of their words, Up/Down moves between them.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -22,7 +23,7 @@ import { useActiveComment } from './useActiveComment';
 import { useThreads } from './useThreads';
 
 const GAP_PX = 8;
-const SETTLE_MS = 60;
+const SETTLE_MS = 100;
 
 /** Open threads on words still there, in the order of their words (headline, lead, body). */
 function inMargin(threads: readonly CommentThread[]): CommentThread[] {
@@ -77,10 +78,20 @@ export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
   useLayoutEffect(() => layout.current());
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let frame = 0;
+    // Once changes pause, and after the next paint: the page's layout is then clean, so
+    // measuring the words costs no layout of its own (typing never waits for the cards).
     const soon = () => {
-      timer ??= setTimeout(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
         timer = null;
-        layout.current();
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(() => {
+            timer = null;
+            layout.current();
+          });
+        });
       }, SETTLE_MS);
     };
     const margin = box.current;
@@ -96,6 +107,7 @@ export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
     const offOpen = onOpenThread(doc, soon);
     return () => {
       if (timer) clearTimeout(timer);
+      cancelAnimationFrame(frame);
       sizes.disconnect();
       cards.disconnect();
       doc.off('update', soon);
