@@ -1,59 +1,21 @@
 /**
  * What the article still needs before it can be submitted (src-shared/checklist.ts), live:
- * read again shortly after any change to the document, from this page or from main.
+ * read again shortly after any change to the document, from this page or from main (useChecklist.ts).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { ConflictPlace } from '../../../src-shared/article-conflicts';
-import { checklist, type Checklist, type ChecklistItem } from '../../../src-shared/checklist';
+import type { ChecklistItem } from '../../../src-shared/checklist';
 import { assertNever } from '../../../src-shared/errors';
 import type { Language } from '../../../src-shared/models';
 import { currentLanguage } from '../../app/i18n';
 import { formatNumber } from '../../shared/format';
 import './checklist.css';
 import { CheckIcon, CrossIcon } from '../../shared/icons';
+import { useChecklist } from './useChecklist';
 
-/** Like the counters, the list is read again after changes pause a moment, not on every keystroke. */
-export const CHECKLIST_DELAY_MS = 200;
-
-/** Whether two readings of the checklist show the same (it is small: compared whole). */
-function sameChecklist(a: Checklist, b: Checklist): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * The checklist, read again CHECKLIST_DELAY_MS after a change. Typing in a long body almost
- * never changes it: a reading equal to the one shown is dropped, so the panel does not render
- * again (its labels are many translations) for nothing, in a task that may fall on a keystroke.
- */
-export function useChecklist(doc: Y.Doc): Checklist {
-  const [state, setState] = useState<Checklist>(() => checklist(doc));
-  const shown = useRef(state);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const read = () => {
-      const next = checklist(doc);
-      if (sameChecklist(shown.current, next)) return;
-      shown.current = next;
-      setState(next);
-    };
-    const onUpdate = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        read();
-      }, CHECKLIST_DELAY_MS);
-    };
-    doc.on('update', onUpdate);
-    read();
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-  return state;
-}
+export { CHECKLIST_DELAY_MS, useChecklist } from './useChecklist';
 
 export function ChecklistPanel({ doc, language }: { readonly doc: Y.Doc; readonly language: Language }) {
   const { t } = useTranslation('checklist');

@@ -25,6 +25,7 @@ import { body } from '../../../src-shared/article-doc';
 import { AnchoredSync } from './anchored-sync';
 import { isSafeHref } from './links';
 import { NfcText } from './nfc-plugin';
+import { SelectionBeforeKeys } from './selection-before-keys';
 import { PhotoNode, type PhotoNodeOptions } from './photo-node';
 import { BlockIds } from './block-ids';
 import { SpellcheckBody } from '../spell/body-plugin';
@@ -129,6 +130,7 @@ export function bodyExtensions(options: BodyExtensionOptions): AnyExtension[] {
     AnchoredSync,
     PhotoNode.configure(options.photos),
     NfcText,
+    SelectionBeforeKeys,
     Extension.create({
       name: 'deskShortcuts',
       addKeyboardShortcuts() {

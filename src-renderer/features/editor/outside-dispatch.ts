@@ -10,13 +10,10 @@
  */
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-
-interface Observed {
-  readonly domObserver?: { flush(): void };
-}
+import { readPendingSelection } from './selection-before-keys';
 
 export function dispatchFromOutside(view: EditorView, make: (state: EditorState) => Transaction): void {
   if (view.isDestroyed) return;
-  (view as unknown as Observed).domObserver?.flush();
+  readPendingSelection(view);
   if (!view.isDestroyed) view.dispatch(make(view.state));
 }
