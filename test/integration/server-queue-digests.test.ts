@@ -4,6 +4,8 @@
  * the database with the version it was read at — through a restart of the server too — and read
  * again once a change is stored. On SQLite and on PostgreSQL.
  */
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { headline, initArticle, setText, summarize } from '../../src-shared/article-doc';
 import { addComment, anchorAt } from '../../src-shared/comments';
@@ -133,3 +135,43 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('a SQLite database kept from before the queue counted comments', () => {
+  it('gains the count: each kept digest is read again once, then kept with it', async () => {
+    const dir = await temp.make('bantin-queue-digests-old-');
+    let s = await startTestServer(dir);
+    servers.push(s);
+    const owner = await userWithToken(s, 'Minh Thư', 'reporter');
+    const editor = await userWithToken(s, 'Đức Anh', 'editor');
+    const id = 'bai-hang-doi-002';
+    const c = new SyncClient(s.wsUrl, owner);
+    clients.push(c);
+    const p = c.open(id);
+    await acknowledged(p);
+    p.document.transact(() => {
+      initArticle(p.document, { id, language: 'vi', createdAt: '2025-06-01T00:00:00.000Z', section: 'Thời sự' });
+      setText(headline(p.document), 'Lũ quét ở Hà Giang');
+      completeArticle(p.document);
+      addComment(p.document, anchorAt(p.document, 'headline', 0, 7)!, { author: 'Minh Thư', text: 'Lũ quét hay lũ ống?' });
+    });
+    await acknowledged(p);
+    expect((await api(s.url, 'POST', `/api/articles/${id}/transitions`, { token: owner, json: { to: 'submitted' } })).status).toBe(200);
+    c.destroy();
+    const counts = async () => ((await api(s.url, 'GET', '/api/queue', { token: editor })).json.articles as QueueRow[]).map((r) => [r.id, r.openComments]);
+    expect(await counts()).toEqual([[id, 1]]);
+
+    // The column as an older server left it: absent (its digests kept without a count).
+    await s.server.close();
+    servers.splice(servers.indexOf(s), 1);
+    const db = new Database(path.join(dir, 'server.sqlite'));
+    db.exec('ALTER TABLE article_digests DROP COLUMN open_comments');
+    db.close();
+    s = await startTestServer(dir);
+    servers.push(s);
+    const reads = documentReads(s);
+    expect(await counts()).toEqual([[id, 1]]);
+    expect(reads).toEqual([id]);
+    expect(await counts()).toEqual([[id, 1]]);
+    expect(reads).toEqual([id]);
+  });
+});
