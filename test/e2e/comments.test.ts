@@ -138,6 +138,7 @@ describe('comments', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('comment-margin__card') && document.activeElement.getAttribute('data-comment'))).toBe(await article.body().locator('.comment-words').getAttribute('data-comment'));
     await expect.poll(() => article.body().locator('.comment-words--active').innerText()).toBe('chủ trì');
+    expect(await seriousViolations(page), 'the margin').toEqual([]);
     // The library row counts the open ones.
     await page.goto(desk.url);
     await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '2'), { exact: true }).waitFor();
