@@ -2,13 +2,15 @@
  * Property: two desks edit one body apart — one writes plainly and sometimes suggests, the
  * other suggests — then sync. Both hold the same suggestions on the same words; every
  * proposed text survives the merge (nobody deleted text plainly), each suggestion stays one
- * author's, and accepting or rejecting all of them gives the same text on both desks.
+ * author's, and accepting or rejecting all of them gives the same text on both desks. Both desks
+ * also comment on random words meanwhile: every comment sits on the same words on both.
  */
 import type { Schema } from '@tiptap/pm/model';
 import { TextSelection, type EditorState } from '@tiptap/pm/state';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setBodyLines } from '../../../../src-shared/article-doc';
+import { bodyText, setBodyLines } from '../../../../src-shared/article-doc';
+import { addComment, anchorAt, listThreads } from '../../../../src-shared/comments';
 import { openSuggestions } from '../../../../src-shared/suggestions';
 import { listSuggestions, settle } from '../../../../src-renderer/features/editor/suggest/resolve';
 import { suggestTransaction, type SuggestContext } from '../../../../src-renderer/features/editor/suggest/transform';
@@ -76,8 +78,17 @@ function settleAll(state: EditorState, accept: boolean): string {
   return doc.textBetween(0, doc.content.size, '\n');
 }
 
+/** A comment on random words of the body, as a desk's Ctrl+Alt+M makes it. */
+function randomComment(doc: Y.Doc, rand: () => number, author: string): void {
+  const whole = bodyText(doc);
+  if (whole.length < 2) return;
+  const start = Math.floor(rand() * (whole.length - 1));
+  const anchor = anchorAt(doc, 'body', start, Math.min(whole.length, start + 1 + Math.floor(rand() * 12)));
+  if (anchor) addComment(doc, anchor, { author, text: 'Xem lại' });
+}
+
 describe('suggestions merged from two desks', () => {
-  it('are the same on both desks, whole, each one author’s (random concurrent edits)', () => {
+  it('are the same on both desks, whole, each one author’s, and comments sit on the same words (random concurrent edits and comments)', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const rand = seededRandom(seed);
       const reporterDoc = new Y.Doc();
@@ -99,6 +110,7 @@ describe('suggestions merged from two desks', () => {
             state = randomEdit(state, rand, ctxOf());
             writeState(doc, state);
           }
+          if (rand() < 0.6) randomComment(doc, rand, doc === editorDoc ? 'bientap' : 'phongvien');
           for (const s of listSuggestions(state.doc)) if (s.kinds.includes('insert') && !before.has(s.id)) proposed.add(s.id);
         }
         exchange(reporterDoc, editorDoc);
@@ -106,6 +118,10 @@ describe('suggestions merged from two desks', () => {
         const b = stateOf(editorDoc, schema);
         expect(a.doc.eq(b.doc), `seed ${seed}, round ${round}`).toBe(true);
         expect(facts(a)).toEqual(facts(b));
+        // Every comment on the same words on both desks, the words it shows being the text there.
+        const threads = listThreads(reporterDoc);
+        expect(listThreads(editorDoc), `seed ${seed}, round ${round}`).toEqual(threads);
+        for (const t of threads) if (!t.detached) expect(bodyText(reporterDoc).slice(t.range!.start, t.range!.end)).toBe(t.current);
         // Nobody deleted text plainly: every proposed text is still there, proposed. (Two desks
         // striking or formatting the same letters at once keep one record of it: the same
         // letters stay struck or formatted, under one of the two names — the same on both.)
