@@ -4,7 +4,8 @@
  * Ctrl+Alt+A accepts it, Ctrl+Z takes the accept back. In Vietnamese, with the English names
  * of the toggle and of Accept checked after switching the interface; a syllable composed by an
  * input method inside a suggestion is one proposed insertion, NFC. The headline takes
- * suggestions in the same mode, drawn over the field, and Accept all takes them with the body's.
+ * suggestions in the same mode, drawn over the field, and Accept all takes them with the body's;
+ * taken back, they are rejected by keyboard with the interface in English.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -151,5 +152,11 @@ describe('suggesting in the body', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(() => fieldMarks('ins'), { timeout: 5000 }).toEqual(['4', ' Hà'.normalize('NFC')]);
     expect(await article.headline().inputValue()).toBe('Họp với 643 điểm cầu Hà'.normalize('NFC'));
+    // With the interface in English, rejected by keyboard: Ctrl+Alt+Shift+R in the headline.
+    await article.headline().focus();
+    await page.keyboard.press('Control+Alt+Shift+R');
+    await expect.poll(() => article.headline().inputValue()).toBe('Họp với 63 điểm cầu');
+    expect(await fieldMarks('ins')).toEqual([]);
+    expect(await fieldMarks('del')).toEqual([]);
   });
 });

@@ -2,14 +2,17 @@
  * An export of an article with open suggestions carries only accepted text: proposed words left
  * out, words proposed for removal kept, a proposed bold undone, no trace of the marks in any
  * file; it stays valid against ninjs, and the manifest says how many suggestions were open.
- * The headline's suggestions likewise (proposed words left out of every file).
+ * The headline's suggestions likewise (proposed words left out of every file). The command
+ * line's export says so, in the user's language.
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { body, headline, setBodyLines } from '../../src-shared/article-doc';
 import type { ArticleSummary } from '../../src-shared/models';
 import type { Manifest } from '../../src-shared/package-format';
 import { checklist } from '../../src-shared/checklist';
+import { runCli } from '../../src-main/cli/main';
 import { SUGGEST_DELETE, SUGGEST_FORMAT, SUGGEST_INSERT } from '../../src-shared/suggestions';
 import { call, testDesks } from '../support/desk';
 import { editAs } from '../support/sync-desk';
@@ -27,7 +30,8 @@ const AT = Date.UTC(2022, 0, 13, 10, 53);
 
 describe('export with open suggestions', () => {
   it('holds only accepted text and says suggestions were open', async () => {
-    const desk = await desks.open(await temp.make());
+    const dir = await temp.make();
+    const desk = await desks.open(dir);
     const { id } = await call<ArticleSummary>(desk, 'article:create', { language: 'vi' });
     await editAs(desk, 'writer', id, (doc) => {
       doc.getText('headline').insert(0, 'Hội nghị trực tuyến');
@@ -64,5 +68,19 @@ describe('export with open suggestions', () => {
     }
     // The desk's own article is untouched by the export.
     await desk.articles.read(id, (doc) => expect((body(doc).get(0) as Y.XmlElement).get(0)!.toString()).toContain('64'));
+
+    // The command line exports it too, and says suggestions were left open.
+    await desks.close(desk);
+    for (const [LANG, said] of [
+      ['en_US.UTF-8', '3 suggestions are still open: the package holds only accepted text.'],
+      ['vi_VN.UTF-8', 'Bài còn 3 đề xuất chưa xử lý: gói chỉ chứa phần chữ đã chấp nhận.'],
+    ] as const) {
+      const err: string[] = [];
+      const out: string[] = [];
+      const code = await runCli(['--data', dir, 'export', id, '--out', path.join(dir, `cli-${LANG}.zip`), '--json'], { LANG }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+      expect(code).toBe(0);
+      expect(err).toContain(said);
+      expect(JSON.parse(out.join('\n'))).toMatchObject({ approved: false, openSuggestions: 3 });
+    }
   }, 60_000);
 });
