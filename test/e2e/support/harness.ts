@@ -1,8 +1,8 @@
 /**
  * Per test file: one Chromium; per test: a fresh data folder, fresh browser contexts (sharing
  * the desk sessions, as windows of one browser do), and every web-mode process stopped
- * afterwards. An uncaught error in a page, or anything the page's Content-Security-Policy
- * refused (an injected <style>, an inline script), fails the test.
+ * afterwards. An uncaught error in a page, anything the page's Content-Security-Policy
+ * refused (an injected <style>, an inline script), or any request leaving 127.0.0.1 fails the test.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -30,7 +30,7 @@ export function useHarness(): Harness {
     await browser?.close();
   });
   afterEach(async () => {
-    const problems = contexts.flatMap((c) => c.problems.filter((p) => p.startsWith('pageerror') || p.includes('violates the following Content Security Policy')));
+    const problems = contexts.flatMap((c) => c.problems.filter((p) => p.startsWith('pageerror') || p.startsWith('request left the machine') || p.includes('violates the following Content Security Policy')));
     await Promise.all(contexts.map((c) => c.context.close()));
     contexts = [];
     const stopping = desks;
