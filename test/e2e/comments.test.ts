@@ -139,8 +139,16 @@ describe('comments', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('comment-margin__card') && document.activeElement.getAttribute('data-comment'))).toBe(await article.body().locator('.comment-words').getAttribute('data-comment'));
     await expect.poll(() => article.body().locator('.comment-words--active').innerText()).toBe('chủ trì');
     expect(await seriousViolations(page), 'the margin').toEqual([]);
+    // Answered and resolved in English too, from its thread in the tab.
+    const headlineThread = comments.thread('toàn quốc');
+    await headlineThread.getByRole('textbox', { name: comments.tc.replyLabel, exact: true }).fill('About 2,000 people');
+    await headlineThread.getByRole('button', { name: comments.tc.reply, exact: true }).click();
+    await expect.poll(() => headlineThread.innerText()).toContain('About 2,000 people');
+    await headlineThread.getByRole('button', { name: comments.tc.resolve, exact: true }).click();
+    await comments.filter('resolved', 2).waitFor();
+    await expect.poll(() => marked.count()).toBe(0);
     // The library row counts the open ones.
     await page.goto(desk.url);
-    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '2'), { exact: true }).waitFor();
+    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '1'), { exact: true }).waitFor();
   });
 });
