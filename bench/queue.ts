@@ -209,7 +209,12 @@ export async function queueBench(): Promise<void> {
         const { start, painted } = await Promise.race([
           page.evaluate(paintAfterRoute, [hash, selector] as const),
           sleep(120_000).then(async () => {
-            throw new Error(`${selector} not shown on ${hash} within 2 minutes: ${await page.evaluate(() => document.body.innerText.slice(0, 500))}`);
+            // What the desk answers now, to tell a slow answer from answers the page drops.
+            const asked = clock();
+            await call(page, hash === '#/queue' ? 'workflow:queue' : 'library:list', hash === '#/queue' ? {} : { trashed: false });
+            const answered = clock() - asked;
+            const status = await call<{ state: string; pending: string[] }>(page, 'sync:status', {});
+            throw new Error(`${selector} not shown on ${hash} within 2 minutes (the page's call answered now in ${f0(answered)} ms; sync ${status.state}, ${status.pending.length} pending; load ${load()}): ${await page.evaluate(() => document.body.innerText.slice(-300))}`);
           }),
         ]);
         if (run >= WARM_UP) into.push(painted - start);
