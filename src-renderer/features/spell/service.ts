@@ -43,11 +43,16 @@ export class SpellService {
     this.start().postMessage(message);
   }
 
-  private readonly batches = new Map<number, readonly string[]>();
+  /** The texts of each batch sent, and the known words' generation they were checked with. */
+  private readonly batches = new Map<number, { readonly keys: readonly string[]; readonly generation: number }>();
+  /** Moves when the known words change: an answer checked with the older ones is dropped, not cached. */
+  private generation = 0;
 
   private answered(message: FromWorker): void {
-    const keys = this.batches.get(message.id) ?? [];
+    const batch = this.batches.get(message.id);
     this.batches.delete(message.id);
+    if (!batch || batch.generation !== this.generation) return;
+    const { keys } = batch;
     for (const key of keys) this.inFlight.delete(key);
     if (message.type === 'failed') return;
     message.results.forEach((result, i) => {
@@ -68,6 +73,7 @@ export class SpellService {
   }
 
   private knownChanged(): void {
+    this.generation++;
     this.cache.clear();
     this.inFlight.clear();
     this.post({ type: 'known', words: this.knownWords() });
@@ -111,7 +117,7 @@ export class SpellService {
     }
     if (todo.length === 0) return;
     const id = this.nextId++;
-    this.batches.set(id, keys);
+    this.batches.set(id, { keys, generation: this.generation });
     this.post({ type: 'check', id, items: todo });
   }
 
