@@ -2,8 +2,9 @@
  * Failed calls anywhere in the page end up here, as an error code with its parameters, and the
  * banner shows their translation (`errors:<code>`). Human text never crosses from main.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toErrorPayload, type ErrorPayload } from '../../src-shared/errors';
+import { onErrorReported } from './error-bus';
 
 interface ErrorState {
   readonly current: ErrorPayload | null;
@@ -20,6 +21,7 @@ export function ErrorProvider({ children, initial }: { readonly children: ReactN
     setCurrent(toErrorPayload(err));
   }, []);
   const dismiss = useCallback(() => setCurrent(null), []);
+  useEffect(() => onErrorReported(report), [report]);
   const value = useMemo(() => ({ current, report, dismiss }), [current, report, dismiss]);
   return <ErrorContext.Provider value={value}>{children}</ErrorContext.Provider>;
 }
