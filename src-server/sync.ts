@@ -17,9 +17,11 @@
  *
  * Storage is async (PostgreSQL is), and Hocuspocus runs `beforeHandleMessage` for each message
  * as it arrives, applying each once its hook has resolved. So one connection's messages are
- * handled one after another here (each waits for the previous one's hook): they are applied,
- * stored and acknowledged in the order they were sent, as the provider's count assumes. A
- * document that unloads while an update is being stored is checked for again afterwards.
+ * checked one after another here (each after the previous one is checked and, alone, applied
+ * and handed to storage), and their hooks resolve in the order they came, each once its update
+ * is stored: they are applied, stored and acknowledged in the order they were sent, as the
+ * provider's count assumes. A document that unloads while an update is being stored is checked
+ * for again afterwards.
  *
  * Refusals (never stored, never acknowledged): an update that would touch the `workflow` map
  * (read from the update's structure: update-effect.ts), one whose effect cannot be
@@ -192,8 +194,10 @@ export interface Sync {
 export function createSync(options: SyncOptions): Sync {
   const { storage, access, now, notices } = options;
   const relayFirst = options.relayBeforeCommit ?? true;
-  /** Per connection: the handling of its latest message (the next one waits for it). */
+  /** Per connection: the checking (and, alone, applying) of its latest message — the next one is checked after it. */
   const inOrder = new WeakMap<object, Promise<void>>();
+  /** Per connection: its latest message's hook, storage included — the next one's resolves after it. */
+  const lastHandled = new WeakMap<object, Promise<void>>();
   /** Writes begun and not yet settled. */
   const writes = new Set<Promise<unknown>>();
   const track = <T>(write: Promise<T>): Promise<T> => {
@@ -301,8 +305,10 @@ export function createSync(options: SyncOptions): Sync {
 
     async beforeHandleMessage({ instance, document, documentName, connection, context, update: message }) {
       const previous = inOrder.get(connection) ?? Promise.resolve();
+      /** Alone: the update applied, being made durable (the acknowledgement waits for it, the next message does not). */
+      let storing: Promise<void> | null = null;
       // A refusal of an earlier message refuses the ones after it too (the socket is closing).
-      const handled = previous.then(async () => {
+      const checked = previous.then(async () => {
         if (documentName === DIRECTORY_CHANNEL) {
           // Nothing is ever written to the channel, and nobody's presence or broadcast goes down it.
           const update = syncUpdateOf(message);
@@ -370,27 +376,43 @@ export function createSync(options: SyncOptions): Sync {
         // that it is read again from the database and the desks send what it lacks. With other
         // instances the update is stored first: what one relays to another must be stored, as
         // the other does not store it again.
-        if (relayFirst) Y.applyUpdate(document, update, connection);
-        try {
-          await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));
-        } catch (err) {
-          options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
-          for (const c of relayFirst ? document.getConnections() : [connection]) c.webSocket.close(1011, 'storageFailed');
-          throw refusal('storageFailed', 1011);
+        // The storage takes updates in the order they are handed to it and answers in that
+        // order, so the connection's next message is checked, applied and handed over while
+        // this one waits for the disk: a desk typing fast is relayed at the pace of its typing,
+        // not of the fsyncs (its acknowledgements still come one by one, each after its commit).
+        const store = async (): Promise<void> => {
+          try {
+            await track(storage.appendUpdate(documentName, update, (context as SyncContext).user.id, now()));
+          } catch (err) {
+            options.log(`could not store an update to ${documentName}: ${(err as Error).message}`);
+            for (const c of relayFirst ? document.getConnections() : [connection]) c.webSocket.close(1011, 'storageFailed');
+            throw refusal('storageFailed', 1011);
+          }
+          notices.article(documentName);
+          if (unloaded()) {
+            // Stored, but the document unloaded meanwhile and may have been loaded again without
+            // it: not applied here; the provider reconnects and sends it again (Yjs ignores what
+            // the document already has).
+            connection.webSocket.close(4409, 'documentReloaded');
+            throw refusal('documentReloaded', 4409);
+          }
+        };
+        if (relayFirst) {
+          Y.applyUpdate(document, update, connection);
+          storing = store();
+          storing.catch(() => undefined); // answered through this message's hook, below
+          return;
         }
-        notices.article(documentName);
-        if (unloaded()) {
-          // Stored, but the document unloaded meanwhile and may have been loaded again without
-          // it: not applied here; the provider reconnects and sends it again (Yjs ignores what
-          // the document already has).
-          connection.webSocket.close(4409, 'documentReloaded');
-          throw refusal('documentReloaded', 4409);
-        }
+        await store();
         // Applied here rather than by Hocuspocus after this hook: the next message of this
         // connection is checked against a document that holds this one.
-        if (!relayFirst) Y.applyUpdate(document, update, connection);
+        Y.applyUpdate(document, update, connection);
       });
-      inOrder.set(connection, handled);
+      inOrder.set(connection, checked);
+      // Hocuspocus acknowledges each message once its hook resolves: they resolve in the order
+      // the messages came, each once its own update is stored.
+      const handled = Promise.all([lastHandled.get(connection), checked.then(() => storing)]).then(() => undefined);
+      lastHandled.set(connection, handled);
       return handled;
     },
 

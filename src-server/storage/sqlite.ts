@@ -5,14 +5,19 @@
  *
  * better-sqlite3 is synchronous: every call does its work, committed, before it returns its
  * (already settled) promise — but for appendUpdate, which commits the updates of one event-loop
- * turn together (group commit). A read of an article's log (a load, a compaction, the list of
- * logs to compact) and a recorded move commit the updates still waiting for their turn first,
- * so each sees every update handed in before it. One server at a time holds the file (an exclusive lock).
+ * turn together (group commit), and compact. Those two commit without waiting for the disk and
+ * resolve once the log is flushed on another thread (wal-sync.ts), so that relaying never waits
+ * behind an fsync. Their changes are in the database from their commit: every read, load,
+ * compaction and backup on the connection sees them, before they are durable; only the caller's
+ * promise (the sender's acknowledgement) waits for the disk. A read of an article's log commits
+ * the updates still waiting for their turn first, so it sees every update handed in before it.
+ * One server at a time holds the file (an exclusive lock).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
+import { WalSync } from './wal-sync';
 import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
 
 const SCHEMA = `
@@ -151,9 +156,12 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly where: string;
   readonly db: Database.Database;
+  private readonly wal: WalSync;
+  private closing = false;
 
   constructor(dataDir: string) {
     this.where = path.join(dataDir, 'server.sqlite');
+    this.wal = new WalSync(this.where);
     this.db = new Database(this.where);
     try {
       // One server per data folder: the exclusive lock is taken now and held until close; the
@@ -177,10 +185,14 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.commitBatch(); // updates waiting for this turn's commit are committed (or refused) first
-    if (!this.db.open) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    await this.wal.settled(); // and made durable, with any committed meanwhile
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+    await this.wal.close();
   }
 
   // ── users and tokens ────────────────────────────────────────────────────────────────────
@@ -322,12 +334,25 @@ export class SqliteStorage implements Storage {
     let seqs: number[];
     try {
       if (!this.db.open) throw new Error('the database is closed');
-      seqs = this.db.transaction(() => batch.map((u) => this.insertUpdate(u)))();
+      seqs = this.commitLater(() => batch.map((u) => this.insertUpdate(u)));
     } catch (err) {
       for (const u of batch) u.reject(err);
       return;
     }
-    batch.forEach((u, i) => u.resolve(seqs[i]!));
+    this.wal.flush().then(
+      () => batch.forEach((u, i) => u.resolve(seqs[i]!)),
+      (err: unknown) => batch.forEach((u) => u.reject(err)),
+    );
+  }
+
+  /** Runs `work` in a transaction committed without waiting for the disk (synchronous=NORMAL): the caller then waits on `wal.flush()`. */
+  private commitLater<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   private insertUpdate({ articleId, data, userId, now }: Pick<PendingUpdate, 'articleId' | 'data' | 'userId' | 'now'>): number {
@@ -359,15 +384,16 @@ export class SqliteStorage implements Storage {
 
   async compact(articleId: string): Promise<void> {
     this.commitBatch();
-    if (!this.db.open) return;
-    this.db.transaction(() => {
+    if (this.closing) return;
+    this.commitLater(() => {
       const rows = this.db.prepare('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
       if (rows.length === 0) return;
       const row = this.db.prepare('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
       const state = foldUpdates(articleId, row?.state ?? null, rows);
       this.db.prepare('UPDATE articles SET state = ? WHERE id = ?').run(state, articleId);
       this.db.prepare('DELETE FROM article_updates WHERE article_id = ? AND seq <= ?').run(articleId, rows[rows.length - 1]!.seq);
-    })();
+    });
+    await this.wal.flush();
   }
 
   async articlesWithPendingUpdates(): Promise<string[]> {

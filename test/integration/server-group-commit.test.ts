@@ -1,8 +1,9 @@
 /**
  * The SQLite storage commits the updates of one event-loop turn together (group commit): each
  * caller still learns its sequence number only once its update is committed, in call order,
- * and a stop with updates waiting commits them before the database closes; a load, a compaction
- * or a backup made while updates wait for their turn sees them.
+ * and a stop with updates waiting commits them before the database closes. The disk is waited
+ * for off the event loop: an update is in the database (loads, compactions and backups see it)
+ * from its turn's commit, and its caller hears of it only once the log is flushed.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -54,7 +55,7 @@ describe('group commit of updates', () => {
     }
   });
 
-  it('a load, a compaction and a backup made while updates wait for their turn see them', async () => {
+  it('a load, a compaction and a backup see the updates handed in before them, their callers not yet answered (the disk is waited for later)', async () => {
     const dir = await temp.make('bantin-group-');
     const storage = new SqliteStorage(dir);
     try {
@@ -66,12 +67,14 @@ describe('group commit of updates', () => {
       const heard: string[] = [];
       const stored = (name: string) => Promise.all(updates.map((u) => storage.appendUpdate(ARTICLES[0]!, u, null, now))).then(() => heard.push(name));
 
-      // A load in the same turn as the updates: they are committed for it.
+      // A load in the same turn as the updates: committed for it; their callers are answered
+      // only once the log is flushed, on another thread, which no microtask can complete.
       const first = stored('first');
       expect(await storage.documentParts(ARTICLES[0]!)).toHaveLength(3);
+      expect(heard).toEqual([]);
       await first;
 
-      // A compaction asked for in the same turn as the next updates folds them in.
+      // A compaction asked for before the next updates are durable folds them in.
       const second = stored('second');
       await storage.compact(ARTICLES[0]!);
       expect(await storage.pendingUpdates(ARTICLES[0]!)).toBe(0);
@@ -80,7 +83,7 @@ describe('group commit of updates', () => {
       expect(loaded.getText('t').toString()).toBe('Hà Nội mưa');
       await second;
 
-      // A backup taken while updates wait for their turn carries them (committed on the same connection while it copies).
+      // A backup taken while updates wait for the disk carries them.
       const third = stored('third');
       const out = path.join(dir, 'copy.sqlite');
       await backupDatabase(storage.db, out);
