@@ -1,5 +1,7 @@
 /**
- * Runs the test suites the way `npm test` wants them on a two-core machine: the end-to-end
+ * Runs `npm test` the way a two-core machine wants it. First the checks — type checking, lint
+ * and the build the tests run against — side by side (each one a single process, one after
+ * another they left a core idle for minutes); any failure stops there. Then the end-to-end
  * files (one Chromium at a time) beside the unit and integration files (one file at a time),
  * as two Vitest runs at once. In one run Vitest would finish one group before starting the
  * other, leaving a core idle for most of the suite. Each line is prefixed with its run; the
@@ -21,9 +23,15 @@ const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const TELLING = /^\s*(×|FAIL\b)|Error\b|Unhandled|^\s*(Test Files|Tests)\s/;
 const REPEATED_MAX = 80;
 
-function run({ name, projects }, extra, kept) {
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
-  const child = spawn('npx', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+const CHECKS = [
+  { name: 'typecheck', args: ['run', 'typecheck'] },
+  { name: 'lint', args: ['run', 'lint'] },
+  { name: 'build', args: ['run', 'build', '--silent'] },
+];
+
+/** Runs `command args`, each line of its output prefixed with `name`; telling lines go to `kept`. */
+function run(name, command, args, kept) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
   const prefix = `[${name}] `;
   for (const [stream, out] of [
     [child.stdout, process.stdout],
@@ -37,16 +45,23 @@ function run({ name, projects }, extra, kept) {
   }
   return new Promise((resolve) => {
     child.on('error', (err) => {
-      process.stderr.write(`${prefix}could not start Vitest: ${err.message}\n`);
+      process.stderr.write(`${prefix}could not start ${command}: ${err.message}\n`);
       resolve(1);
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
+const checks = await Promise.all(CHECKS.map((c) => run(c.name, 'npm', c.args, [])));
+if (checks.some((c) => c !== 0)) {
+  CHECKS.forEach((c, i) => process.stdout.write(`[${c.name}] ${checks[i] === 0 ? 'passed' : `failed (exit ${checks[i]})`}\n`));
+  process.exit(1);
+}
+
 const extra = process.argv.slice(2);
 const kept = RUNS.map(() => []);
-const codes = await Promise.all(RUNS.map((r, i) => run(r, extra, kept[i])));
+const vitest = ({ projects }) => ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
+const codes = await Promise.all(RUNS.map((r, i) => run(r.name, 'npx', vitest(r), kept[i])));
 RUNS.forEach((r, i) => {
   if (codes[i] === 0) return;
   const lines = kept[i];
