@@ -3,12 +3,16 @@
  * exports folder with a progress bar and a cancel button; in a browser it then downloads by
  * itself under the name main gave it (in the desktop app main has asked where to save it). Send
  * puts a fresh package in the outbox, which delivers it now or when the connection is back.
- * An article not approved is exported all the same, with a warning (the package says so too).
+ * An article not approved is exported all the same, with a warning (the package says so too);
+ * so is one with suggestions still open (the package holds only the accepted text, and its
+ * manifest counts them): the count is read from the page's replica as the package is asked for.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { toErrorPayload, type ErrorPayload } from '../../../src-shared/errors';
 import type { Status } from '../../../src-shared/models';
+import { openSuggestions } from '../../../src-shared/suggestions';
 import { APPROVED } from '../../../src-shared/workflow';
 import { hrefFor } from '../../app/route';
 import { SettingLink } from '../../app/SettingLink';
@@ -36,12 +40,15 @@ function download(name: string): void {
   link.remove();
 }
 
-export function ExportControls({ articleId, status }: { readonly articleId: string; readonly status?: Status }) {
+export function ExportControls({ articleId, status, doc }: { readonly articleId: string; readonly status?: Status; readonly doc?: Y.Doc }) {
   const { t } = useTranslation('package');
   const { t: te } = useTranslation('errors');
   const { t: tw } = useTranslation('workflow');
   const { t: tc } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // Suggestions open when the last package was asked for (walks the document: read once per request, not per render).
+  const [openAtRequest, setOpenAtRequest] = useState(0);
+  const countOpen = () => setOpenAtRequest(doc ? openSuggestions(doc).size : 0);
   const job = state.kind === 'exporting' ? state.job : null;
 
   useEffect(() => {
@@ -53,6 +60,7 @@ export function ExportControls({ articleId, status }: { readonly articleId: stri
 
   const exportNow = async () => {
     const id = crypto.randomUUID();
+    countOpen();
     setState({ kind: 'exporting', job: id, done: 0, total: 0 });
     try {
       const result = await desk.export.package({ id: articleId, job: id });
@@ -64,6 +72,7 @@ export function ExportControls({ articleId, status }: { readonly articleId: stri
     }
   };
   const send = async () => {
+    countOpen();
     setState({ kind: 'sending' });
     try {
       await desk.outbox.send({ id: articleId });
@@ -111,6 +120,11 @@ export function ExportControls({ articleId, status }: { readonly articleId: stri
       {notApproved && state.kind !== 'idle' && state.kind !== 'failed' && (
         <p className="banner banner--warning export-controls__warning" data-testid="export-not-approved">
           {tw('exportNotApproved', { status: tc(`status.${status}`) })}
+        </p>
+      )}
+      {openAtRequest > 0 && state.kind !== 'idle' && state.kind !== 'failed' && (
+        <p className="banner banner--warning export-controls__warning" data-testid="export-open-suggestions">
+          {t('openSuggestions', { count: openAtRequest })}
         </p>
       )}
       {state.kind === 'failed' && (
