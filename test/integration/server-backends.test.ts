@@ -10,19 +10,14 @@
  * stderr; CI installs them (.ci/run).
  */
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../src-shared/server-api';
 import type { Limits } from '../../src-server/access';
-import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
+import { serverBackends } from '../support/backends';
 import { acknowledged, api, login, readThroughServer, refusedWith, spawnServer, startTestServer, SyncClient, until, userWithToken, wsUrlOf, type ServerChild, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
 
-const postgres = postgresAvailability();
-if (!postgres.ok) {
-  // CI sets BANTIN_REQUIRE_POSTGRES (.ci/run installs PostgreSQL): there a skip would hide a broken install.
-  if (process.env.BANTIN_REQUIRE_POSTGRES) throw new Error(`BANTIN_REQUIRE_POSTGRES is set but ${postgres.reason}`);
-  console.warn(`SKIPPED: the newsroom server's PostgreSQL tests: ${postgres.reason}`);
-}
+const { postgres, backends: BACKENDS } = serverBackends('the newsroom server tests');
 
 const temp = tempDirs();
 const servers: TestServer[] = [];
@@ -35,31 +30,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-let cluster: PostgresCluster | null = null;
-afterAll(async () => {
-  await cluster?.stop();
-  cluster = null;
-});
 
-interface Backend {
-  readonly name: string;
-  readonly available: boolean;
-  /** A fresh database for one test: undefined for SQLite (the data folder is fresh). */
-  database(): Promise<string | undefined>;
-}
-
-const BACKENDS: readonly Backend[] = [
-  { name: 'SQLite', available: true, database: async () => undefined },
-  {
-    name: postgres.ok ? 'PostgreSQL' : `PostgreSQL (skipped: ${postgres.reason})`,
-    available: postgres.ok,
-    async database() {
-      if (!postgres.ok) throw new Error(postgres.reason);
-      cluster ??= await startPostgres(postgres);
-      return cluster.createDatabase();
-    },
-  },
-];
 
 const PASSWORD = 'mật-khẩu-quản-trị-đủ-dài';
 const ARTICLE = 'bai-hai-kho-00001';

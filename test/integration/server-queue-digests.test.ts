@@ -6,20 +6,16 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { headline, initArticle, setText, summarize } from '../../src-shared/article-doc';
 import { addComment, anchorAt } from '../../src-shared/comments';
 import type { QueueRow } from '../../src-shared/server-api';
-import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
+import { serverBackends } from '../support/backends';
 import { acknowledged, api, startTestServer, SyncClient, userWithToken, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
 import { completeArticle } from '../support/workflow';
 
-const postgres = postgresAvailability();
-if (!postgres.ok) {
-  if (process.env.BANTIN_REQUIRE_POSTGRES) throw new Error(`BANTIN_REQUIRE_POSTGRES is set but ${postgres.reason}`);
-  console.warn(`SKIPPED: the queue digests' PostgreSQL test: ${postgres.reason}`);
-}
+const { backends: BACKENDS } = serverBackends('the queue digest test');
 
 const temp = tempDirs();
 const servers: TestServer[] = [];
@@ -30,24 +26,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-let cluster: PostgresCluster | null = null;
-afterAll(async () => {
-  await cluster?.stop();
-  cluster = null;
-});
 
-const BACKENDS = [
-  { name: 'SQLite', available: true, database: async (): Promise<string | undefined> => undefined },
-  {
-    name: postgres.ok ? 'PostgreSQL' : `PostgreSQL (skipped: ${postgres.reason})`,
-    available: postgres.ok,
-    async database(): Promise<string | undefined> {
-      if (!postgres.ok) throw new Error(postgres.reason);
-      cluster ??= await startPostgres(postgres);
-      return cluster.createDatabase();
-    },
-  },
-] as const;
 
 /** The articles whose document the server reads from now on (every read goes through `documentParts`). */
 function documentReads(s: TestServer): string[] {

@@ -10,22 +10,18 @@
  * state machine fails this test rather than agreeing with itself.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { headline, initArticle, meta, sapo, setBodyLines, setText, workflow } from '../../src-shared/article-doc';
 import { setEventPlace, setEventTimes } from '../../src-shared/article-event';
 import { STATUSES, type Status } from '../../src-shared/models';
 import type { QueueRow, Role } from '../../src-shared/server-api';
 import type { Transition } from '../../src-shared/workflow';
-import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
+import { serverBackends } from '../support/backends';
 import { acknowledged, api, closedWith, login, startTestServer, SyncClient, until, userWithToken, type TestServer } from '../support/server';
 import { tempDirs } from '../support/temp';
 
-const postgres = postgresAvailability();
-if (!postgres.ok) {
-  if (process.env.BANTIN_REQUIRE_POSTGRES) throw new Error(`BANTIN_REQUIRE_POSTGRES is set but ${postgres.reason}`);
-  console.warn(`SKIPPED: the workflow's PostgreSQL tests: ${postgres.reason}`);
-}
+const { postgres, backends: BACKENDS } = serverBackends('the workflow tests');
 
 const temp = tempDirs();
 const servers: TestServer[] = [];
@@ -36,24 +32,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-let cluster: PostgresCluster | null = null;
-afterAll(async () => {
-  await cluster?.stop();
-  cluster = null;
-});
 
-const BACKENDS = [
-  { name: 'SQLite', available: true, database: async (): Promise<string | undefined> => undefined },
-  {
-    name: postgres.ok ? 'PostgreSQL' : `PostgreSQL (skipped: ${postgres.reason})`,
-    available: postgres.ok,
-    async database(): Promise<string | undefined> {
-      if (!postgres.ok) throw new Error(postgres.reason);
-      cluster ??= await startPostgres(postgres);
-      return cluster.createDatabase();
-    },
-  },
-] as const;
 
 type Person = 'owner' | 'other' | 'assignee' | 'editor' | 'admin';
 const PEOPLE: readonly Person[] = ['owner', 'other', 'assignee', 'editor', 'admin'];

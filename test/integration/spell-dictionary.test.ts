@@ -3,19 +3,15 @@
  * admins remove; from a desk, "add to dictionary" reaches a second desk through sync, and a word
  * added offline waits on its desk and goes out when the server is back.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DictionaryResponse } from '../../src-shared/server-api';
 import { call } from '../support/desk';
-import { postgresAvailability, startPostgres, type PostgresCluster } from '../support/postgres';
+import { serverBackends } from '../support/backends';
 import { api, startTestServer, userWithToken, type TestServer } from '../support/server';
 import { addUser, deskFixtures, loginAs, syncStatus, waitFor } from '../support/sync-desk';
 import { tempDirs } from '../support/temp';
 
-const postgres = postgresAvailability();
-if (!postgres.ok) {
-  if (process.env.BANTIN_REQUIRE_POSTGRES) throw new Error(`BANTIN_REQUIRE_POSTGRES is set but ${postgres.reason}`);
-  console.warn(`SKIPPED: the newsroom dictionary's PostgreSQL test: ${postgres.reason}`);
-}
+const { backends: BACKENDS } = serverBackends('the newsroom dictionary test');
 
 const temp = tempDirs();
 const servers: TestServer[] = [];
@@ -23,24 +19,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.server.close()));
   await temp.cleanup();
 });
-let cluster: PostgresCluster | null = null;
-afterAll(async () => {
-  await cluster?.stop();
-  cluster = null;
-});
 
-const BACKENDS = [
-  { name: 'SQLite', available: true, database: async (): Promise<string | undefined> => undefined },
-  {
-    name: postgres.ok ? 'PostgreSQL' : `PostgreSQL (skipped: ${postgres.reason})`,
-    available: postgres.ok,
-    async database(): Promise<string | undefined> {
-      if (!postgres.ok) throw new Error(postgres.reason);
-      cluster ??= await startPostgres(postgres);
-      return cluster.createDatabase();
-    },
-  },
-] as const;
 
 const wordsOf = (a: { json: unknown }) => (a.json as DictionaryResponse).words.map((w) => [w.word, w.by]);
 
