@@ -5,6 +5,7 @@
  * exactly that shape are ever accepted.
  */
 import { z } from 'zod';
+import { LostText } from './lost-text';
 
 /**
  * Why a version was taken: on a timer while editing, on demand, just before a restore, just
@@ -33,6 +34,8 @@ export const HistoryItem = z.object({
    */
   samePlace: z.boolean().optional(),
   dismissed: z.boolean().optional(),
+  /** For `merge` versions: words either side typed into a paragraph the other removed, lost from the merged text (lost-text.ts). */
+  lost: z.array(LostText).optional(),
 });
 export type HistoryItem = Readonly<z.infer<typeof HistoryItem>>;
 

@@ -137,7 +137,7 @@ describe('versions around a merge', () => {
       const remote = items.filter((v) => v.reason === 'remote');
       expect(before).toHaveLength(1);
       expect(remote).toHaveLength(1);
-      expect(before[0]).toMatchObject({ by: other, samePlace: true, dismissed: false });
+      expect(before[0]).toMatchObject({ by: other, samePlace: true, dismissed: false, lost: [] });
       expect(remote[0]).toMatchObject({ by: other });
       expect(await versionText(d, id, before[0]!.version)).toEqual(own);
       expect(await versionText(d, id, remote[0]!.version)).toEqual(theirs);

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { diffArticle, diffTexts } from '../../../src-shared/article-diff';
 import { DeskError } from '../../../src-shared/errors';
 import type { HistoryDiff, HistoryItem, HistoryReason } from '../../../src-shared/history';
+import type { LostText } from '../../../src-shared/lost-text';
 import type { Articles } from '../articles';
 import type { Hub } from '../hub';
 import { prunable } from './retention';
@@ -70,7 +71,7 @@ export class History {
    * when known). Both kept for good, neither is the article now (the timer still compares with
    * its own last snapshot).
    */
-  async saveMerge(id: string, merge: { readonly local: Uint8Array; readonly remote: Uint8Array | null; readonly by: string | null; readonly samePlace: boolean }): Promise<HistoryItem[]> {
+  async saveMerge(id: string, merge: { readonly local: Uint8Array; readonly remote: Uint8Array | null; readonly by: string | null; readonly samePlace: boolean; readonly lost?: readonly LostText[] }): Promise<HistoryItem[]> {
     this.articles.summary(id);
     const items = await this.serial(id, async () => {
       const at = new Date();
@@ -82,7 +83,7 @@ export class History {
         if (!doc) continue; // not this article's state (the other side may not have it yet)
         const words = wordsOf(doc);
         doc.destroy();
-        saved.push(await this.files.write(id, state, reason, words, at, { by: merge.by, samePlace: reason === 'merge' && merge.samePlace, dismissed: false }));
+        saved.push(await this.files.write(id, state, reason, words, at, { by: merge.by, samePlace: reason === 'merge' && merge.samePlace, dismissed: false, lost: reason === 'merge' ? (merge.lost ?? []) : [] }));
       }
       return saved;
     });

@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import { body, bodyLines, headline, sapo } from '../../../src-shared/article-doc';
+import { lostInMerge, type LostText } from '../../../src-shared/lost-text';
 
 interface Block {
   readonly text: string;
@@ -65,6 +66,16 @@ export function touchedOnBothSides(local: Uint8Array, remote: Uint8Array, merged
       }
     }
     return false;
+  } finally {
+    for (const d of [l, r, m]) d.destroy();
+  }
+}
+
+/** Words either side typed into a paragraph the other side removed, lost from the merged text. */
+export function lostTexts(local: Uint8Array, remote: Uint8Array, merged: Uint8Array): LostText[] {
+  const [l, r, m] = [decode(local), decode(remote), decode(merged)];
+  try {
+    return lostInMerge(l, r, m);
   } finally {
     for (const d of [l, r, m]) d.destroy();
   }

@@ -14,6 +14,7 @@ import type * as Y from 'yjs';
 import { summarize } from '../../../src-shared/article-doc';
 import { DeskError } from '../../../src-shared/errors';
 import { parseVersion, versionName, type HistoryItem, type HistoryReason } from '../../../src-shared/history';
+import { LostText } from '../../../src-shared/lost-text';
 import { decodeArticleState } from '../article-files';
 import { ensureDir, exists, readIfExists, writeDurable } from '../durable-file';
 
@@ -26,6 +27,8 @@ export interface MergeNote {
   readonly by: string | null;
   readonly samePlace: boolean;
   readonly dismissed: boolean;
+  /** Words lost from the merged text with a paragraph the other side removed (absent in older notes). */
+  readonly lost?: readonly LostText[];
 }
 
 const hasNote = (reason: HistoryReason): boolean => reason === 'merge' || reason === 'remote';
@@ -76,7 +79,8 @@ export class SnapshotFiles {
     if (!bytes) return null;
     try {
       const v = JSON.parse(bytes.toString('utf8')) as Partial<MergeNote>;
-      return { by: typeof v.by === 'string' ? v.by : null, samePlace: v.samePlace === true, dismissed: v.dismissed === true };
+      const lost = LostText.array().safeParse(v.lost);
+      return { by: typeof v.by === 'string' ? v.by : null, samePlace: v.samePlace === true, dismissed: v.dismissed === true, lost: lost.success ? lost.data : [] };
     } catch {
       return null;
     }
@@ -144,5 +148,5 @@ export class SnapshotFiles {
 function withNote(item: HistoryItem, note: MergeNote | null): HistoryItem {
   if (!hasNote(item.reason)) return item;
   const by = note?.by ?? null;
-  return item.reason === 'merge' ? { ...item, by, samePlace: note?.samePlace ?? false, dismissed: note?.dismissed ?? false } : { ...item, by };
+  return item.reason === 'merge' ? { ...item, by, samePlace: note?.samePlace ?? false, dismissed: note?.dismissed ?? false, lost: [...(note?.lost ?? [])] } : { ...item, by };
 }

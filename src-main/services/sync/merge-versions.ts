@@ -35,7 +35,7 @@ import { KEYS } from '../../../src-shared/article-doc';
 import type { ArticleWriter } from '../../../src-shared/server-api';
 import type { Articles } from '../articles';
 import type { History } from '../history/history';
-import { touchedOnBothSides } from '../history/merge-places';
+import { lostTexts, touchedOnBothSides } from '../history/merge-places';
 import * as api from './server-client';
 
 /** How long a round waits for the server's state before it goes on without it. */
@@ -221,9 +221,10 @@ export class MergeVersions {
     // The other side: the server's text before this desk's changes joined it, with what came since.
     const remote = side ? Y.mergeUpdates([side.state, m.remote]) : null;
     const samePlace = remote ? touchedOnBothSides(m.local, remote, m.merged) : false;
+    const lost = remote ? lostTexts(m.local, remote, m.merged) : [];
     const now = await this.serverSide(id);
     const by = this.names(now?.writers ?? side?.writers ?? [], m.window.since);
-    await this.source.history.saveMerge(id, { local: m.local, remote, by, samePlace });
+    await this.source.history.saveMerge(id, { local: m.local, remote, by, samePlace, lost });
   }
 
   private names(writers: readonly ArticleWriter[], since: number): string | null {
