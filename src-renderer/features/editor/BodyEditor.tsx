@@ -20,7 +20,7 @@ import { LinkDialog } from './LinkDialog';
 import { pastedHtml, pastedText } from './paste';
 import { Toolbar } from './Toolbar';
 import { useSyncStatus } from '../sync/useSyncStatus';
-import { loadSuggesting, onSuggestingChange, saveSuggesting } from './suggest/mode';
+import { useSuggesting } from './suggest/useSuggesting';
 import './prosemirror.css';
 import './editor.css';
 
@@ -101,21 +101,16 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
   const { t } = useTranslation('editor');
   const [linkOpen, setLinkOpen] = useState(false);
   const [legacyPaste, setLegacyPaste] = useState<LegacyPaste | null>(null);
-  // Suggestion mode, per article on this desk; suggestions carry the desk's login ('' without one).
+  // Suggestion mode, per person per article on this desk (switched here or in the headline and
+  // the lead); suggestions carry the desk's login ('' without one).
   const articleId = String(meta(doc).get('id') ?? '');
-  const [suggesting, setSuggesting] = useState(() => loadSuggesting(articleId));
+  const mode = useSuggesting(articleId);
+  const suggesting = mode.on;
   const author = useSyncStatus()?.user ?? '';
   const live = useRef({ suggesting, author });
   live.current = { suggesting, author };
-  const toggleSuggesting = () =>
-    setSuggesting((on) => {
-      saveSuggesting(articleId, !on);
-      return !on;
-    });
-  const toggleRef = useRef(toggleSuggesting);
-  toggleRef.current = toggleSuggesting;
-  // Switched from the headline or the lead (Ctrl+Shift+E there).
-  useEffect(() => onSuggestingChange(articleId, setSuggesting), [articleId]);
+  const toggleRef = useRef(mode.toggle);
+  toggleRef.current = mode.toggle;
   const editor = useEditor(
     {
       // Tiptap's 'delete' events work out the changed ranges of every transaction (after it, in
@@ -206,7 +201,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, undoManager, language,
 
   return (
     <div className={suggesting ? 'rich-editor rich-editor--suggesting' : 'rich-editor'}>
-      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} suggest={{ on: suggesting, toggle: toggleSuggesting, doc }} />
+      <Toolbar editor={editor} undoManager={undoManager} onLink={() => setLinkOpen(true)} suggest={{ on: suggesting, toggle: mode.toggle, doc }} />
       {legacyPaste && (
         <LegacyPasteNotice
           encoding={legacyPaste.encoding}

@@ -1,7 +1,7 @@
 /**
  * Suggestion mode in the headline and the lead (plain text fields over Y.Text; the records and
  * their merging are src-shared/text/suggested.ts). The mode is the body's (mode.ts: one per
- * article on this desk), so Ctrl+Shift+E in a field switches it for the whole article.
+ * person per article on this desk), so Ctrl+Shift+E in a field switches it for the whole article.
  *
  * While suggesting, what the writer types, deletes or pastes in a field is written as a
  * proposal, and the field is given back the document's text at once (struck letters stay in
@@ -13,7 +13,7 @@
  * selection touches), Ctrl+Alt+Shift+A / R all of the headline's and the lead's; the body's
  * toolbar Accept all / Reject all take them too (settleFieldSuggestions).
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { headline, meta, sapo, type TextEdit } from '../../../../src-shared/article-doc';
@@ -26,7 +26,8 @@ import { replaceKeepingCaret } from '../../../shared/NfcField';
 import { useSyncUser } from '../../sync/useSyncStatus';
 import { newSuggestionId } from './extension';
 import { authorColour } from './marks';
-import { loadSuggesting, onSuggestingChange, saveSuggesting } from './mode';
+import { loadSuggesting, saveSuggesting } from './mode';
+import { useSuggesting } from './useSuggesting';
 import './fields.css';
 
 export type SuggestField = 'headline' | 'sapo';
@@ -81,8 +82,7 @@ export function useFieldSuggestions(doc: Y.Doc, ids: Readonly<Record<SuggestFiel
   const articleId = String(meta(doc).get('id') ?? '');
   // Only the login: the page is not drawn again for every other change of the sync status.
   const author = useSyncUser();
-  const [suggesting, setSuggesting] = useState(() => loadSuggesting(articleId));
-  useEffect(() => onSuggestingChange(articleId, setSuggesting), [articleId]);
+  const suggesting = useSuggesting(articleId).on;
   const live = useRef({ author, name: (a: string) => a });
   live.current = { author, name: (a: string) => a || t('conflict.thisDesk') };
 
@@ -95,14 +95,14 @@ export function useFieldSuggestions(doc: Y.Doc, ids: Readonly<Record<SuggestFiel
     const offs: Array<() => void> = [];
     for (const field of FIELDS) {
       const el = document.getElementById(ids[field]);
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) offs.push(attach(doc, field, el, undoManager, () => live.current.name));
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) offs.push(attach(doc, field, el, undoManager, () => live.current.name, () => live.current.author));
     }
     return () => offs.forEach((off) => off());
   }, [doc, undoManager, ids.headline, ids.sapo]);
 
   return {
     write: (field, value, edit) => {
-      if (!loadSuggesting(articleId)) return false;
+      if (!loadSuggesting(articleId, live.current.author)) return false;
       const text = textOf(doc, field);
       let caret: number | null = null;
       doc.transact(() => {
@@ -121,7 +121,7 @@ export function useFieldSuggestions(doc: Y.Doc, ids: Readonly<Record<SuggestFiel
 }
 
 /** The overlay, the keys and the description of one field; returns what undoes them. */
-function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.UndoManager, authorName: () => (author: string) => string): () => void {
+function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.UndoManager, authorName: () => (author: string) => string, user: () => string): () => void {
   const text = textOf(doc, field);
   const box = fieldOverlay(el, 'suggest-overlay');
   const overlay = box.element;
@@ -195,7 +195,7 @@ function attach(doc: Y.Doc, field: SuggestField, el: Editable, undoManager: Y.Un
     if (!action) return;
     e.preventDefault();
     const articleId = String(meta(doc).get('id') ?? '');
-    if (action === 'toggle') return saveSuggesting(articleId, !loadSuggesting(articleId));
+    if (action === 'toggle') return saveSuggesting(articleId, user(), !loadSuggesting(articleId, user()));
     const from = nfc(el.value.slice(0, el.selectionStart ?? 0)).length;
     const to = nfc(el.value.slice(0, el.selectionEnd ?? 0)).length;
     // Its own step in the undo history, never merged with the typing just before or after it.
