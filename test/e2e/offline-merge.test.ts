@@ -4,7 +4,8 @@
  * changes a word inside that sentence and rewrites the headline too. Back online, both bodies
  * hold every untouched word and B's word whole — no fragment of the deleted sentence glued to
  * the next one ("Nhvậnững") — and both desks show the headline conflict with each version and
- * its writer; choosing one by keyboard on one desk settles it on both.
+ * its writer; choosing one by keyboard on one desk settles it on both. The same delete and word
+ * change made in the lead (a plain field) merge the same way.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -46,6 +47,17 @@ async function selectInBody(page: Page, text: string): Promise<void> {
   await page.waitForFunction((wanted) => getSelection()?.toString() === wanted, text);
 }
 
+/** Selects `text` in the lead (its first occurrence) as a writer's drag would. */
+async function selectInField(article: ArticlePage, text: string): Promise<void> {
+  await article.sapo().evaluate((el, wanted) => {
+    const field = el as HTMLTextAreaElement | HTMLInputElement;
+    const at = field.value.indexOf(wanted);
+    if (at < 0) throw new Error(`not in the lead: ${wanted}`);
+    field.focus();
+    field.setSelectionRange(at, at + wanted.length);
+  }, text);
+}
+
 /** Selects the whole headline and types `text` over it. */
 async function rewriteHeadline(article: ArticlePage, text: string): Promise<void> {
   await article.headline().click();
@@ -62,7 +74,7 @@ describe('two desks editing one story while the server is away', () => {
     server = null;
   });
 
-  it('merge the body where each edit was made and show the two headline rewrites as a conflict, settled on both by one choice', { timeout: 180_000 }, async () => {
+  it('merge the body and the lead where each edit was made and show the two headline rewrites as a conflict, settled on both by one choice', { timeout: 180_000 }, async () => {
     const serverDir = await h.dataDir();
     server = await startTestServer(serverDir);
     const port = server.server.port;
@@ -97,6 +109,7 @@ describe('two desks editing one story while the server is away', () => {
     await libraryA.newArticle();
     await a.waitReady();
     await a.typeInto(a.headline(), HEADLINE);
+    await a.typeInto(a.sapo(), PARAGRAPH);
     await a.typeInto(a.body(), PARAGRAPH);
     await a.waitSaved();
     await expect.poll(() => syncA.articleSync(), { timeout: 30_000 }).toBe('onServer');
@@ -106,6 +119,7 @@ describe('two desks editing one story while the server is away', () => {
     await libraryB.open(HEADLINE);
     await b.waitReady();
     await expect.poll(() => b.bodyText(), { timeout: 30_000 }).toBe(PARAGRAPH);
+    expect(await b.sapo().inputValue()).toBe(PARAGRAPH);
 
     // The server goes away; each desk edits the same sentence and rewrites the headline.
     await server.server.close();
@@ -116,6 +130,11 @@ describe('two desks editing one story while the server is away', () => {
     await selectInBody(pageB, 'huy');
     await pageB.keyboard.type('vận');
     await rewriteHeadline(b, HEADLINE_B);
+    // The same two edits in the lead, a plain field.
+    await selectInField(a, SENTENCE);
+    await pageA.keyboard.press('Delete');
+    await selectInField(b, 'huy');
+    await pageB.keyboard.type('vận');
     await a.waitSaved();
     await b.waitSaved();
     expect(await a.bodyText()).toBe(PARAGRAPH.replace(SENTENCE, ''));
@@ -131,6 +150,13 @@ describe('two desks editing one story while the server is away', () => {
     expect(await b.bodyText()).toBe(merged);
     expect(merged).not.toContain('Nhvận');
     expect(merged.replace('vận', '')).toBe('Câu một giữ nguyên. Những kết quả rất tốt.');
+    // The lead too: each word whole, the same on both desks.
+    await expect.poll(() => a.sapo().inputValue(), { timeout: 30_000 }).toContain('vận');
+    await expect.poll(() => b.sapo().inputValue(), { timeout: 30_000 }).not.toContain('Nhiều');
+    const lead = await a.sapo().inputValue();
+    expect(await b.sapo().inputValue()).toBe(lead);
+    expect(lead).not.toContain('Nhvận');
+    expect(lead.replace('vận', '')).toBe('Câu một giữ nguyên. Những kết quả rất tốt.');
 
     // Both desks show the headline conflict: each version with who wrote it.
     const conflictOn = (page: Page) => page.getByRole('group', { name: vi.editor.conflict.title.replace('{{field}}', vi.common.article.headline), exact: true });
