@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 
 export const COMMENTS_KEY = 'comments';
-export const COMMENT_FIELDS = ['headline', 'sapo', 'body'] as const;
+export const COMMENT_FIELDS = ['headline', 'sapo', 'body', 'caption'] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 
 export const isCommentField = (v: unknown): v is CommentField => (COMMENT_FIELDS as readonly unknown[]).includes(v);

@@ -10,17 +10,27 @@
  * commented words are all deleted the range collapses: the thread is then detached, shown with
  * the words quoted when it was made, never dropped.
  *
- * A thread is a Y.Map: `field`, `start` and `end` (encoded relative positions), `quote`,
+ * A thread on a photo's caption (a register, not a text) is anchored by its quoted words with a
+ * little context and found again in the caption's current value (caption-comments.ts).
+ *
+ * A thread is a Y.Map: `field`, `start` and `end` (encoded relative positions; for a caption:
+ * `photo`, `language`, `prefix` and `suffix`), `quote`,
  * `author` (login name), `at`, `text`, `resolved` ({by, at} or null, the last writer's) and
  * `replies` (a Y.Array of {id, author, at, text}, appended by each desk so concurrent answers
  * all stay). Texts are NFC.
  */
 import * as Y from 'yjs';
 import { body, headline, sapo } from './article-doc';
+import { resolveCaptionThread, writeCaptionAnchor, type CaptionAnchor } from './caption-comments';
 import { COMMENTS_KEY, isCommentField as isField, resolutionOf, type CommentField } from './comment-count';
+import type { Language } from './models';
 import { nfc } from './text/vietnamese';
 
 export { COMMENT_FIELDS, COMMENTS_KEY, openCommentCount, type CommentField } from './comment-count';
+export { captionAnchorAt, type CaptionAnchor } from './caption-comments';
+
+/** The fields that are Yjs texts, anchored by relative positions. */
+export type TextField = Exclude<CommentField, 'caption'>;
 
 export interface CommentReply {
   readonly id: string;
@@ -50,15 +60,19 @@ export interface CommentThread {
   readonly text: string;
   readonly resolved: CommentResolution | null;
   readonly replies: readonly CommentReply[];
+  /** For a caption's thread: the photo, its position in the article now (null: removed) and the caption's language. */
+  readonly caption?: { readonly photo: string; readonly index: number | null; readonly language: Language };
 }
 
 /** An anchor made by a caller that knows the positions (the body editor, from ProseMirror). */
-export interface CommentAnchor {
-  readonly field: CommentField;
+export interface TextAnchor {
+  readonly field: TextField;
   readonly start: Y.RelativePosition;
   readonly end: Y.RelativePosition;
   readonly quote: string;
 }
+
+export type CommentAnchor = TextAnchor | CaptionAnchor;
 
 export const commentsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(COMMENTS_KEY);
 
@@ -68,7 +82,7 @@ function newId(): string {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function fieldType(doc: Y.Doc, field: CommentField): Y.Text | Y.XmlFragment {
+function fieldType(doc: Y.Doc, field: TextField): Y.Text | Y.XmlFragment {
   return field === 'headline' ? headline(doc) : field === 'sapo' ? sapo(doc) : body(doc);
 }
 
@@ -183,7 +197,7 @@ function deltaIndex(t: Y.XmlText, chars: number): number {
  * An anchor over [start, end) of a field's plain text (the headline's, the lead's, or the body's
  * as `bodyText` gives it); null when the range is empty or leaves the text.
  */
-export function anchorAt(doc: Y.Doc, field: CommentField, start: number, end: number): CommentAnchor | null {
+export function anchorAt(doc: Y.Doc, field: TextField, start: number, end: number): TextAnchor | null {
   if (!(end > start) || start < 0) return null;
   if (field !== 'body') {
     const text = fieldType(doc, field) as Y.Text;
@@ -223,8 +237,11 @@ export function addComment(doc: Y.Doc, anchor: CommentAnchor, comment: NewCommen
   doc.transact(() => {
     const thread = new Y.Map<unknown>();
     thread.set('field', anchor.field);
-    thread.set('start', Y.encodeRelativePosition(anchor.start));
-    thread.set('end', Y.encodeRelativePosition(anchor.end));
+    if (anchor.field === 'caption') writeCaptionAnchor(thread, anchor);
+    else {
+      thread.set('start', Y.encodeRelativePosition(anchor.start));
+      thread.set('end', Y.encodeRelativePosition(anchor.end));
+    }
     thread.set('quote', nfc(anchor.quote));
     thread.set('author', comment.author);
     thread.set('at', comment.at ?? new Date().toISOString());
@@ -289,7 +306,7 @@ function repliesOf(value: unknown): CommentReply[] {
 }
 
 /** Where each thread's words are now: [start, end) in its field's plain text, or null. */
-export function resolveAnchor(doc: Y.Doc, field: CommentField, start: Y.RelativePosition, end: Y.RelativePosition, layout?: BodyLayout): { start: number; end: number; text: string } | null {
+export function resolveAnchor(doc: Y.Doc, field: TextField, start: Y.RelativePosition, end: Y.RelativePosition, layout?: BodyLayout): { start: number; end: number; text: string } | null {
   let a: number | null;
   let b: number | null;
   let text: string;
@@ -320,10 +337,18 @@ export function listThreads(doc: Y.Doc): CommentThread[] {
     if (!(thread instanceof Y.Map)) continue;
     const field = thread.get('field');
     if (!isField(field)) continue;
-    const start = decode(thread.get('start'));
-    const end = decode(thread.get('end'));
-    if (field === 'body') layout ??= bodyLayout(body(doc));
-    const where = start && end ? resolveAnchor(doc, field, start, end, layout) : null;
+    let where: { start: number; end: number; text: string } | null = null;
+    let caption: CommentThread['caption'];
+    if (field === 'caption') {
+      const found = resolveCaptionThread(doc, thread);
+      if (found) caption = { photo: found.photo, index: found.index, language: found.language };
+      if (found?.range) where = { ...found.range, text: found.text };
+    } else {
+      const start = decode(thread.get('start'));
+      const end = decode(thread.get('end'));
+      if (field === 'body') layout ??= bodyLayout(body(doc));
+      where = start && end ? resolveAnchor(doc, field, start, end, layout) : null;
+    }
     out.push({
       id,
       field,
@@ -336,17 +361,18 @@ export function listThreads(doc: Y.Doc): CommentThread[] {
       text: str(thread.get('text')),
       resolved: resolutionOf(thread.get('resolved')),
       replies: repliesOf(thread.get('replies')),
+      ...(caption ? { caption } : {}),
     });
   }
   return out.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** The encoded relative positions of a thread, for a view that resolves them itself (the body editor). */
-export function threadAnchor(doc: Y.Doc, id: string): { field: CommentField; start: Y.RelativePosition; end: Y.RelativePosition } | null {
+export function threadAnchor(doc: Y.Doc, id: string): { field: TextField; start: Y.RelativePosition; end: Y.RelativePosition } | null {
   const thread = commentsMap(doc).get(id);
   if (!(thread instanceof Y.Map)) return null;
   const field = thread.get('field');
   const start = decode(thread.get('start'));
   const end = decode(thread.get('end'));
-  return isField(field) && start && end ? { field, start, end } : null;
+  return isField(field) && field !== 'caption' && start && end ? { field, start, end } : null;
 }

@@ -22,7 +22,8 @@ export async function comments(desk: Desk, id: string, json: boolean, io: CliIo)
 }
 
 function describe(thread: CommentThread, io: CliIo): string[] {
-  const field = io.t(`cli:comments.field.${thread.field}`);
+  const c = thread.caption;
+  const field = !c ? io.t(`cli:comments.field.${thread.field}`) : c.index === null ? io.t('cli:comments.captionGone', { language: c.language }) : io.t('cli:comments.captionOf', { n: c.index + 1, language: c.language });
   const state = thread.resolved ? io.t('cli:comments.resolved', { by: thread.resolved.by || io.t('cli:comments.thisDesk'), at: formatDateTime(thread.resolved.at) }) : io.t('cli:comments.open');
   const words = thread.detached ? io.t('cli:comments.detached', { quote: thread.quote }) : `“${thread.current}”`;
   const who = (author: string, at: string) => `${author || io.t('cli:comments.thisDesk')}, ${formatDateTime(at)}`;

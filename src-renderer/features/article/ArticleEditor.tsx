@@ -29,6 +29,7 @@ import { createUndoManager, routeUndoKeys } from '../editor/undo';
 import { useFieldSuggestions } from '../editor/suggest/fields';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
+import { onShowPhotos } from '../comments/comment-bus';
 import { usePlainFieldComments } from '../comments/usePlainFieldComments';
 import { EventPanel } from '../event/EventPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -124,6 +125,8 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
 
   // The merge notice asks History to show a version: its tab comes forward.
   useEffect(() => onShowVersion(replica.id, () => setTab('history')), [replica.id]);
+  // A caption comment's words are shown in the Photos tab.
+  useEffect(() => onShowPhotos(doc, () => setTab('photos')), [doc]);
 
   // A new article (nothing written yet) starts with the caret in its headline.
   useEffect(() => {
@@ -141,13 +144,13 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
         {presence && <PresenceList presence={presence} />}
         <TranslationAction id={replica.id} doc={doc} language={language} />
         <ToneStyleAction doc={doc} language={language} undoManager={undoManager} />
-        <ExportControls articleId={replica.id} status={workflow.state?.status ?? summary.status} />
+        <ExportControls articleId={replica.id} status={workflow.state?.status ?? summary.status} doc={doc} />
         <WorkflowBadge workflow={workflow} />
         <ArticleSyncBadge id={replica.id} />
         <SaveStatus replica={replica} />
       </div>
       {summary.trashedAt !== null && <p className="banner banner--info">{t('article.inTrash')}</p>}
-      <MergeNotice articleId={replica.id} />
+      <MergeNotice articleId={replica.id} doc={doc} undoManager={undoManager} />
       <ImportNotice doc={doc} />
       <div className="article-layout" ref={width.layout} style={{ ['--inspector-width' as string]: `${width.width}px` }}>
         <section className="article-main" aria-labelledby={`${ids.headline}-title`}>

@@ -25,15 +25,19 @@ import { useThreads } from './useThreads';
 const GAP_PX = 8;
 const SETTLE_MS = 100;
 
-/** Open threads on words still there, in the order of their words (headline, lead, body). */
+/** Open threads on words still there, in the order of their words (headline, lead, body, captions). */
 function inMargin(threads: readonly CommentThread[]): CommentThread[] {
   const order = (t: CommentThread) => COMMENT_FIELDS.indexOf(t.field);
   return threads.filter((t) => !t.resolved && t.range).sort((a, b) => order(a) - order(b) || a.range!.start - b.range!.start);
 }
 
-/** The first marked element of a thread's words in the text (the tab's and the margin's cards are no words). */
+/**
+ * The first marked element of a thread's words on screen (the tab's and the margin's cards are
+ * no words). A caption's words are on screen only while the Photos tab shows them: the card is
+ * then beside the caption, and hidden otherwise.
+ */
 function wordsOf(id: string): Element | null {
-  return document.querySelector(`.comment-words[data-comment="${CSS.escape(id)}"]`);
+  return [...document.querySelectorAll(`.comment-words[data-comment="${CSS.escape(id)}"]`)].find((el) => el.getClientRects().length > 0) ?? null;
 }
 
 export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
@@ -102,6 +106,10 @@ export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
       soon();
     });
     if (list.current) cards.observe(list.current, { childList: true });
+    // Another inspector tab shown (the Photos tab, with the captions' words, or not).
+    const tabs = new MutationObserver(soon);
+    const inspector = margin?.closest('.article-layout');
+    if (inspector) tabs.observe(inspector, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
     doc.on('update', soon);
     window.addEventListener('resize', soon);
     const offOpen = onOpenThread(doc, soon);
@@ -110,6 +118,7 @@ export function CommentMargin({ doc }: { readonly doc: Y.Doc }) {
       cancelAnimationFrame(frame);
       sizes.disconnect();
       cards.disconnect();
+      tabs.disconnect();
       doc.off('update', soon);
       window.removeEventListener('resize', soon);
       offOpen();

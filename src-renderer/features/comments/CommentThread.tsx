@@ -6,6 +6,7 @@
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type * as Y from 'yjs';
 import { reopenComment, reply, resolveComment, type CommentThread } from '../../../src-shared/comments';
 import { formatDateTime } from '../../shared/format';
@@ -24,6 +25,13 @@ export function moveBetweenThreads(e: KeyboardEvent<HTMLLIElement>): void {
   if (!next) return;
   e.preventDefault();
   next.focus();
+}
+
+/** Where a thread's words are: its field, or for a caption the photo's number and the caption's language. */
+export function placeOf(thread: CommentThread, t: TFunction<'workspace'>): string {
+  const c = thread.caption;
+  if (!c) return t(`comments.field.${thread.field}`);
+  return c.index === null ? t(`comments.captionGone.${c.language}`) : t(`comments.captionOf.${c.language}`, { n: c.index + 1 });
 }
 
 export function Thread({
@@ -73,7 +81,7 @@ export function Thread({
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setActiveComment(doc, null);
       }}
     >
-      <p className="comment__field">{t(`comments.field.${thread.field}`)}</p>
+      <p className="comment__field">{placeOf(thread, t)}</p>
       {thread.detached ? (
         <p className="comment__words comment__words--detached">{t('comments.detached', { quote: thread.quote })}</p>
       ) : (

@@ -16,6 +16,7 @@ interface Channel {
   readonly shows: Set<(id: string) => void>;
   readonly actives: Set<(id: string | null) => void>;
   readonly opens: Set<(id: string) => void>;
+  readonly photos: Set<() => void>;
   active: string | null;
   /** The margin beside the text shows the threads (the window is wide enough). */
   margin: boolean;
@@ -26,7 +27,7 @@ const channels = new WeakMap<Y.Doc, Channel>();
 
 function channel(doc: Y.Doc): Channel {
   let c = channels.get(doc);
-  if (!c) channels.set(doc, (c = { requests: new Set(), shows: new Set(), actives: new Set(), opens: new Set(), active: null, margin: false, target: null }));
+  if (!c) channels.set(doc, (c = { requests: new Set(), shows: new Set(), actives: new Set(), opens: new Set(), photos: new Set(), active: null, margin: false, target: null }));
   return c;
 }
 
@@ -73,3 +74,9 @@ export function setMarginShown(doc: Y.Doc, shown: boolean): void {
   channel(doc).margin = shown;
 }
 export const marginShown = (doc: Y.Doc): boolean => channel(doc).margin;
+
+/** A caption's words are to be shown: the page brings the Photos tab forward. */
+export function showPhotos(doc: Y.Doc): void {
+  for (const fn of channel(doc).photos) fn();
+}
+export const onShowPhotos = (doc: Y.Doc, fn: () => void) => listen(channel(doc).photos, fn);

@@ -1,5 +1,5 @@
 /**
- * The commented words of the headline or the lead (plain text fields, which cannot hold marks)
+ * The commented words of the headline, the lead or a photo's caption (plain text fields, which cannot hold marks)
  * marked on an overlay over the field (src-renderer/shared/field-overlay.ts): the words of every
  * open thread tinted, the thread in focus more. The tint is translucent, since the overlay lies
  * above the field's letters. A click on marked words opens their thread (comment-bus); the caret
@@ -13,11 +13,14 @@
 import * as Y from 'yjs';
 import { headline, sapo } from '../../../src-shared/article-doc';
 import { resolutionOf } from '../../../src-shared/comment-count';
-import { commentsMap, resolveAnchor, threadAnchor, type CommentField } from '../../../src-shared/comments';
+import { photos } from '../../../src-shared/article-doc';
+import { captionPlace, resolveCaptionThread } from '../../../src-shared/caption-comments';
+import { commentsMap, resolveAnchor, threadAnchor, type TextField } from '../../../src-shared/comments';
+import type { Language } from '../../../src-shared/models';
 import { fieldOverlay, spanAt } from '../../shared/field-overlay';
 import { activeComment, onActiveComment, openThread, setActiveComment } from './comment-bus';
 
-export type PlainField = Exclude<CommentField, 'body'>;
+export type PlainField = Exclude<TextField, 'body'>;
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
 const REDRAW_MS = 50;
@@ -41,18 +44,62 @@ export function fieldMarks(doc: Y.Doc, field: PlainField): FieldMark[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The open threads' ranges in photo `photo`'s caption in `language`, in order of their start. */
+export function captionMarks(doc: Y.Doc, photo: string, language: Language): FieldMark[] {
+  const out: FieldMark[] = [];
+  for (const [id, thread] of commentsMap(doc).entries()) {
+    if (!(thread instanceof Y.Map) || thread.get('field') !== 'caption' || thread.get('photo') !== photo || thread.get('language') !== language || resolutionOf(thread.get('resolved'))) continue;
+    const where = resolveCaptionThread(doc, thread);
+    if (where?.range) out.push({ id, ...where.range });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** What an overlay marks: the field's text in the document, its threads' ranges, and what to watch for changes of either. */
+interface MarkSource {
+  readonly text: () => string;
+  readonly marks: () => FieldMark[];
+  readonly watch: (changed: () => void) => () => void;
+}
+
 /** Marks `el`'s commented words until the returned function is called. */
 export function fieldCommentMarks(doc: Y.Doc, field: PlainField, el: Editable): () => void {
+  const text = field === 'headline' ? headline(doc) : sapo(doc);
+  return overlayMarks(doc, el, {
+    text: () => text.toString(),
+    marks: () => fieldMarks(doc, field),
+    // Only the field's own text and the threads move its marks: the body's keystrokes do not.
+    watch: (changed) => {
+      text.observe(changed);
+      return () => text.unobserve(changed);
+    },
+  });
+}
+
+/** Marks the commented words of a photo's caption field until the returned function is called. */
+export function captionCommentMarks(doc: Y.Doc, photo: string, language: Language, el: Editable): () => void {
+  const list = photos(doc);
+  return overlayMarks(doc, el, {
+    text: () => captionPlace(doc, photo, language).text,
+    marks: () => captionMarks(doc, photo, language),
+    watch: (changed) => {
+      list.observeDeep(changed);
+      return () => list.unobserveDeep(changed);
+    },
+  });
+}
+
+function overlayMarks(doc: Y.Doc, el: Editable, source: MarkSource): () => void {
   const box = fieldOverlay(el, 'comment-overlay');
   const overlay = box.element;
-  const text = field === 'headline' ? headline(doc) : sapo(doc);
   let shown = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const draw = () => {
     const value = el.value;
-    const marks = value === text.toString() ? fieldMarks(doc, field) : [];
-    if (value !== text.toString()) later(RETRY_MS);
+    const current = source.text();
+    const marks = value === current ? source.marks() : [];
+    if (value !== current) later(RETRY_MS);
     const active = activeComment(doc);
     const key = `${value}\u0000${active ?? ''}\u0000${marks.map((m) => `${m.id}:${m.start}:${m.end}`).join(',')}`;
     if (key === shown) return box.place();
@@ -94,9 +141,8 @@ export function fieldCommentMarks(doc: Y.Doc, field: PlainField, el: Editable): 
     });
   };
 
-  // Only the field's own text and the threads move its marks: the body's keystrokes do not.
   const threads = commentsMap(doc);
-  text.observe(onUpdate);
+  const unwatch = source.watch(onUpdate);
   threads.observeDeep(onUpdate);
   const offActive = onActiveComment(doc, () => draw());
   const resize = new ResizeObserver(box.place);
@@ -108,7 +154,7 @@ export function fieldCommentMarks(doc: Y.Doc, field: PlainField, el: Editable): 
   window.addEventListener('resize', box.place);
   draw();
   return () => {
-    text.unobserve(onUpdate);
+    unwatch();
     threads.unobserveDeep(onUpdate);
     offActive();
     resize.disconnect();

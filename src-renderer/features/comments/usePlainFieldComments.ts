@@ -51,7 +51,7 @@ export function usePlainFieldComments(doc: Y.Doc, ids: Readonly<Record<PlainFiel
     offs.push(
       onShowCommentWords(doc, (id) => {
         const thread = listThreads(doc).find((t) => t.id === id);
-        if (!thread?.range || thread.field === 'body') return;
+        if (!thread?.range || (thread.field !== 'headline' && thread.field !== 'sapo')) return;
         const el = elements.get(thread.field);
         if (!el) return;
         el.focus();

@@ -20,6 +20,7 @@ import { USER_ORIGIN } from '../article/origins';
 import { useEditSessions } from '../article/edit-sessions';
 import { rememberEntry, shownValue } from '../article/registers';
 import { insertPhotoInBody } from '../editor/photo-node';
+import { useCaptionComments } from '../comments/useCaptionComments';
 import { routeUndoKeys } from '../editor/undo';
 import { takenAtLabel } from './taken-at';
 import { ArrowDownIcon, ArrowUpIcon } from '../../shared/icons';
@@ -55,6 +56,7 @@ export function PhotoCard({ doc, entry, index, count, language, radioGroup, onMo
   const { t } = useTranslation('photos');
   const ids = { vi: useId(), en: useId(), credit: useId(), creator: useId(), persons: useId(), place: useId() };
   const [persons, setPersonsText] = useState(entry.persons.join(', '));
+  useCaptionComments(doc, entry.id, ids);
   useEffect(() => setPersonsText(entry.persons.join(', ')), [entry.persons]);
   const mine = (fn: () => void) => doc.transact(fn, USER_ORIGIN);
   const sessions = useEditSessions();

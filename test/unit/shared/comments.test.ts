@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { body, bodyText, headline, sapo, setBodyLines } from '../../../src-shared/article-doc';
 import { checklist } from '../../../src-shared/checklist';
-import { addComment, anchorAt, listThreads, openCommentCount, reopenComment, reply, resolveComment, type CommentField } from '../../../src-shared/comments';
+import { addComment, anchorAt, listThreads, openCommentCount, reopenComment, reply, resolveComment, type TextField } from '../../../src-shared/comments';
 import { exchange, replicaOf } from '../../support/replicas';
 import { seededRandom } from '../../support/seeded';
 
@@ -22,7 +22,7 @@ function article(): Y.Doc {
   return doc;
 }
 
-function comment(doc: Y.Doc, field: CommentField, words: string, text = 'Kiểm tra lại số điểm cầu'): string {
+function comment(doc: Y.Doc, field: TextField, words: string, text = 'Kiểm tra lại số điểm cầu'): string {
   const whole = field === 'body' ? bodyText(doc) : (field === 'headline' ? headline(doc) : sapo(doc)).toString();
   const start = whole.indexOf(words);
   const anchor = anchorAt(doc, field, start, start + words.length);
@@ -170,7 +170,7 @@ describe('threads', () => {
 });
 
 describe('two replicas with random concurrent edits and comments', () => {
-  const FIELDS: CommentField[] = ['headline', 'sapo', 'body'];
+  const FIELDS: TextField[] = ['headline', 'sapo', 'body'];
   const SYLLABLES = ['điểm', 'cầu', 'Hà Nội', 'tỉnh', ' ', '. ', 'năm', '63', 'Việt'];
 
   function randomEdit(doc: Y.Doc, rnd: () => number): void {
