@@ -125,5 +125,6 @@ describe('sync as it happens (one desk in Chromium, one in this process, one ser
     await article.waitReady();
     await expect.poll(() => article.headline().inputValue(), { timeout: 15_000 }).toBe('Bài được phân công');
     expect(article.articleId()).toBe(later);
+    expect(await page.getByText(notFound).count()).toBe(0);
   });
 });
