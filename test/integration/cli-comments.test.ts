@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sapo, setText } from '../../src-shared/article-doc';
-import { addComment, anchorAt, reply, resolveComment, type CommentThread } from '../../src-shared/comments';
+import { newPhotoEntry } from '../../src-shared/article-photos';
+import { photos } from '../../src-shared/article-doc';
+import { addComment, anchorAt, captionAnchorAt, reply, resolveComment, type CommentThread } from '../../src-shared/comments';
+import type { PhotoFacts } from '../../src-shared/photos';
 import type { ArticleSummary } from '../../src-shared/models';
 import { runCli } from '../../src-main/cli/main';
 import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
@@ -47,12 +50,16 @@ describe('cli comments', () => {
         resolveComment(d, second, 'bientap', '2022-01-13T11:02:00.000Z');
         // The words of the first are edited after it was made: the listing shows them as they are.
         sapo(d).insert(LEAD.indexOf('điểm'), 'nghìn ');
+        // A photo's English caption, commented too.
+        const photo = 'c'.repeat(64);
+        photos(d).push([newPhotoEntry({ id: photo, kind: 'jpeg', width: 10, height: 10, size: 10, name: 'a.jpg', takenAt: null, camera: null, gps: null, embeddedCaption: null, embeddedCreator: null } as PhotoFacts, { captions: { vi: '', en: 'Delegates in Hà Giang' } }, 'vi')]);
+        addComment(d, captionAnchorAt(d, photo, 'en', 13, 21)!, { author: 'bientap', text: 'Which commune?', at: '2022-01-13T10:55:00.000Z' });
       }),
     });
     await desks.close(desk);
     // The library's row counts the open threads (written to the index as the desk closed).
     const again = await desks.open(dir);
-    expect((await call<ArticleSummary[]>(again, 'library:list', { trashed: false })).find((a) => a.id === id)?.openComments).toBe(1);
+    expect((await call<ArticleSummary[]>(again, 'library:list', { trashed: false })).find((a) => a.id === id)?.openComments).toBe(2);
     await desks.close(again);
 
     const json = await cli(['--data', dir, 'comments', id, '--json']);
@@ -61,7 +68,9 @@ describe('cli comments', () => {
     expect(threads.map((t) => [t.id === first, t.current, t.quote, t.resolved?.by ?? null, t.replies.length])).toEqual([
       [true, '63 nghìn điểm cầu', '63 điểm cầu', null, 1],
       [false, 'Hội nghị', 'Hội nghị', 'bientap', 0],
+      [false, 'Hà Giang', 'Hà Giang', null, 0],
     ]);
+    expect(threads[2]).toMatchObject({ field: 'caption', caption: { photo: 'c'.repeat(64), index: 0, language: 'en' }, text: 'Which commune?' });
 
     const text = await cli(['--data', dir, 'comments', id]);
     expect(text.code, text.stderr).toBe(0);
@@ -69,7 +78,9 @@ describe('cli comments', () => {
     expect(text.stdout).toContain('bientap, 17:53, 13/01/2022: Kiểm tra lại số điểm cầu');
     expect(text.stdout).toContain('phongvien, 18:00, 13/01/2022: Đã kiểm tra');
     expect(text.stdout).toContain('sa-pô · đã xong (bientap, 18:02, 13/01/2022)');
+    expect(text.stdout).toMatch(/ · chú thích ảnh 1 \(en\) · đang mở\n {2}“Hà Giang”\n {2}bientap, 17:55, 13\/01\/2022: Which commune\?/);
     const en = await cli(['--data', dir, 'comments', id], 'en_US.UTF-8');
     expect(en.stdout).toContain('lead · open');
+    expect(en.stdout).toContain('caption of photo 1 (en) · open');
   });
 });

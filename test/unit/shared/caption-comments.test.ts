@@ -11,6 +11,7 @@ import type { PhotoFacts } from '../../../src-shared/photos';
 import { newSession } from '../../../src-shared/register';
 import { DEFAULT_READING_RATES } from '../../../src-shared/models';
 import { readSource } from '../../../src-main/services/export/source';
+import { commentRefusal, touchesComments } from '../../../src-server/comment-guard';
 import { exchange, replicaOf } from '../../support/replicas';
 
 const CAPTION = 'Đại biểu dự hội nghị tại điểm cầu Hà Giang sáng 13/1.';
@@ -155,6 +156,26 @@ describe('comments on a caption', () => {
     expect(json).toContain(CAPTION);
     expect(json).not.toContain('Ghi rõ tên xã');
     expect(json).not.toContain('bientap');
+  });
+});
+
+describe("the server's comment guard", () => {
+  it('takes a caption comment in the sender\'s name, and a reporter\'s caption edit under an editor\'s comment touches no comment', () => {
+    const server = article();
+    const desk = replicaOf(server);
+    const before = Y.encodeStateVector(desk);
+    commentOn(desk, 'Hà Giang'); // written by 'bientap'
+    const update = Y.encodeStateAsUpdate(desk, before);
+    expect(touchesComments(server, update)).toBe(true);
+    expect(commentRefusal(server, update, { name: 'bientap', role: 'reporter' })).toBeNull();
+    expect(commentRefusal(server, update, { name: 'phongvien', role: 'reporter' })).toMatch(/another's name/);
+    Y.applyUpdate(server, update);
+
+    const reporter = replicaOf(server);
+    const seen = Y.encodeStateVector(reporter);
+    caption(reporter, CAPTION.replace('Hà Giang', 'tỉnh Hà Giang'));
+    const edit = Y.encodeStateAsUpdate(reporter, seen);
+    expect(touchesComments(server, edit)).toBe(false);
   });
 });
 
