@@ -3,13 +3,18 @@
  * Vietnamese, and its link opens the history panel on the differences between this desk's text
  * from before the merge and now; dismissed, the notice stays gone. Desk A is the UI in Chromium
  * (web mode); desk B is a desk in this process, as in the integration tests.
+ *
+ * Desk A also joins the second paragraph to the first (Delete at the first one's end) while desk
+ * B writes in the second: B's words are then in no text of the merge, so not in that diff
+ * either; the notice lists them, and its button puts them back after the second paragraph's
+ * text, on both desks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { resources } from '../../src-shared/locales';
 import type { Desk } from '../../src-main/services/desk';
 import { api, startTestServer, type TestServer } from '../support/server';
-import { allSynced, editAs, openSyncDesk, syncStatus } from '../support/sync-desk';
+import { allSynced, articleText, editAs, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
 import { call } from '../support/desk';
 import { seriousViolations } from './support/axe';
 import { useHarness } from './support/harness';
@@ -20,6 +25,11 @@ import { ServerPage } from './support/pages/server-page';
 import { fill } from './support/texts';
 
 const vi = resources.vi;
+const FIRST = 'Đoàn cứu hộ đã đến xã Lũng Cú.';
+const SECOND = 'Nhiều hộ dân phải sơ tán.';
+/** What desk B writes in the paragraph desk A joins to the one above. */
+const LOST = ' Đường đã sạt lở.';
+
 const USERS = {
   a: { name: 'lan', password: 'lan-mật-khẩu-đủ-dài' },
   b: { name: 'minh', password: 'minh-mật-khẩu-đủ-dài' },
@@ -37,7 +47,7 @@ describe('the notice after a merge in one paragraph', () => {
     server = null;
   });
 
-  it('appears after both desks changed one paragraph offline, opens the diff of the text from before the merge, and stays dismissed', { timeout: 120_000 }, async () => {
+  it('appears after both desks changed one paragraph offline, opens the diff of the text from before the merge, lists the words lost with a joined paragraph and puts them back, and stays dismissed', { timeout: 120_000 }, async () => {
     const serverDir = await h.dataDir();
     server = await startTestServer(serverDir);
     const port = server.server.port;
@@ -58,7 +68,7 @@ describe('the notice after a merge in one paragraph', () => {
     await library.newArticle();
     await article.waitReady();
     await article.typeInto(article.headline(), 'Lũ quét ở Hà Giang');
-    await article.typeInto(article.body(), 'Đoàn cứu hộ đã đến xã Lũng Cú.');
+    await article.typeInto(article.body(), `${FIRST}\n${SECOND}`);
     await article.waitSaved();
     const id = article.articleId();
     await sync.open();
@@ -78,12 +88,18 @@ describe('the notice after a merge in one paragraph', () => {
     server = null;
     await expect.poll(() => sync.cornerState(), { timeout: 15_000 }).toBe('offline');
     await syncStatus(deskB, (s) => s.state === 'offline', 'desk B offline');
-    await article.typeInto(article.body(), ' Trời mưa to.');
+    await article.body().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Trời mưa to.');
+    await page.keyboard.press('Delete');
     await article.waitSaved();
+    expect(await article.bodyText()).toBe(`${FIRST} Trời mưa to.${SECOND}`);
     await editAs(deskB, 'writer', id, (doc: Y.Doc) => {
-      const paragraph = doc.getXmlFragment('body').get(0) as Y.XmlElement;
-      const text = paragraph.get(0) as Y.XmlText;
-      text.insert(text.length, ' Nước dâng cao.');
+      for (const [index, words] of [[0, ' Nước dâng cao.'], [1, LOST]] as const) {
+        const text = (doc.getXmlFragment('body').get(index) as Y.XmlElement).get(0) as Y.XmlText;
+        text.insert(text.length, words);
+      }
     });
 
     // Back on the same folder and port: both words in the paragraph, and the notice.
@@ -91,6 +107,11 @@ describe('the notice after a merge in one paragraph', () => {
     await expect.poll(() => article.bodyText(), { timeout: 30_000 }).toContain('Nước dâng cao.');
     const notice = page.getByRole('status').filter({ hasText: fill(vi.history.mergeNotice.text, { name: USERS.b.name }) });
     await notice.waitFor({ timeout: 30_000 });
+    // B's words in the paragraph A joined are lost from the merged text; the notice lists them.
+    expect(await article.bodyText()).not.toContain(LOST.trim());
+    const putBack = notice.getByRole('button', { name: fill(vi.history.mergeNotice.putBackLabel, { text: LOST.trim() }), exact: true });
+    await putBack.waitFor();
+    expect(await notice.innerText()).toContain(vi.history.mergeNotice.lost);
     expect(await seriousViolations(page), 'article page with the merge notice').toEqual([]);
 
     // Its link opens the history on "before merging changes from minh", compared with now.
@@ -102,6 +123,27 @@ describe('the notice after a merge in one paragraph', () => {
     expect(await history.removed('body').count()).toBe(0);
     expect(await chosen.count()).toBe(1);
     expect(await labelled(fill(vi.history.reason.remote, { name: USERS.b.name })).count()).toBe(1);
+
+    // The diff cannot show B's lost words (neither text has them); the notice's button puts them
+    // back after the joined paragraph's text, on both desks, and they leave its list.
+    await putBack.click();
+    await expect.poll(() => article.bodyText()).toContain(`${SECOND}${LOST}`);
+    await putBack.waitFor({ state: 'detached' });
+    await article.waitSaved();
+    await waitFor(async () => (await articleText(deskB!, id)).body.includes(`${SECOND}${LOST}`), 'the words put back on desk B', 30_000);
+
+    // Each side's own text comes back from the history panel: B's (the other side's version), then A's.
+    const theirs = labelled(fill(vi.history.reason.remote, { name: USERS.b.name }));
+    for (const [version, text] of [
+      [theirs, `${FIRST} Nước dâng cao.\n${SECOND}${LOST}`],
+      [chosen, `${FIRST} Trời mưa to.${SECOND}`],
+    ] as const) {
+      await version.click();
+      await expect.poll(() => version.getAttribute('aria-selected')).toBe('true');
+      await history.restoreChosen();
+      await expect.poll(() => article.bodyText()).toBe(text);
+    }
+    await article.waitSaved();
 
     // Dismissed, it is gone, and stays gone when the article is opened again.
     await notice.getByRole('button', { name: vi.history.mergeNotice.dismiss, exact: true }).click();
