@@ -91,20 +91,22 @@ export class Workflow {
         this.wasOnline = online;
         this.wake(back);
       }),
-      // A status that arrived through sync (or any change of the library row) tells the windows.
       this.deps.articles.onEntry(({ id, entry }) => {
-        if (!entry || this.statuses.get(id) === entry.status) return;
-        const known = this.statuses.has(id);
-        this.statuses.set(id, entry.status);
-        if (known) this.deps.hub.broadcast('workflow:changed', { id });
+        if (!entry) return;
+        const before = this.statuses.get(id);
+        // A status that arrived through sync (or any change of the library row) tells the windows.
+        if (before !== entry.status) {
+          this.statuses.set(id, entry.status);
+          if (before !== undefined) this.deps.hub.broadcast('workflow:changed', { id });
+        }
+        // A change to an approved article (typed here, or arriving through sync) may be one
+        // stored after the approval: the server is asked once it has it, and the windows told if
+        // so. Not for an article first seen (a first sync brings thousands): its state is asked
+        // of the server when it is shown, and the queue lists it as changed.
+        if (before !== undefined && APPROVED.has(entry.status) && !this.data.changedSinceApproved[id]) this.recheck(id);
       }),
       // The server told of the article without a new version: its assignees (or owner) changed.
       this.deps.sync.onArticleTold((id) => this.deps.hub.broadcast('workflow:changed', { id })),
-      // A change to an approved article (typed here, or arriving through sync) may be one stored
-      // after the approval: the server is asked once it has it, and the windows told if so.
-      this.deps.articles.onEntry(({ id, entry }) => {
-        if (entry && APPROVED.has(entry.status) && !this.data.changedSinceApproved[id]) this.recheck(id);
-      }),
     );
     for (const e of this.deps.articles.entries()) this.statuses.set(e.id, e.status);
     this.wake(true);
@@ -199,8 +201,13 @@ export class Workflow {
     if (account && (this.deps.sync.isOnline() || !this.started)) {
       try {
         const answer = await api.queue(account);
-        this.data.queue = { rows: answer.articles.map((r) => QueueRow.parse(r)), fetchedAt: new Date().toISOString() };
-        await this.deps.writer.request();
+        const rows = answer.articles.map((r) => QueueRow.parse(r));
+        const same = JSON.stringify(rows) === JSON.stringify(this.data.queue.rows);
+        this.data.queue = { rows, fetchedAt: new Date().toISOString() };
+        // Kept for reading offline. desk.json holds the whole library's index (megabytes): the
+        // same rows again are not worth a write of their own, and a page open on the queue asks
+        // at every change; the time goes to disk with desk.json's next write.
+        if (!same) await this.deps.writer.request();
       } catch (err) {
         // Offline, the last answer; a refusal (a reporter asking) is the caller's to hear.
         if (!(err instanceof DeskError) || err.code !== 'syncUnreachable' || this.data.queue.fetchedAt === null) throw err;
@@ -253,8 +260,12 @@ export class Workflow {
     if (!account) return;
     try {
       const answer = await api.transitions(account, id);
+      const changed = answer.changedSinceApproved === true;
+      // Asked at every showing of the article's state (a library's returned rows each ask):
+      // desk.json, megabytes, is written only when what is kept changes.
+      if (this.data.changedSinceApproved[id] === changed && JSON.stringify(this.data.history[id]) === JSON.stringify(answer.transitions)) return;
       this.data.history[id] = [...answer.transitions];
-      this.data.changedSinceApproved[id] = answer.changedSinceApproved === true;
+      this.data.changedSinceApproved[id] = changed;
       await this.deps.writer.request();
     } catch {
       // Not reachable or not readable there: what was kept stays.

@@ -2,13 +2,15 @@
  * The editors' queue as main last fetched it from the server (`workflow:queue`), asked again
  * whenever an article's workflow changes (a submission arriving through sync brings a
  * `workflow:changed`), when sync is back online and when the link to main is back.
- * Bursts of events (a reconnect brings many) are read once, shortly after they pause.
+ * Bursts of events (a reconnect brings many) are read once, shortly after they pause; one
+ * question at a time, each answer shown.
  */
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../src-shared/sync';
 import type { WorkflowQueue } from '../../../src-shared/workflow-desk';
 import { useErrors } from '../../app/errors';
 import { desk, onReconnect } from '../../platform/api';
+import { oneQuestionAtATime } from './one-question';
 
 /** Long enough to take a burst of events as one question, short enough to read as at once. */
 const QUEUE_SETTLE_MS = 250;
@@ -17,21 +19,15 @@ export function useQueue(): WorkflowQueue | null {
   const { report } = useErrors();
   const [queue, setQueue] = useState<WorkflowQueue | null>(null);
   useEffect(() => {
-    let live = true;
-    let asked = 0;
+    // Every answer is shown: a new arrival during a sync's stream of events appears, not only
+    // once the events pause (see one-question.ts).
+    const question = oneQuestionAtATime(() => desk.workflow.queue({}), setQueue, report);
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const ask = () => {
-      const mine = ++asked;
-      desk.workflow.queue({}).then(
-        (next) => live && mine === asked && setQueue(next),
-        (err: unknown) => live && report(err),
-      );
-    };
     const soon = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        ask();
+        question.ask();
       }, QUEUE_SETTLE_MS);
     };
     // Sync reports every change it sends: only coming back online says the queue may be stale.
@@ -42,9 +38,9 @@ export function useQueue(): WorkflowQueue | null {
       online = now;
     };
     const offs = [desk.on['workflow:changed'](soon), desk.on['sync:status'](onSync), desk.on['library:changed'](soon), onReconnect(soon)];
-    ask();
+    question.ask();
     return () => {
-      live = false;
+      question.stop();
       if (timer) clearTimeout(timer);
       for (const off of offs) off();
     };
