@@ -129,6 +129,13 @@ describe('the notice after a merge in one paragraph', () => {
     await putBack.click();
     await expect.poll(() => article.bodyText()).toContain(`${SECOND}${LOST}`);
     await putBack.waitFor({ state: 'detached' });
+    // Putting back is the writer's change: Ctrl+Z takes it back (and the words are listed again), Ctrl+Y redoes it.
+    await article.headline().focus();
+    await page.keyboard.press('Control+Z');
+    await putBack.waitFor();
+    expect(await article.bodyText()).not.toContain(LOST.trim());
+    await page.keyboard.press('Control+Y');
+    await putBack.waitFor({ state: 'detached' });
     await article.waitSaved();
     await waitFor(async () => (await articleText(deskB!, id)).body.includes(`${SECOND}${LOST}`), 'the words put back on desk B', 30_000);
 
