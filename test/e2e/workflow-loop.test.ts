@@ -6,7 +6,9 @@
  * server down again, reads the note there after a reload, adds words to paragraph 2 with the
  * keyboard and submits again; the server back, the editor's Workflow tab shows only those
  * words as changed since the return, with the reporter's name, and the words she goes on
- * typing after, with no move; the editor approves, and the reporter's desk says approved.
+ * typing after, with no move; the editor suggests a sentence and approves by keyboard: asked
+ * first while the suggestion is open (listed as the Checklist counts it), Escape and Cancel
+ * leave the status as it was, confirmed it approves, and the reporter's desk says approved.
  */
 import { mkdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +22,7 @@ import { LibraryPage } from './support/pages/library-page';
 import { QueuePage } from './support/pages/queue-page';
 import { ServerPage } from './support/pages/server-page';
 import { WorkflowPanel } from './support/pages/workflow-panel';
+import { showTab } from './support/pages/inspector';
 import { fill } from './support/texts';
 
 const { vi } = resources;
@@ -184,7 +187,37 @@ describe('the workflow loop in Chromium, a reporter and an editor', () => {
     // The editor takes it again and approves; the reporter's desk says so.
     await workflowE.move('editing').click();
     await expect.poll(() => status(workflowE), { timeout: 15_000 }).toEqual([vi.common.status.editing]);
-    await workflowE.move('approved').click();
+    // She suggests a sentence of her own; the Checklist lists it (the Workflow tab reads the same checklist).
+    await articleE.body().locator('p').last().click();
+    await pageE.keyboard.press('Control+End');
+    await pageE.keyboard.press('Control+Shift+E');
+    await pageE.keyboard.type(' Số liệu còn sơ bộ.');
+    await expect.poll(() => articleE.body().locator('ins.suggestion').allTextContents()).toEqual([' Số liệu còn sơ bộ.']);
+    await showTab(pageE, 'vi', 'checklist');
+    await pageE.locator('.checklist__item--missing[data-item="suggestions"]').waitFor();
+    await workflowE.show();
+    // Approve by keyboard: asked first, the caret on going ahead anyway; Escape, then Cancel, leave the status.
+    const confirm = workflowE.panel().getByRole('alertdialog', { name: vi.workflow.openReview.title, exact: true });
+    const anyway = confirm.getByRole('button', { name: fill(vi.workflow.openReview.anyway, { move: vi.workflow.moves.approved }), exact: true });
+    const approveByKeyboard = async (): Promise<void> => {
+      await workflowE.move('approved').focus();
+      await pageE.keyboard.press('Enter');
+      await confirm.waitFor();
+      await expect.poll(() => anyway.evaluate((el) => el === document.activeElement)).toBe(true);
+    };
+    await approveByKeyboard();
+    expect(await confirm.getByRole('listitem').allInnerTexts()).toEqual([fill(vi.workflow.openReview.suggestions_other, { count: '1' })]);
+    await pageE.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await workflowE.move('approved').evaluate((el) => el === document.activeElement)).toBe(true);
+    await approveByKeyboard();
+    await pageE.keyboard.press('Tab');
+    await pageE.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await status(workflowE)).toEqual([vi.common.status.editing]);
+    expect(await workflowE.pending().count()).toBe(0);
+    await approveByKeyboard();
+    await pageE.keyboard.press('Enter');
     await expect.poll(() => status(workflowE), { timeout: 15_000 }).toEqual([vi.common.status.approved]);
     await expect.poll(() => status(workflowR), { timeout: 15_000 }).toEqual([vi.common.status.approved]);
     await expect.poll(() => workflowR.panel().locator('.workflow__status .badge').innerText()).toBe(vi.common.status.approved);

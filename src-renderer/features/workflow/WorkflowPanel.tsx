@@ -7,7 +7,7 @@
  * A move is queued by main durably and sent when the newsroom server answers; until then the
  * other moves wait (one move at a time, so the server never gets two from one desk at once).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../src-shared/models';
@@ -48,6 +48,8 @@ export function WorkflowPanel({ workflow, doc, onShowChecklist }: WorkflowPanelP
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const [confirming, setConfirming] = useState<{ to: Status; open: OpenReview } | null>(null);
+  // The move buttons, for the caret to go back to the one asked about when its question is cancelled.
+  const moveButtons = useRef(new Map<Status, HTMLButtonElement>());
   const list = useChecklist(doc);
   const { state, move, cancel } = workflow;
   const sync = useSyncStatus();
@@ -74,6 +76,16 @@ export function WorkflowPanel({ workflow, doc, onShowChecklist }: WorkflowPanelP
       return;
     }
     void move(to);
+  };
+  const cancelConfirm = () => {
+    const to = confirming?.to;
+    setConfirming(null);
+    if (to) moveButtons.current.get(to)?.focus();
+  };
+  const onConfirmKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    cancelConfirm();
   };
   const sendWithNote = async (e: FormEvent) => {
     e.preventDefault();
@@ -153,6 +165,7 @@ export function WorkflowPanel({ workflow, doc, onShowChecklist }: WorkflowPanelP
           {state.moves.map((to) => (
             <button
               key={to}
+              ref={(el) => void (el ? moveButtons.current.set(to, el) : moveButtons.current.delete(to))}
               type="button"
               className={moveClass(to)}
               disabled={pending !== null && pending.refused === null}
@@ -165,13 +178,18 @@ export function WorkflowPanel({ workflow, doc, onShowChecklist }: WorkflowPanelP
         </div>
       )}
       {confirming && (
-        <div className="workflow__confirm" role="alertdialog" aria-labelledby={ids.confirm}>
-          <p id={ids.confirm}>{t('openReview.question', { suggestions: confirming.open.suggestions, comments: confirming.open.comments })}</p>
+        // Escape, or Cancel, leaves the status as it was; what is open is listed as the Checklist counts it.
+        <div className="workflow__confirm" role="alertdialog" aria-labelledby={ids.confirm} aria-describedby={`${ids.confirm}-list`} onKeyDown={onConfirmKey}>
+          <p id={ids.confirm}>{t('openReview.title')}</p>
+          <ul className="workflow__confirm-list" id={`${ids.confirm}-list`}>
+            {confirming.open.suggestions > 0 && <li>{t('openReview.suggestions', { count: confirming.open.suggestions })}</li>}
+            {confirming.open.comments > 0 && <li>{t('openReview.comments', { count: confirming.open.comments })}</li>}
+          </ul>
           <div className="workflow__moves">
             <button type="button" className="button button--primary" autoFocus onClick={() => choose(confirming.to, true)}>
               {t('openReview.anyway', { move: moveLabel(t, state.status, confirming.to) })}
             </button>
-            <button type="button" className="button" onClick={() => setConfirming(null)}>
+            <button type="button" className="button" onClick={cancelConfirm}>
               {t('openReview.cancel')}
             </button>
           </div>
