@@ -10,6 +10,7 @@ import type { Limits } from '../../src-server/access';
 import { acknowledged, ADMIN_PASSWORD, api, closedWith, login, readThroughServer, refusedWith, serverFixtures, userWithToken, wsUrlOf } from '../support/server';
 import { addParagraph, addUser, allSynced, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
 import { call } from '../support/desk';
+import { appliedMessage, startSyncProxy } from '../support/sync-proxy';
 import type { SyncStatus } from '../../src-shared/sync';
 
 const fixtures = serverFixtures();
@@ -112,6 +113,47 @@ describe('newsroom server: limits per account', () => {
       await syncStatus(desk, (st) => st.refused.length === 2, 'both refused again');
     } finally {
       await desk.close();
+    }
+  });
+
+  it('a desk told its too large change was applied, by an acknowledgement the server sent for something else, keeps it unsent once refused', async () => {
+    const { s, lines } = await limited({ articleMaxBytes: 30_000 });
+    await addUser(s, 'minhthu', 'reporter');
+    // Between desk and server: the moment the desk sends its too large change (an update, or its
+    // answer in a sync round), it is told at once that the server applied one — Hocuspocus's
+    // acknowledgement names the article, not the update, and one meant for an earlier provider
+    // of the article can arrive just then — and the server's own answers (its refusal) wait a
+    // second behind it.
+    let told = 0;
+    let holdUntil = 0;
+    const proxy = await startSyncProxy(s.url, {
+      fromDesk(frame, toDesk) {
+        if (told > 0 || frame.type !== 0 || frame.step === 0 || frame.bytes.length < 30_000) return;
+        told++;
+        holdUntil = Date.now() + 1_000;
+        toDesk(appliedMessage(frame.article));
+      },
+      holdToDesk: () => Math.max(0, holdUntil - Date.now()),
+    });
+    const desk = await openSyncDesk(await fixtures.temp('bantin-desk-'));
+    try {
+      const id = await newArticle(desk, 'Bài sẽ quá dài');
+      await loginAs(desk, proxy.url, 'minhthu');
+      await syncStatus(desk, allSynced, 'the article synced');
+      await editAs(desk, 'writer', id, addParagraph('Dài '.repeat(10_000)));
+      await waitFor(() => told === 1, 'the change on its way');
+      const settled = await syncStatus(desk, (st) => Date.now() > holdUntil && st.state !== 'syncing', 'the desk done with the change');
+      // Refused, not on the server: still unsent, and sent again when the user asks.
+      expect(settled.refused).toContainEqual({ id, code: 'syncArticleTooLarge' });
+      expect(settled.pending).toContain(id);
+      expect(desk.sync.unsent(id)).toBe(true);
+      const count = (): number => lines.filter((l) => l.includes('larger than')).length;
+      expect(count()).toBe(1);
+      await call(desk, 'sync:retry', {});
+      await waitFor(() => count() === 2, 'the article sent again on retry');
+    } finally {
+      await desk.close();
+      await proxy.close();
     }
   });
 });

@@ -9,9 +9,12 @@
  *   changes the server has not acknowledged, or is newer on the server than on this desk. A
  *   provider is attached to main's own live document of the article, so local edits flow out
  *   as they are made and the server's are saved and reach the windows like any other change.
- * - An article is on the server when its provider is synced and `unsyncedChanges` is 0 (the
- *   server commits each update before it acknowledges it). Providers of articles no window has
- *   open are then let go; open ones stay for live co-editing and presence.
+ * - An article is on the server when its provider is synced, `unsyncedChanges` is 0 (the
+ *   server commits each update before it acknowledges it) and what the server was seen to hold
+ *   covers the desk's copy (server-holds.ts: the count alone can be met by an acknowledgement
+ *   meant for an earlier provider of the article); when it does not, the desk asks the server
+ *   for its state again. Providers of articles no window has open are then let go; open ones
+ *   stay for live co-editing and presence.
  * - Online means the server answered: the socket is open (its heartbeat, desk-socket.ts, drops
  *   it within seconds of the server going silent) or the directory (GET /api/directory)
  *   answered. The directory is asked at start, on every reconnection, every `pollMs` while
@@ -47,6 +50,7 @@ import { RecordBatch } from './record-batch';
 import type { ArticleSyncRecord } from './records';
 import { plainBox, seal, unseal, type SecretBox } from './secret-box';
 import * as api from './server-client';
+import { ServerHolds } from './server-holds';
 
 export interface SyncOptions {
   /** Seals the token (Electron: safeStorage). */
@@ -75,7 +79,26 @@ interface Link {
   done: boolean;
   /** Watches that the server takes the provider in (see AUTH_WAIT_MS). */
   watchdog?: ReturnType<typeof setInterval>;
+  /** What the server was seen to hold of the article (server-holds.ts). */
+  readonly holds: ServerHolds;
+  /** The server's answers counted when the desk last asked for its state (-1: not asked); an answer is on its way while no more came. */
+  asked: number;
+  /** Times asked since the last local change without the answer covering the desk's copy (at most MAX_ASKS). */
+  asks: number;
+  askTimer?: ReturnType<typeof setTimeout>;
+  /** The server closed the article's connection (a refusal): letting the provider go sends no close of its own. */
+  closedByServer: boolean;
 }
+
+/**
+ * The server's state is asked again at most this many times after one local change: an answer
+ * that still lacks the change comes with a refusal (it closes the article) or is followed by
+ * the desk's own reply, which sends what the server lacks, and a second answer then holds it.
+ * Past that, the article stays unsynced until the next connection.
+ */
+const MAX_ASKS = 5;
+/** An article open in a window is asked about once its typing pauses this long (not at every acknowledgement). */
+const ASK_OPEN_DELAY_MS = 300;
 
 /**
  * How long a provider may wait on a connected socket for the server to take it in. An article
@@ -520,7 +543,10 @@ export class SyncService {
         if (this.recycling) this.recycling = false;
         else this.online = false;
         this.tried = true;
-        for (const link of this.links.values()) link.done = false;
+        for (const link of this.links.values()) {
+          link.done = false;
+          link.asks = 0;
+        }
       }
       this.statusChanged();
     });
@@ -616,7 +642,7 @@ export class SyncService {
     }
     const awareness = known ? this.presence.forLink(id, held.doc) : undefined;
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: held.doc, token, ...(awareness ? { awareness } : {}) });
-    const link: Link = { provider, doc: held.doc, release: held.release, adopting: !known, version: this.versions.get(id) ?? -1, done: false };
+    const link: Link = { provider, doc: held.doc, release: held.release, adopting: !known, version: this.versions.get(id) ?? -1, done: false, holds: new ServerHolds(provider), asked: -1, asks: 0, closedByServer: false };
     this.links.set(id, link);
     const check = (): void => void this.check(id, link).catch((err: unknown) => console.error('[sync] after sync of', id, err));
     provider.on('synced', check);
@@ -626,6 +652,7 @@ export class SyncService {
       this.refusedBy(id, link, reason);
     });
     provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
+      if (event.code === 1000) link.closedByServer = true;
       // The server closing this article's connection (a Hocuspocus close message, code 1000)
       // refuses it; a whole socket closing (revalidation after a change of accounts, a server
       // stopping) only means reconnecting, and each article is asked again then.
@@ -657,6 +684,11 @@ export class SyncService {
   private async check(id: string, link: Link): Promise<void> {
     const { provider } = link;
     if (this.links.get(id) !== link || !provider.isSynced || provider.unsyncedChanges !== 0) return;
+    if (!link.holds.covers(link.doc)) {
+      this.askServer(id, link);
+      return;
+    }
+    link.asks = 0;
     const adopted = link.adopting;
     if (link.adopting) {
       link.adopting = false;
@@ -693,6 +725,27 @@ export class SyncService {
     this.pump();
   }
 
+  /**
+   * Acknowledged, but the server was not seen to hold all of the desk's copy: asks for its state
+   * (a sync step 1; Hocuspocus answers it with its own state vector and delete set once it has
+   * handled what the connection sent before), unless an answer is on its way.
+   */
+  private askServer(id: string, link: Link): void {
+    if (link.asked >= 0 && link.holds.answered <= link.asked) return;
+    if (link.asks >= MAX_ASKS) return;
+    clearTimeout(link.askTimer);
+    const ask = (): void => {
+      if (this.links.get(id) !== link || (link.asked >= 0 && link.holds.answered <= link.asked)) return;
+      link.asked = link.holds.answered;
+      link.asks++;
+      link.provider.forceSync();
+    };
+    if (this.deps.hub.isOpenAnywhere(id)) {
+      link.askTimer = setTimeout(ask, ASK_OPEN_DELAY_MS);
+      link.askTimer.unref?.();
+    } else ask();
+  }
+
   private maybeLetGo(id: string): void {
     const link = this.links.get(id);
     if (!link || !link.done || link.adopting || this.deps.hub.isOpenAnywhere(id)) return;
@@ -704,7 +757,14 @@ export class SyncService {
     if (this.links.get(id) !== link) return;
     this.links.delete(id);
     clearInterval(link.watchdog);
+    clearTimeout(link.askTimer);
     this.merges?.unwatch(id);
+    if (link.closedByServer) {
+      // Hocuspocus keeps a message for an article without a connection until the next login to
+      // it on the socket: a close sent now would close the next provider's connection.
+      const sent = (link.provider.configuration.websocketProvider as unknown as { configuration: { providerMap: Map<string, unknown> } }).configuration.providerMap;
+      if (sent.get(id) === link.provider) sent.delete(id);
+    }
     link.provider.destroy();
     this.presence.unlinked(id);
     link.release();
@@ -724,6 +784,13 @@ export class SyncService {
       return;
     }
     const code: ErrorCode = REFUSALS.get(reason) ?? 'syncForbidden';
+    // Recorded as on the server, yet refused: unless the server was seen to hold all of it, its
+    // changes are unsent again (and sent on retry, or once the refusal is lifted).
+    const record = this.data.articles[id];
+    if (record && !record.pending && this.deps.articles.has(id) && !link.holds.covers(link.doc)) {
+      this.data.articles[id] = { ...record, pending: true };
+      void this.deps.writer.request().catch(() => undefined);
+    }
     this.refused.set(id, code);
     this.refusedAt.set(id, Date.now());
     this.unlink(id, link);
@@ -781,8 +848,10 @@ export class SyncService {
       this.statusChanged();
     }
     const link = this.links.get(id);
-    if (link) link.done = false;
-    else if (this.data.account && this.online && !this.refused.has(id)) {
+    if (link) {
+      link.done = false;
+      link.asks = 0;
+    } else if (this.data.account && this.online && !this.refused.has(id)) {
       this.queue.add(id);
       this.pump();
     }
