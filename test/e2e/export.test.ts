@@ -3,7 +3,8 @@
  * a progress bar and downloads by itself as `<slug>-<date>.zip`, a ZIP that holds the story in
  * every format with the photo, whose article.html shows the photo from the package under its own
  * policy (opened from a folder, in Chromium); and "Send", with the outbox's address set on its
- * page, delivers it once to a real server.
+ * page, delivers it once to a real server. A suggestion left open in the body: the page says the
+ * package holds only accepted text (in Vietnamese, then in English), and the manifest counts it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { PhotosPanel } from './support/pages/photos-panel';
 
 const SAMPLE = 'Hội nghị trực tuyến toàn tỉnh triển khai nhiệm vụ chuyển đổi số năm 2026';
 const tp = resources.vi.package;
+const tpEn = resources.en.package;
 const to = resources.vi.outbox;
 const ts = resources.vi.settings;
 
@@ -49,6 +51,16 @@ describe('export and send', () => {
       await photos.choose([shot.file], 0);
       await page.waitForFunction(() => document.querySelectorAll('section.photos-panel img.photo-card__img').length === 1);
 
+      // A suggestion left open at the end of the body (suggesting on with Ctrl+Shift+E).
+      await article.body().locator('p').last().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Control+Shift+E');
+      await page.keyboard.type(' Cập nhật 64 điểm cầu.');
+      await expect.poll(() => article.body().locator('ins.suggestion').allTextContents()).toEqual([' Cập nhật 64 điểm cầu.']);
+      await article.waitSaved();
+      const openWarning = page.getByTestId('export-open-suggestions');
+      expect(await openWarning.count()).toBe(0);
+
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: tp.export, exact: true }).click()]);
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: NEWSROOM_TIME_ZONE }).format(new Date(sample.dateline));
       expect(download.suggestedFilename()).toBe(`${slugify(SAMPLE)}-${day}.zip`);
@@ -61,6 +73,14 @@ describe('export and send', () => {
       expect(zip.get('article.html')!.toString('utf8')).toContain(SAMPLE);
       const ninjs = JSON.parse(zip.get('ninjs/vi.json')!.toString('utf8')) as { headlines?: Array<{ value: string }> };
       expect(ninjs.headlines?.[0]?.value).toBe(SAMPLE);
+      // Only the accepted text, and the page and the manifest say a suggestion was left open.
+      expect(zip.get('article.txt')!.toString('utf8')).not.toContain('Cập nhật 64');
+      expect((JSON.parse(zip.get('manifest.json')!.toString('utf8')) as { article: { openSuggestions?: number } }).article.openSuggestions).toBe(1);
+      await expect.poll(() => openWarning.innerText()).toBe(fill(tp.openSuggestions_other, { count: '1' }));
+      await library.switchLanguage('en');
+      await expect.poll(() => openWarning.innerText()).toBe(fill(tpEn.openSuggestions_one, { count: '1' }));
+      await library.switchLanguage('vi');
+      await expect.poll(() => openWarning.innerText()).toBe(fill(tp.openSuggestions_other, { count: '1' }));
 
       // article.html shows every photo of the package, by a relative address its policy allows.
       const html = zip.get('article.html')!.toString('utf8');
@@ -95,6 +115,9 @@ describe('export and send', () => {
       await page.goBack();
       await article.waitReady();
       await page.getByRole('button', { name: tp.send, exact: true }).click();
+      // Sent with the suggestion still open: said so as well.
+      await page.getByRole('link', { name: tp.openOutbox, exact: true }).waitFor();
+      expect(await openWarning.innerText()).toBe(fill(tp.openSuggestions_other, { count: '1' }));
       await page.getByRole('link', { name: tp.openOutbox, exact: true }).click();
       await expect.poll(() => page.locator('.outbox-table [data-state]').first().getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       expect(await page.locator('.outbox-table').innerText()).toContain(to.state.sent);
