@@ -4,7 +4,8 @@
  * under the resolved ones, and move between threads with the arrow keys. In Vietnamese, with
  * the English tab's name checked. Then, in English, a comment on the headline: its words marked
  * over the field, a click on them brings the thread forward, and a wide window shows it in the
- * margin beside them.
+ * margin beside them; and a comment on a photo's caption, marked over the caption field and shown
+ * in the tab and the margin with the photo and the caption's language.
  */
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-shared/locales';
@@ -13,10 +14,13 @@ import { useHarness } from './support/harness';
 import { ArticlePage } from './support/pages/article-page';
 import { CommentsPanel } from './support/pages/comments-panel';
 import { LibraryPage } from './support/pages/library-page';
+import { PhotosPanel } from './support/pages/photos-panel';
+import { makePhoto } from '../support/photos';
 
 const HEADLINE = 'Hội nghị toàn quốc về chuyển đổi số';
 const LEAD = 'Hội nghị trực tuyến kết nối 63 điểm cầu trên cả nước.';
 const BODY = 'Thủ tướng chủ trì hội nghị sáng nay.';
+const CAPTION = 'Đại biểu tại điểm cầu Hà Giang sáng 13/1.';
 const DATE_TIME = /\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}/;
 
 describe('comments', () => {
@@ -147,8 +151,41 @@ describe('comments', () => {
     await headlineThread.getByRole('button', { name: comments.tc.resolve, exact: true }).click();
     await comments.filter('resolved', 2).waitFor();
     await expect.poll(() => marked.count()).toBe(0);
+
+    // A photo's Vietnamese caption: its words commented from the photo panel, marked over the
+    // field, the thread labelled with the photo and the language, its card beside the caption.
+    const photos = new PhotosPanel(page, 'en');
+    const shot = await makePhoto(await h.dataDir(), 'hoi-nghi.jpg', { seed: 5, width: 320, height: 240 });
+    await photos.drop([{ name: 'hoi-nghi.jpg', bytes: shot.bytes, type: 'image/jpeg' }]);
+    await photos.waitCount(1);
+    const captionField = photos.caption(0, 'vi');
+    await captionField.fill(CAPTION);
+    await captionField.evaluate((el, words) => {
+      const field = el as HTMLTextAreaElement;
+      field.setSelectionRange(field.value.indexOf(words), field.value.indexOf(words) + words.length);
+    }, 'điểm cầu Hà Giang');
+    await page.keyboard.press('Control+Alt+m');
+    await comments.newBox('điểm cầu Hà Giang').waitFor();
+    await page.keyboard.type('Xã nào?');
+    await page.keyboard.press('Control+Enter');
+    const captionThread = comments.thread('điểm cầu Hà Giang');
+    await expect.poll(() => captionThread.locator('.comment__field').textContent()).toBe('Photo 1 · Vietnamese caption');
+    // Its words button brings the Photos tab forward with the words selected and marked.
+    await captionThread.getByRole('button', { name: comments.tc.showWords.replace('{{words}}', 'điểm cầu Hà Giang'), exact: true }).click();
+    await expect.poll(() => captionField.evaluate((el) => (el as HTMLTextAreaElement).value.slice((el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd))).toBe('điểm cầu Hà Giang');
+    await expect.poll(() => marked.allInnerTexts()).toEqual(['điểm cầu Hà Giang']);
+    // A click on them brings its card forward beside them.
+    const captionWords = (await marked.boundingBox())!;
+    await page.mouse.click(captionWords.x + captionWords.width / 2, captionWords.y + captionWords.height / 2);
+    const captionCard = page.locator(`.comment-margin__card[data-comment="${await marked.getAttribute('data-comment')}"]`);
+    await expect.poll(async () => Math.abs(((await captionCard.boundingBox())?.y ?? -100) - (await marked.boundingBox())!.y)).toBeLessThan(4);
+    // Words typed before them keep the mark on them.
+    await captionField.press('Home');
+    await page.keyboard.type('Ảnh: ');
+    await expect.poll(() => marked.allInnerTexts()).toEqual(['điểm cầu Hà Giang']);
+
     // The library row counts the open ones.
     await page.goto(desk.url);
-    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '1'), { exact: true }).waitFor();
+    await page.getByText(resources.en.common.library.openComments.replace('{{n}}', '2'), { exact: true }).waitFor();
   });
 });
