@@ -9,6 +9,8 @@
  * typing after, with no move; the editor suggests a sentence and approves by keyboard: asked
  * first while the suggestion is open (listed as the Checklist counts it), Escape and Cancel
  * leave the status as it was, confirmed it approves, and the reporter's desk says approved.
+ * Suggesting is remembered for her on the editor's desk: off for the desk's own user once she
+ * logs out, on again when she logs back in.
  */
 import { mkdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -221,5 +223,23 @@ describe('the workflow loop in Chromium, a reporter and an editor', () => {
     await expect.poll(() => status(workflowE), { timeout: 15_000 }).toEqual([vi.common.status.approved]);
     await expect.poll(() => status(workflowR), { timeout: 15_000 }).toEqual([vi.common.status.approved]);
     await expect.poll(() => workflowR.panel().locator('.workflow__status .badge').innerText()).toBe(vi.common.status.approved);
+
+    // Suggesting is her way of working on this story, not the desk's: logged out, the desk's own
+    // user is not suggesting in it; logged in again, she is.
+    const suggesting = () => pageE.getByRole('button', { name: articleE.te.toolbar.suggest, exact: true }).getAttribute('aria-pressed');
+    expect(await suggesting()).toBe('true');
+    const storyUrl = pageE.url();
+    await syncE.open();
+    await syncE.logoutButton().click();
+    await syncE.form().waitFor();
+    await pageE.goto(storyUrl);
+    await articleE.waitReady();
+    await expect.poll(suggesting).toBe('false');
+    await syncE.open();
+    await syncE.login(server!.url, EDITOR.name, EDITOR.password);
+    await syncE.form().waitFor({ state: 'detached' });
+    await pageE.goto(storyUrl);
+    await articleE.waitReady();
+    await expect.poll(suggesting).toBe('true');
   });
 });
