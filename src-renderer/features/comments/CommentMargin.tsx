@@ -28,7 +28,9 @@ const SETTLE_MS = 100;
 /** Open threads on words still there, in the order of their words (headline, lead, body, captions). */
 function inMargin(threads: readonly CommentThread[]): CommentThread[] {
   const order = (t: CommentThread) => COMMENT_FIELDS.indexOf(t.field);
-  return threads.filter((t) => !t.resolved && t.range).sort((a, b) => order(a) - order(b) || a.range!.start - b.range!.start);
+  // Captions in the order of their photos, each photo's Vietnamese caption before its English one.
+  const photo = (t: CommentThread) => (t.caption ? (t.caption.index ?? 0) * 2 + (t.caption.language === 'en' ? 1 : 0) : 0);
+  return threads.filter((t) => !t.resolved && t.range).sort((a, b) => order(a) - order(b) || photo(a) - photo(b) || a.range!.start - b.range!.start);
 }
 
 /**
