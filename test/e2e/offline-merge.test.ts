@@ -167,6 +167,11 @@ describe('two desks editing one story while the server is away', () => {
       const items = (await group.getByRole('listitem').allInnerTexts()).join('\n');
       for (const text of [HEADLINE_A, HEADLINE_B, LAN.name, MINH.name]) expect(items).toContain(text);
     }
+    // Until someone chooses, the field shows the headline both began from, not the two glued.
+    for (const article of [a, b]) {
+      expect(await article.headline().inputValue()).toBe(HEADLINE);
+      expect(await article.headline().isEditable()).toBe(false);
+    }
 
     // Desk B keeps A's version, by keyboard; both desks end with it and no conflict.
     const keepA = conflictOn(pageB).getByRole('button', { name: vi.editor.conflict.useLabel.replace('{{value}}', HEADLINE_A).replace('{{who}}', LAN.name), exact: true });

@@ -166,7 +166,10 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
               id={ids.headline}
               className="input input--headline"
               rows={1}
-              value={fields.headline}
+              // Two rewrites made apart: the field shows the text both began from (the glued text
+              // is no one's) and waits for a choice or a combination in the notice under it.
+              value={headlineRewrites.conflict ? headlineRewrites.value : fields.headline}
+              readOnly={headlineRewrites.conflict}
               onText={(v, edit) => write('headline')(oneLine(v), edit)}
               onBlur={() => sessions.end('headline')}
               onKeyDown={(e) => {
@@ -183,7 +186,7 @@ export function ArticleEditor({ replica, summary, presence }: { readonly replica
             <label className="field__label" htmlFor={ids.sapo}>
               {t('article.sapo')}
             </label>
-            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={fields.sapo} onText={write('sapo')} onBlur={() => sessions.end('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
+            <NfcField multiline id={ids.sapo} className="input input--sapo" rows={3} value={sapoRewrites.conflict ? sapoRewrites.value : fields.sapo} readOnly={sapoRewrites.conflict} onText={write('sapo')} onBlur={() => sessions.end('sapo')} onKeyDown={onUndoKeys} lang={language} spellCheck />
             <FieldConflict state={sapoRewrites} label={t('article.sapo')} onResolve={settleText('sapo')} lang={language} />
           </div>
           <div className="field">
