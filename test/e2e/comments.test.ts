@@ -168,12 +168,15 @@ describe('comments', () => {
     await comments.newBox('điểm cầu Hà Giang').waitFor();
     await page.keyboard.type('Xã nào?');
     await page.keyboard.press('Control+Enter');
+    // Posted: the Photos tab comes back with the caret in the caption, its words marked.
+    await expect.poll(() => captionField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => marked.allInnerTexts()).toEqual(['điểm cầu Hà Giang']);
+    await comments.tab().click();
     const captionThread = comments.thread('điểm cầu Hà Giang');
     await expect.poll(() => captionThread.locator('.comment__field').textContent()).toBe('Photo 1 · Vietnamese caption');
-    // Its words button brings the Photos tab forward with the words selected and marked.
+    // Its words button brings the Photos tab forward with the words selected.
     await captionThread.getByRole('button', { name: comments.tc.showWords.replace('{{words}}', 'điểm cầu Hà Giang'), exact: true }).click();
-    await expect.poll(() => captionField.evaluate((el) => (el as HTMLTextAreaElement).value.slice((el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd))).toBe('điểm cầu Hà Giang');
-    await expect.poll(() => marked.allInnerTexts()).toEqual(['điểm cầu Hà Giang']);
+    await expect.poll(() => captionField.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value.slice((el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd))).toBe('điểm cầu Hà Giang');
     // A click on them brings its card forward beside them.
     const captionWords = (await marked.boundingBox())!;
     await page.mouse.click(captionWords.x + captionWords.width / 2, captionWords.y + captionWords.height / 2);

@@ -17,7 +17,7 @@ import type * as Y from 'yjs';
 import { addComment, type CommentAnchor } from '../../../src-shared/comments';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { USER_ORIGIN } from '../article/origins';
-import { commentTarget, marginShown, onCommentRequest, onOpenThread } from './comment-bus';
+import { commentTarget, marginShown, onCommentRequest, onOpenThread, showPhotos } from './comment-bus';
 import { CommentMargin } from './CommentMargin';
 import { isPostKey, moveBetweenThreads, Thread } from './CommentThread';
 import { useActiveComment } from './useActiveComment';
@@ -76,7 +76,12 @@ export function CommentsPanel({ doc, shown, onOpen }: { readonly doc: Y.Doc; rea
   const giveBack = () => {
     const el = from.current;
     from.current = null;
-    if (el?.isConnected) el.focus();
+    if (!el?.isConnected) return;
+    // A caption is in the Photos tab, hidden behind this one: it comes forward first.
+    if (el.closest('.photos-panel')) {
+      showPhotos(doc);
+      requestAnimationFrame(() => el.focus());
+    } else el.focus();
   };
   const post = () => {
     const text = draftBox.current?.value.trim() ?? '';
