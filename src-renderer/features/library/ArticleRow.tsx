@@ -11,14 +11,16 @@ export interface ArticleRowProps {
   readonly article: ArticleSummary;
   readonly onTrash: (article: ArticleSummary) => void;
   readonly onRestore: (article: ArticleSummary) => void;
+  /** Its place in a table that holds only some of its rows (aria-rowindex, the header row being 1). */
+  readonly rowIndex?: number;
 }
 
-export function ArticleRow({ article, onTrash, onRestore }: ArticleRowProps) {
+export function ArticleRow({ article, onTrash, onRestore, rowIndex }: ArticleRowProps) {
   const { t } = useTranslation();
   const title = article.headline || t('library.untitled');
   const trashed = article.trashedAt !== null;
   return (
-    <tr>
+    <tr aria-rowindex={rowIndex}>
       <td className="articles__headline">
         <a className={article.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: article.id })}>
           {title}

@@ -10,13 +10,14 @@
  * everything is reached with Tab and worked with Enter or Space; each headline is a link to the
  * article.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_READING_RATES, STATUSES, type Status } from '../../../src-shared/models';
 import { splitDuration } from '../../../src-shared/text/counts';
 import { currentLanguage } from '../../app/i18n';
 import { hrefFor } from '../../app/route';
 import { formatDateTime, formatNumber } from '../../shared/format';
+import { useRowWindow } from '../library/row-window';
 import { useSettings } from '../../shared/useSettings';
 import { clockDuration, filterRows, isoDuration, nextSort, onAirSeconds, sortRows, type QueueFilter, type QueueSort, type QueueSortKey } from './queue-rows';
 import { useQueue } from './useQueue';
@@ -41,6 +42,10 @@ export function QueuePage() {
   // A filter whose last story left the queue (taken, approved) falls back to every story.
   const active = (filter === 'changedSinceApproved' && changed > 0) || counts.some(([s]) => s === filter) ? filter : null;
   const shown = useMemo(() => sortRows(filterRows(rows, active), sort, rates), [rows, active, sort, rates]);
+  // A long queue has only the rows in sight (and some either side) in the page.
+  const body = useRef<HTMLTableSectionElement>(null);
+  const rowWindow = useRowWindow(shown.length, body);
+  const windowed = rowWindow.end - rowWindow.start < shown.length;
   const language = currentLanguage();
   /** "2 phút 5 giây" / "2 min 5 s", as the article's counters say it. */
   const spoken = (seconds: number): string => {
@@ -91,9 +96,9 @@ export function QueuePage() {
             <p className="muted">{t('queue.empty')}</p>
           ) : (
             <div className="queue__scroll">
-              <table className="articles queue__table" aria-label={t('queue.tableLabel')}>
+              <table className="articles queue__table" aria-label={t('queue.tableLabel')} aria-rowcount={windowed ? shown.length + 1 : undefined}>
                 <thead>
-                  <tr>
+                  <tr aria-rowindex={windowed ? 1 : undefined}>
                     <th scope="col">{t('queue.headline')}</th>
                     <th scope="col">{t('queue.owner')}</th>
                     <th scope="col">{t('queue.assignees')}</th>
@@ -104,11 +109,12 @@ export function QueuePage() {
                     {sortHeader('onAir', t('queue.onAir'), t('queue.sortOnAir'), 'queue__number')}
                   </tr>
                 </thead>
-                <tbody>
-                  {shown.map((row) => {
+                <tbody ref={body}>
+                  {rowWindow.before > 0 && <QueueSpacer height={rowWindow.before} />}
+                  {shown.slice(rowWindow.start, rowWindow.end).map((row, i) => {
                     const onAir = onAirSeconds(row, rates);
                     return (
-                      <tr key={row.id} data-id={row.id} className={row.changedSinceApproved ? 'queue__row--changed' : undefined}>
+                      <tr key={row.id} data-id={row.id} aria-rowindex={windowed ? rowWindow.start + i + 2 : undefined} className={row.changedSinceApproved ? 'queue__row--changed' : undefined}>
                         <td className="articles__headline">
                           <a className={row.headline ? 'article-link' : 'article-link article-link--untitled'} href={hrefFor({ name: 'article', id: row.id })}>
                             {row.headline || t('queue.untitled')}
@@ -133,6 +139,7 @@ export function QueuePage() {
                       </tr>
                     );
                   })}
+                  {rowWindow.after > 0 && <QueueSpacer height={rowWindow.after} />}
                 </tbody>
               </table>
             </div>
@@ -140,5 +147,14 @@ export function QueuePage() {
         </>
       )}
     </div>
+  );
+}
+
+/** Stands in for the queue's rows not in the page, at about their height. */
+function QueueSpacer({ height }: { readonly height: number }) {
+  return (
+    <tr data-spacer="" aria-hidden="true" className="articles__spacer">
+      <td colSpan={8} style={{ height }} />
+    </tr>
   );
 }
