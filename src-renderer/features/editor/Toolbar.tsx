@@ -12,6 +12,7 @@ import { activeBlocks, type BlockQuery } from './active-blocks';
 import { EDITOR_SHORTCUTS, type EditorCommand } from './shortcuts';
 import { AcceptAllIcon, RejectAllIcon, SuggestIcon } from './suggest/icons';
 import { settleFieldSuggestions, useHasFieldSuggestions } from './suggest/fields';
+import { asOneStep } from './suggest/one-step';
 import { hasSuggestions, listSuggestions, settle as settleSuggestions, settleCommand, suggestionIdsAt } from './suggest/resolve';
 
 type ButtonKey = EditorCommand;
@@ -127,13 +128,14 @@ export function Toolbar({ editor, undoManager, onLink, suggest }: { readonly edi
 function suggestButtons(editor: Editor, undoManager: Y.UndoManager, suggest: SuggestToggle, state: { readonly suggestionHere: boolean; readonly suggestions: boolean }): ToolbarButton[] {
   const settle = (scope: 'here' | 'all', accept: boolean) => () => {
     editor.commands.focus();
-    if (scope === 'here' || !suggest.doc) return void settleCommand(editor.state, (tr) => editor.view.dispatch(tr), scope, accept);
-    // All of them: the headline's and the lead's with the body's, apart from the typing before and after.
+    const doc = suggest.doc;
+    if (scope === 'here' || !doc) return void settleCommand(editor.state, (tr) => editor.view.dispatch(tr), scope, accept);
+    // All of them: the headline's and the lead's with the body's, one undo step apart from the typing before and after.
     const tr = settleSuggestions(editor.state, listSuggestions(editor.state.doc), accept);
-    undoManager.stopCapturing();
-    settleFieldSuggestions(suggest.doc, accept);
-    if (tr) editor.view.dispatch(tr.scrollIntoView());
-    undoManager.stopCapturing();
+    asOneStep(undoManager, () => {
+      settleFieldSuggestions(doc, accept);
+      if (tr) editor.view.dispatch(tr.scrollIntoView());
+    });
   };
   return [
     { key: 'suggest', Icon: SuggestIcon, pressed: suggest.on, text: true, run: suggest.toggle },
