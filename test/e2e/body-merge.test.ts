@@ -3,7 +3,9 @@
  * edit in the body is recorded where the writer made it, so a sentence deleted on one desk and
  * a word changed inside it on the other never leave a fragment of a deleted word glued to the
  * next one ("Nhvậnững"). The editors are the desk's own (extensions.ts) on two Y.Docs; the
- * same run without the anchored-sync extension shows the splice, so the test can tell.
+ * same run without the anchored-sync extension shows the splice, so the test can tell. Words
+ * one desk writes in a paragraph the other joins, makes a heading or quotes are lost from the
+ * merged text (y-tiptap replaces the paragraph's element); they are found and put back.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -134,6 +136,26 @@ describe('the body merges offline edits where they were made', () => {
       const [merged] = await offlineMerge(t, true);
       expect(merged!.includes(t.typed), JSON.stringify(t)).toBe(true);
       expect(merged!.replace(t.typed, ''), JSON.stringify(t)).toBe(t.paragraph.slice(0, t.cut[0]) + t.paragraph.slice(t.cut[1]));
+    }
+  });
+
+  it('words written in a paragraph the other desk joined to the one above, made a heading or quoted are lost from the merge (no move in Yjs), found, and put back', async () => {
+    const first = 'Đoàn cứu hộ đã đến xã Lũng Cú.';
+    const second = 'Nhiều hộ dân phải sơ tán.';
+    const typed = ' Đường đã sạt lở.';
+    for (const change of ['Backspace', 'Control+Alt+2', 'Control+Shift+B']) {
+      await page.evaluate(([p1, p2]) => window.startEditors([p1, p2], true), [first, second] as const);
+      // Desk A acts at the start of the second paragraph; desk B writes at its end.
+      await page.evaluate(() => window.selectText(0, 1, 0, 0));
+      await page.keyboard.press(change);
+      await page.evaluate(([end]) => window.selectText(1, 1, end, end), [second.length] as const);
+      await page.keyboard.type(typed);
+      await page.evaluate(() => window.exchange());
+      const merged = (await page.evaluate(() => window.bodyOf(0))).join('\n');
+      expect(merged, change).not.toContain(typed.trim());
+      expect(await page.evaluate(() => window.lostOnMerge()), change).toEqual([typed]);
+      await page.evaluate(() => window.putLostBack());
+      for (const desk of [0, 1]) expect((await page.evaluate((d) => window.bodyOf(d), desk)).join('\n'), change).toContain(`${second}${typed}`);
     }
   });
 

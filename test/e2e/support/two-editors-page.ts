@@ -7,6 +7,7 @@
 import { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
 import { body, setBodyLines } from '../../../src-shared/article-doc';
+import { lostInMerge, putBack, type LostText } from '../../../src-shared/lost-text';
 import { bodyExtensions } from '../../../src-renderer/features/editor/extensions';
 import { createUndoManager } from '../../../src-renderer/features/editor/undo';
 
@@ -16,6 +17,8 @@ interface Desk {
 }
 
 let desks: Desk[] = [];
+/** What desk 0 found lost by the last exchange (src-shared/lost-text.ts). */
+let lost: LostText[] = [];
 
 declare global {
   interface Window {
@@ -27,13 +30,21 @@ declare global {
     exchange(): void;
     /** The body of desk `desk`'s Y.Doc (what would be saved and exported), one line per block. */
     bodyOf(desk: number): string[];
+    /** The words desk 0 found lost by the last exchange (its text, the other's, the merge). */
+    lostOnMerge(): string[];
+    /** Puts every lost run back on desk 0, then sends it to desk 1. */
+    putLostBack(): void;
   }
 }
 
+/** A block's text, that of the paragraphs inside a quote or a list included. */
+function textOf(node: unknown): string {
+  if (node instanceof Y.XmlText) return node.toString();
+  return node instanceof Y.XmlElement ? node.toArray().map(textOf).join('') : '';
+}
+
 function lines(doc: Y.Doc): string[] {
-  return body(doc)
-    .toArray()
-    .map((block) => (block instanceof Y.XmlElement ? block.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''));
+  return body(doc).toArray().map(textOf);
 }
 
 window.startEditors = (paragraphs, anchored) => {
@@ -70,10 +81,23 @@ window.selectText = (desk, block, from, to) => {
 
 window.exchange = () => {
   const [a, b] = desks as [Desk, Desk];
+  const [before, other] = [Y.encodeStateAsUpdate(a.doc), Y.encodeStateAsUpdate(b.doc)];
   const toB = Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc));
   const toA = Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc));
   Y.applyUpdate(b.doc, toB);
   Y.applyUpdate(a.doc, toA);
+  const [local, remote] = [new Y.Doc(), new Y.Doc()];
+  Y.applyUpdate(local, before);
+  Y.applyUpdate(remote, other);
+  lost = lostInMerge(local, remote, a.doc);
+};
+
+window.lostOnMerge = () => lost.map((l) => l.text);
+
+window.putLostBack = () => {
+  const [a, b] = desks as [Desk, Desk];
+  for (const l of lost) putBack(a.doc, l, 'writer');
+  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
 };
 
 window.bodyOf = (desk) => lines(desks[desk]!.doc);
