@@ -3,7 +3,8 @@
  * newsroom server, the desks' directory poll set to ten minutes so that nothing here can come
  * from it. A new article, a change and a photo reach the other desk through the server's
  * notices on the directory channel; after an outage the desk is back within 5 s of the server
- * answering (backoff capped); a server that froze is shown offline within 5 s with no article
+ * answering (backoff capped), and at once when a window says the network is back (whatever
+ * the backoff); a server that froze is shown offline within 5 s with no article
  * open (the heartbeat); a refused article leaves the desk online and says so; the library's
  * "updated" is when the server stored the change, not when this desk's copy arrived.
  */
@@ -133,6 +134,27 @@ describe('reconnecting and being honest about it', () => {
     const again = await fx.start({ port }, dir);
     await syncStatus(a, (st) => st.state === 'synced' && !st.pending.includes(id), 'desk A back and synced', 5_000);
     expect((await serverEntry(again, id))?.id).toBe(id);
+  });
+
+  it('the system saying the network is back (a window’s online event) tries the server at once, whatever the backoff', async () => {
+    const dir = await fx.temp();
+    const s = await fx.start({}, dir);
+    await addUser(s, 'biên-tập-1', 'editor');
+    // A backoff of ten minutes: only the hint can bring this desk back within the test.
+    const a = await openSyncDesk(await fx.temp('bantin-desk-'), 'web', { ...NO_POLL, minDelayMs: 10 * 60_000, maxDelayMs: 10 * 60_000 });
+    desks.push(a);
+    await loginAs(a, s, 'biên-tập-1');
+    await syncStatus(a, allSynced, 'desk A synced');
+    const port = s.server.port;
+    await s.server.close();
+    await syncStatus(a, (st) => st.state === 'offline', 'desk A offline', 5_000);
+    const id = await newArticle(a, 'Viết khi mất mạng');
+
+    await fx.start({ port }, dir);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(a.sync.status().state).toBe('offline');
+    await call(a, 'sync:networkUp', {});
+    await syncStatus(a, (st) => st.state === 'synced' && !st.pending.includes(id), 'desk A back and synced', 10_000);
   });
 
   it('a server that froze is shown offline within 5 s with no article open (the heartbeat)', async () => {
