@@ -91,10 +91,20 @@ function plain(text: Y.XmlText): string {
     .join('');
 }
 
-/** Whether the body holds the run again (put back here or on another desk). */
+/**
+ * Whether the body holds the run again (put back here or on another desk): beside the end of
+ * its preceding text or the start of its following text, as `putBack` writes it, or as a
+ * paragraph of its own — a short word found anywhere else is not it.
+ */
 export function isBack(doc: Y.Doc, lost: LostText): boolean {
-  const wanted = lost.text.trim();
-  return textsIn(body(doc)).some((t) => plain(t).includes(wanted));
+  const wanted: string[] = [];
+  if (lost.preceding) wanted.push(lost.preceding.slice(-MIN_CONTEXT) + lost.text);
+  if (lost.following) wanted.push(lost.text + lost.following.slice(0, MIN_CONTEXT));
+  if (!wanted.length) wanted.push(lost.text.trim());
+  return textsIn(body(doc)).some((t) => {
+    const value = plain(t);
+    return value === lost.text.trim() || wanted.some((w) => value.includes(w));
+  });
 }
 
 /** Where `lost` goes: after the longest end of its preceding text found in a paragraph, else before the longest start of its following text. */

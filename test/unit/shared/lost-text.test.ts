@@ -69,6 +69,16 @@ describe('words lost to a paragraph removed on the other side', () => {
     expect(bodyLines(merged)).toEqual([P1, words]);
   });
 
+  it('a short word lost is not taken for back because the same word is elsewhere in the body', () => {
+    const { local, remote, merged } = apart(join, (doc) => paragraphText(doc, 1).insert(P2.length, ' xã'));
+    const lost = lostInMerge(local, remote, merged);
+    expect(lost.map((l) => l.text)).toEqual([' xã']);
+    expect(bodyLines(merged).join('')).toContain('xã');
+    expect(isBack(merged, lost[0]!)).toBe(false);
+    putBack(merged, lost[0]!, 'writer');
+    expect(isBack(merged, lost[0]!)).toBe(true);
+  });
+
   it('nothing for words deleted on purpose, nor for edits that merge as text', () => {
     const { local, remote, merged } = apart(
       (doc) => {
