@@ -170,7 +170,7 @@ const uncorkAll = (): void => {
   for (const socket of sockets) socket.uncork();
 };
 const writesByTurn = new WeakSet<object>();
-function batchWritesByTurn(webSocket: { send: (...args: never[]) => unknown; _socket?: Corkable }): void {
+export function batchWritesByTurn(webSocket: { send: (...args: never[]) => unknown; _socket?: Corkable }): void {
   const socket = webSocket._socket;
   if (!socket || writesByTurn.has(webSocket)) return;
   writesByTurn.add(webSocket);
