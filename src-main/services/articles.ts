@@ -8,6 +8,7 @@ import { initArticle, meta, summarize, type ArticleMetaInit } from '../../src-sh
 import { DeskError, type Notice } from '../../src-shared/errors';
 import type { ArticleSummary, Language } from '../../src-shared/models';
 import { compareVi } from '../../src-shared/text/vietnamese';
+import { lastWritten, stampWritten } from '../../src-shared/written';
 import { type ArticleFiles } from './article-files';
 import type { DeskData, IndexEntry } from './desk-store';
 import { CoalescingWriter, ensureDir } from './durable-file';
@@ -48,6 +49,8 @@ export class Articles {
   private readonly updateListeners = new Set<(id: string, origin: unknown) => void>();
   /** When each article changed last, for its next index refresh (now, unless `writtenAt` said otherwise). */
   private readonly written = new Map<string, string>();
+  /** When this desk itself (a window, main) last wrote each article since its index entry was refreshed. */
+  private readonly ownWritten = new Map<string, string>();
 
   constructor(
     private readonly files: ArticleFiles,
@@ -123,7 +126,10 @@ export class Articles {
     const doc = new Y.Doc();
     const metaInit: ArticleMetaInit = { id, createdAt: init.createdAt ?? new Date().toISOString(), ...init };
     initArticle(doc, metaInit);
-    if (fill) doc.transact(() => fill(doc), MAIN_ORIGIN);
+    doc.transact(() => {
+      fill?.(doc);
+      stampWritten(doc);
+    }, MAIN_ORIGIN);
     try {
       this.db.data.sync.secrets[id] = secret;
       await this.deskWriter.request();
@@ -166,11 +172,19 @@ export class Articles {
   /** Applies a client's update; resolves once it is durably saved. */
   update(id: string, update: Uint8Array, origin: string): Promise<string> {
     return this.withDoc(id, async ({ doc, writer }) => {
+      let changed = false;
+      const seen = (tr: Y.Transaction): void => {
+        if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) changed = true;
+      };
+      doc.on('afterTransaction', seen);
       try {
         Y.applyUpdate(doc, update, origin);
       } catch {
         throw new DeskError('invalidPayload', { field: 'update' });
+      } finally {
+        doc.off('afterTransaction', seen);
       }
+      if (changed) doc.transact(() => stampWritten(doc), MAIN_ORIGIN);
       await writer.request();
       return new Date().toISOString();
     });
@@ -179,7 +193,10 @@ export class Articles {
   /** A change made by main itself (trash, restore, import): applied, broadcast and saved. */
   async change(id: string, fn: (doc: Y.Doc) => void): Promise<ArticleSummary> {
     await this.withDoc(id, async ({ doc, writer }) => {
-      doc.transact(() => fn(doc), MAIN_ORIGIN);
+      doc.transact(() => {
+        fn(doc);
+        stampWritten(doc);
+      }, MAIN_ORIGIN);
       await writer.request();
     });
     await this.flushIndex();
@@ -255,7 +272,7 @@ export class Articles {
     await ensureDir(this.files.dir);
     await this.files.save(id, doc);
     this.loaded.set(id, Promise.resolve(this.track(id, doc)));
-    await this.refreshEntry(id, doc, updatedAt ?? new Date().toISOString());
+    await this.refreshEntry(id, doc, lastWritten(doc) ?? updatedAt ?? new Date().toISOString());
     if (options.batched) return;
     await this.deskWriter.request();
     this.hub.broadcast('library:changed', {});
@@ -326,6 +343,7 @@ export class Articles {
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.written.set(id, new Date().toISOString());
+      if (typeof origin === 'string') this.ownWritten.set(id, new Date().toISOString()); // a window's or main's own; sync's origin is its provider
       this.hub.articleChanged(id, update, origin);
       for (const listener of this.updateListeners) listener(id, origin);
       if (origin === MAIN_ORIGIN) return; // main's own changes are saved by `change`
@@ -351,7 +369,13 @@ export class Articles {
       const before = this.db.data.index[id];
       const written = this.written.get(id) ?? new Date().toISOString();
       this.written.delete(id);
-      await this.refreshEntry(id, doc, before && before.updatedAt > written ? before.updatedAt : written);
+      // A stamped article is dated by its writers (written.ts), this desk's own last write included;
+      // one no desk stamped, by when this desk saw it change.
+      const stamp = lastWritten(doc);
+      const own = this.ownWritten.get(id);
+      this.ownWritten.delete(id);
+      const known = [before?.updatedAt, stamp === undefined ? written : own].filter((t): t is string => t !== undefined);
+      await this.refreshEntry(id, doc, known.reduce((a, b) => (b > a ? b : a), stamp ?? written));
       const after = this.db.data.index[id]!;
       if (!before || before.headline !== after.headline || before.trashedAt !== after.trashedAt || before.status !== after.status || before.language !== after.language) libraryChanged = true;
     }

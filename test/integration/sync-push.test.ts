@@ -6,13 +6,14 @@
  * answering (backoff capped), and at once when a window says the network is back (whatever
  * the backoff); a server that froze is shown offline within 5 s with no article
  * open (the heartbeat); a refused article leaves the desk online and says so; the library's
- * "updated" is when the server stored the change, not when this desk's copy arrived.
+ * "updated" is when the text was written (the writers' stamps in the article, written.ts), not
+ * when the server stored it nor when this desk's copy arrived.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../src-shared/models';
 import { DIRECTORY_CHANNEL, type DirectoryResponse } from '../../src-shared/server-api';
 import type { Desk } from '../../src-main/services/desk';
@@ -56,7 +57,7 @@ async function serverEntry(s: TestServer, id: string) {
 }
 
 describe('the server tells desks at once', () => {
-  it('a new article and then a change reach the other desk within seconds, dated when the server stored them', async () => {
+  it('a new article and then a change reach the other desk within seconds, dated when they were written', async () => {
     const s = await fx.start();
     const [a, b] = await twoEditors(s);
 
@@ -65,19 +66,47 @@ describe('the server tells desks at once', () => {
     await waitFor(async () => (await summaryOf(b, id))?.headline === 'Sạt lở trên quốc lộ 4C', 'the article in B’s library', 10_000);
     await syncStatus(a, allSynced, 'desk A synced');
     const stored = await serverEntry(s, id);
-    await waitFor(async () => (await summaryOf(b, id))?.updatedAt === stored?.updatedAt, 'B’s "updated" to be the server’s', 5_000);
+    const minute = async (d: Desk): Promise<string | undefined> => (await summaryOf(d, id))?.updatedAt.slice(0, 16);
+    await waitFor(async () => (await minute(b)) === (await minute(a)), 'B’s "updated" to be A’s', 5_000);
+    expect((await summaryOf(b, id))!.updatedAt <= stored!.updatedAt).toBe(true); // written before it was stored
 
-    // A change made a while later: B's copy has it within seconds, and its time is the server's.
+    // A change made a while later: B's copy has it within seconds, and its time is A's.
     await new Promise((r) => setTimeout(r, 1_100));
     await editAs(a, 'writer', id, addParagraph('Đường đã thông xe lúc 17:53.'));
     await waitFor(async () => (await articleText(b, id)).body.includes('Đường đã thông xe lúc 17:53.'), 'the paragraph on B', 10_000);
     await syncStatus(a, allSynced, 'desk A synced again');
     const changed = await serverEntry(s, id);
     expect(changed!.updatedAt > stored!.updatedAt).toBe(true);
-    await waitFor(async () => (await summaryOf(b, id))?.updatedAt === changed?.updatedAt, 'B’s "updated" to follow the change', 5_000);
+    await waitFor(async () => (await minute(b)) === (await minute(a)), 'B’s "updated" to follow the change', 5_000);
   });
 
-  it('a desk that logs in later dates an article by the server’s record, not by when its copy arrived', async () => {
+  it('an article written offline an hour before it reaches the other desk is dated when it was written there, not when the server stored it', async () => {
+    const dir = await fx.temp();
+    const s = await fx.start({}, dir);
+    const [a, b] = await twoEditors(s);
+    const port = s.server.port;
+    await s.server.close();
+    await syncStatus(a, (st) => st.state === 'offline', 'desk A offline', 5_000);
+    // Written offline, A's clock an hour back: the server stores it only when it is back, now.
+    const written = new Date(Date.now() - 3_600_000);
+    vi.useFakeTimers({ toFake: ['Date'], now: written });
+    let id: string;
+    try {
+      id = await newArticle(a, 'Đường lên bản Lũng Cú');
+      vi.setSystemTime(written.getTime() + 5 * 60_000);
+      await editAs(a, 'writer', id, addParagraph('Xe đã qua được đoạn sạt.'));
+    } finally {
+      vi.useRealTimers();
+    }
+    const again = await fx.start({ port }, dir);
+    await waitFor(async () => (await summaryOf(b, id)) !== undefined && (await articleText(b, id)).body.includes('Xe đã qua được đoạn sạt.'), 'the paragraph on B', 15_000);
+    const stored = await serverEntry(again, id);
+    const row = await summaryOf(b, id);
+    expect(row!.updatedAt.slice(0, 16)).toBe(new Date(written.getTime() + 5 * 60_000).toISOString().slice(0, 16));
+    expect(Date.parse(stored!.updatedAt) - Date.parse(row!.updatedAt)).toBeGreaterThan(50 * 60_000);
+  });
+
+  it('a desk that logs in later dates an article by when it was written, not by when its copy arrived', async () => {
     const s = await fx.start();
     await addUser(s, 'biên-tập-1', 'editor');
     await addUser(s, 'biên-tap-2', 'editor');
@@ -93,7 +122,8 @@ describe('the server tells desks at once', () => {
     await loginAs(b, s, 'biên-tap-2');
     await waitFor(async () => (await summaryOf(b, id)) !== undefined, 'the article on B');
     const row = await summaryOf(b, id);
-    expect(row!.updatedAt).toBe(stored!.updatedAt);
+    expect(row!.updatedAt.slice(0, 16)).toBe((await summaryOf(a, id))!.updatedAt.slice(0, 16));
+    expect(row!.updatedAt <= stored!.updatedAt).toBe(true);
     expect(row!.updatedAt < loggedInAt).toBe(true);
   });
 
