@@ -25,6 +25,8 @@ export interface SyncProxyRules {
   fromDesk?(frame: SyncFrame, toDesk: (bytes: Uint8Array) => void): void;
   /** How long a message from the server waits before it goes on to the desk (it and those after it, in order). */
   holdToDesk?(frame: SyncFrame): number;
+  /** A message from the server has gone on to the desk. */
+  deliveredToDesk?(frame: SyncFrame): void;
 }
 
 export interface SyncProxy {
@@ -84,10 +86,13 @@ export async function startSyncProxy(target: string, rules: SyncProxyRules = {})
       });
       up.on('message', (data) => {
         const bytes = bytesOf(data);
-        const hold = rules.holdToDesk?.(readFrame(bytes)) ?? 0;
+        const frame = readFrame(bytes);
+        const hold = rules.holdToDesk?.(frame) ?? 0;
         toDesk = toDesk.then(async () => {
           if (hold > 0) await new Promise((r) => setTimeout(r, hold));
-          if (desk.readyState === WebSocket.OPEN) desk.send(bytes);
+          if (desk.readyState !== WebSocket.OPEN) return;
+          desk.send(bytes);
+          rules.deliveredToDesk?.(frame);
         });
       });
       const closeBoth = (other: WebSocket, code: number): void => {

@@ -26,6 +26,7 @@
  *   valid); nothing local is touched by either, and the socket stays up for everything else.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import { chmod } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { meta } from '../../../src-shared/article-doc';
@@ -123,6 +124,20 @@ interface Deps {
 
 const STATUS_DELAY_MS = 100;
 
+/** The article a Hocuspocus close message (type 7) is for, or null for any other message. */
+function closeMessageFor(data: unknown): string | null {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  if (!bytes) return null;
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const article = decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === CLOSE_MESSAGE ? article : null;
+  } catch {
+    return null;
+  }
+}
+const CLOSE_MESSAGE = 7;
+
 /** The desk's code for each reason the server refuses an article with (anything else: forbidden). */
 const REFUSALS: ReadonlyMap<string, ErrorCode> = new Map([
   ['workflowReadOnly', 'syncWorkflowReadOnly'],
@@ -162,6 +177,14 @@ export class SyncService {
   private readonly queue = new Set<string>();
   /** Articles whose provider is being made (their document loading). */
   private readonly linking = new Set<string>();
+  /**
+   * Articles let go on the current connection whose close the server has not answered yet (it
+   * answers a provider's close with one of its own, once it has handled what that provider sent
+   * before). Linked again only after that answer: until then the server would hand the new
+   * provider's login to the old connection, which is closing (the new one then waits for ever),
+   * and the old one's acknowledgements and close would reach the new provider.
+   */
+  private readonly closing = new Map<string, number>();
   /** No directory answer yet since the start or the login: the desk cannot say it is synced. */
   private fresh = true;
   private readonly versions = new Map<string, number>();
@@ -499,6 +522,7 @@ export class SyncService {
         this.queue.delete(id);
         continue;
       }
+      if (this.closing.has(id)) continue; // linked once the server answers the close (or it is given up)
       const busy = [...this.links.values()].filter((l) => !l.done).length + this.linking.size;
       if (busy >= this.concurrency && !this.deps.hub.isOpenAnywhere(id)) break;
       this.queue.delete(id);
@@ -531,6 +555,11 @@ export class SyncService {
       // for this long) would only close a quiet but healthy socket.
       messageReconnectTimeout: 24 * 60 * 60_000,
     });
+    socket.on('message', ({ data }: { data?: unknown }) => {
+      const closed = closeMessageFor(data);
+      if (closed === null || !this.closing.delete(closed)) return;
+      if (this.queue.has(closed)) this.pump();
+    });
     socket.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') {
         const wasOnline = this.online;
@@ -540,6 +569,7 @@ export class SyncService {
         if (!wasOnline && this.running) this.pollSoon(0);
       } else if (status === 'disconnected') {
         this.refusedOnConnection.clear();
+        this.closing.clear();
         if (this.recycling) this.recycling = false;
         else this.online = false;
         this.tried = true;
@@ -556,6 +586,7 @@ export class SyncService {
 
   private dropSocket(): void {
     this.refusedOnConnection.clear();
+    this.closing.clear();
     this.recycling = false;
     this.channel?.destroy();
     this.channel = null;
@@ -759,6 +790,17 @@ export class SyncService {
     clearInterval(link.watchdog);
     clearTimeout(link.askTimer);
     this.merges?.unwatch(id);
+    const socket = link.provider.configuration.websocketProvider;
+    if (!link.closedByServer && link.provider.isAuthenticated && (socket as unknown as { status?: string }).status === 'connected') {
+      const at = Date.now();
+      this.closing.set(id, at);
+      // Not answered (a server of another make, a lost message): given up after the login's wait.
+      setTimeout(() => {
+        if (this.closing.get(id) !== at) return;
+        this.closing.delete(id);
+        this.pump();
+      }, AUTH_WAIT_MS).unref?.();
+    }
     if (link.closedByServer) {
       // Hocuspocus keeps a message for an article without a connection until the next login to
       // it on the socket: a close sent now would close the next provider's connection.
