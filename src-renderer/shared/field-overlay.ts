@@ -5,6 +5,8 @@
  * field's place, size and scrolling when `place` is called, and takes no pointer events: the
  * field keeps every click, and `spanAt` says which of the overlay's spans a click fell on.
  */
+import './field-overlay.css';
+
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
 /** The computed styles the overlay copies so its letters fall where the field's do. */
@@ -23,7 +25,7 @@ export interface FieldOverlay {
 
 export function fieldOverlay(el: Editable, className: string): FieldOverlay {
   const overlay = document.createElement('div');
-  overlay.className = className;
+  overlay.className = `field-overlay ${className}`;
   overlay.setAttribute('aria-hidden', 'true');
   document.body.append(overlay);
   return {
