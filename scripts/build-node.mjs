@@ -1,6 +1,9 @@
 // Bundles what Electron loads: the main process (CommonJS, Node) and the sandboxed preload
-// (CommonJS, may only require 'electron'); and the newsroom server (dist/server.cjs, run by
-// `npm run server` with plain node). The renderer is built by Vite.
+// (CommonJS, may only require 'electron'); the command line and web mode (dist/cli.cjs,
+// dist/web.cjs: the tests start them with plain node — loading their modules through tsx took
+// seconds at every start); and the
+// newsroom server (dist/server.cjs, run by `npm run server` with plain node). The renderer is
+// built by Vite.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { MAIN_META_URL, NODE_BUNDLE } from './bundle-options.mjs';
@@ -9,6 +12,8 @@ const common = NODE_BUNDLE;
 const entries = [
   { entryPoints: ['src-main/main.ts'], outfile: 'dist/main.cjs', ...MAIN_META_URL },
   { entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/preload.cjs' },
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli.cjs', ...MAIN_META_URL },
+  { entryPoints: ['src-main/web/cli.ts'], outfile: 'dist/web.cjs', ...MAIN_META_URL },
   // The server's database drivers stay in node_modules: better-sqlite3 is a native add-on, and
   // pg would otherwise drag in its optional native binding.
   { entryPoints: ['src-server/main.ts'], outfile: 'dist/server.cjs', external: [...common.external, 'better-sqlite3', 'pg', 'pg-native'] },

@@ -16,7 +16,7 @@ import type { ArticleSummary } from '../../src-shared/models';
 import { newSession } from '../../src-shared/register';
 import { openDesk } from '../../src-main/services/desk';
 import { startWebDesk } from '../e2e/support/web-desk';
-import { cli } from '../support/cli';
+import { cli, cliArgs } from '../support/cli';
 import { call, TEST_VERSION, testDesks } from '../support/desk';
 import { listDir, tempDirs } from '../support/temp';
 import { readZip } from './export-support';
@@ -108,7 +108,7 @@ describe('web mode: paths from the page', () => {
 
 /** Runs the command line as a child and waits for it to end, killing it only as a safety net. */
 function runCli(args: readonly string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...cliArgs(), ...args], { cwd: ROOT, env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -13,6 +13,7 @@ import { call, replicaOf, testDesks } from '../support/desk';
 import { DOCX_STORY, legacyDocx, storyDocx } from '../support/docx';
 import { bytesOf, toTcvn3, toVni } from '../support/legacy';
 import { tempDirs } from '../support/temp';
+import { cliArgs } from '../support/cli';
 
 const temp = tempDirs();
 const desks = testDesks();
@@ -156,7 +157,7 @@ describe('cli import', () => {
     await fs.writeFile(path.join(files, 'cu.txt'), bytesOf(toTcvn3(TXT)));
     const ids: string[] = [];
     for (const name of ['xe.docx', 'chợ.md', 'cu.txt']) {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--data', dir, 'import', path.join(files, name)], {
+      const { stdout } = await run(process.execPath, [...cliArgs(), '--data', dir, 'import', path.join(files, name)], {
         cwd: root,
         env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
       });

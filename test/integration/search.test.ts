@@ -15,6 +15,7 @@ import { SEARCH_FILE } from '../../src-main/services/search/cache';
 import { ROOT } from '../support/child';
 import { call, replicaOf, testDesks, updateFrom } from '../support/desk';
 import { tempDirs } from '../support/temp';
+import { cliArgs } from '../support/cli';
 
 const run = promisify(execFile);
 const temp = tempDirs();
@@ -261,7 +262,7 @@ describe('cli search', () => {
     const { desk, dir } = await deskWithStories();
     const expected = idsOf(await search(desk, { query: 'ha giang' }));
     await desks.close(desk);
-    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--data', dir, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'vi_VN.UTF-8' } });
+    const cli = (...args: string[]) => run(process.execPath, [...cliArgs(), '--data', dir, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'vi_VN.UTF-8' } });
 
     // Commands that do not search leave the index alone: no cache is built for them.
     await fs.rm(path.join(dir, SEARCH_FILE));

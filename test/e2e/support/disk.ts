@@ -6,7 +6,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { readArticle, type ArticleView } from '../../../src-shared/article-doc';
-import { exited, spawnTs, stderrOf } from '../../support/child';
+import { spawn } from 'node:child_process';
+import { cliArgs } from '../../support/cli';
+import { exited, ROOT, stderrOf } from '../../support/child';
 
 /** The article as saved in `articles/<id>.ydoc`, or null while the file is not there. */
 export async function articleOnDisk(dataDir: string, id: string): Promise<ArticleView | null> {
@@ -25,7 +27,7 @@ export async function articleOnDisk(dataDir: string, id: string): Promise<Articl
 
 /** `npm run cli -- --data <dir> show <id> --json` (the desk must be stopped: the CLI refuses a folder in use). */
 export async function cliShow(dataDir: string, id: string): Promise<ArticleView> {
-  const child = spawnTs('src-main/cli/main.ts', ['--data', dataDir, 'show', id, '--json']);
+  const child = spawn(process.execPath, [...cliArgs(), '--data', dataDir, 'show', id, '--json'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env } });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (c: string) => (out += c));

@@ -1,6 +1,7 @@
 /**
- * The desk in web mode as a real child process, the way a user starts it:
- * `node --import tsx src-main/web/cli.ts --data <dir> --port 0`, in a Vietnamese locale.
+ * The desk in web mode as a real child process: `node dist/web.cjs --data <dir> --port 0` (the
+ * bundle of src-main/web/cli.ts, serving dist/renderer beside it, as `npm run build` makes
+ * them), in a Vietnamese locale.
  * The URL (with its token) is read from its own line of stdout.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -13,6 +14,7 @@ const STOP_TIMEOUT_MS = 10_000;
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/;
 
 export const RENDERER_INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
+const WEB_BUNDLE = path.join(ROOT, 'dist', 'web.cjs');
 
 export interface WebDesk {
   /** The first URL, with the token. */
@@ -26,14 +28,14 @@ export interface WebDesk {
 
 /** The end-to-end tests drive the built renderer; say how to get it when it is missing. */
 export function assertRendererBuilt(): void {
-  if (!existsSync(RENDERER_INDEX)) {
-    throw new Error(`The renderer is not built (${RENDERER_INDEX} is missing). Run \`npm run build\` first, or use \`npm run test:e2e\`.`);
+  if (!existsSync(RENDERER_INDEX) || !existsSync(WEB_BUNDLE)) {
+    throw new Error(`The desk is not built (${existsSync(RENDERER_INDEX) ? WEB_BUNDLE : RENDERER_INDEX} is missing). Run \`npm run build\` first, or use \`npm run test:e2e\`.`);
   }
 }
 
 export async function startWebDesk(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<WebDesk> {
   assertRendererBuilt();
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/cli.ts', '--data', dataDir, '--port', '0'], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [WEB_BUNDLE, '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: 'pipe',
     env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
