@@ -1,5 +1,6 @@
 /** Child processes running TypeScript through tsx, as the desk itself runs in web mode. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export function spawnTs(script: string, args: readonly string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: 'pipe', env: { ...process.env } });
+}
+
+/** A bundle the build makes (`dist/server.cjs`…) as a child process of plain node, as npm's scripts run it. */
+export function spawnBuilt(bundle: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  const file = path.join(ROOT, bundle);
+  if (!existsSync(file)) throw new Error(`${bundle} is missing: run \`npm run build\` first (npm test does)`);
+  return spawn(process.execPath, [file, ...args], { cwd: ROOT, stdio: 'pipe', env: { ...process.env } });
 }
 
 /** Reads a child's stdout line by line. */

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../src-shared/server-api';
 import { startServer, type NewsroomServer, type ServerOptions } from '../../src-server/server';
 import { afterEach } from 'vitest';
-import { exited, Lines, spawnTs, stderrOf } from './child';
+import { exited, Lines, spawnBuilt, stderrOf } from './child';
 import { tempDirs } from './temp';
 
 export const ADMIN_PASSWORD = 'mật-khẩu-quản-trị-đủ-dài';
@@ -144,7 +144,7 @@ export async function readThroughServer(wsUrl: string, token: string, name: stri
   }
 }
 
-/** The server as a child process (`src-server/main.ts`), as `npm run server` runs it. */
+/** The server as a child process (its bundle, `dist/server.cjs`), as `npm run server` runs it. */
 export interface ServerChild {
   readonly child: ChildProcessWithoutNullStreams;
   readonly lines: Lines;
@@ -158,7 +158,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   Object.assign(process.env, env);
   let child: ChildProcessWithoutNullStreams;
   try {
-    child = spawnTs('src-server/main.ts', ['--data', dataDir, '--port', String(port)]);
+    child = spawnBuilt('dist/server.cjs', ['--data', dataDir, '--port', String(port)]);
   } finally {
     for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
     Object.assign(process.env, saved);
