@@ -9,19 +9,13 @@ import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { captionAnchorAt, listThreads } from '../../../src-shared/comments';
 import { LANGUAGES, type Language } from '../../../src-shared/models';
-import { nfc } from '../../../src-shared/text/vietnamese';
-import { onShowCommentWords, requestComment, setCommentTarget, showPhotos } from './comment-bus';
+import { onShowCommentWords, showPhotos } from './comment-bus';
+import { commentableField, nfcSelection, type Editable } from './comment-field';
 import { captionCommentMarks } from './field-comment-marks';
-import { isCommentKey } from './usePlainFieldComments';
-
-type Editable = HTMLInputElement | HTMLTextAreaElement;
 
 function selectionAnchor(doc: Y.Doc, photo: string, language: Language, el: Editable) {
-  const a = el.selectionStart ?? 0;
-  const b = el.selectionEnd ?? 0;
-  if (a === b) return null;
-  // The document holds the NFC text; offsets are counted in it.
-  return captionAnchorAt(doc, photo, language, nfc(el.value.slice(0, a)).length, nfc(el.value.slice(0, b)).length, el.value);
+  const selected = nfcSelection(el);
+  return selected && captionAnchorAt(doc, photo, language, selected.start, selected.end, el.value);
 }
 
 export function useCaptionComments(doc: Y.Doc, photo: string | null, ids: Readonly<Record<Language, string>>): void {
@@ -33,20 +27,8 @@ export function useCaptionComments(doc: Y.Doc, photo: string | null, ids: Readon
       const el = document.getElementById(ids[language]);
       if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) continue;
       elements.set(language, el);
-      const onKey = (e: KeyboardEvent) => {
-        if (!isCommentKey(e)) return;
-        e.preventDefault();
-        requestComment(doc, selectionAnchor(doc, photo, language, el));
-      };
-      const onFocus = () => setCommentTarget(doc, () => selectionAnchor(doc, photo, language, el));
-      const box: HTMLElement = el;
-      box.addEventListener('keydown', onKey);
-      box.addEventListener('focus', onFocus);
+      offs.push(commentableField(doc, el, () => selectionAnchor(doc, photo, language, el)));
       offs.push(captionCommentMarks(doc, photo, language, el));
-      offs.push(() => {
-        box.removeEventListener('keydown', onKey);
-        box.removeEventListener('focus', onFocus);
-      });
     }
     offs.push(
       onShowCommentWords(doc, (id) => {
