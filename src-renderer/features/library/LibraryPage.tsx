@@ -69,7 +69,7 @@ export function LibraryPage({ trashed }: { readonly trashed: boolean }) {
             {title}
           </h1>
           {articles !== null && articles.length > 0 && (
-            <p className="page-subtitle">{t('library.count', { n: formatNumber(articles.length, currentLanguage()) })}</p>
+            <p className="page-subtitle">{t('library.count', { count: articles.length, n: formatNumber(articles.length, currentLanguage()) })}</p>
           )}
         </div>
         <div className="page-head__actions">
