@@ -30,18 +30,14 @@ const values = (doc: Y.Doc) =>
     .candidates.map((c) => `${c.value} (${c.by})`)
     .sort();
 
-/** A server with two editors, lan and minh, and a desk for each (not logged in yet). */
-async function twoEditorsApart() {
-  const serverDir = await fixtureTemp('bantin-server-');
-  const s = await server(serverDir);
-  await addUser(s, 'lan', 'editor');
-  await addUser(s, 'minh', 'editor');
-  return { serverDir, s, a: await desk(), b: await desk() };
-}
-
 describe('typed fields written apart on two desks', () => {
   it('both bylines reach both desks as a conflict; exports use the last agreed byline; a resolve on one desk settles both', async () => {
-    const { serverDir, s, a, b } = await twoEditorsApart();
+    const serverDir = await fixtureTemp('bantin-server-');
+    const s = await server(serverDir);
+    await addUser(s, 'lan', 'editor');
+    await addUser(s, 'minh', 'editor');
+    const a = await desk();
+    const b = await desk();
     const id = await newArticle(a, 'Lũ quét ở Hà Giang');
     await editAs(a, 'writer', id, (doc) => writeMeta(doc, 'byline', 'Ban Thời sự', newSession('lan')));
     await loginAs(a, s, 'lan');
@@ -108,7 +104,12 @@ describe('typed fields written apart on two desks', () => {
       const range = setText(text, next, { before: prev, selStart: sel[0], selEnd: sel[1], caretAfter });
       noteEdit(doc, field, prev, next, range, session);
     };
-    const { serverDir, s, a, b } = await twoEditorsApart();
+    const serverDir = await fixtureTemp('bantin-server-');
+    const s = await server(serverDir);
+    await addUser(s, 'lan', 'editor');
+    await addUser(s, 'minh', 'editor');
+    const a = await desk();
+    const b = await desk();
     const id = await newArticle(a, OLD);
     await editAs(a, 'writer', id, (doc) => sapo(doc).insert(0, LEAD));
     await loginAs(a, s, 'lan');

@@ -11,16 +11,17 @@
  * document's change not yet shown) nothing is marked, and it is looked at again shortly.
  */
 import * as Y from 'yjs';
-import { headline, photos, sapo } from '../../../src-shared/article-doc';
+import { headline, sapo } from '../../../src-shared/article-doc';
 import { resolutionOf } from '../../../src-shared/comment-count';
+import { photos } from '../../../src-shared/article-doc';
 import { captionPlace, resolveCaptionThread } from '../../../src-shared/caption-comments';
 import { commentsMap, resolveAnchor, threadAnchor, type TextField } from '../../../src-shared/comments';
 import type { Language } from '../../../src-shared/models';
 import { fieldOverlay, spanAt } from '../../shared/field-overlay';
 import { activeComment, onActiveComment, openThread, setActiveComment } from './comment-bus';
-import type { Editable } from './comment-field';
 
 export type PlainField = Exclude<TextField, 'body'>;
+type Editable = HTMLInputElement | HTMLTextAreaElement;
 
 const REDRAW_MS = 50;
 const RETRY_MS = 250;
