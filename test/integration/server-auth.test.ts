@@ -192,7 +192,9 @@ describe('newsroom server: login limits under attack', () => {
   });
 
   it("delays an account's attempts from anywhere after its free failures, doubling the delay; a login after the delay works and resets it", async () => {
-    const DELAY = 400;
+    // Each check below is made at once after the answer before it, with the account's delay
+    // (1 s, then 2 s) as the margin, so a slow machine cannot turn a hold into a pass.
+    const DELAY = 1000;
     const s = await server({ loginLimit: { max: 5, windowMs: 60_000, accountFree: 2, accountDelayMs: DELAY, accountMaxDelayMs: 10_000 }, trustProxy: ['127.0.0.1'] });
     await userWithToken(s, 'minhthu', 'reporter');
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -206,10 +208,11 @@ describe('newsroom server: login limits under attack', () => {
     expect(held.headers.get('retry-after')).toBe('1');
     await sleep(DELAY + 50);
     expect((await attempt(s, 'sai', from())).status).toBe(401);
-    // The delay has doubled: after one delay's wait, still held.
-    await sleep(DELAY + 50);
-    expect((await attempt(s, RIGHT, from())).status).toBe(429);
-    await sleep(DELAY + 50);
+    // The delay has doubled: held again, told to wait two seconds (over one second is left).
+    const doubled = await attempt(s, RIGHT, from());
+    expect(doubled.status).toBe(429);
+    expect(doubled.headers.get('retry-after')).toBe('2');
+    await sleep(2 * DELAY + 50);
     expect((await attempt(s, RIGHT, from())).status).toBe(200);
     // The success reset the count: the next failures are free again.
     expect((await attempt(s, 'sai', from())).status).toBe(401);
