@@ -32,7 +32,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { body } from '../src-shared/article-doc';
@@ -75,7 +75,12 @@ function schedules(desks: number): number[][] {
 
 // ---- What the director and the desk processes tell each other (IPC). ----
 
-type Mode = 'server' | 'relay';
+/**
+ * `server`: desks (HocuspocusProvider and a Yjs document each) through the newsroom server;
+ * `desk-relay`: the same desks through a plain relay that forwards their messages; `relay`:
+ * clients that only send and receive bytes of the same sizes, through the same relay.
+ */
+type Mode = 'server' | 'desk-relay' | 'relay';
 interface OpenCommand {
   readonly type: 'open';
   readonly mode: Mode;
@@ -84,6 +89,8 @@ interface OpenCommand {
   /** Global desk numbers this process plays, and their tokens (server mode). */
   readonly desks: readonly number[];
   readonly tokens: readonly string[];
+  /** Desk-relay mode: each article's state as the server holds it at the start (base64), which every desk starts from. */
+  readonly seeds: readonly string[];
 }
 interface StartCommand {
   readonly type: 'start';
@@ -107,16 +114,21 @@ interface Player {
   readonly close: () => void;
 }
 
+/** Desks with a provider and a Yjs document each, through the server or (desk-relay mode) a relay, which needs no token and does not answer a sync. */
 async function openServerDesks(cmd: OpenCommand, receipts: Receipt[]): Promise<{ players: Player[]; clients: Array<[number, number]> }> {
+  const relayed = cmd.mode === 'desk-relay';
   const vocab = vocabulary(seededRandom(20261128), 4000);
   const players: Player[] = [];
   const clients: Array<[number, number]> = [];
   const providers: HocuspocusProvider[] = [];
   for (const [j, desk] of cmd.desks.entries()) {
     const traffic = new Traffic();
-    const socket = new HocuspocusProviderWebsocket({ url: cmd.url, WebSocketPolyfill: traffic.WebSocket });
+    const name = articleOf(desk, cmd.scenario);
+    // Through the relay, one room per article (its path); every desk starts from the article as the server held it.
+    const socket = new HocuspocusProviderWebsocket({ url: relayed ? `${cmd.url}/${name}` : cmd.url, WebSocketPolyfill: traffic.WebSocket });
     const document = new Y.Doc();
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: articleOf(desk, cmd.scenario), document, token: cmd.tokens[j]! });
+    if (relayed) Y.applyUpdate(document, Buffer.from(cmd.seeds[desk % cmd.scenario.articles]!, 'base64'), 'seed');
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: cmd.tokens[j] ?? '' });
     provider.attach();
     // The account's own name, as the server wants it in presence (it drops any other).
     provider.awareness!.setLocalStateField('user', { name: deskName(desk), color: '#2471a3' });
@@ -141,7 +153,8 @@ async function openServerDesks(cmd: OpenCommand, receipts: Receipt[]): Promise<{
       },
     });
   }
-  await until(() => providers.every((p) => p.isSynced && p.unsyncedChanges === 0 && body(p.document).length > 0), 'every desk in the article', 60_000);
+  if (relayed) await until(() => providers.every((p) => p.configuration.websocketProvider.status === WebSocketStatus.Connected), 'every desk connected to the relay', 60_000);
+  else await until(() => providers.every((p) => p.isSynced && p.unsyncedChanges === 0 && body(p.document).length > 0), 'every desk in the article', 60_000);
   return { players, clients };
 }
 
@@ -179,7 +192,7 @@ function runDesks(): void {
   let sizes: StartCommand['sizes'] = [];
   const open = async (cmd: OpenCommand): Promise<void> => {
     desks = cmd.desks;
-    if (cmd.mode === 'server') {
+    if (cmd.mode !== 'relay') {
       const opened = await openServerDesks(cmd, receipts);
       players = opened.players;
       send({ type: 'ready', clients: opened.clients });
@@ -230,7 +243,29 @@ function runDesks(): void {
 
 // ---- The relay: forwards every message to every other client. ----
 
-async function startRelay(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Reads a varuint of a Hocuspocus message at `at`: [value, where the next field starts]. */
+function varUint(data: Buffer, at: number): [number, number] {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = data[at++] ?? 0;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80 || at >= data.length) return [value, at];
+  }
+}
+
+/**
+ * What a plain relay of desks forwards: Yjs updates and presence, as they came. It leaves out a
+ * desk's token (nobody checks it), the first step of a sync (nobody answers: every desk starts
+ * from the same state) and the rest of the server's side of the protocol (closing, statuses).
+ */
+function forwarded(data: Buffer): boolean {
+  const [nameLength, afterLength] = varUint(data, 0);
+  const [type, afterType] = varUint(data, afterLength + nameLength);
+  return type === 1 || (type === 0 && varUint(data, afterType)[0] !== 0);
+}
+
+/** `desks`: the clients are desks (Hocuspocus messages), not byte senders. */
+async function startRelay(desks: boolean): Promise<{ url: string; close: () => Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   const rooms = new Map<string, Set<WebSocket>>();
   wss.on('connection', (ws, req) => {
@@ -239,7 +274,8 @@ async function startRelay(): Promise<{ url: string; close: () => Promise<void> }
     rooms.set(name, room);
     room.add(ws);
     ws.on('close', () => room.delete(ws));
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (desks && !forwarded(data)) return;
       for (const other of room) if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
     });
   });
@@ -315,13 +351,13 @@ function timed<A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Cal
 }
 
 /** Opens the desks in two processes against `url`, plays the plan, and matches every edit with its receipts. */
-async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonly string[], plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
+async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonly string[], plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[], seeds: readonly string[] = []): Promise<Run> {
   const groups = groupsOf(scenario.desks);
   const procs = groups.map(() => child('desks'));
   const background = startBackground();
   try {
     const ready = procs.map((proc) => nextMessage<Extract<DeskReport, { type: 'ready' }>>(proc, 'ready'));
-    procs.forEach((proc, p) => proc.send({ type: 'open', mode, url, scenario, desks: groups[p]!, tokens: groups[p]!.map((i) => tokens[i] ?? '') } satisfies OpenCommand));
+    procs.forEach((proc, p) => proc.send({ type: 'open', mode, url, scenario, desks: groups[p]!, tokens: groups[p]!.map((i) => tokens[i] ?? ''), seeds } satisfies OpenCommand));
     const owner = new Map<number, number>();
     for (const r of await Promise.all(ready)) for (const [desk, client] of r.clients) owner.set(client, desk);
     await sleep(1000); // presence settles
@@ -353,14 +389,14 @@ async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonl
     const receipts = reports.flatMap((r) => r.receipts).sort((a, b) => a[3] - b[3]);
     const next = new Map<string, number>();
     for (const [receiver, sender, reached, t] of receipts) {
-      const desk = mode === 'server' ? owner.get(sender) : sender;
+      const desk = mode !== 'relay' ? owner.get(sender) : sender;
       if (desk === undefined || desk === receiver) continue;
       const list = edits.get(desk) ?? [];
       const key = `${receiver}:${desk}`;
       let k = next.get(key) ?? 0;
       // Server mode: `reached` is the clock the receiver now has (every edit ending at or below it
       // has arrived). Relay mode: it is the one message's number.
-      while (k < list.length && (mode === 'server' ? list[k]![3] <= reached : list[k]![1] <= reached)) {
+      while (k < list.length && (mode !== 'relay' ? list[k]![3] <= reached : list[k]![1] <= reached)) {
         const delay = t - list[k]![2];
         delays.push(delay);
         if (receiver === 0) alone.push(delay);
@@ -411,7 +447,20 @@ const backgroundNote = (): string => (process.env.BENCH_SYNC_BACKGROUND === '0' 
 
 const deskName = (desk: number): string => `biên tập ${desk + 1}`;
 
-async function throughServer(scenario: Scenario, plan: readonly (readonly number[])[]): Promise<Run & { docBytes: number; commits: Calls; compactions: Calls }> {
+/** Each article's state at the start (~420 words, as one writer left it): the same in every run. */
+function seedArticles(scenario: Scenario): Uint8Array[] {
+  const rand = seededRandom(20261128);
+  return Array.from({ length: scenario.articles }, (_, a) => {
+    const doc = articleDoc(articleOf(a, scenario), articleText(rand, wordSource(rand), 420));
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  });
+}
+
+async function throughServer(scenario: Scenario, plan: readonly (readonly number[])[], seeds: readonly Uint8Array[]): Promise<Run & { docBytes: number; commits: Calls; compactions: Calls }> {
   const dir = await tmp();
   const server = await startServer({ dataDir: dir, port: 0, adminPassword: ADMIN_PASSWORD, log: () => undefined });
   // Watched, not changed: how long the server's event loop spends in each durable commit (SQLite is synchronous).
@@ -424,12 +473,12 @@ async function throughServer(scenario: Scenario, plan: readonly (readonly number
     const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     const tokens: string[] = [];
     for (let i = 0; i < scenario.desks; i += 10) tokens.push(...(await Promise.all(Array.from({ length: Math.min(10, scenario.desks - i) }, (_, j) => userToken(server.url, admin, deskName(i + j), 'editor')))));
-    // Each article (~420 words) is on the server before the desks open it, as one writer left it.
-    const rand = seededRandom(20261128);
+    // Each article is on the server before the desks open it, as one writer left it.
     for (let a = 0; a < scenario.articles; a++) {
       const socket = new HocuspocusProviderWebsocket({ url: wsUrlOf(server.url), WebSocketPolyfill: WebSocket });
-      const name = articleOf(a, scenario);
-      const writer = new HocuspocusProvider({ websocketProvider: socket, name, document: articleDoc(name, articleText(rand, wordSource(rand), 420)), token: tokens[0]! });
+      const document = new Y.Doc();
+      Y.applyUpdate(document, seeds[a]!);
+      const writer = new HocuspocusProvider({ websocketProvider: socket, name: articleOf(a, scenario), document, token: tokens[0]! });
       writer.attach();
       await until(() => writer.isSynced && writer.unsyncedChanges === 0, 'the article on the server', 30_000);
       writer.destroy();
@@ -451,10 +500,11 @@ async function throughServer(scenario: Scenario, plan: readonly (readonly number
   }
 }
 
-async function throughRelay(scenario: Scenario, plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[]): Promise<Run> {
-  const relay = await startRelay();
+/** Through a plain relay: the same desks (`desk-relay`), or byte senders of the server's message sizes (`relay`). */
+async function throughRelay(mode: 'desk-relay' | 'relay', scenario: Scenario, plan: readonly (readonly number[])[], sizes: readonly (readonly number[])[], seeds: readonly Uint8Array[]): Promise<Run> {
+  const relay = await startRelay(mode === 'desk-relay');
   try {
-    return await play('relay', relay.url, scenario, [], plan, sizes);
+    return await play(mode, relay.url, scenario, [], plan, sizes, seeds.map((seed) => Buffer.from(seed).toString('base64')));
   } finally {
     await relay.close();
   }
@@ -467,8 +517,10 @@ const CEILING_P95_MS = 250;
 async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
   const load = os.loadavg()[0]!.toFixed(1);
   const plan = schedules(scenario.desks);
-  const server = await throughServer(scenario, plan);
-  const relay = await throughRelay(scenario, plan, server.sizes);
+  const seeds = seedArticles(scenario);
+  const server = await throughServer(scenario, plan, seeds);
+  const deskRelay = await throughRelay('desk-relay', scenario, plan, server.sizes, seeds);
+  const relay = await throughRelay('relay', scenario, plan, server.sizes, seeds);
   const allSizes = server.sizes.flat();
   const meanSize = allSizes.reduce((a, b) => a + b, 0) / allSizes.length;
 
@@ -479,20 +531,26 @@ async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
     cols([label, ...quantiles(r.delays), int(r.deliveriesPerSecond), `${int(r.delays.length)}/${int(r.expected)}`, `${(r.deskLoop * 100).toFixed(0)}% ${r.deskCpu.toFixed(2)}`, `${(r.serverLoop * 100).toFixed(0)}% ${r.serverCpu.toFixed(2)}`], widths),
     cols(['  to desk 1, alone', ...quantiles(r.alone), '', int(r.alone.length), '', ''], widths),
   ];
-  const ratio = (p: number) => pct(server.delays, p) / pct(relay.delays, p);
-  const ratioAlone = (p: number) => (pct(server.alone, p) / pct(relay.alone, p)).toFixed(1);
+  const ratio = (base: Run, p: number) => pct(server.delays, p) / pct(base.delays, p);
+  const ratioAlone = (base: Run, p: number) => (pct(server.alone, p) / pct(base.alone, p)).toFixed(1);
   const perArticle = scenario.desks / scenario.articles;
   console.log(
     `sync ${name}: ${scenario.desks} desks on ${scenario.articles} article${scenario.articles > 1 ? 's' : ''} (${perArticle} each) through one server (a word every 200–500 ms each for ${EDIT_MS / 1000} s: ${int(server.edits)} edits, update messages ${meanSize.toFixed(0)} B on average, article state at the end ${(server.docBytes / 1024).toFixed(1)} KiB; server or relay in this process and nothing else, desk 1 alone in a child process, the others in two more; ${backgroundNote()}; load average at the start ${load})`,
   );
   console.log(`  ${cols(['delivery delay, ms', 'p50', 'p95', 'p99', 'max', 'deliv/s', 'delivered', 'desks', 'server'], widths)}`);
-  for (const line of [...rows('newsroom server', server), ...rows('baseline: ws relay', relay)]) console.log(`  ${line}`);
+  for (const line of [...rows('newsroom server', server), ...rows('baseline: relay, same desks', deskRelay), ...rows('  relay, byte clients', relay)]) console.log(`  ${line}`);
   const p95 = pct(server.delays, 0.95);
+  const goal = (base: Run) => (p95 < GOAL_P95_MS && ratio(base, 0.95) <= GOAL_RATIO ? 'met' : 'NOT met');
+  for (const [label, base] of [
+    ['the relay of the same desks', deskRelay],
+    ['the relay of byte clients', relay],
+  ] as const) {
+    console.log(
+      `  ratio to ${label}: p95 ${ratio(base, 0.95).toFixed(1)}×, p50 ${ratio(base, 0.5).toFixed(1)}× (to desk 1 alone: p95 ${ratioAlone(base, 0.95)}×, p50 ${ratioAlone(base, 0.5)}×) — goal p95 < ${GOAL_P95_MS} ms and ≤ ${GOAL_RATIO}×: ${goal(base)}`,
+    );
+  }
   console.log(
-    `  ratio to the relay: p95 ${ratio(0.95).toFixed(1)}×, p50 ${ratio(0.5).toFixed(1)}× (to desk 1 alone: p95 ${ratioAlone(0.95)}×, p50 ${ratioAlone(0.5)}×) — goal p95 < ${GOAL_P95_MS} ms and ≤ ${GOAL_RATIO}× the relay: ${p95 < GOAL_P95_MS && ratio(0.95) <= GOAL_RATIO ? 'met' : 'NOT met'}`,
-  );
-  console.log(
-    `  growth through the run, p95 of edits sent in the first third → last third: server ${pct(server.early, 0.95).toFixed(1)} → ${pct(server.late, 0.95).toFixed(1)} ms, relay ${pct(relay.early, 0.95).toFixed(1)} → ${pct(relay.late, 0.95).toFixed(1)} ms`,
+    `  growth through the run, p95 of edits sent in the first third → last third: server ${pct(server.early, 0.95).toFixed(1)} → ${pct(server.late, 0.95).toFixed(1)} ms, relay of the same desks ${pct(deskRelay.early, 0.95).toFixed(1)} → ${pct(deskRelay.late, 0.95).toFixed(1)} ms, of byte clients ${pct(relay.early, 0.95).toFixed(1)} → ${pct(relay.late, 0.95).toFixed(1)} ms`,
   );
   const [from, to] = server.window;
   const inWindow = (calls: Calls) => calls.filter(([end]) => end >= from && end <= to).map(([, took]) => took);
@@ -503,7 +561,7 @@ async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
     `  the server's storage while the desks edited: ${int(commits.length)} update commits, p50 ${pct(commits, 0.5).toFixed(2)} ms, p95 ${pct(commits, 0.95).toFixed(2)} ms, max ${pct(commits, 1).toFixed(1)} ms; ${compactions.length} compactions, max ${pct(compactions, 1).toFixed(1)} ms; ${(blocked * 100).toFixed(0)}% of the window spent in them`,
   );
   console.log(
-    `  desks = the busier process of desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (relay clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(relay.serverCpuPerEdit)} µs a message)`,
+    `  desks = the busier process of desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (the same desks through the relay ${int(deskRelay.deskCpuPerDelivery)} µs, byte clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(deskRelay.serverCpuPerEdit)} µs a message of the desks, ${int(relay.serverCpuPerEdit)} µs of the byte clients)`,
   );
 }
 
@@ -524,7 +582,7 @@ export async function syncCeiling(): Promise<void> {
   console.log(`sync ceiling: one server, twenty articles, each desk a word every 200–500 ms for ${EDIT_MS / 1000} s; ${backgroundNote()}; load average at the start ${os.loadavg()[0]!.toFixed(1)}`);
   for (const desks of levels) {
     const scenario = { desks, articles: 20 };
-    const run = await throughServer(scenario, schedules(desks));
+    const run = await throughServer(scenario, schedules(desks), seedArticles(scenario));
     const p95 = pct(run.delays, 0.95);
     const editsPerSecond = run.edits / (EDIT_MS / 1000);
     console.log(`  ${String(desks).padStart(4)} desks, ${editsPerSecond.toFixed(0).padStart(5)} edits/s, ${int(run.delays.length / (EDIT_MS / 1000)).padStart(7)} deliveries/s: p50 ${pct(run.delays, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, first third → last third p95 ${pct(run.early, 0.95).toFixed(1)} → ${pct(run.late, 0.95).toFixed(1)} ms; server CPU ${run.serverCpu.toFixed(2)} cores, ${int(run.serverCpuPerEdit)} µs an edit`);

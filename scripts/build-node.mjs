@@ -16,7 +16,9 @@ const entries = [
   { entryPoints: ['src-main/web/cli.ts'], outfile: 'dist/web.cjs', ...MAIN_META_URL },
   // The server's database drivers stay in node_modules: better-sqlite3 is a native add-on, and
   // pg would otherwise drag in its optional native binding.
-  { entryPoints: ['src-server/main.ts'], outfile: 'dist/server.cjs', external: [...common.external, 'better-sqlite3', 'pg', 'pg-native'] },
+  // Its storage finds the compaction's worker beside the bundle (src-server/storage/fold.ts).
+  { entryPoints: ['src-server/main.ts'], outfile: 'dist/server.cjs', external: [...common.external, 'better-sqlite3', 'pg', 'pg-native'], ...MAIN_META_URL },
+  { entryPoints: ['src-server/storage/fold-worker.ts'], outfile: 'dist/fold-worker.cjs' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -20,7 +20,8 @@
 import pg from 'pg';
 import type { Language, Status } from '../../src-shared/models';
 import type { Role } from '../../src-shared/server-api';
-import { clientsOf, foldUpdates, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
+import { Folder } from './fold';
+import { clientsOf, MovedMeanwhile, type ArticleDigest, type ArticleRow, type AuthorRow, type DirectoryRow, type NewTransition, type QueueEntry, type Storage, type StoredTransition, type UserChange, type UserRow, type WriterRow, type DictionaryWordRow } from './types';
 
 /** Any constant: serialises schema creation between instances starting together. */
 const SCHEMA_LOCK = 0x62616e74; // "bant"
@@ -186,6 +187,9 @@ export class PostgresStorage implements Storage {
   readonly where: string;
   private closed = false;
 
+  /** Compaction's folding, off the event loop (fold.ts). */
+  private readonly folder = new Folder();
+
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
@@ -233,6 +237,7 @@ export class PostgresStorage implements Storage {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
+    await this.folder.close();
   }
 
   // ── users and tokens ────────────────────────────────────────────────────────────────────
@@ -391,7 +396,7 @@ export class PostgresStorage implements Storage {
       const article = await c.query<{ state: Buffer | null }>('SELECT state FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
       const { rows } = await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM article_updates WHERE article_id = $1 ORDER BY seq', [articleId]);
       if (rows.length === 0) return;
-      const state = foldUpdates(articleId, article.rows[0]?.state ?? null, rows.map((r) => ({ seq: Number(r.seq), data: r.data })));
+      const state = await this.folder.fold(articleId, article.rows[0]?.state ?? null, rows.map((r) => ({ seq: Number(r.seq), data: r.data })));
       await c.query('UPDATE articles SET state = $1 WHERE id = $2', [bytes(state), articleId]);
       await c.query('DELETE FROM article_updates WHERE article_id = $1 AND seq <= $2', [articleId, rows[rows.length - 1]!.seq]);
     });

@@ -1,5 +1,6 @@
 /**
- * The SQLite storage commits the updates of one event-loop turn together (group commit): each
+ * The SQLite storage commits the updates that arrive together (group commit: those of one
+ * event-loop turn, and those that come before the next commit is due): each
  * caller still learns its sequence number only once its update is committed, in call order,
  * and a stop with updates waiting commits them before the database closes. The disk is waited
  * for off the event loop: an update is in the database (loads, compactions and backups see it)
@@ -37,6 +38,30 @@ describe('group commit of updates', () => {
       expect((await reopened.article(ARTICLES[0]!))?.version).toBe(seqs.at(-1)! + 1);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('commits the first update after a quiet spell at once, and those arriving one a turn after it together, at most one commit per window', async () => {
+    const dir = await temp.make('bantin-group-');
+    // A window no test would wait out: the first update is answered without it.
+    const storage = new SqliteStorage(dir, 60_000);
+    try {
+      const now = new Date().toISOString();
+      await storage.appendUpdate(ARTICLES[0]!, update(0), null, now);
+      expect(storage.commits).toBe(1);
+      const waiting: Array<Promise<number>> = [];
+      for (let i = 1; i <= 10; i++) {
+        waiting.push(storage.appendUpdate(ARTICLES[i % 3]!, update(i), null, now));
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(storage.commits).toBe(1);
+      // A read commits what waits for the window, in one commit, and their callers are answered.
+      expect(await storage.documentParts(ARTICLES[1]!)).toHaveLength(4);
+      expect(storage.commits).toBe(2);
+      const seqs = await Promise.all(waiting);
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe(seqs[i - 1]! + 1);
+    } finally {
+      await storage.close();
     }
   });
 
