@@ -254,14 +254,25 @@ function varUint(data: Buffer, at: number): [number, number] {
 }
 
 /**
- * What a plain relay of desks forwards: Yjs updates and presence, as they came. It leaves out a
- * desk's token (nobody checks it), the first step of a sync (nobody answers: every desk starts
- * from the same state) and the rest of the server's side of the protocol (closing, statuses).
+ * What a plain relay of desks forwards: Yjs updates, and each desk's own presence, as they
+ * came. It leaves out a desk's token (nobody checks it), the first step of a sync (nobody
+ * answers: every desk starts from the same state), the rest of the server's side of the
+ * protocol (closing, statuses), and presence a desk sends of others: a provider sends back every
+ * presence it receives, and the server drops those (presence.ts) — relayed, each desk's presence
+ * would come back from all the others, and each of those echoes go to all of them.
+ * `own`: the presence client the socket sent first (its own), learnt here.
  */
-function forwarded(data: Buffer): boolean {
+function forwarded(data: Buffer, own: { client?: number }): boolean {
   const [nameLength, afterLength] = varUint(data, 0);
   const [type, afterType] = varUint(data, afterLength + nameLength);
-  return type === 1 || (type === 0 && varUint(data, afterType)[0] !== 0);
+  if (type === 0) return varUint(data, afterType)[0] !== 0;
+  if (type !== 1) return false;
+  // Awareness: [length of the update][number of clients][first client id]…
+  const [, afterUpdateLength] = varUint(data, afterType);
+  const [, afterCount] = varUint(data, afterUpdateLength);
+  const [client] = varUint(data, afterCount);
+  own.client ??= client;
+  return client === own.client;
 }
 
 /** `desks`: the clients are desks (Hocuspocus messages), not byte senders. */
@@ -274,8 +285,9 @@ async function startRelay(desks: boolean): Promise<{ url: string; close: () => P
     rooms.set(name, room);
     room.add(ws);
     ws.on('close', () => room.delete(ws));
+    const own: { client?: number } = {};
     ws.on('message', (data: Buffer, isBinary) => {
-      if (desks && !forwarded(data)) return;
+      if (desks && !forwarded(data, own)) return;
       for (const other of room) if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
     });
   });
