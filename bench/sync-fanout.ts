@@ -38,6 +38,7 @@ import * as Y from 'yjs';
 import { body } from '../src-shared/article-doc';
 import { ROOT } from '../test/support/child';
 import { seededRandom } from '../test/support/seeded';
+import { sendOwnPresenceOnly } from '../src-main/services/sync/own-presence';
 import { startServer } from '../src-server/server';
 import { ADMIN_PASSWORD, login, until, wsUrlOf } from '../test/support/server';
 import { articleDoc, articleText, insertWord, int, pct, tmp, Traffic, userToken, wordSource } from './sync-support';
@@ -129,6 +130,7 @@ async function openServerDesks(cmd: OpenCommand, receipts: Receipt[]): Promise<{
     const document = new Y.Doc();
     if (relayed) Y.applyUpdate(document, Buffer.from(cmd.seeds[desk % cmd.scenario.articles]!, 'base64'), 'seed');
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: cmd.tokens[j] ?? '' });
+    sendOwnPresenceOnly(provider); // as the desk's sync service does
     provider.attach();
     // The account's own name, as the server wants it in presence (it drops any other).
     provider.awareness!.setLocalStateField('user', { name: deskName(desk), color: '#2471a3' });
@@ -254,25 +256,17 @@ function varUint(data: Buffer, at: number): [number, number] {
 }
 
 /**
- * What a plain relay of desks forwards: Yjs updates, and each desk's own presence, as they
- * came. It leaves out a desk's token (nobody checks it), the first step of a sync (nobody
- * answers: every desk starts from the same state), the rest of the server's side of the
- * protocol (closing, statuses), and presence a desk sends of others: a provider sends back every
- * presence it receives, and the server drops those (presence.ts) — relayed, each desk's presence
- * would come back from all the others, and each of those echoes go to all of them.
- * `own`: the presence client the socket sent first (its own), learnt here.
+ * What a plain relay of desks forwards: Yjs updates and presence, as they came. It leaves out a
+ * desk's token (nobody checks it), the first step of a sync (nobody answers: every desk starts
+ * from the same state) and the rest of the server's side of the protocol (closing, statuses).
+ * The desks send their own presence only, as the desk does (own-presence.ts): a provider as it
+ * comes sends back every presence it receives, and relayed, those echoes would each go to
+ * every desk again.
  */
-function forwarded(data: Buffer, own: { client?: number }): boolean {
+function forwarded(data: Buffer): boolean {
   const [nameLength, afterLength] = varUint(data, 0);
   const [type, afterType] = varUint(data, afterLength + nameLength);
-  if (type === 0) return varUint(data, afterType)[0] !== 0;
-  if (type !== 1) return false;
-  // Awareness: [length of the update][number of clients][first client id]…
-  const [, afterUpdateLength] = varUint(data, afterType);
-  const [, afterCount] = varUint(data, afterUpdateLength);
-  const [client] = varUint(data, afterCount);
-  own.client ??= client;
-  return client === own.client;
+  return type === 1 || (type === 0 && varUint(data, afterType)[0] !== 0);
 }
 
 /** `desks`: the clients are desks (Hocuspocus messages), not byte senders. */
@@ -285,9 +279,8 @@ async function startRelay(desks: boolean): Promise<{ url: string; close: () => P
     rooms.set(name, room);
     room.add(ws);
     ws.on('close', () => room.delete(ws));
-    const own: { client?: number } = {};
     ws.on('message', (data: Buffer, isBinary) => {
-      if (desks && !forwarded(data, own)) return;
+      if (desks && !forwarded(data)) return;
       for (const other of room) if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
     });
   });

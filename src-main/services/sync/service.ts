@@ -47,6 +47,7 @@ import { DirectoryChannel } from './channel';
 import { DEFAULT_HEARTBEAT, deskWebSocket, type Heartbeat } from './desk-socket';
 import { MergeVersions } from './merge-versions';
 import { Presence } from './presence';
+import { sendOwnPresenceOnly } from './own-presence';
 import { RecordBatch } from './record-batch';
 import type { ArticleSyncRecord } from './records';
 import { plainBox, seal, unseal, type SecretBox } from './secret-box';
@@ -673,6 +674,7 @@ export class SyncService {
     }
     const awareness = known ? this.presence.forLink(id, held.doc) : undefined;
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: held.doc, token, ...(awareness ? { awareness } : {}) });
+    sendOwnPresenceOnly(provider);
     const link: Link = { provider, doc: held.doc, release: held.release, adopting: !known, version: this.versions.get(id) ?? -1, done: false, holds: new ServerHolds(provider), asked: -1, asks: 0, closedByServer: false };
     this.links.set(id, link);
     const check = (): void => void this.check(id, link).catch((err: unknown) => console.error('[sync] after sync of', id, err));
