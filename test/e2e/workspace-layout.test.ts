@@ -1,6 +1,6 @@
 /**
  * The article workspace from 1024 to 1920 px wide, in Vietnamese and English: no horizontal
- * scrolling with any inspector tab shown, a body photo inside its figure with its caption under
+ * scrolling with any inspector tab shown, every tab in sight with its name whole, a body photo inside its figure with its caption under
  * it and the next paragraph under both; the inspector's tabs and splitter work from the
  * keyboard, and the width chosen is there after a reload.
  */
@@ -16,7 +16,7 @@ import { ArticlePage } from './support/pages/article-page';
 import { inspectorTab, type InspectorTab } from './support/pages/inspector';
 
 const WIDTHS = [1024, 1366, 1920] as const;
-const TABS: readonly InspectorTab[] = ['details', 'event', 'photos', 'checklist', 'workflow', 'history'];
+const TABS: readonly InspectorTab[] = ['details', 'event', 'photos', 'checklist', 'workflow', 'history', 'comments'];
 const LONG = 'Hội nghị được kết nối tới 124 điểm cầu xã, phường trên địa bàn tỉnh, với sự tham dự của lãnh đạo các sở, ban, ngành và Ủy ban nhân dân các xã.';
 
 /** An article whose body holds a tall photo between two paragraphs, captioned in both languages. */
@@ -59,10 +59,9 @@ interface Boxes {
   readonly next: DOMRect;
   readonly main: DOMRect;
   readonly side: DOMRect;
-  /** The tops of the inspector's tabs, and the strip holding them and its chosen tab. */
-  readonly tabTops: number[];
+  /** The inspector's tabs (each with whether its name is cut), and the strip holding them. */
+  readonly tabs: Array<DOMRect & { cut: boolean }>;
   readonly strip: DOMRect;
-  readonly chosen: DOMRect;
 }
 
 function measure(page: Page): Promise<Boxes> {
@@ -78,9 +77,8 @@ function measure(page: Page): Promise<Boxes> {
       next: rect(figure.nextElementSibling),
       main: rect(document.querySelector('.article-main')),
       side: rect(document.querySelector('.article-side')),
-      tabTops: Array.from(document.querySelectorAll('[role=tab]'), (t) => Math.round(t.getBoundingClientRect().top)),
+      tabs: Array.from(document.querySelectorAll('[role=tab]'), (t) => ({ ...(t.getBoundingClientRect().toJSON() as DOMRect), cut: t.scrollWidth > t.clientWidth })),
       strip: rect(document.querySelector('[role=tablist]')),
-      chosen: rect(document.querySelector('[role=tab][aria-selected=true]')),
     };
   });
 }
@@ -116,10 +114,15 @@ describe('the article workspace', () => {
           // The inspector beside the text, not under it.
           expect(box.side.left, at).toBeGreaterThanOrEqual(box.main.right);
           expect(box.side.right, at).toBeLessThanOrEqual(box.innerWidth);
-          // The tabs on one row (never a lone tab wrapped under the others), the chosen one in view.
-          expect(new Set(box.tabTops).size, at).toBe(1);
-          expect(box.chosen.left, at).toBeGreaterThanOrEqual(box.strip.left - 0.5);
-          expect(box.chosen.right, at).toBeLessThanOrEqual(box.strip.right + 0.5);
+          // Every tab in sight, its name whole; two rows at most.
+          expect(box.tabs, at).toHaveLength(TABS.length);
+          for (const t of box.tabs) {
+            expect(t.left, at).toBeGreaterThanOrEqual(box.strip.left - 0.5);
+            expect(t.right, at).toBeLessThanOrEqual(box.strip.right + 0.5);
+            expect(t.bottom, at).toBeLessThanOrEqual(box.strip.bottom + 0.5);
+            expect(t.cut, at).toBe(false);
+          }
+          expect(new Set(box.tabs.map((t) => Math.round(t.top))).size, at).toBeLessThanOrEqual(2);
         }
         const box = await measure(page);
         const at = `${language} ${width} px`;

@@ -1,6 +1,7 @@
 /**
  * The inspector beside the article's text: one tab per concern (details, event, photos,
- * checklist, history — more to come), one panel shown at a time.
+ * checklist, history, workflow, comments), one panel shown at a time; every tab in sight (the
+ * tabs wrap into equal cells, article.css).
  *
  * Tabs follow the WAI-ARIA tabs pattern with automatic activation: the selected tab is the
  * one Tab stop, arrow keys (and Home/End) move between tabs and show their panel. Every panel
@@ -8,7 +9,7 @@
  * survives a look at another tab. A panel may ask to be shown (`request`): the merge notice
  * opens History on a version.
  */
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface InspectorTab<Id extends string> {
   readonly id: Id;
@@ -29,18 +30,6 @@ export function Inspector<Id extends string>({ label, tabs, selected, onSelect }
   const tabId = (id: Id) => `${base}-tab-${id}`;
   const panelId = (id: Id) => `${base}-panel-${id}`;
 
-  // The row of tabs scrolls sideways when the inspector is narrow: bring the selected tab into
-  // view (only the row scrolls — scrollIntoView could move the page under the writer's caret).
-  const strip = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const row = strip.current;
-    const tab = refs.current.get(selected);
-    if (!row || !tab) return;
-    const left = tab.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
-    if (left < row.scrollLeft) row.scrollLeft = left;
-    else if (left + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left + tab.offsetWidth - row.clientWidth;
-  }, [selected]);
-
   const onKeyDown = (e: KeyboardEvent) => {
     const at = tabs.findIndex((t) => t.id === selected);
     const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
@@ -54,7 +43,7 @@ export function Inspector<Id extends string>({ label, tabs, selected, onSelect }
 
   return (
     <div className="inspector">
-      <div ref={strip} className="inspector__tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      <div className="inspector__tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
