@@ -50,10 +50,14 @@ export class Folder {
     });
   }
 
+  /** Stops the worker; folds still under way are refused (their compaction is dropped: the log stays complete). */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     this.inThread = true;
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const { reject } of waiting) reject(new Error('the storage is closing'));
     await worker?.terminate();
   }
 

@@ -437,7 +437,13 @@ export class SqliteStorage implements Storage {
     const rows = this.sql('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
     if (rows.length === 0) return;
     const row = this.sql('SELECT state FROM articles WHERE id = ?').get(articleId) as { state: Buffer | null } | undefined;
-    const state = await this.folder.fold(articleId, row?.state ?? null, rows);
+    let state: Uint8Array;
+    try {
+      state = await this.folder.fold(articleId, row?.state ?? null, rows);
+    } catch (err) {
+      if (this.closing) return;
+      throw err;
+    }
     // Stopping meanwhile: the log stays as it is, complete.
     if (this.closing || !this.db.open) return;
     this.commitLater(() => {

@@ -1,8 +1,9 @@
 /**
  * Compaction folds an article's stored updates into its state on a worker thread
  * (src-server/storage/fold.ts): the event loop stays free while it folds, the state is the one
- * folding on the loop gives, and compactions of one article asked for at once (with updates
- * stored in between) leave every update in the state or the log.
+ * folding on the loop gives, a compaction under way when the storage closes is dropped
+ * quietly, and compactions of one article asked for at once (with updates stored in between)
+ * leave every update in the state or the log.
  */
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,6 +48,26 @@ describe('compaction', () => {
       expect(textOf(state)).toBe('lũ '.repeat(10_000));
     } finally {
       await folder.close();
+    }
+  });
+
+  it('a compaction under way when the storage closes ends quietly, and the log is whole after a reopen', async () => {
+    const dir = await temp.make('bantin-compact-');
+    const storage = new SqliteStorage(dir);
+    const updates = typed(10_000, 'lũ ');
+    const now = new Date().toISOString();
+    await Promise.all(updates.map((u) => storage.appendUpdate(ARTICLE, u, null, now)));
+    const compacting = storage.compact(ARTICLE);
+    await new Promise((r) => setImmediate(r)); // the log read and handed to the worker
+    await storage.close();
+    await expect(compacting).resolves.toBeUndefined();
+    const reopened = new SqliteStorage(dir);
+    try {
+      const doc = new Y.Doc();
+      for (const part of await reopened.documentParts(ARTICLE)) Y.applyUpdate(doc, part);
+      expect(doc.getText('t').toString()).toBe('lũ '.repeat(10_000));
+    } finally {
+      await reopened.close();
     }
   });
 
