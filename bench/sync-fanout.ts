@@ -2,8 +2,9 @@
  * Desks editing articles through one newsroom server — fifty on one article, and two hundred
  * on twenty (ten each) — how long each edit takes to reach every other desk in its article
  * (p50/p95/p99/max, and whether the delay grows through the run), against a plain `ws` relay
- * that forwards each message to the other desks of its article, carrying the same messages
- * (same desks, same schedule, same sizes) in the same run. Both run beside a fixed background
+ * that forwards each message to the other desks of its article, in the same run: once carrying
+ * the same desks (a provider and a Yjs document each, the same schedule), once carrying byte
+ * clients that send and count messages of the same sizes. All run beside a fixed background
  * load the benchmark starts itself: one core kept busy by a spinning process (a newsroom
  * server is rarely alone on its machine; `BENCH_SYNC_BACKGROUND=0` leaves it out).
  * `npm run bench -- sync-ceiling` raises the number of desks (twenty articles) until the
