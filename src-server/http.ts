@@ -103,15 +103,37 @@ function refuse(res: ServerResponse, err: HttpRefusal): void {
   send(res, err.status, { error: err.code, ...err.extra }, headers);
 }
 
+/**
+ * A refused body is read and dropped for a moment before the connection is cut: closing with
+ * its bytes unread makes the kernel reset the connection, and a client still sending would see
+ * the reset instead of the answer.
+ */
+function lingeringClose(req: IncomingMessage, ms = 2000): void {
+  const socket = req.socket;
+  const cut = setTimeout(() => socket.destroy(), ms);
+  cut.unref();
+  const done = () => clearTimeout(cut);
+  req.once('end', done);
+  socket.once('close', done);
+}
+
 async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpRefusal(400, 'invalidPayload', { field: 'content-type' });
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > JSON_LIMIT) throw new HttpRefusal(413, 'payloadTooLarge');
-    chunks.push(chunk);
+  const complete = await new Promise<boolean>((resolve, reject) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= JSON_LIMIT) chunks.push(chunk);
+      else resolve(false); // the rest flows on and is dropped while the 413 goes out
+    });
+    req.once('end', () => resolve(true));
+    req.once('error', reject);
+  });
+  if (!complete) {
+    lingeringClose(req);
+    throw new HttpRefusal(413, 'payloadTooLarge');
   }
   let value: unknown;
   try {

@@ -40,15 +40,28 @@ function reject(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-/** 413, and the connection closes: the rest of the oversized body is not read. */
-function tooLarge(res: ServerResponse): void {
-  res.setHeader('Connection', 'close');
+/** How long the rest of a refused body is read and dropped before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * 413 with a lingering close: the rest of the body is read and dropped for a moment, so the
+ * client reads the answer. Closing at once with its bytes unread makes the kernel reset the
+ * connection, and a client still sending sees "connection reset" before the 413.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
   reject(res, 413, 'Too large');
+  const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+  cut.unref();
+  const done = () => clearTimeout(cut);
+  req.once('end', done);
+  socket.once('close', done);
+  req.resume();
 }
 
 /**
- * The body, or null once it passes `limit`. Past the limit it stops reading but leaves the
- * connection up, so the 413 still reaches the client (the connection then closes).
+ * The body, or null once it passes `limit`. Past the limit it stops collecting; the caller
+ * answers 413 and drops the rest (`tooLarge`).
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, rejectBody) => {
@@ -118,9 +131,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!binary && !type.startsWith('application/json')) return reject(res, 415, 'Expected JSON');
       const limit = binary ? MAX_BINARY_BODY_BYTES : MAX_BODY_BYTES;
       // A body announced as too large is refused before a byte of it is read.
-      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(res);
+      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(req, res);
       const body = await readBody(req, limit);
-      if (body === null) return tooLarge(res);
+      if (body === null) return tooLarge(req, res);
       let input: unknown;
       try {
         input = binary ? unpackWire(body) : body.length ? decodeWire(body.toString('utf8')) : {};

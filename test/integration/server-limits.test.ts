@@ -11,6 +11,7 @@ import { acknowledged, ADMIN_PASSWORD, api, closedWith, login, readThroughServer
 import { addParagraph, addUser, allSynced, editAs, loginAs, newArticle, openSyncDesk, syncStatus, waitFor } from '../support/sync-desk';
 import { call } from '../support/desk';
 import { appliedMessage, startSyncProxy } from '../support/sync-proxy';
+import { sendBeforeReading } from '../support/http';
 import type { SyncStatus } from '../../src-shared/sync';
 
 const fixtures = serverFixtures();
@@ -73,6 +74,18 @@ describe('newsroom server: limits per account', () => {
     expect(third.json).toEqual({ error: 'tooManyPhotos' });
     expect((await api(s.url, 'HEAD', `/api/photos/${sha(photos[2]!)}`, { token })).status).toBe(404);
     expect((await api(s.url, 'PUT', `/api/photos/${sha(photos[0]!)}`, { token, body: photos[0]! })).json).toMatchObject({ stored: false });
+  });
+
+  it('answers a request body over the limit with 413 payloadTooLarge, which a client still sending reads (no reset)', async () => {
+    const { s } = await limited({});
+    const url = new URL(s.url);
+    const head = `POST /api/login HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n`;
+    const { answer, error } = await sendBeforeReading(Number(url.port), head, 4 * 1024 * 1024);
+    expect(error).toBeNull();
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"payloadTooLarge"');
+    // The server goes on answering.
+    expect((await api(s.url, 'POST', '/api/login', { json: { name: 'admin', password: ADMIN_PASSWORD } })).status).toBe(200);
   });
 
   it('npm run server takes the limits from the environment (or flags)', async () => {

@@ -16,7 +16,7 @@ import { decodeWire, encodeWire } from '../../src-shared/wire';
 import type { Desk } from '../../src-main/services/desk';
 import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../src-main/web/server';
 import { openTestDesk, replicaOf, updateFrom } from '../support/desk';
-import { rawRequest, type RawResponse } from '../support/http';
+import { rawRequest, sendBeforeReading, type RawResponse } from '../support/http';
 import { tempDirs } from '../support/temp';
 
 const INDEX = '<!doctype html><title>Bàn Tin</title><p>renderer index</p>';
@@ -248,7 +248,7 @@ describe('calls', () => {
     expect(decodeWire(encoded.body)).toMatchObject({ ok: true });
   });
 
-  it('refuses a body announced over the limit at once (413), without reading it', async () => {
+  it('refuses a body announced over the limit at once (413)', async () => {
     const started = Date.now();
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request({
@@ -299,6 +299,14 @@ describe('calls', () => {
     });
     expect(status).toBe(413);
     expect(sent).toBeLessThan(MAX_BODY_BYTES * 2);
+  });
+
+  it('lets a client that sends past the limit before it reads still read the 413 (no reset)', async () => {
+    // 8 MiB past the limit, unread by the server when it answers.
+    const head = `POST /api/call/library:list HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\n`;
+    const { answer, error } = await sendBeforeReading(server.port, head, MAX_BODY_BYTES + 8 * 1024 * 1024);
+    expect(error).toBeNull();
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
   });
 });
 
