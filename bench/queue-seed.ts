@@ -52,8 +52,7 @@ const idOf = (i: number): string => claimedArticleId(createHash('sha256').update
  * drafts are made complete, to be submitted while the benchmark watches the queue.
  */
 export async function seedNewsroom(dataDir: string, drafts: number): Promise<Seeded> {
-  const storage = new SqliteStorage(dataDir);
-  storage.db.pragma('synchronous = OFF');
+  const storage = new SqliteStorage(dataDir, { durable: false });
   try {
     await storage.createUser('admin', 'admin', await hashPassword(ADMIN_PASSWORD), iso(0));
     const editor = await storage.createUser(EDITOR.name, 'editor', await hashPassword(EDITOR.password), iso(0));

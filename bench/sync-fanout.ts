@@ -350,9 +350,8 @@ interface Run {
   readonly delays: number[];
   /** Delays of the deliveries to desk 0, the desk alone in its process. */
   readonly alone: number[];
-  /** Delays of the edits sent in the first and in the last third of the edit window (growth). */
-  readonly early: number[];
-  readonly late: number[];
+  /** Delays of the edits sent in each sixth of the edit window (growth through the run). */
+  readonly parts: number[][];
   readonly expected: number;
   readonly edits: number;
   readonly deliveriesPerSecond: number;
@@ -370,6 +369,12 @@ interface Run {
   /** The edit window, in Date.now() milliseconds. */
   readonly window: readonly [number, number];
 }
+
+const PARTS = 6;
+/** p95 of the edits sent in the first third and in the last third of the edit window. */
+const thirds = (r: Run): [number, number] => [pct(r.parts.slice(0, PARTS / 3).flat(), 0.95), pct(r.parts.slice((2 * PARTS) / 3).flat(), 0.95)];
+/** p95 of each sixth of the edit window, as "a · b · … ms". */
+const bySixth = (r: Run): string => `${r.parts.map((d) => pct(d, 0.95).toFixed(1)).join(' · ')} ms`;
 
 /** Calls of an async storage method: when each ended (Date.now()) and how long it took (ms). */
 type Calls = Array<[number, number]>;
@@ -418,9 +423,8 @@ async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonl
     for (const list of edits.values()) list.sort((a, b) => a[1] - b[1]);
     const delays: number[] = [];
     const alone: number[] = [];
-    /** Delays by when the edit was sent: the first and the last third of the edit window. */
-    const early: number[] = [];
-    const late: number[] = [];
+    /** Delays by when the edit was sent: each sixth of the edit window. */
+    const parts: number[][] = Array.from({ length: PARTS }, () => []);
     let last = 0;
     const receipts = reports.flatMap((r) => r.receipts).sort((a, b) => a[3] - b[3]);
     const next = new Map<string, number>();
@@ -436,9 +440,8 @@ async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonl
         const delay = t - list[k]![2];
         delays.push(delay);
         if (receiver === 0) alone.push(delay);
-        const sentAt = list[k]![2] - at;
-        if (sentAt < EDIT_MS / 3) early.push(delay);
-        else if (sentAt >= (2 * EDIT_MS) / 3) late.push(delay);
+        const part = Math.floor(((list[k]![2] - at) / EDIT_MS) * PARTS);
+        if (part >= 0 && part < PARTS) parts[part]!.push(delay);
         last = Math.max(last, t);
         k++;
       }
@@ -454,8 +457,7 @@ async function play(mode: Mode, url: string, scenario: Scenario, tokens: readonl
     return {
       delays,
       alone,
-      early,
-      late,
+      parts,
       expected,
       edits: editCount,
       deliveriesPerSecond: delays.length / ((last - first) / 1000),
@@ -585,9 +587,8 @@ async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
       `  ratio to ${label}: p95 ${ratio(base, 0.95).toFixed(1)}×, p50 ${ratio(base, 0.5).toFixed(1)}× (to desk 1 alone: p95 ${ratioAlone(base, 0.95)}×, p50 ${ratioAlone(base, 0.5)}×) — goal p95 < ${GOAL_P95_MS} ms and ≤ ${GOAL_RATIO}×: ${goal(base)}`,
     );
   }
-  console.log(
-    `  growth through the run, p95 of edits sent in the first third → last third: server ${pct(server.early, 0.95).toFixed(1)} → ${pct(server.late, 0.95).toFixed(1)} ms, relay of the same desks ${pct(deskRelay.early, 0.95).toFixed(1)} → ${pct(deskRelay.late, 0.95).toFixed(1)} ms, of byte clients ${pct(relay.early, 0.95).toFixed(1)} → ${pct(relay.late, 0.95).toFixed(1)} ms`,
-  );
+  const growth = (r: Run) => `${thirds(r)[0].toFixed(1)} → ${thirds(r)[1].toFixed(1)} ms (by sixths ${bySixth(r)})`;
+  console.log(`  growth through the run, p95 of edits sent in the first third → last third: server ${growth(server)}; relay of the same desks ${growth(deskRelay)}; of byte clients ${growth(relay)}`);
   const [from, to] = server.window;
   const inWindow = (calls: Calls) => calls.filter(([end]) => end >= from && end <= to).map(([, took]) => took);
   const commits = inWindow(server.commits);
@@ -621,7 +622,7 @@ export async function syncCeiling(): Promise<void> {
     const run = await throughServer(scenario, schedules(desks), seedArticles(scenario));
     const p95 = pct(run.delays, 0.95);
     const editsPerSecond = run.edits / (EDIT_MS / 1000);
-    console.log(`  ${String(desks).padStart(4)} desks, ${editsPerSecond.toFixed(0).padStart(5)} edits/s, ${int(run.delays.length / (EDIT_MS / 1000)).padStart(7)} deliveries/s: p50 ${pct(run.delays, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, first third → last third p95 ${pct(run.early, 0.95).toFixed(1)} → ${pct(run.late, 0.95).toFixed(1)} ms; server CPU ${run.serverCpu.toFixed(2)} cores, ${int(run.serverCpuPerEdit)} µs an edit`);
+    console.log(`  ${String(desks).padStart(4)} desks, ${editsPerSecond.toFixed(0).padStart(5)} edits/s, ${int(run.delays.length / (EDIT_MS / 1000)).padStart(7)} deliveries/s: p50 ${pct(run.delays, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, first third → last third p95 ${thirds(run)[0].toFixed(1)} → ${thirds(run)[1].toFixed(1)} ms (by sixths ${bySixth(run)}); server CPU ${run.serverCpu.toFixed(2)} cores, ${int(run.serverCpuPerEdit)} µs an edit`);
     if (p95 > CEILING_P95_MS) break;
     below = { desks, editsPerSecond, p95 };
   }

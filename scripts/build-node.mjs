@@ -16,9 +16,10 @@ const entries = [
   { entryPoints: ['src-main/web/cli.ts'], outfile: 'dist/web.cjs', ...MAIN_META_URL },
   // The server's database drivers stay in node_modules: better-sqlite3 is a native add-on, and
   // pg would otherwise drag in its optional native binding.
-  // Its storage finds the compaction's worker beside the bundle (src-server/storage/fold.ts).
+  // Its storage finds its workers beside the bundle (src-server/storage/worker-start.ts).
   { entryPoints: ['src-server/main.ts'], outfile: 'dist/server.cjs', external: [...common.external, 'better-sqlite3', 'pg', 'pg-native'], ...MAIN_META_URL },
   { entryPoints: ['src-server/storage/fold-worker.ts'], outfile: 'dist/fold-worker.cjs' },
+  { entryPoints: ['src-server/storage/sqlite-write-worker.ts'], outfile: 'dist/sqlite-write-worker.cjs', external: [...common.external, 'better-sqlite3'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -34,8 +34,8 @@ export async function backupCommand(args: readonly string[], io: CommandIo): Pro
 async function fromFolder(dataDir: string, out: string): Promise<void> {
   const file = path.join(path.resolve(dataDir), 'server.sqlite');
   if (!existsSync(file)) throw new CommandError(`no newsroom in ${dataDir} (server.sqlite is missing)`);
-  // Opened as the server opens it, with its exclusive lock: a server running on the folder
-  // makes this refuse (another connection could read the file without seeing its WAL).
+  // Opened as the server opens it, with its lock: a server running on the folder makes this
+  // refuse (its copy must come from the server's own writing connection).
   let storage: SqliteStorage;
   try {
     storage = new SqliteStorage(path.resolve(dataDir));
@@ -43,7 +43,7 @@ async function fromFolder(dataDir: string, out: string): Promise<void> {
     throw new CommandError(`${(err as Error).message}: back a running server up through it (--url, without --data)`);
   }
   try {
-    await backupDatabase(storage.db, out);
+    await backupDatabase(storage, out);
   } finally {
     await storage.close();
   }

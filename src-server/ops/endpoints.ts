@@ -54,7 +54,7 @@ export function handleOps(deps: OpsDeps, req: IncomingMessage, res: ServerRespon
     // PostgreSQL is backed up with pg_dump (README): there is no such call on it.
     if (!(deps.storage instanceof SqliteStorage)) return refuse(res, 404, 'notFound');
     deps.log(`${user.name} took a backup of the database`);
-    await sendBackup(deps.storage.db, deps.dataDir, res);
+    await sendBackup(deps.storage, deps.dataDir, res);
   })().catch((err: unknown) => {
     deps.log(`internal error on ${req.method} ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
     if (res.headersSent) res.destroy();

@@ -6,13 +6,9 @@
  * the delivery of every edit of every article behind it. The worker is started at the first
  * fold and kept (unref'd: it never holds the process open). Where the worker's file cannot be
  * started, folding runs here as before.
- *
- * The worker's file is the compiled `fold-worker.cjs` beside the server's bundle; when the
- * server runs from source (development, tests, benchmarks), the TypeScript source, through
- * tsx's loader registered in the worker.
  */
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-start';
 import { foldUpdates } from './types';
 
 export interface FoldAsk {
@@ -23,12 +19,6 @@ export interface FoldAsk {
 }
 export type FoldAnswer = { readonly id: number; readonly state: Uint8Array } | { readonly id: number; readonly error: string };
 
-function startWorker(): Worker {
-  if (import.meta.url.endsWith('.cjs')) return new Worker(new URL('./fold-worker.cjs', import.meta.url));
-  const source = fileURLToPath(new URL('./fold-worker.ts', import.meta.url));
-  const load = `const load = require('node:module').createRequire(${JSON.stringify(source)}); load('tsx/cjs/api').register(); load(${JSON.stringify(source)});`;
-  return new Worker(load, { eval: true });
-}
 
 export class Folder {
   private worker: Worker | null = null;
@@ -65,7 +55,7 @@ export class Folder {
     if (this.worker || this.inThread) return this.worker;
     let worker: Worker;
     try {
-      worker = startWorker();
+      worker = startWorker('fold-worker');
     } catch (err) {
       this.log(`compaction folds on the main thread: its worker could not start (${(err as Error).message})`);
       this.inThread = true;
