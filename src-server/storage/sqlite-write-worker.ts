@@ -1,52 +1,36 @@
 /**
  * The writer thread (sqlite-writer.ts): its own connection to the newsroom's file, and every
- * write of the server on it. Group commit: the writes asked for while a commit waits for the disk
- * (and those of one turn) are committed together in the next transaction, each in a savepoint of
- * its own so that one refused write leaves the others of its group. Updates are committed at most
- * once every `commitEveryMs`; any other write, or a read of the main thread asking for what waits
- * (`flush`), commits at once.
+ * write of the server on it. Group commit: the asks of a message, and of the messages that came
+ * while the last commit waited for the disk, are committed together in one transaction, each in a
+ * savepoint of its own so that one refused write leaves the others of its group.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from './sqlite-schema';
 import { describeError, SqliteWrites } from './sqlite-writes';
 import type { WriterAnswer, WriterAsk, WriterOptions } from './sqlite-writer';
 
-const { file, commitEveryMs, durable } = workerData as WriterOptions & { readonly file: string };
+const { file, durable } = workerData as WriterOptions & { readonly file: string };
 const db = openConnection(file, durable);
 const writes = new SqliteWrites(db);
 const queue: Array<Exclude<WriterAsk, { op: 'backup' }>> = [];
-let scheduled: (() => void) | null = null;
-let lastCommit = -Infinity;
+let scheduled = false;
 let commits = 0;
 
 const answer = (message: WriterAnswer): void => parentPort!.postMessage(message);
 
-function schedule(now: boolean): void {
-  if (now) {
-    scheduled?.();
-    scheduled = null;
-    return commit();
-  }
+/** The asks that came while the last commit waited for the disk go together in the next. */
+function schedule(): void {
   if (scheduled) return;
-  const wait = lastCommit + commitEveryMs - performance.now();
-  if (wait <= 0) {
-    const immediate = setImmediate(run);
-    scheduled = () => clearImmediate(immediate);
-  } else {
-    const timer = setTimeout(run, wait);
-    scheduled = () => clearTimeout(timer);
-  }
-}
-
-function run(): void {
-  scheduled = null;
-  commit();
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    commit();
+  });
 }
 
 function commit(): void {
   const group = queue.splice(0);
   if (group.length === 0) return;
-  lastCommit = performance.now();
   const answers: WriterAnswer['answers'][number][] = [];
   try {
     db.transaction(() => {
@@ -78,11 +62,15 @@ function commit(): void {
   }
 }
 
-parentPort!.on('message', (ask: WriterAsk) => {
+parentPort!.on('message', (asks: WriterAsk[]) => {
+  for (const ask of asks) take(ask);
+});
+
+function take(ask: WriterAsk): void {
   if (ask.op === 'backup') {
     // SQLite's online backup from this connection, after the writes asked for before it: what
     // it commits meanwhile is carried into the copy (another connection's change would restart it).
-    schedule(true);
+    commit();
     db.backup(ask.out).then(
       () => answer({ commit: commits, answers: [{ id: ask.id, value: null }] }),
       (err: unknown) => answer({ commit: commits, answers: [{ id: ask.id, error: describeError(err) }] }),
@@ -90,7 +78,5 @@ parentPort!.on('message', (ask: WriterAsk) => {
     return;
   }
   queue.push(ask);
-  // Only updates wait for the window (they come by the hundred a second); any other write, a
-  // read's flush or the close commits what waits at once.
-  schedule(ask.op !== 'appendUpdate');
-});
+  schedule();
+}

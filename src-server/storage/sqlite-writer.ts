@@ -16,7 +16,7 @@ import { errorOf, type WriteArgs, type WriteError, type WriteName, type WriteRes
 import { startWorker } from './worker-start';
 
 export interface WriterOptions {
-  /** The shortest time between two commits: the writes asked for meanwhile wait and go together. */
+  /** The shortest time between two commits of updates: those asked for meanwhile wait and go together. */
   readonly commitEveryMs: number;
   /** Commits wait for the disk (off only to seed a benchmark quickly). */
   readonly durable: boolean;
@@ -31,6 +31,14 @@ export interface WriterAnswer {
   /** How many groups the thread has committed. */
   readonly commit: number;
   readonly answers: ReadonlyArray<{ readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: WriteError }>;
+}
+
+/**
+ * A byte array as its own buffer: one that views a larger buffer (a socket's read, Node's pool)
+ * would be copied whole into the message — 100 µs an update measured, for 60 bytes of it.
+ */
+function compact(arg: unknown): unknown {
+  return arg instanceof Uint8Array && arg.byteLength !== arg.buffer.byteLength ? new Uint8Array(arg) : arg; // (a Buffer's slice() would view the same memory)
 }
 
 interface Waiter {
@@ -79,11 +87,43 @@ export class SqliteWriter {
     if (this.closed) return Promise.reject(new Error('the database is closed'));
     const worker = this.start();
     const id = this.next++;
+    const ask = ('args' in message ? { id, op: message.op, args: message.args.map(compact) } : { id, ...message }) as WriterAsk;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) worker.ref(); // answers awaited keep the process up
-      worker.postMessage({ id, ...message } as WriterAsk);
+      this.outbox.push(ask);
+      // Only updates wait for the window (they come by the hundred a second); any other write, a
+      // read's flush or the close goes at once, with what waits.
+      if (ask.op !== 'appendUpdate') return this.send();
+      if (this.sending) return;
+      const wait = this.lastSend + this.options.commitEveryMs - performance.now();
+      if (wait <= 0) {
+        const immediate = setImmediate(() => this.send());
+        this.sending = () => clearImmediate(immediate);
+      } else {
+        const timer = setTimeout(() => this.send(), wait);
+        this.sending = () => clearTimeout(timer);
+      }
     });
+  }
+
+  /**
+   * The asks of a window go over in one message, and the thread commits each message's asks in
+   * one transaction. A message wakes the thread: on a busy machine the wake-up took 100–150 µs of
+   * this thread's time (measured), so one per update was a fifth of the server's loop.
+   */
+  private outbox: WriterAsk[] = [];
+  private sending: (() => void) | null = null;
+  private lastSend = -Infinity;
+
+  private send(): void {
+    this.sending?.();
+    this.sending = null;
+    const asks = this.outbox;
+    if (asks.length === 0) return;
+    this.outbox = [];
+    this.lastSend = performance.now();
+    this.worker?.postMessage(asks);
   }
 
   private settle(id: number, outcome: { value: unknown } | { error: WriteError }): void {

@@ -3,7 +3,8 @@
  * (src-server/storage/fold.ts): the event loop stays free while it folds, the state is the one
  * folding on the loop gives, a compaction under way when the storage closes is dropped
  * quietly, and compactions of one article asked for at once (with updates stored in between)
- * leave every update in the state or the log.
+ * leave every update in the state or the log. On a server, an article being typed into is
+ * compacted only once its log is long, and whatever is left once its last desk leaves.
  */
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import * as Y from 'yjs';
 import { Folder } from '../../src-server/storage/fold';
 import { SqliteStorage } from '../../src-server/storage/sqlite';
 import { foldUpdates } from '../../src-server/storage/types';
+import { COMPACT_AFTER_UPDATES } from '../../src-server/sync';
+import { acknowledged, serverFixtures, userWithToken } from '../support/server';
 import { tempDirs } from '../support/temp';
 
 const temp = tempDirs();
@@ -92,5 +95,42 @@ describe('compaction', () => {
     } finally {
       await storage.close();
     }
+  });
+});
+
+describe('compaction while desks type (the server)', () => {
+  const fixtures = serverFixtures();
+
+  it('leaves a short log while the article is open, compacts a long one then, and the rest once its last desk leaves', async () => {
+    // Stores every few milliseconds: compacting at each, the log would never stay.
+    const s = await fixtures.start({ debounceMs: 10, maxDebounceMs: 40 });
+    const token = await userWithToken(s, 'bientap', 'editor');
+    const client = fixtures.client(s, token);
+    const writer = client.open(ARTICLE);
+    await acknowledged(writer);
+    const headline = writer.document.getText('headline');
+    for (let i = 0; i < 20; i++) {
+      headline.insert(headline.length, `từ${i} `);
+      await acknowledged(writer);
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    const short = await s.server.storage.pendingUpdates(ARTICLE);
+    expect(short).toBeGreaterThanOrEqual(20);
+
+    // Past the length, compacted while the desk is still there.
+    for (let i = 0; i < COMPACT_AFTER_UPDATES; i++) headline.insert(headline.length, 'x');
+    await acknowledged(writer, 60_000);
+    let pending = Number.POSITIVE_INFINITY;
+    for (const t0 = Date.now(); Date.now() - t0 < 15_000 && pending >= COMPACT_AFTER_UPDATES; await new Promise((r) => setTimeout(r, 50))) pending = await s.server.storage.pendingUpdates(ARTICLE);
+    expect(pending).toBeLessThan(COMPACT_AFTER_UPDATES);
+
+    // Its last desk leaves: what is left is compacted as the article unloads.
+    const text = headline.toString();
+    client.destroy();
+    for (const t0 = Date.now(); Date.now() - t0 < 15_000 && pending > 0; await new Promise((r) => setTimeout(r, 50))) pending = await s.server.storage.pendingUpdates(ARTICLE);
+    expect(pending).toBe(0);
+    const stored = new Y.Doc();
+    for (const part of await s.server.storage.documentParts(ARTICLE)) Y.applyUpdate(stored, part);
+    expect(stored.getText('headline').toString()).toBe(text);
   });
 });
