@@ -594,7 +594,7 @@ async function scenarioRun(name: string, scenario: Scenario): Promise<void> {
   const commits = inWindow(server.commits);
   const compactions = inWindow(server.compactions);
   console.log(
-    `  the server's storage while the desks edited (its writes on their own thread): ${int(commits.length)} updates stored, from handing over to durable (what the sender's acknowledgement waits for) p50 ${pct(commits, 0.5).toFixed(2)} ms, p95 ${pct(commits, 0.95).toFixed(2)} ms, max ${pct(commits, 1).toFixed(1)} ms; ${compactions.length} compactions, max ${pct(compactions, 1).toFixed(1)} ms`,
+    `  the server's storage while the desks edited (its writes on their own thread): ${int(commits.length)} updates stored, from handing over to durable (what the sender's acknowledgement waits for) p50 ${pct(commits, 0.5).toFixed(2)} ms, p95 ${pct(commits, 0.95).toFixed(2)} ms, max ${pct(commits, 1).toFixed(1)} ms; ${compactions.length} compactions${compactions.length ? `, max ${pct(compactions, 1).toFixed(1)} ms` : ''}`,
   );
   console.log(
     `  desks = the busier process of desks: event-loop use, and the desks' CPU in cores; server = the same for the server or relay; both while the desks edited. CPU: ${int(server.deskCpuPerDelivery)} µs a delivery in the desks (the same desks through the relay ${int(deskRelay.deskCpuPerDelivery)} µs, byte clients ${int(relay.deskCpuPerDelivery)} µs), ${int(server.serverCpuPerEdit)} µs an edit in the server (relay ${int(deskRelay.serverCpuPerEdit)} µs a message of the desks, ${int(relay.serverCpuPerEdit)} µs of the byte clients)`,
