@@ -466,8 +466,14 @@ export function createSync(options: SyncOptions): Sync {
       // at every store (at least every ten seconds), every article being typed into folded at
       // the same moments, and those moments' deliveries waited behind them (measured: the p95 of
       // the seconds around them 2–5× the rest). Unloading compacts whatever is left.
-      if (document.getConnectionsCount() > 0 && (await storage.pendingUpdates(documentName)) < COMPACT_AFTER_UPDATES) return;
-      await storage.compact(documentName);
+      // A compaction that fails leaves the log as it was, complete: logged, not thrown (Hocuspocus
+      // would rethrow it where nobody awaits it).
+      try {
+        if (document.getConnectionsCount() > 0 && (await storage.pendingUpdates(documentName)) < COMPACT_AFTER_UPDATES) return;
+        await storage.compact(documentName);
+      } catch (err) {
+        options.log(`could not compact ${documentName}: ${(err as Error).message}`);
+      }
     },
 
     async beforeUnloadDocument({ documentName }) {

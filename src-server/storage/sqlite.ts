@@ -249,6 +249,8 @@ export class SqliteStorage implements Storage {
   private readonly compacting = new Map<string, Promise<void>>();
 
   private async compactNow(articleId: string): Promise<void> {
+    // Stopping: the log stays as it is, complete (asked after the close, the writer refuses).
+    if (this.closing) return;
     await this.writer.flush();
     if (this.closing) return;
     const rows = this.sql('SELECT seq, data FROM article_updates WHERE article_id = ? ORDER BY seq').all(articleId) as Array<{ seq: number; data: Buffer }>;
@@ -263,7 +265,9 @@ export class SqliteStorage implements Storage {
     }
     // Stopping meanwhile: the log stays as it is, complete.
     if (this.closing) return;
-    await this.writer.call('compacted', articleId, state, rows[rows.length - 1]!.seq);
+    await this.writer.call('compacted', articleId, state, rows[rows.length - 1]!.seq).catch((err: unknown) => {
+      if (!this.closing) throw err;
+    });
   }
 
   async articlesWithPendingUpdates(): Promise<string[]> {

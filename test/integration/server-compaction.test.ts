@@ -74,6 +74,14 @@ describe('compaction', () => {
     }
   });
 
+  it('a compaction asked for after the storage closed ends quietly (the server stores documents as it stops)', async () => {
+    const dir = await temp.make('bantin-compact-');
+    const storage = new SqliteStorage(dir);
+    for (const u of typed(5)) await storage.appendUpdate(ARTICLE, u, null, new Date().toISOString());
+    await storage.close();
+    await expect(storage.compact(ARTICLE)).resolves.toBeUndefined();
+  });
+
   it('compactions of one article asked for at once, with updates stored between them, keep every update', async () => {
     const dir = await temp.make('bantin-compact-');
     const storage = new SqliteStorage(dir);
