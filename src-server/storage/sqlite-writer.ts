@@ -77,9 +77,13 @@ export class SqliteWriter {
   async close(): Promise<void> {
     if (this.closed) return;
     const worker = this.worker;
-    if (worker) await this.ask({ op: 'close' }).catch(() => undefined);
+    // Asks after this one are refused at once: the thread would never answer them.
+    const last = worker ? this.ask({ op: 'close' }) : null;
     this.closed = true;
+    await last?.catch(() => undefined);
     this.worker = null;
+    // Anything still unanswered (a message lost as the thread stopped) is refused, not left hanging.
+    for (const id of [...this.waiting.keys()]) this.settle(id, { error: { message: 'the database is closed' } });
     await worker?.terminate();
   }
 
