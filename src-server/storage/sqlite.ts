@@ -276,6 +276,7 @@ export class SqliteStorage implements Storage {
   }
 
   async writers(articleId: string): Promise<WriterRow[]> {
+    await this.writer.flush(); // a desk asks once it holds an update, which may still wait for its commit
     return (this.sql('SELECT u.name, w.seq FROM article_writers w JOIN users u ON u.id = w.user_id WHERE w.article_id = ? ORDER BY w.seq').all(articleId) as Array<{ name: string; seq: number }>).map((r) => ({ name: r.name, version: r.seq }));
   }
 
@@ -349,6 +350,9 @@ export class SqliteStorage implements Storage {
   }
 
   async authors(articleId: string): Promise<AuthorRow[]> {
+    // A desk asks who wrote what once it holds an update: relayed before its commit, it may still
+    // wait for it (and a desk told no name shows the change as nobody's).
+    await this.writer.flush();
     return (this.sql('SELECT c.client_id, u.name FROM article_clients c JOIN users u ON u.id = c.user_id WHERE c.article_id = ? ORDER BY c.client_id').all(articleId) as Array<{ client_id: number; name: string }>).map((r) => ({ client: r.client_id, name: r.name }));
   }
 
